@@ -1,0 +1,34 @@
+package org.gcmreview.identity;
+
+import java.util.List;
+
+/**
+ * The signed-in user as the features see it: who they are and which country, ministry, organisation or
+ * regional commission they act for. Built from app_user at login.
+ */
+public record CurrentUser(
+        long id,
+        String username,
+        String displayName,
+        String email,
+        Role role,
+        String countryIso3,
+        Long ministryId,
+        String ministryCode,
+        Long organisationId,
+        String commissionCode) {
+
+    /** Camunda candidate groups this user belongs to; tasks are routed to these. */
+    public List<String> candidateGroups() {
+        return CandidateGroups.of(this);
+    }
+
+    public boolean is(Role r) {
+        return role == r;
+    }
+
+    /** True when this user works for the given country (coordinator, ministry or stakeholder of it). */
+    public boolean belongsToCountry(String iso3) {
+        return role.isCountryRole() && countryIso3 != null && countryIso3.equals(iso3);
+    }
+}

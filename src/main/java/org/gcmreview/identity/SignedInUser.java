@@ -1,0 +1,68 @@
+package org.gcmreview.identity;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** Spring Security's view of a user; the features work with {@link #user()}. */
+public final class SignedInUser implements UserDetails, CredentialsContainer {
+
+    private final CurrentUser user;
+    private final boolean enabled;
+    private String passwordHash;
+
+    SignedInUser(UserAccount account) {
+        this.user = account.user();
+        this.enabled = account.enabled();
+        this.passwordHash = account.passwordHash();
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(user.role().authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** The hash is dropped after authentication so it never sits in the session. */
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SignedInUser other && other.user.id() == user.id();
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(user.id());
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + user.username() + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package org.gcmreview.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class UserAccountRepository {
+
+    private static final String SELECT = """
+            select u.id, u.username, u.display_name, u.email, u.role, u.country_iso3, u.ministry_id,
+                   m.code as ministry_code, u.organisation_id, u.commission_code, u.password_hash, u.enabled
+              from app_user u left join ministry m on m.id = u.ministry_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    public UserAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<UserAccount> findAccount(String username) {
+        return jdbc.sql(SELECT + " where u.username = ?").param(username).query(this::mapAccount).optional();
+    }
+
+    Optional<UserAccount> findAccountById(long id) {
+        return jdbc.sql(SELECT + " where u.id = ?").param(id).query(this::mapAccount).optional();
+    }
+
+    public Optional<CurrentUser> findByUsername(String username) {
+        return findAccount(username).filter(UserAccount::enabled).map(UserAccount::user);
+    }
+
+    public Optional<CurrentUser> findById(long id) {
+        return findAccountById(id).map(UserAccount::user);
+    }
+
+    /** Enabled users, in username order; Camunda's identity queries page over these. */
+    public List<CurrentUser> findAllEnabled() {
+        return jdbc.sql(SELECT + " where u.enabled order by u.username").query(this::mapAccount).list()
+                .stream().map(UserAccount::user).toList();
+    }
+
+    public List<CurrentUser> findEnabledInGroup(String group) {
+        return findAllEnabled().stream().filter(u -> u.candidateGroups().contains(group)).toList();
+    }
+
+    private UserAccount mapAccount(ResultSet rs, int row) throws SQLException {
+        CurrentUser user = new CurrentUser(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("email"),
+                Role.valueOf(rs.getString("role")),
+                trimmed(rs.getString("country_iso3")),
+                rs.getObject("ministry_id", Long.class),
+                rs.getString("ministry_code"),
+                rs.getObject("organisation_id", Long.class),
+                rs.getString("commission_code"));
+        return new UserAccount(user, rs.getString("password_hash"), rs.getBoolean("enabled"));
+    }
+
+    private static String trimmed(String s) {
+        return s == null ? null : s.trim();
+    }
+}
