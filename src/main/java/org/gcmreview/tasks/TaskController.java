@@ -1,0 +1,94 @@
+package org.gcmreview.tasks;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.gcmreview.identity.CurrentUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The task inbox and the one entry point for every task form. */
+@Controller
+@RequestMapping("/tasks")
+class TaskController {
+
+    private final TaskAccess access;
+    private final TaskWork work;
+
+    TaskController(TaskAccess access, TaskWork work) {
+        this.access = access;
+        this.work = work;
+    }
+
+    @GetMapping
+    String inbox(CurrentUser user, Model model) {
+        model.addAttribute("tasks", access.inbox(user));
+        model.addAttribute("now", Instant.now());
+        return "tasks/inbox";
+    }
+
+    @GetMapping("/{taskId}")
+    String show(@PathVariable String taskId, CurrentUser user, Model model) {
+        UserTask task = access.find(taskId, user);
+        TaskForm form = work.formFor(task);
+        model.addAttribute("task", task);
+        model.addAttribute("now", Instant.now());
+        model.addAttribute("values", new LinkedMultiValueMap<String, String>());
+        model.addAttribute("errors", Map.of());
+        form.prepare(task, user, model);
+        return form.view();
+    }
+
+    @PostMapping("/{taskId}")
+    String submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> fields,
+            MultipartRequest multipart, CurrentUser user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        MultiValueMap<String, MultipartFile> files = multipart == null ? new LinkedMultiValueMap<>()
+                : multipart.getMultiFileMap();
+        fields.remove("_csrf");
+        TaskOutcome outcome = work.submit(taskId, user, new TaskSubmission(fields, files));
+        if (outcome instanceof TaskOutcome.Complete complete) {
+            redirect.addFlashAttribute("flash", complete.message());
+            return "redirect:/tasks";
+        }
+        if (outcome instanceof TaskOutcome.Saved saved) {
+            redirect.addFlashAttribute("flash", saved.message());
+            return "redirect:/tasks/" + taskId;
+        }
+        // Invalid: show the page again with everything the user typed, and say what to fix.
+        UserTask task = access.find(taskId, user);
+        TaskForm form = work.formFor(task);
+        model.addAttribute("task", task);
+        model.addAttribute("now", Instant.now());
+        form.prepare(task, user, model);
+        model.addAttribute("values", fields);
+        model.addAttribute("errors", ((TaskOutcome.Invalid) outcome).errors());
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return form.view();
+    }
+
+    @PostMapping("/{taskId}/claim")
+    String claim(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
+        access.claim(taskId, user);
+        redirect.addFlashAttribute("flash", "The task is now yours.");
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/{taskId}/release")
+    String release(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
+        access.release(taskId, user);
+        redirect.addFlashAttribute("flash", "The task is back in your group's list.");
+        return "redirect:/tasks";
+    }
+}

@@ -1,0 +1,31 @@
+package org.gcmreview.tasks;
+
+import java.util.Map;
+
+/** What a submitted task form leads to. */
+public sealed interface TaskOutcome {
+
+    /** Complete the task with these process variables; {@code message} confirms it to the user. */
+    record Complete(Map<String, Object> variables, String message) implements TaskOutcome {
+    }
+
+    /** Work saved, the task stays open (e.g. "save draft"). */
+    record Saved(String message) implements TaskOutcome {
+    }
+
+    /** Nothing stored: show the form again with the user's input and these errors (field name -> message). */
+    record Invalid(Map<String, String> errors) implements TaskOutcome {
+    }
+
+    static TaskOutcome complete(Map<String, Object> variables, String message) {
+        return new Complete(variables, message);
+    }
+
+    static TaskOutcome saved(String message) {
+        return new Saved(message);
+    }
+
+    static TaskOutcome invalid(Map<String, String> errors) {
+        return new Invalid(errors);
+    }
+}
