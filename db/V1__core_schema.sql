@@ -299,3 +299,13 @@ create table audit_event (
     details text
 );
 create index audit_event_country_idx on audit_event (country_iso3, occurred_at);
+
+-- ---------------------------------------------------------------- immutability of frozen versions
+-- A frozen report version is evidence: no update or delete, ever. A change makes a new version.
+create function refuse_report_version_change() returns trigger language plpgsql as $$
+begin
+    raise exception 'report_version % is frozen and cannot be changed', old.id;
+end;
+$$;
+create trigger report_version_is_immutable before update or delete on report_version
+    for each row execute function refuse_report_version_change();

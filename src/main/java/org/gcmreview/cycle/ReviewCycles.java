@@ -1,0 +1,117 @@
+package org.gcmreview.cycle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Repository;
+
+/** Reads and updates review cycles; the visibility rule for a cycle lives here, once. */
+@Repository
+public class ReviewCycles {
+
+    private static final String SELECT = """
+            select c.id, c.country_iso3, k.name as country_name, c.code, c.business_key, c.title,
+                   c.regional_round_id, c.imrf_round_id, c.period_start, c.period_end, c.drafting_due, c.status,
+                   c.process_instance_id, c.started_at, c.last_activity_at, c.published_at
+              from review_cycle c join country k on k.iso3 = c.country_iso3
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ReviewCycles(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ReviewCycle> findById(long id) {
+        return jdbc.sql(SELECT + " where c.id = ?").param(id).query(this::map).optional();
+    }
+
+    public Optional<ReviewCycle> findByBusinessKey(String businessKey) {
+        return jdbc.sql(SELECT + " where c.business_key = ?").param(businessKey).query(this::map).optional();
+    }
+
+    public List<ReviewCycle> findByCountry(String iso3) {
+        return jdbc.sql(SELECT + " where c.country_iso3 = ? order by c.started_at desc").param(iso3).query(this::map)
+                .list();
+    }
+
+    /**
+     * The cycle if this user may see its working data: the country's own users, the secretariat of the
+     * round it submits to (regional commission or IMRF), and ADMIN. Otherwise 403, so ids are not probed.
+     */
+    public ReviewCycle findVisible(long id, CurrentUser user) {
+        ReviewCycle cycle = findById(id).orElseThrow(() -> new AccessDeniedException("No such review cycle"));
+        if (!mayView(cycle, user)) {
+            throw new AccessDeniedException("This review cycle belongs to another country");
+        }
+        return cycle;
+    }
+
+    public boolean mayView(ReviewCycle cycle, CurrentUser user) {
+        return switch (user.role()) {
+            case COORDINATOR, MINISTRY, STAKEHOLDER -> user.belongsToCountry(cycle.countryIso3());
+            case REGIONAL_SECRETARIAT -> cycle.regionalRoundId() != null && jdbc.sql(
+                    "select count(*) from review_round where id = ? and commission_code = ?")
+                    .params(cycle.regionalRoundId(), user.commissionCode()).query(Integer.class).single() > 0
+                    && submitted(cycle);
+            case IMRF_SECRETARIAT -> submitted(cycle);
+            case ADMIN -> true;
+        };
+    }
+
+    /** Secretariats see a cycle once it has been submitted to them. */
+    private boolean submitted(ReviewCycle cycle) {
+        return jdbc.sql("select count(*) from submission where cycle_id = ?").param(cycle.id()).query(Integer.class)
+                .single() > 0;
+    }
+
+    /** Only the country's coordinator steers the cycle. */
+    public ReviewCycle findSteerable(long id, CurrentUser user) {
+        ReviewCycle cycle = findVisible(id, user);
+        if (!user.is(Role.COORDINATOR)) {
+            throw new AccessDeniedException("Only the national coordinator can do this");
+        }
+        return cycle;
+    }
+
+    public void updateStatus(long cycleId, CycleStatus status) {
+        jdbc.sql("update review_cycle set status = ?, last_activity_at = now() where id = ?")
+                .params(status.name(), cycleId).update();
+    }
+
+    public void touch(long cycleId) {
+        jdbc.sql("update review_cycle set last_activity_at = now() where id = ?").param(cycleId).update();
+    }
+
+    private ReviewCycle map(ResultSet rs, int row) throws SQLException {
+        return new ReviewCycle(
+                rs.getLong("id"),
+                rs.getString("country_iso3").trim(),
+                rs.getString("country_name"),
+                rs.getString("code"),
+                rs.getString("business_key"),
+                rs.getString("title"),
+                rs.getObject("regional_round_id", Long.class),
+                rs.getObject("imrf_round_id", Long.class),
+                rs.getObject("period_start", java.time.LocalDate.class),
+                rs.getObject("period_end", java.time.LocalDate.class),
+                rs.getObject("drafting_due", java.time.LocalDate.class),
+                CycleStatus.valueOf(rs.getString("status")),
+                rs.getString("process_instance_id"),
+                instant(rs.getTimestamp("started_at")),
+                instant(rs.getTimestamp("last_activity_at")),
+                instant(rs.getTimestamp("published_at")));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,111 @@
+package org.gcmreview.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Freezes the report's current sections into an immutable, hashed version, and reads versions back. */
+@Service
+public class ReportVersions {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public ReportVersions(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Freezes what the report says now as the next version number. */
+    @Transactional
+    public ReportVersion freeze(long cycleId) {
+        // Serialise freezes of one cycle so two never take the same version number.
+        jdbc.sql("select id from review_cycle where id = ? for update").param(cycleId).query(Long.class).single();
+        int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from report_version where cycle_id = ?")
+                .param(cycleId).query(Integer.class).single();
+        String content = contentOf(cycleId, versionNo);
+        String sha256 = sha256(content);
+        long id = jdbc.sql("""
+                insert into report_version (cycle_id, version_no, content, sha256) values (?, ?, ?, ?) returning id""")
+                .params(cycleId, versionNo, content, sha256).query(Long.class).single();
+        return find(id).orElseThrow();
+    }
+
+    public Optional<ReportVersion> find(long id) {
+        return jdbc.sql("select * from report_version where id = ?").param(id).query(this::map).optional();
+    }
+
+    public Optional<ReportVersion> latest(long cycleId) {
+        return jdbc.sql("select * from report_version where cycle_id = ? order by version_no desc limit 1")
+                .param(cycleId).query(this::map).optional();
+    }
+
+    public List<ReportVersion> all(long cycleId) {
+        return jdbc.sql("select * from report_version where cycle_id = ? order by version_no").param(cycleId)
+                .query(this::map).list();
+    }
+
+    /** Canonical JSON: fixed key order, sections in report order, so the same content gives the same hash. */
+    private String contentOf(long cycleId, int versionNo) {
+        Map<String, Object> report = jdbc.sql("""
+                select c.business_key, c.country_iso3, k.name as country_name, c.title,
+                       c.period_start, c.period_end
+                  from review_cycle c join country k on k.iso3 = c.country_iso3 where c.id = ?""")
+                .param(cycleId).query((rs, row) -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("businessKey", rs.getString("business_key"));
+                    m.put("country", rs.getString("country_iso3").trim());
+                    m.put("countryName", rs.getString("country_name"));
+                    m.put("title", rs.getString("title"));
+                    m.put("periodStart", String.valueOf(rs.getObject("period_start")));
+                    m.put("periodEnd", String.valueOf(rs.getObject("period_end")));
+                    return m;
+                }).single();
+        report.put("version", versionNo);
+        List<Map<String, Object>> sections = jdbc.sql("""
+                select kind, objective_number, title, implementation_status, body
+                  from report_section where cycle_id = ? order by position, id""")
+                .param(cycleId).query((rs, row) -> {
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("kind", rs.getString("kind"));
+                    s.put("objective", rs.getObject("objective_number", Integer.class));
+                    s.put("title", rs.getString("title"));
+                    s.put("status", rs.getString("implementation_status"));
+                    s.put("body", rs.getString("body"));
+                    return s;
+                }).list();
+        report.put("sections", sections);
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Report content could not be serialised", e);
+        }
+    }
+
+    static String sha256(String content) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private ReportVersion map(ResultSet rs, int row) throws SQLException {
+        return new ReportVersion(rs.getLong("id"), rs.getLong("cycle_id"), rs.getInt("version_no"),
+                rs.getString("content"), rs.getString("sha256"), rs.getTimestamp("frozen_at").toInstant());
+    }
+}
