@@ -36,7 +36,7 @@ final class ProcessTestEngine {
      * class unless every element of its processes was reached.
      */
     static ProcessEngineCoverageExtension fullCoverageExtension(String... processKeysCoveredElsewhere) {
-        return (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.builder(CONFIGURATION)
+        return ProcessEngineCoverageExtension.builder(CONFIGURATION)
                 .excludeProcessDefinitionKeys(processKeysCoveredElsewhere)
                 .assertClassCoverageAtLeast(1.0)
                 .withDetailedCoverageLogging()
@@ -45,7 +45,7 @@ final class ProcessTestEngine {
 
     /** Same engine and coverage tracking, without a coverage goal (for tests across processes). */
     static ProcessEngineCoverageExtension extension() {
-        return (ProcessEngineCoverageExtension) ProcessEngineCoverageExtension.builder(CONFIGURATION).build();
+        return ProcessEngineCoverageExtension.builder(CONFIGURATION).build();
     }
 
     private static EmbeddedPostgres startPostgres() {

@@ -1,7 +1,5 @@
 package org.gcmreview.processes;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -10,9 +8,9 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -64,9 +62,5 @@ final class ProcessTestSupport {
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
                 .map(IdentityLink::getGroupId)
                 .toList();
-    }
-
-    static void assertNoJobs(ManagementService management) {
-        assertThat(management.createJobQuery().list()).isEmpty();
     }
 }
