@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wires our identity into the process engine (the Camunda Spring Boot starter applies every ProcessEnginePlugin
- * bean): Camunda reads users, groups and tenants from app_user and the reference data.
+ * bean): Camunda reads users, groups and tenants from app_user and the reference data, and country processes
+ * land in their country's tenant.
  */
 @Component
 class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
@@ -27,5 +28,6 @@ class CamundaIdentityPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setIdentityProviderSessionFactory(
                 new AppIdentityProviderFactory(directory, accounts, passwordEncoder));
+        configuration.setTenantIdProvider(new CountryTenantIdProvider());
     }
 }
