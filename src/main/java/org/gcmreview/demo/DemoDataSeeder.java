@@ -1,5 +1,6 @@
 package org.gcmreview.demo;
 
+import java.sql.Types;
 import java.util.List;
 import java.util.Set;
 
@@ -110,10 +111,10 @@ class DemoDataSeeder implements ApplicationRunner, Ordered {
                 .param("displayName", user.displayName())
                 .param("email", user.username() + "@demo.gcm-review.invalid")
                 .param("role", user.role().name())
-                .param("country", user.countryIso3(), java.sql.Types.CHAR)
-                .param("ministryId", ministryId, java.sql.Types.BIGINT)
-                .param("organisationId", organisationId, java.sql.Types.BIGINT)
-                .param("commission", user.commissionCode(), java.sql.Types.VARCHAR)
+                .param("country", user.countryIso3(), Types.CHAR)
+                .param("ministryId", ministryId, Types.BIGINT)
+                .param("organisationId", organisationId, Types.BIGINT)
+                .param("commission", user.commissionCode(), Types.VARCHAR)
                 .update();
     }
 }

@@ -28,7 +28,9 @@ class CountryTenantIdProvider implements TenantIdProvider {
             // Called from a national review, the consultation belongs to the caller's country, whatever
             // variables the call activity chose to pass in.
             DelegateExecution caller = ctx.getSuperExecution();
-            Object country = caller != null ? caller.getVariable(COUNTRY_VARIABLE) : ctx.getVariables().get(COUNTRY_VARIABLE);
+            Object country = caller != null
+                    ? caller.getVariable(COUNTRY_VARIABLE)
+                    : ctx.getVariables().get(COUNTRY_VARIABLE);
             return required(country, key);
         }
         return null;

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +32,9 @@ class CamundaIdentityProviderTest {
 
     @Autowired
     IdentityService identityService;
+
+    @Autowired
+    RepositoryService repositoryService;
 
     @Autowired
     JdbcClient jdbc;
@@ -194,6 +201,28 @@ class CamundaIdentityProviderTest {
         assertThat(identityService.checkPassword(coordinatorA.username(), "Correct horse 42")).isFalse();
         assertThat(identityService.checkPassword("nobody-" + country, "Correct horse 42")).isFalse();
         assertThat(identityService.checkPassword("admin", "demo")).isTrue();
+    }
+
+    @Test
+    void potentialStartersAreTheCandidateStarterUsersAndTheMembersOfTheCandidateStarterGroups() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("identity-test-starters").camundaHistoryTimeToLive(1)
+                .startEvent().endEvent().done();
+        Process process = model.getModelElementById("identity-test-starters");
+        process.setCamundaCandidateStarterGroups("coordinator-KEN");
+        process.setCamundaCandidateStarterUsers("secretariat.imrf");
+        String deploymentId = repositoryService.createDeployment().addModelInstance("starters.bpmn", model)
+                .deploy().getId();
+        try {
+            String definitionId = repositoryService.createProcessDefinitionQuery().deploymentId(deploymentId)
+                    .singleResult().getId();
+            assertThat(ids(identityService.createUserQuery().potentialStarter(definitionId).list()))
+                    .contains("coordinator.ken", "secretariat.imrf")
+                    .doesNotContain("coordinator.gha", "interior.ken", "admin");
+            assertThat(ids(identityService.createGroupQuery().potentialStarter(definitionId).list()))
+                    .containsExactly("coordinator-KEN");
+        } finally {
+            repositoryService.deleteDeployment(deploymentId, true);
+        }
     }
 
     @Test
