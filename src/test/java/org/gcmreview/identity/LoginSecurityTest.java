@@ -119,6 +119,25 @@ class LoginSecurityTest {
         assertThat(adminStatus).isNotEqualTo(403).isNotEqualTo(302);
     }
 
+    /**
+     * Camunda's REST API runs in servlets of its own (not Spring MVC's), e.g. /camunda/api/admin/*: the webapp
+     * rules must still apply there, and Camunda's own CSRF protection, not ours, guards its login.
+     */
+    @Test
+    void camundasApiServletsAreForAdministratorsOnlyToo() throws Exception {
+        mvc.perform(get("/camunda/api/engine/engine/default/user").servletPath("/camunda/api/engine")
+                        .with(TestUsers.as(coordinator)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/camunda/api/engine/engine/default/user").servletPath("/camunda/api/engine"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrlPattern("**/login"));
+        int adminLogin = mvc.perform(post("/camunda/api/admin/auth/user/default/login/cockpit")
+                        .servletPath("/camunda/api/admin").with(TestUsers.as(users.admin()))
+                        .param("username", "admin").param("password", "demo"))
+                .andReturn().getResponse().getStatus();
+        assertThat(adminLogin).isNotEqualTo(403);
+    }
+
     @Test
     void theSessionIdChangesAtSignIn() throws Exception {
         MockHttpSession session = new MockHttpSession();
