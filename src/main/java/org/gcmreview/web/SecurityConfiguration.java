@@ -23,7 +23,8 @@ class SecurityConfiguration {
 
     /**
      * Camunda's Cockpit and Admin, for ADMIN only. They send their own CSP and CSRF protection, so ours
-     * would only break them; they keep their own login, backed by our users through the identity provider.
+     * would only break them. An administrator signed in here is signed in there too
+     * (org.gcmreview.identity.CamundaWebappSignOn); users and groups come through our identity provider.
      * The matcher looks at the whole path: Camunda's REST API runs in servlets of its own (/camunda/api/*),
      * which a Spring MVC pattern would not match, leaving them to the application chain below.
      */
