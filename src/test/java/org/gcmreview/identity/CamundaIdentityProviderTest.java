@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,15 @@ class CamundaIdentityProviderTest {
         stakeholder = users.stakeholder(country, "Forum " + country);
         disabledCoordinator = users.coordinator(country);
         jdbc.sql("update app_user set enabled = false where id = ?").param(disabledCoordinator.id()).update();
+    }
+
+    /** The test country must not outlive the test: other tests check the real list of member states. */
+    @AfterEach
+    void removeCountryWithUsers() {
+        jdbc.sql("delete from app_user where country_iso3 = ?").param(country).update();
+        jdbc.sql("delete from organisation where country_iso3 = ?").param(country).update();
+        jdbc.sql("delete from ministry where country_iso3 = ?").param(country).update();
+        jdbc.sql("delete from country where iso3 = ?").param(country).update();
     }
 
     @Test
@@ -201,6 +211,7 @@ class CamundaIdentityProviderTest {
         assertThat(identityService.checkPassword(coordinatorA.username(), "Correct horse 42")).isFalse();
         assertThat(identityService.checkPassword("nobody-" + country, "Correct horse 42")).isFalse();
         assertThat(identityService.checkPassword("admin", "demo")).isTrue();
+        jdbc.sql("delete from app_user where id in (?, ?)").params(admin.id(), disabledAdmin.id()).update();
     }
 
     @Test
