@@ -156,6 +156,7 @@ class AttachmentTaskFormTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("id=\"evidence-error\""),
+                        containsString("aria-describedby=\"evidence-hint evidence-error\""),
                         containsString("&quot;minutes.pdf&quot; is not a file type that can be attached. "
                                 + "Attach PDF, Word (.docx), Excel (.xlsx), PNG or JPEG files only."),
                         containsString("value=\"keep me\""))));
