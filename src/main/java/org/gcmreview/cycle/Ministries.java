@@ -49,7 +49,7 @@ public class Ministries {
 
     /** The ministries taking part in a cycle (those with at least one assigned objective). */
     public List<Ministry> findInCycle(long cycleId) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  where id in (select ministry_id from ministry_assignment where cycle_id = ?)
                  order by name, code""").param(cycleId).query(this::map).list();
     }

@@ -71,9 +71,9 @@ final class VersionedTexts {
     /** Writes one checked change: the row with the next lock_version, and the revision that records it. */
     int write(TextEdit edit, long authorId) {
         int next = edit.baseVersion() + 1;
-        int updated = jdbc.sql("update " + table + """
-                 set body = ?, implementation_status = ?, lock_version = ?, updated_by = ?, updated_at = now()
-                 where id = ? and lock_version = ?""")
+        int updated = jdbc.sql("update " + table + " " + """
+                set body = ?, implementation_status = ?, lock_version = ?, updated_by = ?, updated_at = now()
+                where id = ? and lock_version = ?""")
                 .params(edit.body(), edit.status(), next, authorId, edit.id(), edit.baseVersion()).update();
         if (updated != 1) {
             // cannot happen while check() holds the row lock; fail loudly rather than lose an edit

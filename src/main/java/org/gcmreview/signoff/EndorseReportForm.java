@@ -55,7 +55,7 @@ class EndorseReportForm implements TaskForm {
         model.addAttribute("cycle", cycle);
         model.addAttribute("version", version);
         model.addAttribute("intact", versions.intact(version));
-        model.addAttribute("content", versions.sections(version));
+        model.addAttribute("frozenSections", versions.sections(version));
     }
 
     @Override
