@@ -117,6 +117,76 @@ public final class CycleFixture {
         return form;
     }
 
+    /**
+     * Submits every contribution of the ministry user's drafting task with a status and the given text, through
+     * the drafting form.
+     */
+    public void submitContributions(long cycleId, CurrentUser ministryUser, String text) throws Exception {
+        Task task = task(cycleId, "DraftContribution",
+                org.gcmreview.identity.CandidateGroups.ministry(ministryUser.countryIso3(), ministryUser.ministryCode()));
+        MockHttpServletRequestBuilder form = post("/tasks/" + task.getId()).with(TestUsers.as(ministryUser))
+                .with(csrf()).param("action", "submit");
+        jdbc.sql("select id, lock_version from contribution where cycle_id = ? and ministry_id = ?")
+                .params(cycleId, ministryUser.ministryId())
+                .query((rs, row) -> form.param("status-" + rs.getLong(1), "IN_PROGRESS")
+                        .param("body-" + rs.getLong(1), text).param("version-" + rs.getLong(1), rs.getString(2)))
+                .list();
+        mvc.perform(form).andExpect(status().is3xxRedirection());
+    }
+
+    /** Writes every section of the report through a coordinator form and sends it on. */
+    public void writeAndSend(long cycleId, String definitionKey, CurrentUser coordinator, String tag)
+            throws Exception {
+        Task task = task(cycleId, definitionKey);
+        MockHttpServletRequestBuilder form = post("/tasks/" + task.getId()).with(TestUsers.as(coordinator))
+                .with(csrf()).param("action", "send");
+        jdbc.sql("select id, lock_version, title from report_section where cycle_id = ?").param(cycleId)
+                .query((rs, row) -> form.param("body-" + rs.getLong(1), rs.getString(3) + " " + tag)
+                        .param("version-" + rs.getLong(1), rs.getString(2)).param("status-" + rs.getLong(1), "PLANNED"))
+                .list();
+        mvc.perform(form).andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * Runs the stakeholder consultation without its own forms (another feature's): moves the called instance
+     * straight to "Record how each input was addressed" and completes that task through the TaskService.
+     */
+    public void skipConsultation(long cycleId, boolean reviseDraft) {
+        ProcessInstance consultation = consultation(cycleId);
+        runtime.createProcessInstanceModification(consultation.getId())
+                .startBeforeActivity("RespondToInputs")
+                .cancelAllForActivity("WindowOpensTimer")
+                .execute();
+        tasks.complete(task(cycleId, "RespondToInputs").getId(), java.util.Map.of("reviseDraft", reviseDraft));
+    }
+
+    /**
+     * Starts and scopes a cycle with one objective per ministry user (objective 1, 2, ...), has every ministry
+     * submit, consolidates and skips the consultation: the cycle then waits for the ministries' sign-off.
+     */
+    public long reachSignOff(CurrentUser coordinator, CurrentUser... ministries) throws Exception {
+        long cycleId = reachConsolidation(coordinator, ministries);
+        writeAndSend(cycleId, "ConsolidateReport", coordinator, "(consolidated)");
+        skipConsultation(cycleId, false);
+        return cycleId;
+    }
+
+    /** Starts and scopes a cycle and has every ministry submit; the cycle then waits for consolidation. */
+    public long reachConsolidation(CurrentUser coordinator, CurrentUser... ministries) throws Exception {
+        long cycleId = start(coordinator, uniqueCode());
+        java.util.Map<Integer, Long> leads = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ministries.length; i++) {
+            leads.put(i + 1, ministries[i].ministryId());
+        }
+        mvc.perform(scopeForm(task(cycleId, "ScopeReview").getId(), coordinator,
+                java.util.Arrays.stream(ministries).map(CurrentUser::ministryId).toList(), leads))
+                .andExpect(status().is3xxRedirection());
+        for (CurrentUser ministry : ministries) {
+            submitContributions(cycleId, ministry, "Contribution of " + ministry.ministryCode());
+        }
+        return cycleId;
+    }
+
     /** The consultation instance the national process called, if it is running. */
     public ProcessInstance consultation(long cycleId) {
         return runtime.createProcessInstanceQuery().superProcessInstanceId(processInstanceId(cycleId))
