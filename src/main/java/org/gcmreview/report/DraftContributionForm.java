@@ -101,6 +101,7 @@ class DraftContributionForm implements TaskForm {
             contributions.write(change, user.id());
         }
         if (!check.changes().isEmpty()) {
+            cycles.touch(cycle.id());
             audit.record(AuditEntry.of(user.username(), "CONTRIBUTION_SAVED", cycle.countryIso3(), "review_cycle",
                     cycle.id(), ministry.code() + " changed " + describe(check.changes(), mine)));
         }

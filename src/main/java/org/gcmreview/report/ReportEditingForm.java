@@ -105,6 +105,7 @@ public abstract class ReportEditingForm implements TaskForm {
             sections.write(change, user.id());
         }
         if (!check.changes().isEmpty()) {
+            cycles.touch(cycle.id());
             audit.record(AuditEntry.of(user.username(), "REPORT_SECTIONS_SAVED", cycle.countryIso3(), "review_cycle",
                     cycle.id(), check.changes().size() + " sections changed: " + check.changes().stream()
                             .map(e -> report.stream().filter(s -> s.id() == e.id()).findFirst()
