@@ -1,7 +1,6 @@
 package org.gcmreview.cycle;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.gcmreview.reference.Objective;
@@ -36,12 +35,6 @@ public class CycleScopes {
                 .param(cycleId).query(Integer.class).list();
     }
 
-    /** Lead ministry id per objective number. */
-    public Map<Integer, Long> leads(long cycleId) {
-        return jdbc.sql("select objective_number, ministry_id from ministry_assignment where cycle_id = ? and lead")
-                .param(cycleId).query((rs, row) -> Map.entry(rs.getInt(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
 
     private void assign(long cycleId, Ministry ministry, int objective, boolean lead) {
         jdbc.sql("""

@@ -31,9 +31,6 @@ public class Ministries {
         return jdbc.sql(SELECT + " where country_iso3 = ? order by name, code").param(iso3).query(this::map).list();
     }
 
-    public Optional<Ministry> findById(long id) {
-        return jdbc.sql(SELECT + " where id = ?").param(id).query(this::map).optional();
-    }
 
     public Optional<Ministry> findByGroup(String group) {
         if (group == null) {

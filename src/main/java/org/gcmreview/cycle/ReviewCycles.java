@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,8 +111,7 @@ public class ReviewCycles {
     }
 
     /** Stores what scoping decided about the period and the drafting deadline. */
-    void updateScope(long cycleId, java.time.LocalDate periodStart, java.time.LocalDate periodEnd,
-            java.time.LocalDate draftingDue) {
+    void updateScope(long cycleId, LocalDate periodStart, LocalDate periodEnd, LocalDate draftingDue) {
         jdbc.sql("""
                 update review_cycle set period_start = ?, period_end = ?, drafting_due = ?, last_activity_at = now()
                  where id = ?""").params(periodStart, periodEnd, draftingDue, cycleId).update();

@@ -64,11 +64,6 @@ public class Contributions {
                 .params(cycleId, ministryId).update();
     }
 
-    /** Number of revisions of a contribution; the history a later issue shows as diffs. */
-    public int revisionCount(long contributionId) {
-        return jdbc.sql("select count(*) from contribution_revision where contribution_id = ?").param(contributionId)
-                .query(Integer.class).single();
-    }
 
     private Contribution map(ResultSet rs, int row) throws SQLException {
         return new Contribution(rs.getLong("id"), rs.getLong("cycle_id"), rs.getLong("ministry_id"),

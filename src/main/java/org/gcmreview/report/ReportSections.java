@@ -57,10 +57,6 @@ public class ReportSections {
         texts.write(edit, authorId);
     }
 
-    public int revisionCount(long sectionId) {
-        return jdbc.sql("select count(*) from section_revision where section_id = ?").param(sectionId)
-                .query(Integer.class).single();
-    }
 
     private void insert(long cycleId, SectionKind kind, Integer objective, int position, String title) {
         jdbc.sql("""

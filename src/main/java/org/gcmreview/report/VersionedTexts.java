@@ -1,6 +1,7 @@
 package org.gcmreview.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +51,7 @@ final class VersionedTexts {
     Check check(List<TextEdit> edits) {
         List<TextEdit> changes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
-        for (TextEdit edit : edits.stream().sorted(java.util.Comparator.comparingLong(TextEdit::id)).toList()) {
+        for (TextEdit edit : edits.stream().sorted(Comparator.comparingLong(TextEdit::id)).toList()) {
             Stored current = lock(edit.id());
             if (same(edit, current.body(), current.status())) {
                 continue; // already says exactly this

@@ -1,6 +1,7 @@
 package org.gcmreview.signoff;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.gcmreview.audit.AuditEntry;
@@ -68,7 +69,7 @@ class SignOffForm implements TaskForm {
         model.addAttribute("round", round);
         model.addAttribute("sections", sections.forCycle(cycle.id()));
         model.addAttribute("decisions", decisions.inRound(cycle.id(), round));
-        model.addAttribute("previousRound", round > 1 ? decisions.inRound(cycle.id(), round - 1) : java.util.List.of());
+        model.addAttribute("previousRound", round > 1 ? decisions.inRound(cycle.id(), round - 1) : List.of());
     }
 
     @Override

@@ -95,6 +95,9 @@ class SignOffTest {
                         .param("action", "approve").param("reason", ""))
                 .andExpect(redirectedUrl("/tasks"));
         assertThat(runtimeService.getVariable(cycles.processInstanceId(cycleId), "changesRequested")).isEqualTo(false);
+        mvc.perform(get("/tasks/" + interiorTask.getId()).with(TestUsers.as(interior)))
+                .andExpect(content().string(allOf(containsString("Decided so far in this round"),
+                        containsString("Ministry LABOUR</span>:"))));
         mvc.perform(post("/tasks/" + interiorTask.getId()).with(TestUsers.as(interior)).with(csrf())
                         .param("action", "request-changes").param("reason", "Name the 2025 act."))
                 .andExpect(redirectedUrl("/tasks"));
