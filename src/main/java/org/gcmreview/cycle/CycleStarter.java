@@ -103,7 +103,7 @@ public class CycleStarter {
         }
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(cycle.businessKey())
-                .setVariable(CountryTenants.COUNTRY_VARIABLE, iso3)
+                .setVariable("countryIso3", iso3)
                 .setVariable("cycleId", cycleId)
                 .setVariable("coordinatorGroup", CandidateGroups.coordinator(iso3))
                 .execute();

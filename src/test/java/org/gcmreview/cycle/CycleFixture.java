@@ -193,6 +193,11 @@ public final class CycleFixture {
                 .singleResult();
     }
 
+    /** The ministry's name as stored (the demo data may have named it before the test did). */
+    public String ministryName(long ministryId) {
+        return jdbc.sql("select name from ministry where id = ?").param(ministryId).query(String.class).single();
+    }
+
     public int count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Integer.class).single();
     }

@@ -51,13 +51,27 @@ class CycleWebTest {
         cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
     }
 
+    /**
+     * A country of its own, in a commission of its own without any review round. Other tests check the real list
+     * of member states and commissions, so it is removed again, with everything the test made for it.
+     */
     @Test
     void aCoordinatorWithoutCyclesIsInvitedToStartOne() throws Exception {
-        // a country of its own, in a commission of its own without any review round
-        jdbc.sql("insert into regional_commission (code, name) values ('TSTC', 'Test commission') on conflict do nothing")
-                .update();
-        jdbc.sql("insert into country (iso3, name, commission_code) values ('QZQ', 'Testland', 'TSTC') "
-                + "on conflict do nothing").update();
+        jdbc.sql("insert into regional_commission (code, name) values ('TSTC', 'Test commission')").update();
+        jdbc.sql("insert into country (iso3, name, commission_code) values ('QZQ', 'Testland', 'TSTC')").update();
+        try {
+            startsTheFirstCycleOfTestland();
+        } finally {
+            jdbc.sql("select process_instance_id from review_cycle where country_iso3 = 'QZQ'").query(String.class)
+                    .list().forEach(id -> runtimeService.deleteProcessInstance(id, "test country removed"));
+            jdbc.sql("delete from review_cycle where country_iso3 = 'QZQ'").update();
+            jdbc.sql("delete from app_user where country_iso3 = 'QZQ'").update();
+            jdbc.sql("delete from country where iso3 = 'QZQ'").update();
+            jdbc.sql("delete from regional_commission where code = 'TSTC'").update();
+        }
+    }
+
+    private void startsTheFirstCycleOfTestland() throws Exception {
         CurrentUser coordinator = users.coordinator("QZQ");
 
         mvc.perform(get("/cycles").with(TestUsers.as(coordinator)))

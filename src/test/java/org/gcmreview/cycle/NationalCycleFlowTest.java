@@ -93,7 +93,7 @@ class NationalCycleFlowTest {
         mvc.perform(get("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Scope the review"),
-                        containsString("id=\"objective-23\" value=\"23\" checked=\"checked\""), containsString("Ministry INTERIOR"))));
+                        containsString("id=\"objective-23\" value=\"23\" checked=\"checked\""), containsString(cycles.ministryName(interiorId)))));
         mvc.perform(cycles.scopeForm(scoping.getId(), coordinator, List.of(interiorId, labourId),
                         Map.of(1, interiorId, 2, labourId, 3, interiorId))
                         .param("contributors-1", String.valueOf(labourId)))

@@ -70,7 +70,7 @@ class ReportEditingTest {
         mvc.perform(get("/tasks/" + task.getId()).with(TestUsers.as(colleague)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Nobody has written this section yet"),
-                        containsString("Ministry INTERIOR:\nContribution of INTERIOR</textarea>"))));
+                        containsString(cycles.ministryName(interior.ministryId()) + ":\nContribution of INTERIOR</textarea>"))));
 
         // the coordinator saves the introduction and the policy section
         mvc.perform(form(task, coordinator, "save").param("body-" + intro, "Prepared by an inter-ministerial team.")
