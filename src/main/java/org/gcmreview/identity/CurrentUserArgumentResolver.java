@@ -2,8 +2,6 @@ package org.gcmreview.identity;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -20,14 +18,6 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        return current().orElseThrow(() -> new AccessDeniedException("Sign in required"));
-    }
-
-    static java.util.Optional<CurrentUser> current() {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser signedIn) {
-            return java.util.Optional.of(signedIn.user());
-        }
-        return java.util.Optional.empty();
+        return SignedInUser.current().orElseThrow(() -> new AccessDeniedException("Sign in required"));
     }
 }

@@ -2,10 +2,13 @@ package org.gcmreview.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** Spring Security's view of a user; the features work with {@link #user()}. */
@@ -19,6 +22,15 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         this.user = account.user();
         this.enabled = account.enabled();
         this.passwordHash = account.passwordHash();
+    }
+
+    /** The user signed in on the current request, if any. */
+    public static Optional<CurrentUser> current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof SignedInUser signedIn) {
+            return Optional.of(signedIn.user());
+        }
+        return Optional.empty();
     }
 
     public CurrentUser user() {

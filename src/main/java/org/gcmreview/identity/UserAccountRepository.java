@@ -49,6 +49,15 @@ public class UserAccountRepository {
         return findAllEnabled().stream().filter(u -> u.candidateGroups().contains(group)).toList();
     }
 
+    public Optional<String> preferredLanguage(long userId) {
+        return jdbc.sql("select preferred_language from app_user where id = ?").param(userId)
+                .query(String.class).optional();
+    }
+
+    public void savePreferredLanguage(long userId, String language) {
+        jdbc.sql("update app_user set preferred_language = ? where id = ?").params(language, userId).update();
+    }
+
     private UserAccount mapAccount(ResultSet rs, int row) throws SQLException {
         CurrentUser user = new CurrentUser(
                 rs.getLong("id"),

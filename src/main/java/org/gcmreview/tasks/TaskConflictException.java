@@ -11,4 +11,8 @@ public class TaskConflictException extends RuntimeException {
         super("This task was completed or claimed by someone else a moment ago. Nothing was changed; "
                 + "please check your task list.", cause);
     }
+
+    public TaskConflictException(String message) {
+        super(message);
+    }
 }

@@ -3,6 +3,7 @@ package org.gcmreview.tasks;
 import java.time.Instant;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
 import org.springframework.stereotype.Controller;
@@ -52,10 +53,11 @@ class TaskController {
 
     @PostMapping("/{taskId}")
     String submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> fields,
-            MultipartRequest multipart, CurrentUser user, Model model, HttpServletResponse response,
+            HttpServletRequest request, CurrentUser user, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        MultiValueMap<String, MultipartFile> files = multipart == null ? new LinkedMultiValueMap<>()
-                : multipart.getMultiFileMap();
+        // Forms with evidence attachments are multipart; all others are plain url-encoded forms.
+        MultiValueMap<String, MultipartFile> files = request instanceof MultipartRequest multipart
+                ? multipart.getMultiFileMap() : new LinkedMultiValueMap<>();
         fields.remove("_csrf");
         TaskOutcome outcome = work.submit(taskId, user, new TaskSubmission(fields, files));
         if (outcome instanceof TaskOutcome.Complete complete) {

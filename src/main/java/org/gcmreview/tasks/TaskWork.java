@@ -24,6 +24,10 @@ class TaskWork {
     @Transactional
     public TaskOutcome submit(String taskId, CurrentUser user, TaskSubmission submission) {
         UserTask task = access.find(taskId, user);
+        if (task.assignee() != null && !task.assignee().equals(user.username())) {
+            throw new TaskConflictException("This task is claimed by " + task.assignee()
+                    + ". Nothing was changed; ask them to release it, or wait for them to finish.");
+        }
         TaskForm form = formFor(task);
         TaskOutcome outcome = form.submit(task, user, submission);
         if (outcome instanceof TaskOutcome.Complete complete) {

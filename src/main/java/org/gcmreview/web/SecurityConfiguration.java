@@ -43,6 +43,7 @@ class SecurityConfiguration {
                                 "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/reference/**", "/api/reference/**",
                                 "/published/**", "/consultations/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/language").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/secretariat/**").hasAnyRole(Role.REGIONAL_SECRETARIAT.name(),
                                 Role.IMRF_SECRETARIAT.name())

@@ -1,0 +1,30 @@
+package org.gcmreview.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The six official UN languages. English, French, Spanish and Arabic have complete message bundles;
+ * Chinese and Russian fall back to English text until their bundles are translated.
+ */
+public final class SupportedLanguages {
+
+    public static final List<String> CODES = List.of("en", "fr", "es", "ar", "zh", "ru");
+    public static final Locale DEFAULT = Locale.ENGLISH;
+
+    private SupportedLanguages() {
+    }
+
+    public static Optional<Locale> parse(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String language = code.trim().toLowerCase(Locale.ROOT);
+        return CODES.contains(language) ? Optional.of(Locale.forLanguageTag(language)) : Optional.empty();
+    }
+
+    public static boolean rightToLeft(Locale locale) {
+        return "ar".equals(locale.getLanguage());
+    }
+}

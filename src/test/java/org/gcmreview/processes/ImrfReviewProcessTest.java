@@ -1,0 +1,110 @@
+package org.gcmreview.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.gcmreview.processes.ProcessTestSupport.candidateGroups;
+import static org.gcmreview.processes.ProcessTestSupport.day;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "processes/imrf-review.bpmn")
+class ImrfReviewProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.fullCoverageExtension();
+
+    private static final String EDITION = "IMRF-2026";
+
+    private ProcessEngine engine;
+    private RuntimeService runtime;
+    private TaskService tasks;
+
+    @BeforeEach
+    void setUp() {
+        engine = extension.getProcessEngine();
+        runtime = engine.getRuntimeService();
+        tasks = engine.getTaskService();
+        BpmnAwareTests.init(engine);
+        ProcessTestSupport.pinClockToStart();
+    }
+
+    @AfterEach
+    void tearDown() {
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void theEditionWaitsForTheSecretariatToCloseIt() {
+        ProcessInstance edition = startEdition();
+
+        Task close = task(edition);
+        assertThat(close).hasDefinitionKey("CloseImrfEdition").hasFormKey("close-imrf-edition")
+                .hasName("Prepare the forum and close the edition");
+        assertThat(candidateGroups(tasks, close)).containsExactly("imrf-secretariat");
+
+        complete(close);
+
+        assertThat(edition).isEnded().hasPassed("ImrfEditionClosed").hasNotPassed("RegisterImrfSubmission");
+    }
+
+    @Test
+    void everyReportSentToTheImrfIsRegisteredSeparately() {
+        ProcessInstance edition = startEdition();
+
+        submit("KEN-2026", 21L, "KEN");
+        submit("MEX-2026", 22L, "MEX");
+
+        List<Task> registrations = tasks.createTaskQuery().taskDefinitionKey("RegisterImrfSubmission")
+                .orderByTaskCreateTime().asc().list();
+        assertThat(registrations).hasSize(2);
+        for (Task registration : registrations) {
+            assertThat(registration).hasFormKey("register-imrf-submission").hasName("Register the IMRF submission");
+            assertThat(candidateGroups(tasks, registration)).containsExactly("imrf-secretariat");
+        }
+        assertThat(registrations).extracting(task -> tasks.getVariable(task.getId(), "nationalBusinessKey"))
+                .containsExactlyInAnyOrder("KEN-2026", "MEX-2026");
+        assertThat(registrations).extracting(task -> tasks.getVariable(task.getId(), "submissionId"))
+                .containsExactlyInAnyOrder(21L, 22L);
+        assertThat(runtime.getVariables(edition.getId())).doesNotContainKeys("nationalBusinessKey", "submissionId",
+                "countryIso3");
+
+        registrations.forEach(registration -> complete(registration));
+
+        assertThat(edition).hasPassed("ImrfSubmissionRegistered").isWaitingAt("CloseImrfEdition");
+        complete(task(edition));
+        assertThat(edition).isEnded();
+    }
+
+    private ProcessInstance startEdition() {
+        return runtime.startProcessInstanceByKey("imrf-review", EDITION, Map.of("roundId", 5L,
+                "secretariatGroup", "imrf-secretariat", "submissionDeadline", day(120)));
+    }
+
+    /** What the national process's sendToImrf bean does. */
+    private void submit(String nationalBusinessKey, long submissionId, String countryIso3) {
+        runtime.createMessageCorrelation("ReportSubmittedToImrf")
+                .processInstanceBusinessKey(EDITION)
+                // "ToTriggeredScope": into the event sub-process instance started by this message. Variables set
+                // with setVariableLocal would land on the process instance and the next submission would
+                // overwrite them.
+                .setVariablesToTriggeredScope(Map.of("nationalBusinessKey", nationalBusinessKey,
+                        "submissionId", submissionId, "countryIso3", countryIso3))
+                .correlate();
+    }
+}

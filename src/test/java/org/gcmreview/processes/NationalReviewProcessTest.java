@@ -1,0 +1,381 @@
+package org.gcmreview.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.gcmreview.processes.ProcessTestSupport.candidateGroups;
+import static org.gcmreview.processes.ProcessTestSupport.day;
+import static org.gcmreview.processes.ProcessTestSupport.fireDueTimers;
+import static org.gcmreview.processes.ProcessTestSupport.moveClockTo;
+import static org.gcmreview.processes.ProcessTestSupport.runAsyncContinuations;
+import static org.gcmreview.processes.ProcessTestSupport.timersOf;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every path through {@code national-review}. The called {@code stakeholder-consultation} is the real model
+ * (its own paths are covered by {@link StakeholderConsultationProcessTest}); the regional secretariat's
+ * answers are correlated by the test, as the regional process's delegates do in the application.
+ */
+@Deployment(resources = {"processes/national-review.bpmn", "processes/stakeholder-consultation.bpmn"})
+class NationalReviewProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.fullCoverageExtension("stakeholder-consultation");
+
+    private static final String BUSINESS_KEY = "KEN-2026";
+    private static final String COORDINATORS = "coordinator-KEN";
+    private static final String INTERIOR = "ministry-KEN-INTERIOR";
+    private static final String LABOUR = "ministry-KEN-LABOUR";
+    private static final Date REMINDER_AT = day(10);
+    private static final Date DRAFTING_DUE = day(14);
+    private static final Date CONSULTATION_OPENS = day(20);
+    private static final Date CONSULTATION_CLOSES = day(40);
+
+    private ProcessEngine engine;
+    private RuntimeService runtime;
+    private TaskService tasks;
+    private ManagementService management;
+
+    private RecordingDelegate draftingReminder;
+    private RecordingDelegate draftingEscalation;
+    private RecordingDelegate freeze;
+    private RecordingDelegate sendToRegionalReview;
+    private RecordingDelegate sendToImrf;
+    private RecordingDelegate publish;
+
+    @BeforeEach
+    void setUp() {
+        engine = extension.getProcessEngine();
+        runtime = engine.getRuntimeService();
+        tasks = engine.getTaskService();
+        management = engine.getManagementService();
+        BpmnAwareTests.init(engine);
+        ProcessTestSupport.pinClockToStart();
+        draftingReminder = RecordingDelegate.register("sendDraftingReminder");
+        draftingEscalation = RecordingDelegate.register("escalateOverdueDrafting");
+        freeze = RecordingDelegate.register("freezeReportVersion");
+        sendToRegionalReview = RecordingDelegate.register("sendToRegionalReview");
+        sendToImrf = RecordingDelegate.register("sendToImrf");
+        publish = RecordingDelegate.register("publishReport");
+        RecordingDelegate.register("openConsultationWindow");
+        RecordingDelegate.register("closeConsultationWindow");
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void scopingStartsOneDraftingTaskPerMinistryDueOnTheDraftingDate() {
+        ProcessInstance review = startReview();
+
+        assertThat(review.getTenantId()).isEqualTo("KEN");
+        Task scoping = task(review);
+        assertThat(scoping).hasDefinitionKey("ScopeReview").hasName("Scope the review").hasFormKey("scope-review");
+        assertThat(candidateGroups(tasks, scoping)).containsExactly(COORDINATORS);
+
+        complete(scoping, scopingDecisions());
+
+        List<Task> drafts = openTasks("DraftContribution");
+        assertThat(drafts).hasSize(2);
+        assertThat(drafts).extracting(draft -> candidateGroups(tasks, draft))
+                .containsExactlyInAnyOrder(List.of(INTERIOR), List.of(LABOUR));
+        for (Task draft : drafts) {
+            assertThat(draft).hasName("Draft contribution").hasFormKey("draft-contribution").hasDueDate(DRAFTING_DUE);
+            assertThat(draft.getTenantId()).isEqualTo("KEN");
+        }
+        assertThat(timersOf(management, "DraftingReminderTimer")).hasSize(2)
+                .allSatisfy(timer -> assertThat(timer.getDuedate()).isEqualTo(REMINDER_AT));
+        assertThat(timersOf(management, "DraftingOverdueTimer")).hasSize(2)
+                .allSatisfy(timer -> assertThat(timer.getDuedate()).isEqualTo(DRAFTING_DUE));
+        assertThat(fireDueTimers(management, "DraftingReminderTimer")).as("nothing is due yet").isZero();
+
+        drafts.forEach(draft -> complete(draft));
+
+        assertThat(review).hasPassed("ContributionDrafted").hasNotPassed("SendDraftingReminder",
+                "EscalateOverdueDrafting");
+        assertThat(timersOf(management, "DraftingReminderTimer")).isEmpty();
+        assertThat(timersOf(management, "DraftingOverdueTimer")).isEmpty();
+        Task consolidation = task(review);
+        assertThat(consolidation).hasDefinitionKey("ConsolidateReport").hasFormKey("consolidate-report")
+                .hasName("Consolidate the report");
+        assertThat(candidateGroups(tasks, consolidation)).containsExactly(COORDINATORS);
+    }
+
+    @Test
+    void onlyMinistriesStillDraftingAreRemindedAndThenEscalated() {
+        ProcessInstance review = startReview();
+        complete(task(review), scopingDecisions());
+        complete(draftOf(INTERIOR));
+        assertThat(timersOf(management, "DraftingReminderTimer")).as("Interior's timers left with its task")
+                .hasSize(1);
+
+        moveClockTo(REMINDER_AT);
+        assertThat(fireDueTimers(management, "DraftingReminderTimer")).isEqualTo(1);
+        assertThat(draftingReminder.calls()).as("the mail waits for its own job").isEmpty();
+        assertThat(runAsyncContinuations(management, "SendDraftingReminder")).isEqualTo(1);
+
+        RecordingDelegate.Call reminder = draftingReminder.onlyCall();
+        assertThat(reminder.variable("ministryGroup")).isEqualTo(LABOUR);
+        assertThat(reminder.businessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(reminder.tenantId()).isEqualTo("KEN");
+        assertThat(reminder.variable("draftingDue")).isEqualTo(DRAFTING_DUE);
+        assertThat(draftOf(LABOUR)).as("a reminder does not take the task away").isNotNull();
+        assertThat(draftingEscalation.calls()).isEmpty();
+
+        moveClockTo(DRAFTING_DUE);
+        assertThat(fireDueTimers(management, "DraftingOverdueTimer")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "EscalateOverdueDrafting")).isEqualTo(1);
+
+        RecordingDelegate.Call escalation = draftingEscalation.onlyCall();
+        assertThat(escalation.variable("ministryGroup")).isEqualTo(LABOUR);
+        assertThat(escalation.variable("coordinatorGroup")).isEqualTo(COORDINATORS);
+        assertThat(review).hasPassed("MinistryReminded", "CoordinatorAlerted");
+        assertThat(draftingReminder.calls()).hasSize(1);
+
+        complete(draftOf(LABOUR));
+
+        assertThat(review).isWaitingAt("ConsolidateReport");
+    }
+
+    @Test
+    void happyPathFromScopingToPublication() {
+        ProcessInstance review = startReview();
+        complete(task(review), scopingDecisions());
+        openTasks("DraftContribution").forEach(draft -> complete(draft));
+        complete(task(review));
+
+        ProcessInstance consultation = consultationOf(review);
+        assertThat(consultation.getBusinessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(consultation.getTenantId()).isEqualTo("KEN");
+        assertThat(runtime.getVariables(consultation.getId())).containsEntry("coordinatorGroup", COORDINATORS)
+                .containsEntry("consultationOpensAt", CONSULTATION_OPENS)
+                .containsEntry("consultationClosesAt", CONSULTATION_CLOSES).containsEntry("cycleId", 7L);
+        runConsultation(consultation, false);
+
+        assertThat(review).hasNotPassed("ReviseDraftAfterConsultation").isWaitingAt("SignOffReport");
+        assertThat(runtime.getVariable(review.getId(), "reviseDraft")).isEqualTo(false);
+        assertThat(runtime.getVariable(review.getId(), "changesRequested")).isEqualTo(false);
+        List<Task> signOffs = openTasks("SignOffReport");
+        assertThat(signOffs).extracting(signOff -> candidateGroups(tasks, signOff))
+                .containsExactlyInAnyOrder(List.of(INTERIOR), List.of(LABOUR));
+        signOffs.forEach(signOff -> assertThat(signOff).hasFormKey("sign-off").hasName("Sign off the report"));
+
+        signOffs.forEach(signOff -> complete(signOff));
+
+        assertThat(freeze.onlyCall().businessKey()).isEqualTo(BUSINESS_KEY);
+        Task endorsement = task(review);
+        assertThat(endorsement).hasDefinitionKey("EndorseFinalReport").hasFormKey("endorse-report");
+        assertThat(candidateGroups(tasks, endorsement)).containsExactly(COORDINATORS);
+        complete(endorsement);
+        Task submission = task(review);
+        assertThat(submission).hasDefinitionKey("SubmitToRegionalReview").hasFormKey("submit-regional");
+        assertThat(candidateGroups(tasks, submission)).containsExactly(COORDINATORS);
+
+        complete(submission);
+
+        assertThat(sendToRegionalReview.calls()).as("the hand-over runs in its own job").isEmpty();
+        assertThat(runAsyncContinuations(management, "SendToRegionalReview")).isEqualTo(1);
+        assertThat(sendToRegionalReview.onlyCall().businessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(review).isWaitingAt("RegionalAnswerGateway");
+        assertThat(subscribedMessages(review)).containsExactlyInAnyOrder("RegionalReviewAcknowledged",
+                "RegionalClarificationRequested");
+
+        answerFromRegionalReview("RegionalReviewAcknowledged");
+
+        assertThat(sendToImrf.calls()).isEmpty();
+        assertThat(runAsyncContinuations(management, "SendToImrf")).isEqualTo(1);
+        assertThat(sendToImrf.onlyCall().variable("countryIso3")).isEqualTo("KEN");
+        assertThat(publish.calls()).as("publishing is a job of its own").isEmpty();
+        assertThat(runAsyncContinuations(management, "PublishReport")).isEqualTo(1);
+        assertThat(publish.onlyCall().businessKey()).isEqualTo(BUSINESS_KEY);
+
+        assertThat(review).isEnded().hasPassedInOrder("ScopeReview", "NationalDrafting", "ConsolidateReport",
+                "StakeholderConsultation", "OpenSignOffRound", "InterMinisterialSignOff", "FreezeReportVersion",
+                "EndorseFinalReport", "SubmitToRegionalReview", "SendToRegionalReview", "RegionalReviewAcknowledged",
+                "SendToImrf", "PublishReport", "ReportPublished");
+        assertThat(review).hasNotPassed("RegionalClarificationRequested", "ReviseRequestedSections");
+        assertThat(draftingReminder.calls()).isEmpty();
+        assertThat(draftingEscalation.calls()).isEmpty();
+    }
+
+    @Test
+    void consultationCanSendTheDraftBackForRevisionBeforeSignOff() {
+        ProcessInstance review = reachConsultation();
+
+        runConsultation(consultationOf(review), true);
+
+        Task revision = task(review);
+        assertThat(revision).hasDefinitionKey("ReviseDraftAfterConsultation").hasFormKey("revise-draft")
+                .hasName("Revise the draft after consultation");
+        assertThat(candidateGroups(tasks, revision)).containsExactly(COORDINATORS);
+        assertThat(openTasks("SignOffReport")).isEmpty();
+
+        complete(revision);
+
+        assertThat(openTasks("SignOffReport")).hasSize(2);
+        assertThat(runtime.getVariable(review.getId(), "changesRequested")).isEqualTo(false);
+    }
+
+    @Test
+    void anyMinistryRequestingChangesSendsTheReportBackAndEveryRoundStartsAfresh() {
+        ProcessInstance review = reachConsultation();
+        runConsultation(consultationOf(review), false);
+
+        // round 1: Labour asks for changes, then Interior approves (an approval leaves the request standing)
+        complete(signOffOf(LABOUR), withVariables("changesRequested", true));
+        complete(signOffOf(INTERIOR));
+
+        assertThat(freeze.calls()).isEmpty();
+        assertThat(runtime.getVariable(review.getId(), "changesRequested")).isEqualTo(true);
+        Task revision = task(review);
+        assertThat(revision).hasDefinitionKey("ReviseRequestedSections").hasFormKey("revise-requested-sections")
+                .hasName("Revise the requested sections");
+        assertThat(candidateGroups(tasks, revision)).containsExactly(COORDINATORS);
+
+        complete(revision);
+
+        assertThat(runtime.getVariable(review.getId(), "changesRequested")).as("reset for the new round")
+                .isEqualTo(false);
+        // round 2: the other way round, Labour approves first and Interior asks for changes
+        complete(signOffOf(LABOUR));
+        complete(signOffOf(INTERIOR), withVariables("changesRequested", true));
+
+        assertThat(freeze.calls()).isEmpty();
+        complete(task("ReviseRequestedSections", review));
+
+        // round 3: both approve
+        assertThat(runtime.getVariable(review.getId(), "changesRequested")).isEqualTo(false);
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+
+        assertThat(freeze.calls()).hasSize(1);
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+        assertThat(historicCount(review, "SignOffReport")).isEqualTo(6);
+        assertThat(historicCount(review, "OpenSignOffRound")).isEqualTo(3);
+    }
+
+    @Test
+    void aClarificationRequestIsAnsweredAndTheReportResubmitted() {
+        ProcessInstance review = reachRegionalReview();
+
+        answerFromRegionalReview("RegionalClarificationRequested");
+
+        Task answer = task(review);
+        assertThat(answer).hasDefinitionKey("AnswerClarification").hasFormKey("answer-clarification")
+                .hasName("Answer the clarification request");
+        assertThat(candidateGroups(tasks, answer)).containsExactly(COORDINATORS);
+        assertThat(subscribedMessages(review)).as("no answer is awaited while the coordinator works").isEmpty();
+
+        complete(answer);
+
+        assertThat(runAsyncContinuations(management, "SendToRegionalReview")).isEqualTo(1);
+        assertThat(sendToRegionalReview.calls()).as("sent, then resubmitted").hasSize(2);
+        assertThat(review).isWaitingAt("RegionalAnswerGateway");
+
+        answerFromRegionalReview("RegionalReviewAcknowledged");
+        runAsyncContinuations(management, "SendToImrf");
+        runAsyncContinuations(management, "PublishReport");
+
+        assertThat(sendToImrf.calls()).hasSize(1);
+        assertThat(publish.calls()).hasSize(1);
+        assertThat(freeze.calls()).as("a clarification does not re-open sign-off").hasSize(1);
+        assertThat(review).isEnded().hasPassed("AnswerClarification", "ReportPublished");
+    }
+
+    private ProcessInstance startReview() {
+        return runtime.startProcessInstanceByKey("national-review", BUSINESS_KEY,
+                Map.of("countryIso3", "KEN", "cycleId", 7L, "coordinatorGroup", COORDINATORS));
+    }
+
+    /** What the scoping form completes with. */
+    private static Map<String, Object> scopingDecisions() {
+        return withVariables("ministryGroups", new ArrayList<>(List.of(INTERIOR, LABOUR)),
+                "draftingDue", DRAFTING_DUE, "draftingReminderAt", REMINDER_AT,
+                "consultationOpensAt", CONSULTATION_OPENS, "consultationClosesAt", CONSULTATION_CLOSES);
+    }
+
+    private ProcessInstance reachConsultation() {
+        ProcessInstance review = startReview();
+        complete(task(review), scopingDecisions());
+        openTasks("DraftContribution").forEach(draft -> complete(draft));
+        complete(task("ConsolidateReport", review));
+        return review;
+    }
+
+    private ProcessInstance reachRegionalReview() {
+        ProcessInstance review = reachConsultation();
+        runConsultation(consultationOf(review), false);
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        complete(task("EndorseFinalReport", review));
+        complete(task("SubmitToRegionalReview", review));
+        runAsyncContinuations(management, "SendToRegionalReview");
+        assertThat(sendToRegionalReview.calls()).hasSize(1);
+        return review;
+    }
+
+    private ProcessInstance consultationOf(ProcessInstance review) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(review.getId()).singleResult();
+    }
+
+    /** Opens the window on its date, lets it close on its date, and records the coordinator's response. */
+    private void runConsultation(ProcessInstance consultation, boolean reviseDraft) {
+        moveClockTo(CONSULTATION_OPENS);
+        assertThat(fireDueTimers(management, "WindowOpensTimer")).isEqualTo(1);
+        moveClockTo(CONSULTATION_CLOSES);
+        assertThat(fireDueTimers(management, "WindowClosesTimer")).isEqualTo(1);
+        complete(task("RespondToInputs", consultation), withVariables("reviseDraft", reviseDraft));
+        assertThat(consultation).isEnded();
+    }
+
+    /** What the regional process's requestClarification / acknowledgeSubmission beans do. */
+    private void answerFromRegionalReview(String message) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(BUSINESS_KEY).correlate();
+    }
+
+    private List<Task> openTasks(String taskDefinitionKey) {
+        return tasks.createTaskQuery().taskDefinitionKey(taskDefinitionKey).list();
+    }
+
+    private Task draftOf(String ministryGroup) {
+        return tasks.createTaskQuery().taskDefinitionKey("DraftContribution").taskCandidateGroup(ministryGroup)
+                .singleResult();
+    }
+
+    private Task signOffOf(String ministryGroup) {
+        return tasks.createTaskQuery().taskDefinitionKey("SignOffReport").taskCandidateGroup(ministryGroup)
+                .singleResult();
+    }
+
+    private List<String> subscribedMessages(ProcessInstance review) {
+        return runtime.createEventSubscriptionQuery().processInstanceId(review.getId()).eventType("message").list()
+                .stream().map(subscription -> subscription.getEventName()).toList();
+    }
+
+    private long historicCount(ProcessInstance review, String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(review.getId())
+                .activityId(activityId).count();
+    }
+}

@@ -1,0 +1,172 @@
+package org.gcmreview.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.gcmreview.processes.ProcessTestSupport.candidateGroups;
+import static org.gcmreview.processes.ProcessTestSupport.day;
+import static org.gcmreview.processes.ProcessTestSupport.fireDueTimers;
+import static org.gcmreview.processes.ProcessTestSupport.moveClockTo;
+import static org.gcmreview.processes.ProcessTestSupport.runAsyncContinuations;
+import static org.gcmreview.processes.ProcessTestSupport.timersOf;
+
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@Deployment(resources = "processes/regional-review.bpmn")
+class RegionalReviewProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension extension = ProcessTestEngine.fullCoverageExtension();
+
+    private static final String ROUND = "ECA-2026";
+    private static final Date DEADLINE = day(90);
+
+    private ProcessEngine engine;
+    private RuntimeService runtime;
+    private TaskService tasks;
+    private RecordingDelegate deadlineNotice;
+    private RecordingDelegate requestClarification;
+    private RecordingDelegate acknowledgeSubmission;
+
+    @BeforeEach
+    void setUp() {
+        engine = extension.getProcessEngine();
+        runtime = engine.getRuntimeService();
+        tasks = engine.getTaskService();
+        BpmnAwareTests.init(engine);
+        ProcessTestSupport.pinClockToStart();
+        deadlineNotice = RecordingDelegate.register("notifySubmissionDeadlinePassed");
+        requestClarification = RecordingDelegate.register("requestClarification");
+        acknowledgeSubmission = RecordingDelegate.register("acknowledgeSubmission");
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void deadlineNoticeIsSentWhenTheDeadlinePassesAndTheRoundStaysOpen() {
+        ProcessInstance round = startRound();
+
+        Task synthesis = task(round);
+        assertThat(synthesis).hasDefinitionKey("PrepareRegionalSynthesis").hasFormKey("regional-synthesis");
+        assertThat(candidateGroups(tasks, synthesis)).containsExactly("regional-secretariat-ECA");
+        assertThat(timersOf(engine.getManagementService(), "SubmissionDeadlineTimer"))
+                .singleElement().extracting(job -> job.getDuedate()).isEqualTo(DEADLINE);
+        assertThat(fireDueTimers(engine.getManagementService(), "SubmissionDeadlineTimer")).isZero();
+
+        moveClockTo(DEADLINE);
+        assertThat(fireDueTimers(engine.getManagementService(), "SubmissionDeadlineTimer")).isEqualTo(1);
+        assertThat(deadlineNotice.calls()).as("the mail waits for its own job").isEmpty();
+        assertThat(runAsyncContinuations(engine.getManagementService(), "NotifySubmissionDeadlinePassed"))
+                .isEqualTo(1);
+
+        RecordingDelegate.Call notice = deadlineNotice.onlyCall();
+        assertThat(notice.businessKey()).isEqualTo(ROUND);
+        assertThat(notice.variables()).containsEntry("commissionCode", "ECA").containsEntry("roundId", 3L);
+        assertThat(round).hasPassed("DeadlineNoticeSent").isWaitingAt("PrepareRegionalSynthesis");
+
+        complete(task(round));
+
+        assertThat(round).isEnded().hasPassed("RegionalRoundClosed");
+        assertThat(requestClarification.calls()).isEmpty();
+        assertThat(acknowledgeSubmission.calls()).isEmpty();
+    }
+
+    @Test
+    void everySubmissionIsReviewedInItsOwnScopeAndAnsweredToItsCountry() {
+        ProcessInstance round = startRound();
+
+        submit("KEN-2026", 11L, "KEN");
+        submit("NGA-2026", 12L, "NGA");
+
+        Task kenya = reviewOf("KEN-2026");
+        Task nigeria = reviewOf("NGA-2026");
+        assertThat(kenya).hasName("Review the national submission").hasFormKey("review-submission");
+        assertThat(candidateGroups(tasks, kenya)).containsExactly("regional-secretariat-ECA");
+        assertThat(candidateGroups(tasks, nigeria)).containsExactly("regional-secretariat-ECA");
+        // the message's variables stay with their submission
+        assertThat(runtime.getVariables(round.getId())).doesNotContainKeys("nationalBusinessKey", "submissionId",
+                "countryIso3", "clarificationNeeded");
+
+        complete(kenya, withVariables("clarificationNeeded", true));
+        // Nigeria's reviewer completes without deciding anything: that acknowledges the submission
+        complete(nigeria);
+
+        assertThat(requestClarification.calls()).as("answers are sent by their own jobs").isEmpty();
+        assertThat(acknowledgeSubmission.calls()).isEmpty();
+        assertThat(runAsyncContinuations(engine.getManagementService(), "RequestClarification")).isEqualTo(1);
+        assertThat(runAsyncContinuations(engine.getManagementService(), "AcknowledgeSubmission")).isEqualTo(1);
+
+        RecordingDelegate.Call clarification = requestClarification.onlyCall();
+        assertThat(clarification.variables()).containsEntry("nationalBusinessKey", "KEN-2026")
+                .containsEntry("submissionId", 11L).containsEntry("countryIso3", "KEN")
+                .containsEntry("clarificationNeeded", true);
+        RecordingDelegate.Call acknowledgement = acknowledgeSubmission.onlyCall();
+        assertThat(acknowledgement.variables()).containsEntry("nationalBusinessKey", "NGA-2026")
+                .containsEntry("submissionId", 12L).containsEntry("countryIso3", "NGA")
+                .containsEntry("clarificationNeeded", false);
+        assertThat(round).hasPassed("ClarificationRequested", "SubmissionAcknowledged")
+                .isWaitingAt("PrepareRegionalSynthesis");
+        assertThat(runtime.getVariables(round.getId())).doesNotContainKey("clarificationNeeded");
+
+        // Kenya answers and resubmits: a new review of its own
+        submit("KEN-2026", 13L, "KEN");
+        complete(reviewOf("KEN-2026"), withVariables("clarificationNeeded", false));
+        runAsyncContinuations(engine.getManagementService(), "AcknowledgeSubmission");
+
+        assertThat(acknowledgeSubmission.valuesOf("nationalBusinessKey")).containsExactly("NGA-2026", "KEN-2026");
+        assertThat(acknowledgeSubmission.valuesOf("submissionId")).containsExactly(12L, 13L);
+        assertThat(requestClarification.calls()).hasSize(1);
+
+        complete(task("PrepareRegionalSynthesis", round));
+        assertThat(round).isEnded();
+    }
+
+    private ProcessInstance startRound() {
+        return runtime.startProcessInstanceByKey("regional-review", ROUND,
+                Map.of("commissionCode", "ECA", "roundId", 3L, "secretariatGroup", "regional-secretariat-ECA",
+                        "submissionDeadline", DEADLINE));
+    }
+
+    /** What the national process's sendToRegionalReview bean does. */
+    private void submit(String nationalBusinessKey, long submissionId, String countryIso3) {
+        runtime.createMessageCorrelation("NationalReportSubmitted")
+                .processInstanceBusinessKey(ROUND)
+                // "ToTriggeredScope": into the event sub-process instance started by this message. Variables set
+                // with setVariableLocal would land on the process instance and the next submission would
+                // overwrite them.
+                .setVariablesToTriggeredScope(Map.of("nationalBusinessKey", nationalBusinessKey,
+                        "submissionId", submissionId, "countryIso3", countryIso3))
+                .correlate();
+    }
+
+    private Task reviewOf(String nationalBusinessKey) {
+        // each review sees its own submission's variables (they live in the event sub-process's scope)
+        return tasks.createTaskQuery().taskDefinitionKey("ReviewSubmission").list().stream()
+                .filter(task -> nationalBusinessKey.equals(tasks.getVariable(task.getId(), "nationalBusinessKey")))
+                .reduce((a, b) -> {
+                    throw new AssertionError("two open reviews for " + nationalBusinessKey);
+                })
+                .orElseThrow(() -> new AssertionError("no open review for " + nationalBusinessKey));
+    }
+}

@@ -1,0 +1,82 @@
+package org.gcmreview.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class LanguageTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void browserLanguageChoosesTheBundle() throws Exception {
+        mvc.perform(get("/").header("Accept-Language", "fr-CH, en;q=0.5"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Rapports publiés")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"fr\"")));
+        mvc.perform(get("/").header("Accept-Language", "de-DE"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Published reports")));
+    }
+
+    @Test
+    void arabicIsRightToLeftAndTheChoiceIsKeptInACookie() throws Exception {
+        var chosen = mvc.perform(post("/language").param("lang", "ar").param("return", "/reference/objectives")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/reference/objectives"))
+                .andExpect(cookie().exists(UserLocaleResolver.COOKIE))
+                .andReturn();
+        Cookie cookie = chosen.getResponse().getCookie(UserLocaleResolver.COOKIE);
+        mvc.perform(get("/").cookie(cookie))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("dir=\"rtl\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("التقارير المنشورة")));
+    }
+
+    @Test
+    void aSignedInUsersChoiceIsSavedInTheirProfile() throws Exception {
+        CurrentUser user = new TestUsers(jdbc).coordinator("KEN");
+        mvc.perform(post("/language").param("lang", "es").with(TestUsers.as(user)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select preferred_language from app_user where id = ?").param(user.id())
+                .query(String.class).single()).isEqualTo("es");
+        // another browser, no cookie: the saved preference applies
+        mvc.perform(get("/tasks").with(TestUsers.as(user)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mis tareas")));
+    }
+
+    @Test
+    void unsupportedLanguagesAndForeignReturnAddressesAreRefused() throws Exception {
+        mvc.perform(post("/language").param("lang", "xx").with(csrf())).andExpect(status().isBadRequest());
+        mvc.perform(post("/language").param("lang", "fr").param("return", "//evil.example/").with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/language").param("lang", "fr").param("return", "https://evil.example/").with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(post("/language").param("lang", "fr")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void chineseAndRussianFallBackToEnglishText() throws Exception {
+        mvc.perform(get("/").header("Accept-Language", "zh"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"zh\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Published reports")));
+    }
+}
