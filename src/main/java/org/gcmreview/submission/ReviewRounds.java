@@ -46,7 +46,7 @@ public class ReviewRounds {
 
     /** The round, locked until the transaction ends: serialises everything that starts its process. */
     ReviewRound lock(long id) {
-        return jdbc.sql(SELECT + " where id = ? for update").param(id).query(this::map).single();
+        return jdbc.sql(SELECT + " where id = ? for no key update").param(id).query(this::map).single();
     }
 
     public List<ReviewRound> forCommission(String commissionCode) {

@@ -4,13 +4,13 @@ import java.util.Date;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps exactly one regional-review (or imrf-review) instance per round. A round's instance starts with the
@@ -24,22 +24,35 @@ public class RoundProcesses {
     private final ReviewRounds rounds;
     private final RuntimeService runtimeService;
     private final AuditLog audit;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
 
-    RoundProcesses(ReviewRounds rounds, RuntimeService runtimeService, AuditLog audit) {
+    RoundProcesses(ReviewRounds rounds, RuntimeService runtimeService, AuditLog audit,
+            ProcessEngineConfigurationImpl engineConfiguration) {
         this.rounds = rounds;
         this.runtimeService = runtimeService;
         this.audit = audit;
+        this.engineConfiguration = engineConfiguration;
     }
 
     /**
-     * The id of the round's running process instance, started now if there is none. Two national hand-overs
-     * arriving at once cannot both start one: the round row stays locked until the caller's transaction
-     * commits, and the second caller then sees the first one's instance.
+     * The id of the round's running process instance, started now if there is none.
+     *
+     * <p>Runs in a transaction and engine command of its own, committed before this method returns. The caller
+     * (a hand-over job) correlates a message to the instance next: the engine finds message subscriptions by
+     * querying the database, so an instance started inside the caller's own command would not be found yet.
+     * It also means a started round stays started when the hand-over that needed it fails and is retried.
+     *
+     * <p>Two hand-overs arriving at once cannot both start one: the round row is locked while the instance is
+     * looked up and started, and the second caller then finds the first one's instance. The lock is
+     * {@code for no key update}, so it does not wait for callers that merely reference the round.
      *
      * @throws RoundClosedException when the round's secretariat has closed it
      */
-    @Transactional
     public String ensureRunning(long roundId) {
+        return engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> startOrFind(roundId));
+    }
+
+    private String startOrFind(long roundId) {
         ReviewRound round = rounds.lock(roundId);
         if (round.closed()) {
             throw new RoundClosedException(round);

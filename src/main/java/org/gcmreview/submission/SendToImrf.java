@@ -1,5 +1,7 @@
 package org.gcmreview.submission;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -56,9 +58,11 @@ class SendToImrf implements JavaDelegate {
         cycles.touch(cycleId);
         runtimeService.createMessageCorrelation(MESSAGE)
                 .processInstanceId(editionInstanceId)
-                .setVariableLocal("nationalBusinessKey", cycle.businessKey())
-                .setVariableLocal("submissionId", submissionId)
-                .setVariableLocal("countryIso3", cycle.countryIso3())
+                // local to this submission's review (the event sub-process), so parallel reviews never mix
+                .setVariablesToTriggeredScope(Map.of(
+                        "nationalBusinessKey", cycle.businessKey(),
+                        "submissionId", submissionId,
+                        "countryIso3", cycle.countryIso3()))
                 .correlateWithResult();
         audit.record(AuditEntry.of("system", "REPORT_SUBMITTED_IMRF", cycle.countryIso3(), "submission", submissionId,
                 "version " + version.versionNo() + " (" + version.sha256() + ") to " + edition.code()));

@@ -1,5 +1,7 @@
 package org.gcmreview.submission;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -64,9 +66,11 @@ class SendToRegionalReview implements JavaDelegate {
                 : cycle.businessKey();
         runtimeService.createMessageCorrelation(MESSAGE)
                 .processInstanceId(roundInstanceId)
-                .setVariableLocal("nationalBusinessKey", businessKey)
-                .setVariableLocal("submissionId", submissionId)
-                .setVariableLocal("countryIso3", cycle.countryIso3())
+                // local to this submission's review (the event sub-process), so parallel reviews never mix
+                .setVariablesToTriggeredScope(Map.of(
+                        "nationalBusinessKey", businessKey,
+                        "submissionId", submissionId,
+                        "countryIso3", cycle.countryIso3()))
                 .correlateWithResult();
         audit.record(AuditEntry.of("system", "REPORT_SUBMITTED_REGIONAL", cycle.countryIso3(), "submission",
                 submissionId, "version " + version.versionNo() + " (" + version.sha256() + ") to " + round.code()
