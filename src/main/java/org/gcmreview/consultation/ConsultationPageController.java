@@ -2,6 +2,7 @@ package org.gcmreview.consultation;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -86,7 +87,7 @@ class ConsultationPageController {
         model.addAttribute("languages", InputLanguages.ALL);
         model.addAttribute("eligibility", eligibility.name());
         model.addAttribute("myInputs", eligibility == ConsultationService.Eligibility.ELIGIBLE
-                ? consultations.inputsBy(window.id(), user.id()) : java.util.List.of());
+                ? consultations.inputsBy(window.id(), user.id()) : List.of());
         String key = values.getFirst("idempotencyKey");
         model.addAttribute("idempotencyKey", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
         model.addAttribute("values", values);

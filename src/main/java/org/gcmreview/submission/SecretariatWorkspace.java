@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.gcmreview.cycle.CycleStatus;
@@ -70,7 +71,7 @@ class SecretariatWorkspace {
                 rs.getString("country_name"),
                 rs.getString("round_code"),
                 deadline,
-                java.time.temporal.ChronoUnit.DAYS.between(today, deadline),
+                ChronoUnit.DAYS.between(today, deadline),
                 rs.getTimestamp("closed_at") != null,
                 rs.getLong("submission_id"),
                 SubmissionStatus.valueOf(rs.getString("submission_status")),

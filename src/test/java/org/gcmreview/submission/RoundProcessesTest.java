@@ -3,6 +3,7 @@ package org.gcmreview.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -127,9 +128,9 @@ class RoundProcessesTest {
                 + " and closed_at is null").query(Long.class).list();
         others.forEach(id -> jdbc.sql("update review_round set closed_at = now() where id = ?").param(id).update());
         ReviewFixtures fixtures = new ReviewFixtures(jdbc, null, null, null, null, null);
-        ReviewRound past = fixtures.round("REGIONAL", "ECA", java.time.LocalDate.now().minusDays(10));
-        ReviewRound later = fixtures.round("REGIONAL", "ECA", java.time.LocalDate.now().plusDays(90));
-        ReviewRound next = fixtures.round("REGIONAL", "ECA", java.time.LocalDate.now().plusDays(30));
+        ReviewRound past = fixtures.round("REGIONAL", "ECA", LocalDate.now().minusDays(10));
+        ReviewRound later = fixtures.round("REGIONAL", "ECA", LocalDate.now().plusDays(90));
+        ReviewRound next = fixtures.round("REGIONAL", "ECA", LocalDate.now().plusDays(30));
         try {
             assertThat(rounds.openRegionalRoundFor("KEN")).map(ReviewRound::id).contains(next.id());
             jdbc.sql("update review_round set closed_at = now() where id in (?, ?)").params(next.id(), later.id())
@@ -144,6 +145,6 @@ class RoundProcessesTest {
 
     private ReviewRound round(String kind, String commission) {
         return new ReviewFixtures(jdbc, null, null, null, null, null).round(kind, commission,
-                java.time.LocalDate.now().plusDays(45));
+                LocalDate.now().plusDays(45));
     }
 }
