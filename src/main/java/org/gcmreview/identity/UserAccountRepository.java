@@ -39,7 +39,7 @@ public class UserAccountRepository {
         return findAccountById(id).map(UserAccount::user);
     }
 
-    /** Enabled users, in username order; Camunda's identity queries page over these. */
+    /** Enabled users, in username order. */
     public List<CurrentUser> findAllEnabled() {
         return jdbc.sql(SELECT + " where u.enabled order by u.username").query(this::mapAccount).list()
                 .stream().map(UserAccount::user).toList();

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may call what. URL rules give the coarse cut (public, signed in, role); the feature services
@@ -22,12 +23,15 @@ class SecurityConfiguration {
 
     /**
      * Camunda's Cockpit and Admin, for ADMIN only. They send their own CSP and CSRF protection, so ours
-     * would only break them; they keep their own login, backed by our users through the identity provider.
+     * would only break them. An administrator signed in here is signed in there too
+     * (org.gcmreview.identity.CamundaWebappSignOn); users and groups come through our identity provider.
+     * The matcher looks at the whole path: Camunda's REST API runs in servlets of its own (/camunda/api/*),
+     * which a Spring MVC pattern would not match, leaving them to the application chain below.
      */
     @Bean
     @Order(1)
     SecurityFilterChain camundaWebappsFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/camunda/**")
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
                 .formLogin(form -> form.loginPage("/login"))
                 .csrf(csrf -> csrf.disable())

@@ -1,0 +1,34 @@
+package org.gcmreview.identity;
+
+import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Hands the engine an {@link AppIdentityProvider} wherever it asks for its identity provider. */
+class AppIdentityProviderFactory implements SessionFactory {
+
+    private final IdentityDirectory directory;
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final String unknownUserHash;
+
+    AppIdentityProviderFactory(IdentityDirectory directory, UserAccountRepository accounts,
+            PasswordEncoder passwordEncoder) {
+        this.directory = directory;
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        // a real hash of nothing anyone knows, checked when the user does not exist (see checkPassword)
+        this.unknownUserHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+    }
+
+    @Override
+    public Class<?> getSessionType() {
+        return ReadOnlyIdentityProvider.class;
+    }
+
+    @Override
+    public Session openSession() {
+        return new AppIdentityProvider(directory, accounts, passwordEncoder, unknownUserHash);
+    }
+}
