@@ -23,7 +23,6 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,8 +63,6 @@ class ConsultationTest {
     @Autowired
     ReviewCycles cycles;
     @Autowired
-    RepositoryService repositoryService;
-    @Autowired
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
@@ -85,14 +82,12 @@ class ConsultationTest {
     @BeforeEach
     void setUp() {
         users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, repositoryService, runtimeService, managementService, taskService);
-        fixtures.deployForCountry("KEN", "stakeholder-consultation");
+        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         coordinator = users.coordinator("KEN");
         stakeholder = users.stakeholder("KEN", "Forum " + UUID.randomUUID());
         cycle = fixtures.cycle(coordinator);
         closesAt = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         consultation = runtimeService.createProcessInstanceByKey("stakeholder-consultation")
-                .processDefinitionTenantId("KEN")
                 .businessKey(cycle.businessKey())
                 .setVariables(Map.of("cycleId", cycle.id(), "countryIso3", "KEN",
                         "coordinatorGroup", CandidateGroups.coordinator("KEN"),
@@ -104,7 +99,6 @@ class ConsultationTest {
     @AfterEach
     void tearDown() {
         ClockUtil.reset();
-        fixtures.undeploy();
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -28,7 +27,6 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,8 +58,6 @@ class RegionalRoundTripTest {
     @Autowired
     RoundProcesses roundProcesses;
     @Autowired
-    RepositoryService repositoryService;
-    @Autowired
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
@@ -83,8 +79,7 @@ class RegionalRoundTripTest {
     @BeforeEach
     void setUp() {
         users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, repositoryService, runtimeService, managementService, taskService);
-        fixtures.deployForCountry("KEN", "national-review");
+        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         coordinator = users.coordinator("KEN");
         eca = users.regionalSecretariat("ECA");
         escap = users.regionalSecretariat("ESCAP");
@@ -92,11 +87,6 @@ class RegionalRoundTripTest {
         round = fixtures.regionalRound("ECA");
         edition = fixtures.imrfEdition();
         cycle = fixtures.attach(fixtures.cycle(coordinator), round, edition);
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixtures.undeploy();
     }
 
     @Test

@@ -1,16 +1,12 @@
 package org.gcmreview.submission;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,17 +25,14 @@ public final class ReviewFixtures {
 
     private final JdbcClient jdbc;
     private final ReviewCycles cycles;
-    private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final TaskService taskService;
-    private final List<String> deployments = new ArrayList<>();
 
-    public ReviewFixtures(JdbcClient jdbc, ReviewCycles cycles, RepositoryService repositoryService,
-            RuntimeService runtimeService, ManagementService managementService, TaskService taskService) {
+    public ReviewFixtures(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
+            ManagementService managementService, TaskService taskService) {
         this.jdbc = jdbc;
         this.cycles = cycles;
-        this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.taskService = taskService;
@@ -100,28 +93,11 @@ public final class ReviewFixtures {
     }
 
     /**
-     * Deploys the real BPMN of a country process for the country's Camunda tenant, the way the application's
-     * tenant rule places its instances, so the country's users see its tasks. Removed again by
-     * {@link #undeploy()}, so other tests only ever see the shared definitions.
+     * A national review of the cycle, waiting at the given activity (the steps before it are other features').
+     * It lands in the country's Camunda tenant by the application's own rule (the countryIso3 variable).
      */
-    public void deployForCountry(String iso3, String... processKeys) {
-        var builder = repositoryService.createDeployment().name("test " + iso3).tenantId(iso3);
-        for (String key : processKeys) {
-            builder.addClasspathResource("processes/" + key + ".bpmn");
-        }
-        Deployment deployment = builder.deploy();
-        deployments.add(deployment.getId());
-    }
-
-    public void undeploy() {
-        deployments.forEach(id -> repositoryService.deleteDeployment(id, true));
-        deployments.clear();
-    }
-
-    /** A national review of the cycle, waiting at the given activity (the steps before it are other features'). */
     public ProcessInstance nationalReviewAt(ReviewCycle cycle, String activityId) {
         return runtimeService.createProcessInstanceByKey("national-review")
-                .processDefinitionTenantId(cycle.countryIso3())
                 .businessKey(cycle.businessKey())
                 .setVariables(Map.of("countryIso3", cycle.countryIso3(), "cycleId", cycle.id(),
                         "coordinatorGroup", CandidateGroups.coordinator(cycle.countryIso3())))

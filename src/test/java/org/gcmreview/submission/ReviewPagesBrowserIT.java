@@ -49,7 +49,7 @@ class ReviewPagesBrowserIT {
     @BeforeEach
     void setUp() {
         users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null, null);
+        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null);
         coordinator = users.coordinator("KEN");
     }
 

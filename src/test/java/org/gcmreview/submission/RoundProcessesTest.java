@@ -127,7 +127,7 @@ class RoundProcessesTest {
         List<Long> others = jdbc.sql("select id from review_round where kind = 'REGIONAL' and commission_code = 'ECA'"
                 + " and closed_at is null").query(Long.class).list();
         others.forEach(id -> jdbc.sql("update review_round set closed_at = now() where id = ?").param(id).update());
-        ReviewFixtures fixtures = new ReviewFixtures(jdbc, null, null, null, null, null);
+        ReviewFixtures fixtures = new ReviewFixtures(jdbc, null, null, null, null);
         ReviewRound past = fixtures.round("REGIONAL", "ECA", LocalDate.now().minusDays(10));
         ReviewRound later = fixtures.round("REGIONAL", "ECA", LocalDate.now().plusDays(90));
         ReviewRound next = fixtures.round("REGIONAL", "ECA", LocalDate.now().plusDays(30));
@@ -144,7 +144,7 @@ class RoundProcessesTest {
     }
 
     private ReviewRound round(String kind, String commission) {
-        return new ReviewFixtures(jdbc, null, null, null, null, null).round(kind, commission,
+        return new ReviewFixtures(jdbc, null, null, null, null).round(kind, commission,
                 LocalDate.now().plusDays(45));
     }
 }

@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -52,8 +51,6 @@ class RoundTasksTest {
     @Autowired
     RoundProcesses roundProcesses;
     @Autowired
-    RepositoryService repositoryService;
-    @Autowired
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
@@ -66,7 +63,7 @@ class RoundTasksTest {
     @BeforeEach
     void setUp() {
         users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, repositoryService, runtimeService, managementService, taskService);
+        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,7 +21,6 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +48,6 @@ class SubmissionAccessTest {
     @Autowired
     Submissions submissions;
     @Autowired
-    RepositoryService repositoryService;
-    @Autowired
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
@@ -67,16 +63,10 @@ class SubmissionAccessTest {
     @BeforeEach
     void setUp() {
         users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, repositoryService, runtimeService, managementService, taskService);
-        fixtures.deployForCountry("KEN", "national-review");
+        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         coordinator = users.coordinator("KEN");
         round = fixtures.regionalRound("ECA");
         cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixtures.undeploy();
     }
 
     @Test

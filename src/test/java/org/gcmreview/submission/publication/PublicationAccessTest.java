@@ -44,7 +44,7 @@ class PublicationAccessTest {
     @BeforeEach
     void setUp() {
         users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null, null);
+        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null);
         coordinator = users.coordinator("KEN");
     }
 
