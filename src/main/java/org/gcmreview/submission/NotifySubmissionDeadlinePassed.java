@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * regional-review, NotifySubmissionDeadlinePassed: records that the round's deadline passed and how many of
- * the commission's countries had submitted by then. (Mail to the secretariat comes with the notifications
- * issue; the audit entry is what the workspace reads.)
+ * regional-review, NotifySubmissionDeadlinePassed: records in the audit log and the application log that the
+ * round's deadline passed and how many of the commission's countries had submitted by then. No mail is sent
+ * yet. The round stays open: a late report is still reviewed.
  */
 @Component
 class NotifySubmissionDeadlinePassed implements JavaDelegate {
