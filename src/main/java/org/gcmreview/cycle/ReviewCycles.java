@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,6 +86,35 @@ public class ReviewCycles {
     public void updateStatus(long cycleId, CycleStatus status) {
         jdbc.sql("update review_cycle set status = ?, last_activity_at = now() where id = ?")
                 .params(status.name(), cycleId).update();
+    }
+
+    /** True when the country already has a cycle with this code, ignoring case (business keys must stay unique). */
+    public boolean codeTaken(String iso3, String code) {
+        return jdbc.sql("select count(*) from review_cycle where country_iso3 = ? and lower(code) = lower(?)")
+                .params(iso3, code).query(Integer.class).single() > 0;
+    }
+
+    /** Inserts a new cycle in status SCOPING and returns its id; the process instance is attached afterwards. */
+    long insert(NewCycle cycle) {
+        return jdbc.sql("""
+                insert into review_cycle (country_iso3, code, business_key, title, regional_round_id, imrf_round_id,
+                                          started_by)
+                values (?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(cycle.countryIso3(), cycle.code(), cycle.businessKey(), cycle.title(),
+                        cycle.regionalRoundId(), cycle.imrfRoundId(), cycle.startedBy())
+                .query(Long.class).single();
+    }
+
+    void attachProcessInstance(long cycleId, String processInstanceId) {
+        jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(processInstanceId, cycleId)
+                .update();
+    }
+
+    /** Stores what scoping decided about the period and the drafting deadline. */
+    void updateScope(long cycleId, LocalDate periodStart, LocalDate periodEnd, LocalDate draftingDue) {
+        jdbc.sql("""
+                update review_cycle set period_start = ?, period_end = ?, drafting_due = ?, last_activity_at = now()
+                 where id = ?""").params(periodStart, periodEnd, draftingDue, cycleId).update();
     }
 
     public void touch(long cycleId) {

@@ -58,6 +58,26 @@ public class ReportVersions {
                 .query(this::map).list();
     }
 
+    /** True when the stored content still hashes to the stored SHA-256 (the evidence has not been altered). */
+    public boolean intact(ReportVersion version) {
+        return sha256(version.content()).equals(version.sha256());
+    }
+
+    /** The sections of a frozen version, read back from its content, in report order. */
+    public List<FrozenSection> sections(ReportVersion version) {
+        try {
+            FrozenReport report = json.readValue(version.content(), FrozenReport.class);
+            return report.sections() == null ? List.of() : List.copyOf(report.sections());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Report version " + version.id() + " has unreadable content", e);
+        }
+    }
+
+    /** The part of a frozen version's JSON the pages show; other keys are ignored. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record FrozenReport(List<FrozenSection> sections) {
+    }
+
     /** Canonical JSON: fixed key order, sections in report order, so the same content gives the same hash. */
     private String contentOf(long cycleId, int versionNo) {
         Map<String, Object> report = jdbc.sql("""

@@ -1,0 +1,7 @@
+package org.gcmreview.consultation;
+
+public enum WindowStatus {
+    SCHEDULED,
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,130 @@
+package org.gcmreview.cycle;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.CandidateGroups;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * Starts a review cycle: the review_cycle row and its {@code national-review} process instance, in one
+ * transaction, so there is never a cycle without a process or a process without a cycle.
+ */
+@Service
+public class CycleStarter {
+
+    public static final String PROCESS_KEY = "national-review";
+
+    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_-]{1,40}$");
+    private static final int MAX_TITLE = 200;
+
+    private final ReviewCycles cycles;
+    private final RuntimeService runtime;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+
+    CycleStarter(ReviewCycles cycles, RuntimeService runtime, AuditLog audit, JdbcClient jdbc) {
+        this.cycles = cycles;
+        this.runtime = runtime;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    /** Either the new cycle's id or, when nothing was stored, what to correct (field name -> message). */
+    public record Outcome(Long cycleId, Map<String, String> errors) {
+
+        static Outcome started(long cycleId) {
+            return new Outcome(cycleId, Map.of());
+        }
+
+        static Outcome invalid(Map<String, String> errors) {
+            return new Outcome(null, Map.copyOf(errors));
+        }
+
+        public boolean started() {
+            return cycleId != null;
+        }
+    }
+
+    /**
+     * Starts a cycle for the coordinator's own country; the country is never taken from the request, so a
+     * coordinator cannot start a cycle for another country.
+     */
+    @Transactional
+    public Outcome start(CurrentUser user, String rawCode, String rawTitle) {
+        if (!user.is(Role.COORDINATOR) || user.countryIso3() == null) {
+            throw new AccessDeniedException("Only a national coordinator can start a review cycle");
+        }
+        String iso3 = user.countryIso3();
+        String code = rawCode == null ? "" : rawCode.trim();
+        String title = rawTitle == null ? "" : rawTitle.trim();
+
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (code.isEmpty()) {
+            errors.put("code", "Enter a short code for the cycle, for example 2026.");
+        } else if (!CODE.matcher(code).matches()) {
+            errors.put("code", "Use up to 40 letters, digits, hyphens or underscores (no spaces).");
+        } else if (cycles.codeTaken(iso3, code)) {
+            errors.put("code", "Your country already has a review cycle with the code " + code
+                    + ". Choose another code.");
+        }
+        if (title.isEmpty()) {
+            errors.put("title", "Enter a title, for example \"Second national GCM review\".");
+        } else if (title.length() > MAX_TITLE) {
+            errors.put("title", "Keep the title under " + MAX_TITLE + " characters.");
+        }
+        if (!errors.isEmpty()) {
+            return Outcome.invalid(errors);
+        }
+
+        NewCycle cycle = new NewCycle(iso3, code, title, regionalRound(iso3).orElse(null), latestImrfRound()
+                .orElse(null), user.id());
+        long cycleId;
+        try {
+            cycleId = cycles.insert(cycle);
+        } catch (DuplicateKeyException e) {
+            // Someone started the same code a moment ago; the failed insert spoilt the transaction.
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return Outcome.invalid(Map.of("code", "Your country already has a review cycle with the code " + code
+                    + ". Choose another code."));
+        }
+        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(cycle.businessKey())
+                .setVariable("countryIso3", iso3)
+                .setVariable("cycleId", cycleId)
+                .setVariable("coordinatorGroup", CandidateGroups.coordinator(iso3))
+                .execute();
+        cycles.attachProcessInstance(cycleId, instance.getId());
+        audit.record(AuditEntry.of(user.username(), "CYCLE_STARTED", iso3, "review_cycle", cycleId,
+                "business key " + cycle.businessKey() + ", title " + title));
+        return Outcome.started(cycleId);
+    }
+
+    /** The round of the country's regional commission the report will go to; the latest when there are several. */
+    private Optional<Long> regionalRound(String iso3) {
+        return jdbc.sql("""
+                select r.id from review_round r join country c on c.commission_code = r.commission_code
+                 where r.kind = 'REGIONAL' and c.iso3 = ?
+                 order by r.submission_deadline desc, r.id desc limit 1""")
+                .param(iso3).query(Long.class).optional();
+    }
+
+    private Optional<Long> latestImrfRound() {
+        return jdbc.sql("""
+                select id from review_round where kind = 'IMRF' order by submission_deadline desc, id desc limit 1""")
+                .query(Long.class).optional();
+    }
+}

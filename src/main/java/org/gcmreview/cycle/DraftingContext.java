@@ -1,0 +1,19 @@
+package org.gcmreview.cycle;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** The cycle and ministry a drafting timer fired for, read from the multi-instance branch's variables. */
+record DraftingContext(ReviewCycle cycle, Ministry ministry, LocalDate dueDate) {
+
+    static DraftingContext of(DelegateExecution execution, ReviewCycles cycles, Ministries ministries) {
+        long cycleId = ((Number) execution.getVariable("cycleId")).longValue();
+        String group = (String) execution.getVariable("ministryGroup");
+        ReviewCycle cycle = cycles.findById(cycleId)
+                .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
+        Ministry ministry = ministries.findByGroup(group)
+                .orElseThrow(() -> new IllegalStateException("No ministry for group " + group));
+        return new DraftingContext(cycle, ministry, cycle.draftingDue());
+    }
+}

@@ -1,0 +1,72 @@
+package org.gcmreview.cycle;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Role;
+import org.gcmreview.tasks.UserTask;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Repository;
+
+/** The ministries of a country, and which ministry a multi-instance task ({@code ministryGroup}) is for. */
+@Repository
+public class Ministries {
+
+    /** {@code ministry-<ISO3>-<CODE>}, as built by {@link org.gcmreview.identity.CandidateGroups#ministry}. */
+    private static final Pattern GROUP = Pattern.compile("^ministry-([A-Z]{3})-([A-Z0-9_]+)$");
+
+    private static final String SELECT = "select id, country_iso3, code, name from ministry";
+
+    private final JdbcClient jdbc;
+
+    public Ministries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Ministry> findByCountry(String iso3) {
+        return jdbc.sql(SELECT + " where country_iso3 = ? order by name, code").param(iso3).query(this::map).list();
+    }
+
+
+    public Optional<Ministry> findByGroup(String group) {
+        if (group == null) {
+            return Optional.empty();
+        }
+        Matcher m = GROUP.matcher(group);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " where country_iso3 = ? and code = ?").params(m.group(1), m.group(2))
+                .query(this::map).optional();
+    }
+
+    /** The ministries taking part in a cycle (those with at least one assigned objective). */
+    public List<Ministry> findInCycle(long cycleId) {
+        return jdbc.sql(SELECT + " " + """
+                 where id in (select ministry_id from ministry_assignment where cycle_id = ?)
+                 order by name, code""").param(cycleId).query(this::map).list();
+    }
+
+    /**
+     * The ministry a drafting or sign-off task is for, from the task's {@code ministryGroup} variable. The task
+     * inbox already routes by candidate group; this checks again that the user works for exactly that ministry,
+     * because the form writes in the ministry's name.
+     */
+    public Ministry requireOwnMinistry(UserTask task, CurrentUser user) {
+        Ministry ministry = findByGroup(task.variable("ministryGroup", String.class))
+                .orElseThrow(() -> new IllegalStateException("Task " + task.id() + " names no known ministry"));
+        if (!user.is(Role.MINISTRY) || user.ministryId() == null || user.ministryId() != ministry.id()) {
+            throw new AccessDeniedException("This task is for " + ministry.name());
+        }
+        return ministry;
+    }
+
+    private Ministry map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Ministry(rs.getLong("id"), rs.getString("country_iso3").trim(), rs.getString("code"),
+                rs.getString("name"));
+    }
+}

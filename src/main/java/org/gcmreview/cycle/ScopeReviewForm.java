@@ -1,0 +1,255 @@
+package org.gcmreview.cycle;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.reference.Objective;
+import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.report.Contributions;
+import org.gcmreview.report.ReportSections;
+import org.gcmreview.tasks.TaskForm;
+import org.gcmreview.tasks.TaskOutcome;
+import org.gcmreview.tasks.TaskSubmission;
+import org.gcmreview.tasks.UserTask;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * "Scope the review": the reporting period, the objectives in scope, which ministries draft which objective
+ * (one lead each), and the deadlines of drafting and consultation. Completing it creates the empty report and
+ * one contribution per (ministry, objective), and hands the process the ministries and dates it runs on.
+ */
+@Component
+class ScopeReviewForm implements TaskForm {
+
+    static final int DEFAULT_REMINDER_DAYS = 7;
+    static final int MAX_REMINDER_DAYS = 90;
+
+    private final ReviewCycles cycles;
+    private final Ministries ministries;
+    private final ReferenceData reference;
+    private final CycleScopes scopes;
+    private final ReportSections sections;
+    private final Contributions contributions;
+    private final AuditLog audit;
+
+    ScopeReviewForm(ReviewCycles cycles, Ministries ministries, ReferenceData reference, CycleScopes scopes,
+            ReportSections sections, Contributions contributions, AuditLog audit) {
+        this.cycles = cycles;
+        this.ministries = ministries;
+        this.reference = reference;
+        this.scopes = scopes;
+        this.sections = sections;
+        this.contributions = contributions;
+        this.audit = audit;
+    }
+
+    @Override
+    public String formKey() {
+        return "scope-review";
+    }
+
+    @Override
+    public String view() {
+        return "cycle/scope-review";
+    }
+
+    @Override
+    public void prepare(UserTask task, CurrentUser user, Model model) {
+        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("objectives", reference.objectives());
+        model.addAttribute("ministries", ministries.findByCountry(cycle.countryIso3()));
+        model.addAttribute("defaultReminderDays", DEFAULT_REMINDER_DAYS);
+        model.addAttribute("today", Deadlines.today());
+    }
+
+    @Override
+    public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
+        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<CycleScope> parsed = parse(form, ministries.findByCountry(cycle.countryIso3()), errors);
+        if (parsed.isEmpty()) {
+            return TaskOutcome.invalid(errors);
+        }
+        if (sections.exist(cycle.id())) {
+            throw new IllegalStateException("Cycle " + cycle.businessKey() + " has been scoped already");
+        }
+        CycleScope scope = parsed.get();
+        cycles.updateScope(cycle.id(), scope.periodStart(), scope.periodEnd(), scope.draftingDue());
+        scopes.store(cycle.id(), scope);
+        sections.createSkeleton(cycle.id(), scope.objectives());
+        contributions.createForAssignments(cycle.id());
+        audit.record(AuditEntry.of(user.username(), "CYCLE_SCOPED", cycle.countryIso3(), "review_cycle", cycle.id(),
+                "period " + scope.periodStart() + " to " + scope.periodEnd() + ", " + scope.objectives().size()
+                        + " objectives, ministries " + scope.ministries().stream().map(Ministry::code)
+                        .collect(Collectors.joining(", ")) + ", drafting due " + scope.draftingDue()));
+
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("ministryGroups", new ArrayList<>(scope.ministries().stream().map(Ministry::group).toList()));
+        variables.put("draftingDue", Deadlines.endOf(scope.draftingDue()));
+        variables.put("draftingReminderAt", Deadlines.morningOf(scope.reminderDate()));
+        variables.put("consultationOpensAt", Deadlines.startOf(scope.consultationOpens()));
+        variables.put("consultationClosesAt", Deadlines.endOf(scope.consultationCloses()));
+        return TaskOutcome.complete(variables, "The review is scoped. " + scope.ministries().size()
+                + " ministries have been asked to draft their contributions.");
+    }
+
+    /** Reads and checks the whole form; every problem is reported at once, against its field. */
+    Optional<CycleScope> parse(TaskSubmission form, List<Ministry> countryMinistries, Map<String, String> errors) {
+        LocalDate today = Deadlines.today();
+        LocalDate periodStart = date(form, "periodStart", "the start of the reporting period", errors);
+        LocalDate periodEnd = date(form, "periodEnd", "the end of the reporting period", errors);
+        if (periodStart != null && periodEnd != null && !periodStart.isBefore(periodEnd)) {
+            errors.put("periodEnd", "The reporting period must end after it starts.");
+        }
+
+        Map<Integer, Objective> allObjectives = reference.objectives().stream()
+                .collect(Collectors.toMap(Objective::number, Function.identity()));
+        Set<Integer> objectiveNumbers = new TreeSet<>();
+        for (String value : form.all("objectives")) {
+            Integer n = integer(value);
+            if (n == null || !allObjectives.containsKey(n)) {
+                errors.put("objectives", "Choose objectives from the list.");
+            } else {
+                objectiveNumbers.add(n);
+            }
+        }
+        if (form.all("objectives").isEmpty()) {
+            errors.put("objectives", "Choose at least one objective to report on.");
+        }
+
+        Map<Long, Ministry> byId = countryMinistries.stream()
+                .collect(Collectors.toMap(Ministry::id, Function.identity()));
+        Set<Ministry> chosen = new LinkedHashSet<>();
+        for (String value : form.all("ministries")) {
+            Ministry m = ministry(value, byId);
+            if (m == null) {
+                errors.put("ministries", "Choose ministries of your own country from the list.");
+            } else {
+                chosen.add(m);
+            }
+        }
+        if (form.all("ministries").isEmpty()) {
+            errors.put("ministries", "Choose at least one contributing ministry.");
+        }
+
+        Ministry defaultLead = null;
+        if (!form.field("defaultLead").isEmpty()) {
+            defaultLead = ministry(form.field("defaultLead"), byId);
+            if (defaultLead == null || !chosen.contains(defaultLead)) {
+                errors.put("defaultLead", "The default lead must be one of the contributing ministries you chose.");
+                defaultLead = null;
+            }
+        }
+        Map<Integer, Ministry> leads = new TreeMap<>();
+        Map<Integer, Set<Ministry>> contributors = new TreeMap<>();
+        for (int n : objectiveNumbers) {
+            String field = "lead-" + n;
+            Ministry lead = form.field(field).isEmpty() ? defaultLead : ministry(form.field(field), byId);
+            if (lead == null && form.field(field).isEmpty()) {
+                errors.put(field, "Choose the lead ministry for objective " + n + ".");
+            } else if (lead == null || !chosen.contains(lead)) {
+                errors.put(field, "The lead for objective " + n + " must be one of the contributing ministries.");
+            } else {
+                leads.put(n, lead);
+            }
+            Set<Ministry> others = new LinkedHashSet<>();
+            for (String value : form.all("contributors-" + n)) {
+                Ministry m = ministry(value, byId);
+                if (m == null || !chosen.contains(m)) {
+                    errors.put("contributors-" + n,
+                            "Ministries drafting objective " + n + " must be among the contributing ministries.");
+                } else if (!m.equals(lead)) {
+                    others.add(m);
+                }
+            }
+            contributors.put(n, others);
+        }
+        if (!errors.containsKey("ministries")) {
+            List<String> idle = chosen.stream()
+                    .filter(m -> !leads.containsValue(m) && contributors.values().stream().noneMatch(s -> s.contains(m)))
+                    .map(Ministry::name).toList();
+            if (!idle.isEmpty() && leads.size() == objectiveNumbers.size()) {
+                errors.put("ministries", "Give every contributing ministry at least one objective to draft, or "
+                        + "leave it out: " + String.join(", ", idle) + ".");
+            }
+        }
+
+        LocalDate draftingDue = date(form, "draftingDue", "the drafting due date", errors);
+        if (draftingDue != null && !draftingDue.isAfter(today)) {
+            errors.put("draftingDue", "The drafting due date must be in the future.");
+        }
+        Integer reminderDays = form.field("reminderDays").isEmpty() ? Integer.valueOf(DEFAULT_REMINDER_DAYS)
+                : integer(form.field("reminderDays"));
+        if (reminderDays == null || reminderDays < 0 || reminderDays > MAX_REMINDER_DAYS) {
+            errors.put("reminderDays", "Enter a number of days between 0 and " + MAX_REMINDER_DAYS + ".");
+        } else if (draftingDue != null && !errors.containsKey("draftingDue")
+                && draftingDue.minusDays(reminderDays).isBefore(today)) {
+            errors.put("reminderDays", "A reminder " + reminderDays + " days before " + draftingDue
+                    + " would fall in the past. Choose fewer days.");
+        }
+
+        LocalDate opens = date(form, "consultationOpens", "the date the consultation opens", errors);
+        LocalDate closes = date(form, "consultationCloses", "the date the consultation closes", errors);
+        if (opens != null && draftingDue != null && !opens.isAfter(draftingDue)) {
+            errors.put("consultationOpens", "The consultation opens after the drafting due date.");
+        }
+        if (opens != null && closes != null && !closes.isAfter(opens)) {
+            errors.put("consultationCloses", "The consultation must close after it opens.");
+        }
+
+        if (!errors.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Objective> objectives = objectiveNumbers.stream().map(allObjectives::get).toList();
+        List<Ministry> chosenInOrder = chosen.stream()
+                .sorted(java.util.Comparator.comparing(Ministry::code)).toList();
+        return Optional.of(new CycleScope(periodStart, periodEnd, objectives, chosenInOrder, leads, contributors,
+                draftingDue, reminderDays, opens, closes));
+    }
+
+    private static LocalDate date(TaskSubmission form, String field, String what, Map<String, String> errors) {
+        String value = form.field(field);
+        if (value.isEmpty()) {
+            errors.put(field, "Enter " + what + ".");
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.put(field, "Enter " + what + " as a date, for example 2026-03-31.");
+            return null;
+        }
+    }
+
+    private static Integer integer(String value) {
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Ministry ministry(String value, Map<Long, Ministry> byId) {
+        try {
+            return byId.get(Long.valueOf(value.trim()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.gcmreview.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The ministries' drafts per objective, with their revision history. */
+@Repository
+public class Contributions {
+
+    private static final String SELECT = """
+            select c.id, c.cycle_id, c.ministry_id, m.name as ministry_name, c.objective_number,
+                   o.title as objective_title, coalesce(a.lead, false) as lead, c.body, c.implementation_status,
+                   c.lock_version, c.updated_at, c.submitted_at
+              from contribution c
+              join ministry m on m.id = c.ministry_id
+              join objective o on o.number = c.objective_number
+              left join ministry_assignment a on a.cycle_id = c.cycle_id and a.ministry_id = c.ministry_id
+                                             and a.objective_number = c.objective_number
+            """;
+
+    private final JdbcClient jdbc;
+    private final VersionedTexts texts;
+
+    public Contributions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.texts = new VersionedTexts(jdbc, "contribution", "contribution_revision", "contribution_id");
+    }
+
+    /** One empty contribution per (ministry, objective) assignment of the cycle; called once, at scoping. */
+    public void createForAssignments(long cycleId) {
+        jdbc.sql("""
+                insert into contribution (cycle_id, ministry_id, objective_number)
+                select cycle_id, ministry_id, objective_number from ministry_assignment where cycle_id = ?
+                """).param(cycleId).update();
+    }
+
+    public List<Contribution> forMinistry(long cycleId, long ministryId) {
+        return jdbc.sql(SELECT + " where c.cycle_id = ? and c.ministry_id = ? order by c.objective_number")
+                .params(cycleId, ministryId).query(this::map).list();
+    }
+
+    /** All contributions of a cycle, by objective, lead ministry first. */
+    public List<Contribution> forCycle(long cycleId) {
+        return jdbc.sql(SELECT + " where c.cycle_id = ? order by c.objective_number, lead desc, m.name")
+                .param(cycleId).query(this::map).list();
+    }
+
+    VersionedTexts.Check check(List<TextEdit> edits) {
+        return texts.check(edits);
+    }
+
+    void write(TextEdit edit, long authorId) {
+        texts.write(edit, authorId);
+    }
+
+    void markSubmitted(long cycleId, long ministryId) {
+        jdbc.sql("update contribution set submitted_at = now() where cycle_id = ? and ministry_id = ?")
+                .params(cycleId, ministryId).update();
+    }
+
+
+    private Contribution map(ResultSet rs, int row) throws SQLException {
+        return new Contribution(rs.getLong("id"), rs.getLong("cycle_id"), rs.getLong("ministry_id"),
+                rs.getString("ministry_name"), rs.getInt("objective_number"), rs.getString("objective_title"),
+                rs.getBoolean("lead"), rs.getString("body"), rs.getString("implementation_status"),
+                rs.getInt("lock_version"), instant(rs.getTimestamp("updated_at")),
+                instant(rs.getTimestamp("submitted_at")));
+    }
+
+    private static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+}

@@ -1,0 +1,94 @@
+package org.gcmreview.signoff;
+
+import java.util.Map;
+
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
+import org.gcmreview.tasks.TaskForm;
+import org.gcmreview.tasks.TaskOutcome;
+import org.gcmreview.tasks.TaskSubmission;
+import org.gcmreview.tasks.UserTask;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * "Endorse the final report": the coordinator endorses exactly the version frozen after sign-off, identified
+ * by its number and SHA-256, which the page shows together with a fresh check of the stored content.
+ */
+@Component
+class EndorseReportForm implements TaskForm {
+
+    static final String ENDORSE = "endorse";
+    static final int MAX_NOTE = 2_000;
+
+    private final ReviewCycles cycles;
+    private final ReportVersions versions;
+    private final Endorsements endorsements;
+    private final AuditLog audit;
+
+    EndorseReportForm(ReviewCycles cycles, ReportVersions versions, Endorsements endorsements, AuditLog audit) {
+        this.cycles = cycles;
+        this.versions = versions;
+        this.endorsements = endorsements;
+        this.audit = audit;
+    }
+
+    @Override
+    public String formKey() {
+        return "endorse-report";
+    }
+
+    @Override
+    public String view() {
+        return "signoff/endorse-report";
+    }
+
+    @Override
+    public void prepare(UserTask task, CurrentUser user, Model model) {
+        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
+        ReportVersion version = frozenVersion(task, cycle);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("version", version);
+        model.addAttribute("intact", versions.intact(version));
+        model.addAttribute("frozenSections", versions.sections(version));
+    }
+
+    @Override
+    public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
+        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
+        ReportVersion version = frozenVersion(task, cycle);
+        String note = form.field("note");
+        if (!ENDORSE.equals(form.action())) {
+            return TaskOutcome.invalid(Map.of("action", "Use the endorse button to endorse the report."));
+        }
+        if (note.length() > MAX_NOTE) {
+            return TaskOutcome.invalid(Map.of("note", "Keep the note under " + MAX_NOTE + " characters."));
+        }
+        if (!versions.intact(version)) {
+            throw new IllegalStateException("Report version " + version.id() + " does not match its SHA-256");
+        }
+        if (endorsements.find(cycle.id()).isPresent()) {
+            return TaskOutcome.invalid(Map.of("action", "This report has been endorsed already."));
+        }
+        endorsements.insert(cycle.id(), version.id(), user.id(), note.isEmpty() ? null : note);
+        audit.record(AuditEntry.of(user.username(), "REPORT_ENDORSED", cycle.countryIso3(), "report_version",
+                version.id(), "version " + version.versionNo() + ", SHA-256 " + version.sha256()));
+        return TaskOutcome.complete(Map.of(), "You have endorsed version " + version.versionNo()
+                + " of the report. It can now be submitted to the regional review.");
+    }
+
+    /** The version the process froze for this endorsement ({@code reportVersionId}), of this cycle only. */
+    private ReportVersion frozenVersion(UserTask task, ReviewCycle cycle) {
+        Number id = task.variable("reportVersionId", Number.class);
+        ReportVersion version = id == null ? null : versions.find(id.longValue()).orElse(null);
+        if (version == null || version.cycleId() != cycle.id()) {
+            throw new IllegalStateException("Task " + task.id() + " has no frozen report version of its cycle");
+        }
+        return version;
+    }
+}

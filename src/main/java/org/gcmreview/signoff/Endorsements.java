@@ -1,0 +1,32 @@
+package org.gcmreview.signoff;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Endorsements {
+
+    private final JdbcClient jdbc;
+
+    Endorsements(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Endorsement> find(long cycleId) {
+        return jdbc.sql("""
+                select e.cycle_id, e.report_version_id, v.version_no, v.sha256, u.username, e.endorsed_at, e.note
+                  from endorsement e join report_version v on v.id = e.report_version_id
+                  join app_user u on u.id = e.endorsed_by
+                 where e.cycle_id = ?""").param(cycleId)
+                .query((rs, row) -> new Endorsement(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .optional();
+    }
+
+    void insert(long cycleId, long reportVersionId, long userId, String note) {
+        jdbc.sql("insert into endorsement (cycle_id, report_version_id, endorsed_by, note) values (?, ?, ?, ?)")
+                .params(cycleId, reportVersionId, userId, note).update();
+    }
+}

@@ -1,0 +1,84 @@
+package org.gcmreview.signoff;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The ministries' sign-off decisions. Rounds are numbered from the decisions themselves: a round is complete
+ * once every ministry taking part in the cycle has decided in it, and the next decision then opens the next
+ * round. The process only opens a new round after the previous one completed, so this numbering follows it
+ * without the process having to count.
+ */
+@Repository
+public class SignOffDecisions {
+
+    private static final String SELECT = """
+            select d.id, d.cycle_id, d.round_no, d.ministry_id, m.name as ministry_name, d.decision, d.reason,
+                   u.username as decided_by, d.decided_at
+              from signoff_decision d join ministry m on m.id = d.ministry_id join app_user u on u.id = d.decided_by
+            """;
+
+    private final JdbcClient jdbc;
+
+    SignOffDecisions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The round now open: the last one while some ministry has yet to decide in it, otherwise the next one. */
+    public int currentRound(long cycleId) {
+        Integer last = jdbc.sql("select max(round_no) from signoff_decision where cycle_id = ?").param(cycleId)
+                .query(Integer.class).optional().orElse(null);
+        if (last == null) {
+            return 1;
+        }
+        int decided = jdbc.sql("select count(*) from signoff_decision where cycle_id = ? and round_no = ?")
+                .params(cycleId, last).query(Integer.class).single();
+        int taking = jdbc.sql("select count(distinct ministry_id) from ministry_assignment where cycle_id = ?")
+                .param(cycleId).query(Integer.class).single();
+        return decided < taking ? last : last + 1;
+    }
+
+    public Optional<SignOffDecision> find(long cycleId, int round, long ministryId) {
+        return jdbc.sql(SELECT + " where d.cycle_id = ? and d.round_no = ? and d.ministry_id = ?")
+                .params(cycleId, round, ministryId).query(this::map).optional();
+    }
+
+    public List<SignOffDecision> inRound(long cycleId, int round) {
+        return jdbc.sql(SELECT + " where d.cycle_id = ? and d.round_no = ? order by m.name")
+                .params(cycleId, round).query(this::map).list();
+    }
+
+    public List<SignOffDecision> all(long cycleId) {
+        return jdbc.sql(SELECT + " where d.cycle_id = ? order by d.round_no, m.name").param(cycleId).query(this::map)
+                .list();
+    }
+
+    /** The requests for changes of the latest round that had any: what the coordinator revises now. */
+    public List<SignOffDecision> latestChangeRequests(long cycleId) {
+        return jdbc.sql(SELECT + """
+                 where d.cycle_id = ? and d.decision = 'CHANGES_REQUESTED'
+                   and d.round_no = (select max(round_no) from signoff_decision
+                                      where cycle_id = ? and decision = 'CHANGES_REQUESTED')
+                 order by m.name""").params(cycleId, cycleId).query(this::map).list();
+    }
+
+    long insert(long cycleId, int round, long ministryId, SignOffDecision.Decision decision, String reason,
+            long userId) {
+        return jdbc.sql("""
+                insert into signoff_decision (cycle_id, round_no, ministry_id, decision, reason, decided_by)
+                values (?, ?, ?, ?, ?, ?) returning id""")
+                .params(cycleId, round, ministryId, decision.name(), reason, userId).query(Long.class).single();
+    }
+
+    private SignOffDecision map(ResultSet rs, int row) throws SQLException {
+        return new SignOffDecision(rs.getLong("id"), rs.getLong("cycle_id"), rs.getInt("round_no"),
+                rs.getLong("ministry_id"), rs.getString("ministry_name"),
+                SignOffDecision.Decision.valueOf(rs.getString("decision")), rs.getString("reason"),
+                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
+    }
+}

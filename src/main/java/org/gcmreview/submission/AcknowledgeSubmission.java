@@ -1,0 +1,25 @@
+package org.gcmreview.submission;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gcmreview.cycle.CycleStatus;
+import org.springframework.stereotype.Component;
+
+/** regional-review, AcknowledgeSubmission: the report is accepted; the country goes on to the IMRF. */
+@Component
+class AcknowledgeSubmission implements JavaDelegate {
+
+    static final String MESSAGE = "RegionalReviewAcknowledged";
+
+    private final RegionalAnswer answer;
+
+    AcknowledgeSubmission(RegionalAnswer answer) {
+        this.answer = answer;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        answer.deliver(execution, SubmissionStatus.ACKNOWLEDGED, CycleStatus.ACKNOWLEDGED, MESSAGE,
+                "REGIONAL_SUBMISSION_ACKNOWLEDGED");
+    }
+}

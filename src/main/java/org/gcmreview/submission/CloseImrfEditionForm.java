@@ -1,0 +1,18 @@
+package org.gcmreview.submission;
+
+import org.gcmreview.audit.AuditLog;
+import org.springframework.stereotype.Component;
+
+/** imrf-review, CloseImrfEdition. */
+@Component
+class CloseImrfEditionForm extends CloseRoundForm {
+
+    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit) {
+        super(rounds, submissions, audit);
+    }
+
+    @Override
+    public String formKey() {
+        return "close-imrf-edition";
+    }
+}

@@ -1,0 +1,77 @@
+package org.gcmreview.submission;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.tasks.TaskForm;
+import org.gcmreview.tasks.TaskOutcome;
+import org.gcmreview.tasks.TaskSubmission;
+import org.gcmreview.tasks.UserTask;
+import org.springframework.ui.Model;
+
+/**
+ * The main task of a round's process: the secretariat sees every submission of the round with its status and
+ * closes the round (regional synthesis done / forum edition closed). After that the round accepts no report.
+ */
+abstract class CloseRoundForm implements TaskForm {
+
+    static final int NOTE_MAX = 10000;
+
+    private final ReviewRounds rounds;
+    private final Submissions submissions;
+    private final AuditLog audit;
+
+    CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit) {
+        this.rounds = rounds;
+        this.submissions = submissions;
+        this.audit = audit;
+    }
+
+    @Override
+    public String view() {
+        return "submission/close-round";
+    }
+
+    @Override
+    public void prepare(UserTask task, CurrentUser user, Model model) {
+        ReviewRound round = round(task, user);
+        model.addAttribute("round", round);
+        model.addAttribute("submissions", submissions.forRound(round.id()));
+        model.addAttribute("noteMax", NOTE_MAX);
+    }
+
+    @Override
+    public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
+        ReviewRound round = round(task, user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String note = form.field("note");
+        if (note.length() > NOTE_MAX) {
+            errors.put("note", "The note can have at most " + NOTE_MAX + " characters.");
+        }
+        int waiting = submissions.awaitingReview(round.id());
+        if (waiting > 0) {
+            errors.put("confirm", waiting + " submission(s) still wait for your review; review them before closing.");
+        } else if (!"yes".equals(form.field("confirm"))) {
+            errors.put("confirm", "Please confirm that the round is to be closed: no report is accepted afterwards.");
+        }
+        if (!errors.isEmpty()) {
+            return TaskOutcome.invalid(errors);
+        }
+        rounds.close(round.id(), user.id(), note.isEmpty() ? null : note);
+        audit.record(AuditEntry.of(user.username(), "ROUND_CLOSED", null, "review_round", round.id(), round.code()));
+        return TaskOutcome.complete(Map.of(), round.name() + " is closed.");
+    }
+
+    private ReviewRound round(UserTask task, CurrentUser user) {
+        Number roundId = task.variable("roundId", Number.class);
+        if (roundId == null) {
+            throw new IllegalStateException("Task " + task.id() + " has no roundId");
+        }
+        ReviewRound round = rounds.findById(roundId.longValue()).orElseThrow();
+        SecretariatAccess.require(round, user);
+        return round;
+    }
+}

@@ -1,0 +1,43 @@
+package org.gcmreview.submission;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The content of a frozen report version (the canonical JSON written by ReportVersions), read back for
+ * display. Unknown fields are ignored so that older and newer versions both render.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FrozenReport(String businessKey, String country, String countryName, String title, String periodStart,
+        String periodEnd, int version, List<Section> sections) {
+
+    public FrozenReport {
+        sections = sections == null ? List.of() : List.copyOf(sections);
+    }
+
+    public static FrozenReport parse(ObjectMapper json, String content) {
+        try {
+            return json.readValue(content, FrozenReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A frozen report version is not valid JSON", e);
+        }
+    }
+
+    /** A section as frozen; {@code status} is the implementation status of an objective section. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Section(String kind, Integer objective, String title, String status, String body) {
+
+        /** The body split at blank lines, rendered as paragraphs (escaped; no markup is interpreted). */
+        public List<String> paragraphs() {
+            if (body == null || body.isBlank()) {
+                return List.of();
+            }
+            return Arrays.stream(body.replace("\r\n", "\n").split("\n\\s*\n")).map(String::strip)
+                    .filter(p -> !p.isEmpty()).toList();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.gcmreview.submission;
+
+import org.gcmreview.audit.AuditLog;
+import org.springframework.stereotype.Component;
+
+/** regional-review, PrepareRegionalSynthesis. */
+@Component
+class RegionalSynthesisForm extends CloseRoundForm {
+
+    RegionalSynthesisForm(ReviewRounds rounds, Submissions submissions, AuditLog audit) {
+        super(rounds, submissions, audit);
+    }
+
+    @Override
+    public String formKey() {
+        return "regional-synthesis";
+    }
+}

@@ -1,0 +1,93 @@
+package org.gcmreview.submission;
+
+import java.util.Date;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps exactly one regional-review (or imrf-review) instance per round. A round's instance starts with the
+ * first report submitted to it, not when the round is created, so rounds nobody reports to cost nothing.
+ */
+@Service
+public class RoundProcesses {
+
+    private static final Logger log = LoggerFactory.getLogger(RoundProcesses.class);
+
+    private final ReviewRounds rounds;
+    private final RuntimeService runtimeService;
+    private final AuditLog audit;
+    private final ProcessEngineConfigurationImpl engineConfiguration;
+
+    RoundProcesses(ReviewRounds rounds, RuntimeService runtimeService, AuditLog audit,
+            ProcessEngineConfigurationImpl engineConfiguration) {
+        this.rounds = rounds;
+        this.runtimeService = runtimeService;
+        this.audit = audit;
+        this.engineConfiguration = engineConfiguration;
+    }
+
+    /**
+     * The id of the round's running process instance, started now if there is none.
+     *
+     * <p>Runs in a transaction and engine command of its own, committed before this method returns. The caller
+     * (a hand-over job) correlates a message to the instance next: the engine finds message subscriptions by
+     * querying the database, so an instance started inside the caller's own command would not be found yet.
+     * It also means a started round stays started when the hand-over that needed it fails and is retried.
+     *
+     * <p>Two hand-overs arriving at once cannot both start one: the round row is locked while the instance is
+     * looked up and started, and the second caller then finds the first one's instance. The lock is
+     * {@code for no key update}, so it does not wait for callers that merely reference the round.
+     *
+     * @throws RoundClosedException when the round's secretariat has closed it
+     */
+    public String ensureRunning(long roundId) {
+        return engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> startOrFind(roundId));
+    }
+
+    private String startOrFind(long roundId) {
+        ReviewRound round = rounds.lock(roundId);
+        if (round.closed()) {
+            throw new RoundClosedException(round);
+        }
+        if (round.processInstanceId() != null) {
+            ProcessInstance running = runtimeService.createProcessInstanceQuery()
+                    .processInstanceId(round.processInstanceId()).singleResult();
+            if (running != null) {
+                return running.getId();
+            }
+            // Not closed by the secretariat, yet its instance is gone (e.g. cancelled in Cockpit):
+            // the round must go on receiving reports, so it gets a new instance.
+            log.warn("Round {} had process instance {} which no longer runs; starting a new one", round.code(),
+                    round.processInstanceId());
+        }
+        ProcessInstance started = runtimeService.startProcessInstanceByKey(round.kind().processDefinitionKey(),
+                round.code(), startVariables(round));
+        rounds.recordProcessInstance(round.id(), started.getId());
+        audit.record(AuditEntry.of("system", "ROUND_PROCESS_STARTED", null, "review_round", round.id(),
+                round.code() + " -> " + started.getId()));
+        return started.getId();
+    }
+
+    private static Map<String, Object> startVariables(ReviewRound round) {
+        Date deadline = Date.from(round.deadlinePassesAt());
+        if (round.kind() == RoundKind.REGIONAL) {
+            return Map.of(
+                    "commissionCode", round.commissionCode(),
+                    "roundId", round.id(),
+                    "secretariatGroup", round.secretariatGroup(),
+                    "submissionDeadline", deadline);
+        }
+        return Map.of(
+                "roundId", round.id(),
+                "secretariatGroup", round.secretariatGroup(),
+                "submissionDeadline", deadline);
+    }
+}

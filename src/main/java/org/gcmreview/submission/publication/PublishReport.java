@@ -1,0 +1,49 @@
+package org.gcmreview.submission.publication;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.CycleStatus;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.report.ReportVersions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * national-review, PublishReport: from now on the report (its latest frozen version and the version history)
+ * is public. Publishing twice (a retried job) keeps the first publication date.
+ */
+@Component
+class PublishReport implements JavaDelegate {
+
+    private final ReviewCycles cycles;
+    private final ReportVersions versions;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    PublishReport(ReviewCycles cycles, ReportVersions versions, JdbcClient jdbc, AuditLog audit) {
+        this.cycles = cycles;
+        this.versions = versions;
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object id = execution.getVariable("cycleId");
+        if (!(id instanceof Number cycleId)) {
+            throw new IllegalStateException("Process variable cycleId is missing");
+        }
+        ReviewCycle cycle = cycles.findById(cycleId.longValue())
+                .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
+        var version = versions.latest(cycle.id())
+                .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + " has no frozen version to publish"));
+        jdbc.sql("update review_cycle set published_at = coalesce(published_at, now()) where id = ?")
+                .param(cycle.id()).update();
+        cycles.updateStatus(cycle.id(), CycleStatus.PUBLISHED);
+        audit.record(AuditEntry.of("system", "REPORT_PUBLISHED", cycle.countryIso3(), "review_cycle", cycle.id(),
+                "version " + version.versionNo() + " (" + version.sha256() + ")"));
+    }
+}

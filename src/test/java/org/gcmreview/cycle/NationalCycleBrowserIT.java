@@ -1,0 +1,160 @@
+package org.gcmreview.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.browser.Browser;
+import org.gcmreview.browser.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * The national cycle's pages in a real browser, signed in through the login form: every page on the way from
+ * starting a cycle to endorsing its report passes the browser checks (axe, no foreign requests, page weight).
+ * The stakeholder consultation (another feature's forms) is skipped through Camunda, as in
+ * {@link NationalCycleFlowTest}.
+ */
+@BrowserTest
+class NationalCycleBrowserIT {
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Test
+    void aCoordinatorAndAMinistryTakeACycleToEndorsementInTheBrowser(Browser browser) {
+        jdbc.sql("insert into ministry (country_iso3, code, name) values ('KEN', 'INTERIOR', 'Ministry of Interior') "
+                + "on conflict do nothing").update();
+        long interiorId = jdbc.sql("select id from ministry where country_iso3 = 'KEN' and code = 'INTERIOR'")
+                .query(Long.class).single();
+        String coordinator = user("COORDINATOR", null);
+        String interior = user("MINISTRY", interiorId);
+        String code = CycleFixture.uniqueCode();
+
+        signIn(browser, coordinator);
+        browser.visit("/cycles");
+        browser.find(By.id("code")).sendKeys(code);
+        browser.find(By.id("title")).sendKeys("Browser review");
+        browser.after(() -> button(browser, "Start the review cycle").click());
+        assertThat(browser.path()).startsWith("/cycles/");
+        long cycleId = Long.parseLong(browser.path().substring("/cycles/".length()));
+        assertThat(browser.find(By.id("stage")).getText()).isEqualTo("Scoping");
+
+        browser.visit("/tasks/" + task(cycleId, "ScopeReview").getId());
+        script(browser, """
+                document.getElementById('periodStart').value = '2022-01-01';
+                document.getElementById('periodEnd').value = '2025-12-31';
+                document.getElementById('draftingDue').value = arguments[0];
+                document.getElementById('consultationOpens').value = arguments[1];
+                document.getElementById('consultationCloses').value = arguments[2];
+                document.querySelectorAll('input[name=objectives]').forEach(c => c.checked = Number(c.value) <= 2);
+                """, CycleFixture.inDays(30).toString(), CycleFixture.inDays(40).toString(),
+                CycleFixture.inDays(50).toString());
+        browser.find(By.id("ministry-" + interiorId)).click();
+        new Select(browser.find(By.id("defaultLead"))).selectByValue(String.valueOf(interiorId));
+        browser.after(() -> button(browser, "Start national drafting").click());
+        assertThat(browser.path()).isEqualTo("/tasks");
+
+        switchUser(browser, interior);
+        browser.visit("/tasks/" + task(cycleId, "DraftContribution").getId());
+        fillEverything(browser, "Drafted in the browser.");
+        browser.after(() -> button(browser, "Submit contribution").click());
+        assertThat(browser.path()).isEqualTo("/tasks");
+
+        switchUser(browser, coordinator);
+        browser.visit("/tasks/" + task(cycleId, "ConsolidateReport").getId());
+        fillEverything(browser, "Consolidated in the browser.");
+        browser.after(() -> button(browser, "Send to the stakeholder consultation").click());
+        assertThat(browser.path()).isEqualTo("/tasks");
+
+        runtimeService.createProcessInstanceModification(runtimeService.createProcessInstanceQuery()
+                        .superProcessInstanceId(instance(cycleId)).singleResult().getId())
+                .startBeforeActivity("RespondToInputs").cancelAllForActivity("WindowOpensTimer").execute();
+        taskService.complete(task(cycleId, "RespondToInputs").getId(), Map.of("reviseDraft", true));
+        browser.visit("/tasks/" + task(cycleId, "ReviseDraftAfterConsultation").getId());
+        browser.after(() -> button(browser, "Send for sign-off").click());
+
+        switchUser(browser, interior);
+        browser.visit("/tasks/" + task(cycleId, "SignOffReport").getId());
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Consolidated in the browser.");
+        browser.after(() -> button(browser, "Approve the report").click());
+
+        switchUser(browser, coordinator);
+        browser.visit("/tasks/" + task(cycleId, "EndorseFinalReport").getId());
+        String sha256 = jdbc.sql("select sha256 from report_version where cycle_id = ?").param(cycleId)
+                .query(String.class).single();
+        assertThat(browser.find(By.id("sha256")).getText()).isEqualTo(sha256);
+        browser.after(() -> button(browser, "Endorse version 1").click());
+
+        browser.visit("/cycles/" + cycleId);
+        assertThat(browser.find(By.id("stage")).getText()).isEqualTo("Ready to submit");
+    }
+
+    private String user(String role, Long ministryId) {
+        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("""
+                insert into app_user (username, password_hash, display_name, email, role, country_iso3, ministry_id)
+                values (?, ?, ?, ?, ?, 'KEN', ?)""")
+                .params(username, passwordEncoder.encode("demo"), "Browser " + username, username + "@example.org",
+                        role, ministryId)
+                .update();
+        return username;
+    }
+
+    private void signIn(Browser browser, String username) {
+        browser.visit("/login");
+        browser.find(By.id("username")).sendKeys(username);
+        WebElement password = browser.find(By.id("password"));
+        password.sendKeys("demo");
+        browser.after(password::submit);
+        assertThat(browser.path()).isEqualTo("/tasks");
+    }
+
+    private void switchUser(Browser browser, String username) {
+        browser.after(() -> button(browser, "Sign out").click());
+        signIn(browser, username);
+    }
+
+    /** Gives every status select a status and every empty text area a text (what a user would type). */
+    private static void fillEverything(Browser browser, String text) {
+        script(browser, """
+                document.querySelectorAll('select[name^="status-"]').forEach(s => s.value = 'IN_PROGRESS');
+                document.querySelectorAll('textarea[name^="body-"]').forEach(t => { if (!t.value) t.value = arguments[0]; });
+                """, text);
+    }
+
+    private static void script(Browser browser, String script, Object... args) {
+        browser.driver().executeScript(script, args);
+    }
+
+    private static WebElement button(Browser browser, String text) {
+        return browser.find(By.xpath("//button[normalize-space()='" + text + "']"));
+    }
+
+    private String instance(long cycleId) {
+        return jdbc.sql("select process_instance_id from review_cycle where id = ?").param(cycleId)
+                .query(String.class).single();
+    }
+
+    private Task task(long cycleId, String key) {
+        String businessKey = jdbc.sql("select business_key from review_cycle where id = ?").param(cycleId)
+                .query(String.class).single();
+        return taskService.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(key)
+                .singleResult();
+    }
+}

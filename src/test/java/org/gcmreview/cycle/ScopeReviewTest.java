@@ -1,0 +1,155 @@
+package org.gcmreview.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The "Scope the review" form: what it checks, what it stores, and what it hands to the process. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ScopeReviewTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+
+    TestUsers users;
+    CycleFixture cycles;
+    CurrentUser coordinator;
+    long interior;
+    long labour;
+    long foreign;
+
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(jdbc);
+        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
+        coordinator = users.coordinator("KEN");
+        interior = users.ministry("KEN", "INTERIOR").ministryId();
+        labour = users.ministry("KEN", "LABOUR").ministryId();
+        foreign = users.ministry("KEN", "FOREIGN").ministryId();
+    }
+
+    @Test
+    void everyMistakeIsReportedAgainstItsFieldAndNothingIsStored() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        Task scoping = cycles.task(cycleId, "ScopeReview");
+        long ghana = users.ministry("GHA", "INTERIOR").ministryId();
+        int auditBefore = cycles.count("select count(*) from audit_event");
+
+        mvc.perform(post("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)).with(csrf())
+                        .param("action", "complete")
+                        .param("periodStart", "2025-12-31").param("periodEnd", "2022-01-01")
+                        .param("ministries", String.valueOf(interior)).param("ministries", String.valueOf(ghana))
+                        .param("objectives", "1").param("lead-1", String.valueOf(labour))
+                        .param("objectives", "2")
+                        .param("draftingDue", CycleFixture.inDays(-1).toString()).param("reminderDays", "7")
+                        .param("consultationOpens", CycleFixture.inDays(-5).toString())
+                        .param("consultationCloses", CycleFixture.inDays(-6).toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("The reporting period must end after it starts."),
+                        containsString("Choose ministries of your own country from the list."),
+                        containsString("The lead for objective 1 must be one of the contributing ministries."),
+                        containsString("Choose the lead ministry for objective 2."),
+                        containsString("The drafting due date must be in the future."),
+                        containsString("The consultation opens after the drafting due date."),
+                        containsString("The consultation must close after it opens."),
+                        // what was typed is shown again
+                        containsString("value=\"2025-12-31\""))));
+
+        mvc.perform(post("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)).with(csrf())
+                        .param("action", "complete").param("periodStart", "2022-01-01").param("periodEnd", "2025-12-31")
+                        .param("draftingDue", CycleFixture.inDays(3).toString()).param("reminderDays", "7")
+                        .param("consultationOpens", CycleFixture.inDays(40).toString())
+                        .param("consultationCloses", CycleFixture.inDays(50).toString()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Choose at least one objective to report on."),
+                        containsString("Choose at least one contributing ministry."),
+                        containsString("would fall in the past"))));
+
+        // a ministry chosen but given nothing to draft
+        mvc.perform(cycles.scopeForm(scoping.getId(), coordinator, List.of(interior, labour), Map.of(1, interior)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Give every contributing ministry at least one objective")));
+
+        assertNothingScoped(cycleId);
+        assertThat(cycles.count("select count(*) from audit_event")).isEqualTo(auditBefore);
+        assertThat(taskService.createTaskQuery().taskId(scoping.getId()).count()).isOne();
+    }
+
+    @Test
+    void aScopedCycleHandsTheProcessItsMinistriesAndDeadlines() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        Task scoping = cycles.task(cycleId, "ScopeReview");
+
+        mvc.perform(cycles.scopeForm(scoping.getId(), coordinator, List.of(labour, interior, foreign),
+                        Map.of(7, labour, 10, foreign))
+                        .param("defaultLead", String.valueOf(interior))
+                        .param("objectives", "8"))
+                .andExpect(redirectedUrl("/tasks"));
+
+        String instance = cycles.processInstanceId(cycleId);
+        assertThat(runtimeService.getVariable(instance, "ministryGroups"))
+                .isEqualTo(List.of("ministry-KEN-FOREIGN", "ministry-KEN-INTERIOR", "ministry-KEN-LABOUR"));
+        assertThat(runtimeService.getVariable(instance, "draftingDue"))
+                .isEqualTo(Date.from(CycleFixture.inDays(30).atTime(23, 59).toInstant(ZoneOffset.UTC)));
+        // 7 days before the due date, in the morning
+        assertThat(runtimeService.getVariable(instance, "draftingReminderAt"))
+                .isEqualTo(Date.from(CycleFixture.inDays(23).atTime(8, 0).toInstant(ZoneOffset.UTC)));
+        assertThat(runtimeService.getVariable(instance, "consultationOpensAt"))
+                .isEqualTo(Date.from(CycleFixture.inDays(40).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        assertThat(runtimeService.getVariable(instance, "consultationClosesAt"))
+                .isEqualTo(Date.from(CycleFixture.inDays(50).atTime(23, 59).toInstant(ZoneOffset.UTC)));
+
+        Map<String, Object> cycle = jdbc.sql("select period_start::text, period_end::text, drafting_due::text "
+                + "from review_cycle where id = ?").param(cycleId).query().singleRow();
+        assertThat(cycle.values()).containsExactly("2022-01-01", "2025-12-31", CycleFixture.inDays(30).toString());
+        // objective 8 had no lead of its own: the default lead takes it
+        assertThat(jdbc.sql("select objective_number || ':' || ministry_id from ministry_assignment "
+                + "where cycle_id = ? and lead order by objective_number").param(cycleId).query(String.class).list())
+                .containsExactly("7:" + labour, "8:" + interior, "10:" + foreign);
+        assertThat(jdbc.sql("select title from report_section where cycle_id = ? and kind = 'OBJECTIVE' "
+                + "order by position").param(cycleId).query(String.class).list())
+                .hasSize(3).allMatch(t -> t.startsWith("Objective ")).first().asString().startsWith("Objective 7: ");
+        assertThat(cycles.openTasks(cycleId, "DraftContribution")).isEqualTo(3);
+        assertThat(cycles.cycleStatus(cycleId)).isEqualTo(CycleStatus.DRAFTING);
+    }
+
+    private void assertNothingScoped(long cycleId) {
+        assertThat(cycles.count("select count(*) from cycle_objective where cycle_id = ?", cycleId)).isZero();
+        assertThat(cycles.count("select count(*) from ministry_assignment where cycle_id = ?", cycleId)).isZero();
+        assertThat(cycles.count("select count(*) from report_section where cycle_id = ?", cycleId)).isZero();
+        assertThat(cycles.count("select count(*) from contribution where cycle_id = ?", cycleId)).isZero();
+        assertThat(cycles.count("select count(*) from review_cycle where id = ? and period_start is null "
+                + "and drafting_due is null and status = 'SCOPING'", cycleId)).isOne();
+    }
+}

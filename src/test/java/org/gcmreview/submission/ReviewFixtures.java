@@ -1,0 +1,127 @@
+package org.gcmreview.submission;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CandidateGroups;
+import org.gcmreview.identity.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Test data for the consultation and submission tests: review cycles with a small report, review rounds, and
+ * national processes started where a test needs them. Every name is unique, so tests sharing a database never
+ * see each other's data.
+ */
+public final class ReviewFixtures {
+
+    private final JdbcClient jdbc;
+    private final ReviewCycles cycles;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final TaskService taskService;
+
+    public ReviewFixtures(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
+            ManagementService managementService, TaskService taskService) {
+        this.jdbc = jdbc;
+        this.cycles = cycles;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.taskService = taskService;
+    }
+
+    /**
+     * A cycle of the coordinator's country with objectives 1 to 3 in scope and a report of an introduction and
+     * three objective sections.
+     */
+    public ReviewCycle cycle(CurrentUser coordinator) {
+        String iso3 = coordinator.countryIso3();
+        String code = "T" + UUID.randomUUID().toString().substring(0, 8);
+        long id = jdbc.sql("""
+                insert into review_cycle (country_iso3, code, business_key, title, period_start, period_end, started_by)
+                values (?, ?, ?, ?, date '2022-01-01', date '2025-12-31', ?) returning id""")
+                .params(iso3, code, iso3 + "-" + code, "GCM review " + code, coordinator.id())
+                .query(Long.class).single();
+        jdbc.sql("""
+                insert into report_section (cycle_id, kind, position, title, body)
+                values (?, 'INTRODUCTION', 0, 'Introduction and methodology', 'How the report was prepared.')""")
+                .param(id).update();
+        for (int objective = 1; objective <= 3; objective++) {
+            jdbc.sql("insert into cycle_objective (cycle_id, objective_number) values (?, ?)").params(id, objective)
+                    .update();
+            jdbc.sql("""
+                    insert into report_section (cycle_id, kind, objective_number, position, title, body,
+                                                implementation_status)
+                    values (?, 'OBJECTIVE', ?, ?, ?, ?, 'IN_PROGRESS')""")
+                    .params(id, objective, objective, "Objective " + objective,
+                            "Progress on objective " + objective + ".\n\nMeasures taken so far.")
+                    .update();
+        }
+        return cycles.findById(id).orElseThrow();
+    }
+
+    public ReviewRound regionalRound(String commissionCode) {
+        return round("REGIONAL", commissionCode, LocalDate.now().plusDays(60));
+    }
+
+    public ReviewRound imrfEdition() {
+        return round("IMRF", null, LocalDate.now().plusDays(120));
+    }
+
+    public ReviewRound round(String kind, String commissionCode, LocalDate deadline) {
+        String code = (commissionCode == null ? "IMRF" : commissionCode) + "-T" + UUID.randomUUID().toString()
+                .substring(0, 8);
+        long id = jdbc.sql("""
+                insert into review_round (kind, commission_code, code, name, submission_deadline)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(kind, commissionCode, code, "Round " + code, deadline).query(Long.class).single();
+        return new ReviewRounds(jdbc).findById(id).orElseThrow();
+    }
+
+    public ReviewCycle attach(ReviewCycle cycle, ReviewRound regional, ReviewRound imrf) {
+        jdbc.sql("update review_cycle set regional_round_id = ?, imrf_round_id = ? where id = ?")
+                .params(regional.id(), imrf.id(), cycle.id()).update();
+        return cycles.findById(cycle.id()).orElseThrow();
+    }
+
+    /**
+     * A national review of the cycle, waiting at the given activity (the steps before it are other features').
+     * It lands in the country's Camunda tenant by the application's own rule (the countryIso3 variable).
+     */
+    public ProcessInstance nationalReviewAt(ReviewCycle cycle, String activityId) {
+        return runtimeService.createProcessInstanceByKey("national-review")
+                .businessKey(cycle.businessKey())
+                .setVariables(Map.of("countryIso3", cycle.countryIso3(), "cycleId", cycle.id(),
+                        "coordinatorGroup", CandidateGroups.coordinator(cycle.countryIso3())))
+                .startBeforeActivity(activityId)
+                .execute();
+    }
+
+    public Task task(String processInstanceId, String activityId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(activityId)
+                .singleResult();
+    }
+
+    /** Runs the one job (timer or asynchronous continuation) of the instance waiting before this activity. */
+    public void runJob(String processInstanceId, String activityId) {
+        Job job = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .singleResult();
+        if (job == null) {
+            throw new AssertionError("No job at " + activityId + " in " + processInstanceId);
+        }
+        managementService.executeJob(job.getId());
+    }
+
+    public String roundInstance(ReviewRound round) {
+        return jdbc.sql("select process_instance_id from review_round where id = ?").param(round.id())
+                .query(String.class).single();
+    }
+}

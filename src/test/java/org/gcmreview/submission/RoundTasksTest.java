@@ -1,0 +1,134 @@
+package org.gcmreview.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gcmreview.identity.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The rounds' own steps: the deadline notice, and closing a round or an IMRF edition. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RoundTasksTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReviewCycles cycles;
+    @Autowired
+    ReportVersions versions;
+    @Autowired
+    Submissions submissions;
+    @Autowired
+    RoundProcesses roundProcesses;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+
+    TestUsers users;
+    ReviewFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(jdbc);
+        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void whenTheDeadlinePassesTheRoundRecordsHowManyCountriesSubmitted() {
+        users.ensureCountry("KEN");
+        ReviewRound round = fixtures.regionalRound("ECA");
+        String instance = roundProcesses.ensureRunning(round.id());
+
+        ClockUtil.setCurrentTime(Date.from(round.deadlinePassesAt().plus(1, ChronoUnit.MINUTES)));
+        fixtures.runJob(instance, "SubmissionDeadlineTimer");
+        fixtures.runJob(instance, "NotifySubmissionDeadlinePassed");
+
+        String details = jdbc.sql("""
+                select details from audit_event where action = 'SUBMISSION_DEADLINE_PASSED' and subject_id = ?""")
+                .param(String.valueOf(round.id())).query(String.class).single();
+        assertThat(details).startsWith("0 of ").contains("countries of ECA");
+        // the round itself stays open for late reports
+        assertThat(fixtures.task(instance, "PrepareRegionalSynthesis")).isNotNull();
+    }
+
+    @Test
+    void aRoundIsNotClosedWhileASubmissionAwaitsReview() throws Exception {
+        CurrentUser coordinator = users.coordinator("KEN");
+        CurrentUser eca = users.regionalSecretariat("ECA");
+        ReviewRound round = fixtures.regionalRound("ECA");
+        ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
+        ReportVersion version = versions.freeze(cycle.id());
+        String instance = roundProcesses.ensureRunning(round.id());
+        submissions.insert(cycle.id(), round.id(), version.id(), RoundKind.REGIONAL, null, coordinator.id(), null);
+        Task synthesis = fixtures.task(instance, "PrepareRegionalSynthesis");
+
+        mvc.perform(get("/tasks/" + synthesis.getId()).with(as(users.regionalSecretariat("ESCAP"))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/" + synthesis.getId()).with(as(eca)).with(csrf()).param("confirm", "yes")
+                        .param("action", "close"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("still wait for your review")));
+        assertThat(new ReviewRounds(jdbc).findById(round.id()).orElseThrow().closed()).isFalse();
+    }
+
+    @Test
+    void theImrfSecretariatClosesTheEdition() throws Exception {
+        ReviewRound edition = fixtures.imrfEdition();
+        String instance = roundProcesses.ensureRunning(edition.id());
+        Task close = fixtures.task(instance, "CloseImrfEdition");
+
+        mvc.perform(get("/tasks/" + close.getId()).with(as(users.regionalSecretariat("ECA"))))
+                .andExpect(status().isForbidden());
+        CurrentUser imrf = users.imrfSecretariat();
+        mvc.perform(get("/tasks/" + close.getId()).with(as(imrf)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(edition.name())));
+        mvc.perform(post("/tasks/" + close.getId()).with(as(imrf)).with(csrf()).param("action", "close")
+                        .param("confirm", "yes"))
+                .andExpect(redirectedUrl("/tasks"));
+
+        ReviewRound closed = new ReviewRounds(jdbc).findById(edition.id()).orElseThrow();
+        assertThat(closed.closed()).isTrue();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ROUND_CLOSED' and subject_id = ?")
+                .param(String.valueOf(edition.id())).query(Integer.class).single()).isOne();
+    }
+}
