@@ -200,6 +200,10 @@ class AttachmentTaskFormTest {
                         containsString("PNG image"),
                         containsString("action=\"/attachments/" + stored.publicId() + "/delete\""),
                         containsString("name=\"returnTo\" value=\"/tasks/" + task.getId() + "\""),
+                        // inside the task form: a button tied to its own small form outside it
+                        containsString("form=\"remove-" + stored.publicId() + "\""),
+                        containsString("id=\"remove-" + stored.publicId() + "\" action=\"/attachments/"
+                                + stored.publicId() + "/delete\" method=\"post\""),
                         not(containsString("No evidence attached.")))));
         // a colleague of another ministry sees the file but no remove button
         CurrentUser labour = new TestUsers(jdbc).ministry("KEN", "LABOUR");
