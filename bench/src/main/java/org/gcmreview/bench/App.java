@@ -47,6 +47,7 @@ final class App implements AutoCloseable {
                 "--logging.level.root=warn",
                 "--logging.level.org.gcmreview=warn"));
         args.addAll(options.appArgs());
+        Machine.delete(DATA);
         long start = System.nanoTime();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GcmReviewApplication.class,
                 Instrumentation.class).run(args.toArray(String[]::new));

@@ -95,6 +95,15 @@ final class InputSubmission {
             if (clients == options.levels().get(options.levels().size() - 1)) {
                 report.detail("Statements of one POST /inputs (" + clients + " clients):\n" + Sections.sqlTable(postOp));
                 report.detail("Statements of one GET of the form:\n" + Sections.sqlTable(getOp));
+                // the queries that grow with the consultation: how the inputs table is read
+                for (Recorder.Operation op : List.of(getOp, postOp)) {
+                    for (Recorder.Sql sql : op.heaviest()) {
+                        if (sql.text.contains("from consultation_input")) {
+                            report.detail("EXPLAIN (ANALYZE, BUFFERS) of `" + sql.text + "` (window of "
+                                    + storedInputs() + " inputs)\n\n```\n" + Sections.explain(app, sql) + "```\n");
+                        }
+                    }
+                }
             }
         }
         Latencies signIns = Latencies.of(signInNanos.stream().mapToLong(Long::longValue).toArray(), 0, 0);

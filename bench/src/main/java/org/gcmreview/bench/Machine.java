@@ -162,6 +162,18 @@ final class Machine {
         }
     }
 
+    /** Removes a folder the benchmark left behind (a database cluster of an earlier, interrupted run). */
+    static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private static String meminfo(String field) {
         return read("/proc/meminfo").lines().filter(l -> l.startsWith(field + ":")).findFirst()
                 .map(l -> {

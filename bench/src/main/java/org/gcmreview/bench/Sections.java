@@ -26,13 +26,13 @@ final class Sections {
         StringBuilder out = new StringBuilder("| per request | mean | statement |\n| --- | --- | --- |\n");
         long requests = Math.max(1, op.requests.get());
         List<Recorder.Sql> heaviest = op.heaviest();
-        for (Recorder.Sql sql : heaviest.subList(0, Math.min(20, heaviest.size()))) {
+        for (Recorder.Sql sql : heaviest.subList(0, Math.min(60, heaviest.size()))) {
             String text = sql.text.length() > 160 ? sql.text.substring(0, 157) + "..." : sql.text;
             out.append("| %.2f | %s | `%s` |\n".formatted(sql.executions.get() / (double) requests,
                     Report.ms(sql.nanos.get() / 1e6 / Math.max(1, sql.executions.get())), text.replace("|", "\\|")));
         }
-        if (heaviest.size() > 20) {
-            out.append("| | | ... ").append(heaviest.size() - 20).append(" more |\n");
+        if (heaviest.size() > 60) {
+            out.append("| | | ... ").append(heaviest.size() - 60).append(" more |\n");
         }
         return out.toString();
     }

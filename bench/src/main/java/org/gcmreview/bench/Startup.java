@@ -42,6 +42,9 @@ final class Startup {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        if (clean) {
+            Machine.delete(DATA);
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", applicationClasspath(), "org.gcmreview.GcmReviewApplication",
