@@ -68,8 +68,13 @@ final class InputSubmission {
             Latencies get = form.parts().get(2);
             Latencies insert = baseline.parts().get(0);
             double ratio = post.perSecond() / insert.perSecond();
+            // CPU per operation (application + PostgreSQL + the clients) does not depend on how much of the shared
+            // machine others took meanwhile, unlike the throughput
+            double formCpuMs = afterForm.ownSecondsSince(before) * 1000 / Math.max(1, post.count());
+            double insertCpuMs = afterBaseline.ownSecondsSince(afterForm) * 1000 / Math.max(1, insert.count());
             report.row("1. input via form, " + clients + " client" + (clients == 1 ? "" : "s") + ": throughput",
-                    "%.0f inputs/s".formatted(post.perSecond()), "%.0f inserts/s".formatted(insert.perSecond()),
+                    "%.0f inputs/s (%.1f ms CPU each)".formatted(post.perSecond(), formCpuMs),
+                    "%.0f inserts/s (%.2f ms CPU each)".formatted(insert.perSecond(), insertCpuMs),
                     "%.1f%% of baseline".formatted(100 * ratio), clients == 32 ? ">= 50% at 32 clients" : "",
                     clients == 32 ? ratio >= 0.5 : null);
             report.row("1. input via form, " + clients + " client" + (clients == 1 ? "" : "s") + ": POST latency",
@@ -81,7 +86,7 @@ final class InputSubmission {
             report.detail("""
                     - form: %d inputs in %.1f s, %d errors%s; stored in the window: %d
                     - POST /inputs at the client: %s
-                    - POST /inputs server time: %s; %.1f SQL statements per POST
+                    - POST /inputs server time: %s; %.1f SQL statements per POST taking %.1f ms
                     - GET form at the client: %s; server %s; %.1f SQL statements per GET
                     - GET + POST (one input as a browser sends it): %s
                     - CPU during the form run: %s; during the baseline: %s
@@ -89,6 +94,7 @@ final class InputSubmission {
                     post.count(), form.wallNanos() / 1e9, form.errors(),
                     form.firstError() == null ? "" : " (first: " + form.firstError() + ")", storedInputs(),
                     post.summary(), Report.latencies(postOp.serverTimes()), postOp.statementsPerRequest(),
+                    postOp.sqlMsPerRequest(),
                     get.summary(), Report.latencies(getOp.serverTimes()), getOp.statementsPerRequest(),
                     whole.summary(), afterForm.othersSince(before), afterBaseline.othersSince(afterForm),
                     insert.count(), baseline.wallNanos() / 1e9, insert.summary(), baseline.errors()));

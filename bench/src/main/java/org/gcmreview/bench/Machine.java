@@ -111,6 +111,11 @@ final class Machine {
             return "others %.2f cores, benchmark %.2f cores".formatted(others, ours);
         }
 
+        /** CPU seconds this JVM and the embedded PostgreSQL used since the earlier sample. */
+        double ownSecondsSince(CpuSample before) {
+            return (ownTicks - before.ownTicks) / (double) CLOCK_TICKS;
+        }
+
         private static long ticksOf(ProcessHandle process) {
             try {
                 String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));

@@ -57,6 +57,12 @@ final class Recorder {
             return requests.get() == 0 ? Double.NaN : statements.get() / (double) requests.get();
         }
 
+        /** Mean time per request spent executing SQL statements (the rest is Java: HTTP, security, views). */
+        double sqlMsPerRequest() {
+            long nanos = sql.values().stream().mapToLong(s -> s.nanos.get()).sum();
+            return requests.get() == 0 ? Double.NaN : nanos / 1e6 / requests.get();
+        }
+
         Latencies serverTimes() {
             return Latencies.of(serverNanos.stream().mapToLong(Long::longValue).toArray(), 0, 0);
         }

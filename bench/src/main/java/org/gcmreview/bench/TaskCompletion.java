@@ -94,13 +94,13 @@ final class TaskCompletion {
         Recorder.Operation getOp = Recorder.operation("task-form-get");
         report.detail("""
                 - %d form completions and %d TaskService.complete calls measured after %d of each as warm-up, %d errors
-                - form POST at the client: %s; server time %s; %.1f SQL statements per POST
-                - TaskService.complete: %s; %.1f SQL statements per call
+                - form POST at the client: %s; server time %s; %.1f SQL statements per POST taking %.1f ms
+                - TaskService.complete: %s; %.1f SQL statements per call taking %.1f ms
                 - GET of the task form (not part of the ratio): %s; %.1f SQL statements per GET
                 - cycles waiting in "Consolidate the report" afterwards: %d (every completion moved its process on)
                 - CPU: %s""".formatted(options.tasks(), options.tasks(), options.taskWarmup(), errors,
-                form.summary(), Report.latencies(post.serverTimes()), post.statementsPerRequest(), complete.summary(),
-                engine.statementsPerRequest(), get.summary(), getOp.statementsPerRequest(), consolidating,
+                form.summary(), Report.latencies(post.serverTimes()), post.statementsPerRequest(), post.sqlMsPerRequest(),
+                complete.summary(), engine.statementsPerRequest(), engine.sqlMsPerRequest(), get.summary(), getOp.statementsPerRequest(), consolidating,
                 after.othersSince(before)));
         report.detail("Statements of one task form POST:\n" + Sections.sqlTable(post));
         report.detail("Statements of one TaskService.complete:\n" + Sections.sqlTable(engine));
