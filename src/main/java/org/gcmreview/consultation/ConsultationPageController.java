@@ -44,16 +44,19 @@ class ConsultationPageController {
     private final InputIntake intake;
     private final WhatWeHeard whatWeHeard;
     private final RetryAfter retryAfter;
+    private final InputAttachments attachments;
     private final ConsultationMessages messages;
 
     ConsultationPageController(ReviewCycles cycles, Consultations consultations, Organisations organisations,
-            InputIntake intake, WhatWeHeard whatWeHeard, RetryAfter retryAfter, ConsultationMessages messages) {
+            InputIntake intake, WhatWeHeard whatWeHeard, RetryAfter retryAfter, InputAttachments attachments,
+            ConsultationMessages messages) {
         this.cycles = cycles;
         this.consultations = consultations;
         this.organisations = organisations;
         this.intake = intake;
         this.whatWeHeard = whatWeHeard;
         this.retryAfter = retryAfter;
+        this.attachments = attachments;
         this.messages = messages;
     }
 
@@ -152,8 +155,13 @@ class ConsultationPageController {
             model.addAttribute("rejectionReason", organisations.find(user.organisationId())
                     .map(o -> o.rejectionReason()).orElse(""));
         }
-        model.addAttribute("myInputs", eligibility == InputIntake.Eligibility.ELIGIBLE
-                ? consultations.inputsBy(window.id(), user.id()) : List.of());
+        List<ConsultationInput> mine = eligibility == InputIntake.Eligibility.ELIGIBLE
+                ? consultations.inputsBy(window.id(), user.id()) : List.of();
+        model.addAttribute("myInputs", mine);
+        model.addAttribute("myFiles", mine.isEmpty() ? Map.of()
+                : attachments.of(mine.stream().map(ConsultationInput::id).toList(), user));
+        model.addAttribute("attachmentHint", attachments.hint());
+        model.addAttribute("attachmentAccept", attachments.accept());
         // a form shown again keeps its key, so sending it once more is still the same submission
         model.addAttribute("organisationKey", keyFor(ORGANISATION_FORM, form, values));
         model.addAttribute("individualKey", keyFor(INDIVIDUAL_FORM, form, values));

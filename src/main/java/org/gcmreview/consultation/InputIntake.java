@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.gcmreview.attachment.InspectedFile;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.consultation.organisation.OrganisationStatus;
@@ -130,7 +131,7 @@ class InputIntake {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         Checked checked = check(window, request, errors);
-        InputAttachments.Inspected file = attachments.inspect(request.attachment(), errors);
+        InspectedFile file = attachments.inspect(request.attachment(), errors);
         if (!errors.isEmpty()) {
             return new InputResult.Invalid(errors);
         }
@@ -153,7 +154,7 @@ class InputIntake {
         cycles.touch(cycle.id());
         audit.record(AuditEntry.of(user.username(), "CONSULTATION_INPUT_RECEIVED", cycle.countryIso3(),
                 "consultation_input", input.reference(), input.subject() + ", " + checked.body().length()
-                        + " characters"));
+                        + " characters" + (file == null ? "" : ", file " + file.fileName())));
         sendReceipt(cycle, input, user.email());
         return new InputResult.Received(input.reference());
     }

@@ -30,14 +30,16 @@ class ModerationController {
     private final Consultations consultations;
     private final Moderation moderation;
     private final InputExport export;
+    private final InputAttachments attachments;
     private final ConsultationMessages messages;
 
     ModerationController(ReviewCycles cycles, Consultations consultations, Moderation moderation, InputExport export,
-            ConsultationMessages messages) {
+            InputAttachments attachments, ConsultationMessages messages) {
         this.cycles = cycles;
         this.consultations = consultations;
         this.moderation = moderation;
         this.export = export;
+        this.attachments = attachments;
         this.messages = messages;
     }
 
@@ -82,6 +84,7 @@ class ModerationController {
         model.addAttribute("window", m.window());
         model.addAttribute("input", m.input());
         model.addAttribute("group", consultations.group(m.input().groupId()));
+        model.addAttribute("attachments", attachments.of(inputId, user));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
         model.addAttribute("reasonMax", Moderation.REASON_MAX);
