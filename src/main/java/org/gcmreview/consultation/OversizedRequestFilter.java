@@ -64,8 +64,6 @@ class OversizedRequestFilter {
             String text = messages.getMessage("consultation.tooLarge.text", null, request.getLocale());
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("text/html;charset=UTF-8");
-            // the connection is not worth keeping for the rest of a body this size
-            response.setHeader("Connection", "close");
             byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(request.getLocale().getLanguage())
                     + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
                     + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
