@@ -110,6 +110,13 @@ class ConsultationTest {
         mvc.perform(get("/consultations"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/consultations/" + cycle.businessKey())));
+        // the page speaks the visitor's language (bundle i18n/consultation)
+        mvc.perform(get("/consultations/" + cycle.businessKey()).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Ouverte aux contributions")))
+                .andExpect(content().string(containsString("Enregistrer votre organisation")));
+        mvc.perform(get("/consultations/" + cycle.businessKey()).header("Accept-Language", "ar"))
+                .andExpect(content().string(containsString("dir=\"rtl\"")))
+                .andExpect(content().string(containsString("مفتوحة لتلقي المساهمات")));
     }
 
     @Test
