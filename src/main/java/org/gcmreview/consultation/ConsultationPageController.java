@@ -206,14 +206,19 @@ class ConsultationPageController {
         return "consultation/confirm";
     }
 
+    /** Duplicate groups per page of the "what we heard" report. */
+    static final int GROUPS_PER_PAGE = 20;
+
     @GetMapping("/consultations/{businessKey}/what-we-heard")
-    String whatWeHeard(@PathVariable String businessKey, Model model) {
+    String whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page, Model model) {
         ReviewCycle cycle = cycleWithWindow(businessKey);
         ConsultationWindow window = consultations.windowOf(cycle.id()).orElseThrow();
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
         if (window.closed()) {
-            model.addAttribute("report", whatWeHeard.report(window));
+            WhatWeHeard.Report report = whatWeHeard.report(window);
+            model.addAttribute("report", report);
+            model.addAttribute("groups", PageOf.of(report.groups(), page, GROUPS_PER_PAGE));
             model.addAttribute("barWidth", WhatWeHeard.BAR_WIDTH);
         }
         return "consultation/what-we-heard";

@@ -1,5 +1,7 @@
 package org.gcmreview.consultation;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +37,8 @@ class ConsultationSteeringController {
         this.messages = messages;
     }
 
+    static final int LATEST = 10;
+
     /** A target the coordinator can open, and whether it is open now. */
     record TargetChoice(InputTarget target, String label, boolean open) {
     }
@@ -49,6 +53,11 @@ class ConsultationSteeringController {
         if (window != null) {
             List<ConsultationInput> inputs = consultations.inputs(window.id());
             model.addAttribute("inputs", inputs);
+            // the newest few; the queue has them all
+            List<ConsultationInput> latest = new ArrayList<>(inputs.subList(Math.max(0, inputs.size() - LATEST),
+                    inputs.size()));
+            Collections.reverse(latest);
+            model.addAttribute("latest", latest);
             model.addAttribute("received", inputs.stream().filter(i -> i.status() == InputStatus.RECEIVED).count());
             model.addAttribute("published", inputs.stream().filter(ConsultationInput::published).count());
             model.addAttribute("hidden", inputs.stream().filter(ConsultationInput::hidden).count());

@@ -43,10 +43,13 @@ class ModerationController {
         this.messages = messages;
     }
 
+    static final int INPUTS_PER_PAGE = 50;
+
     @GetMapping("/cycles/{id}/consultation/inputs")
     String queue(@PathVariable long id, @RequestParam(required = false) String about,
             @RequestParam(required = false) String type, @RequestParam(required = false) String status,
-            CurrentUser user, Model model, HttpServletResponse response) {
+            @RequestParam(required = false) Integer page, CurrentUser user, Model model,
+            HttpServletResponse response) {
         ReviewCycle cycle = cycles.findSteerable(id, user);
         ConsultationWindow window = windowOf(cycle);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -60,7 +63,7 @@ class ModerationController {
         OpenTargets open = consultations.openTargets(window);
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
-        model.addAttribute("inputs", inputs);
+        model.addAttribute("inputs", PageOf.of(inputs, page, INPUTS_PER_PAGE));
         model.addAttribute("errors", errors);
         model.addAttribute("about", about == null ? "" : about);
         model.addAttribute("type", type == null ? "" : type);

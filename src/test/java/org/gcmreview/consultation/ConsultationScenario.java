@@ -114,6 +114,25 @@ final class ConsultationScenario {
                 .param("authorEmail", email).param("target", target).param("language", "en").param("body", body);
     }
 
+    /**
+     * Stores many confirmed inputs of the maximum length straight into the window (the web layer's limits would
+     * take hours to send them), for tests of long lists.
+     */
+    void storeLongInputs(CurrentUser author, int count, String status) {
+        long window = window().id();
+        for (int i = 0; i < count; i++) {
+            long id = jdbc.sql("select nextval('consultation_input_id_seq')").query(Long.class).single();
+            String body = ("Long input " + i + " ").repeat(600).substring(0, 5000);
+            jdbc.sql("""
+                    insert into consultation_input (id, window_id, reference, idempotency_key, organisation_id,
+                        author_user_id, objective_number, language, body, status, confirmed_at)
+                    values (?, ?, ?, ?, ?, ?, 1, 'en', ?, ?, now())""")
+                    .params(id, window, "KEN-CI-%06d".formatted(id), UUID.randomUUID(), author.organisationId(),
+                            author.id(), body, status)
+                    .update();
+        }
+    }
+
     /** Every input row of the cycle, confirmed or not. */
     int storedInputs() {
         return jdbc.sql("""

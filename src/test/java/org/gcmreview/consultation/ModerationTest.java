@@ -205,6 +205,22 @@ class ModerationTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void aLongQueueIsPagedAndStaysLight() throws Exception {
+        scenario.storeLongInputs(scenario.stakeholder(), 60, "RECEIVED");
+
+        String first = queue("?status=RECEIVED").andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(first).contains("63 input(s)", "Page 1 of 2", "page=2");
+        assertThat(first.split("<tr id=\"row-", -1)).hasSize(51);
+        assertThat(first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(150 * 1024);
+        String second = queue("?status=RECEIVED&page=2").andReturn().getResponse().getContentAsString();
+        assertThat(second.split("<tr id=\"row-", -1)).hasSize(14);
+        String steering = mvc.perform(get("/cycles/" + scenario.cycle.id() + "/consultation").with(as(coordinator)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(steering.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(150 * 1024);
+    }
+
     private ResultActions queue(String query) throws Exception {
         return mvc.perform(get("/cycles/" + scenario.cycle.id() + "/consultation/inputs" + query).with(as(coordinator)));
     }

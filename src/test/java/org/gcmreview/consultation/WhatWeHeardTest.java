@@ -163,6 +163,27 @@ class WhatWeHeardTest {
                 .andExpect(content().string(not(containsString("still recording"))));
     }
 
+    @Test
+    void aLargeConsultationIsPagedAndEveryPageStaysLight() throws Exception {
+        scenario.storeLongInputs(scenario.stakeholder(), 25, "PUBLISHED");
+        mvc.perform(post("/cycles/" + scenario.cycle.id() + "/consultation/close").with(as(coordinator)).with(csrf()));
+
+        String first = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(get(page + "?page=2")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+
+        assertThat(first).contains("25 published inputs making 25 distinct points", "Page 1 of 2",
+                "href=\"" + page + "?page=2\"");
+        assertThat(first.split("<article", -1)).hasSize(21);
+        assertThat(second.split("<article", -1)).hasSize(6);
+        assertThat(second).contains("Page 2 of 2", "href=\"" + page + "?page=1\"");
+        assertThat(first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(150 * 1024);
+        // a page number out of range shows the nearest page, never an error
+        mvc.perform(get(page + "?page=99")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 2 of 2")));
+        mvc.perform(get(page + "?page=abc")).andExpect(status().isBadRequest());
+    }
+
     private void send(CurrentUser user, String target, String body) throws Exception {
         mvc.perform(scenario.input(user, target, body)).andExpect(status().is3xxRedirection());
     }
