@@ -37,8 +37,6 @@ class Moderation {
 
     /** The queue's filter; null fields match everything. */
     record Filter(InputTarget about, String authorType, InputStatus status) {
-
-        static final Filter NONE = new Filter(null, null, null);
     }
 
     /**
