@@ -11,8 +11,8 @@ alter table organisation add column rejection_reason text;
 alter table organisation add constraint organisation_one_decision check (not (verified and rejected_at is not null));
 alter table organisation add constraint organisation_rejection_reason
     check (rejected_at is null or length(trim(coalesce(rejection_reason, ''))) > 0);
--- "Forum" and "FORUM" are the same organisation to a coordinator
-create unique index organisation_name_per_country on organisation (country_iso3, lower(name));
+-- "Forum" and "FORUM" are the same organisation to a coordinator: registration refuses the second one under a
+-- lock on the lower-cased name (OrganisationRegistry); V1's exact unique (country_iso3, name) stays the constraint.
 create index organisation_pending_idx on organisation (country_iso3) where not verified and rejected_at is null;
 
 -- ---------------------------------------------------------------- window

@@ -67,6 +67,9 @@ class OrganisationRegistry {
      */
     @Transactional
     public Optional<Throttled> register(Registration registration, String clientAddress) {
+        if (!registration.countryIso3().isEmpty() && !registration.name().isEmpty()) {
+            organisations.lockName(registration.countryIso3(), registration.name());
+        }
         Map<String, String> errors = validate(registration);
         if (!errors.isEmpty()) {
             throw new RegistrationRefusedException(errors);

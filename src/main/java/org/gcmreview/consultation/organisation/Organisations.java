@@ -50,6 +50,16 @@ public class Organisations {
         return find(id);
     }
 
+    /**
+     * Serialises registrations of the same name (ignoring case) in one country until the transaction ends, so
+     * that "Forum" and "FORUM" registered at the same moment cannot both pass {@link #nameTaken}.
+     */
+    void lockName(String iso3, String name) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))")
+                .param("organisation-name:" + iso3 + ":" + name.toLowerCase(java.util.Locale.ROOT))
+                .query((rs, n) -> 1).list();
+    }
+
     boolean nameTaken(String iso3, String name) {
         return jdbc.sql("select count(*) from organisation where country_iso3 = ? and lower(name) = lower(?)")
                 .params(iso3, name).query(Integer.class).single() > 0;
