@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.Ministries;
@@ -28,7 +29,9 @@ import org.springframework.ui.Model;
  * "Draft contribution": a ministry writes, per objective assigned to it (and only those), the implementation
  * status, the narrative, measures taken, practices, challenges and indicator values. "Save draft" keeps the
  * task open; "Submit contribution" completes it and needs a status and a narrative for every objective. The
- * fields are those of {@link Edits}, per contribution id.
+ * fields are those of {@link Edits}, per contribution id, and {@code evidence-<id>} for evidence files (the form
+ * is multipart). Files are checked with the rest of the form and stored with it, in its transaction: a refused
+ * file, a refused field or a lock conflict stores nothing at all, and the page keeps what the user typed.
  */
 @Component
 class DraftContributionForm implements TaskForm {
@@ -41,16 +44,18 @@ class DraftContributionForm implements TaskForm {
     private final Contributions contributions;
     private final Edits edits;
     private final ReferenceData reference;
+    private final Evidence evidence;
     private final DraftingMessages messages;
     private final AuditLog audit;
 
     DraftContributionForm(ReviewCycles cycles, Ministries ministries, Contributions contributions, Edits edits,
-            ReferenceData reference, DraftingMessages messages, AuditLog audit) {
+            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.ministries = ministries;
         this.contributions = contributions;
         this.edits = edits;
         this.reference = reference;
+        this.evidence = evidence;
         this.messages = messages;
         this.audit = audit;
     }
@@ -71,7 +76,10 @@ class DraftContributionForm implements TaskForm {
         ReviewCycle cycle = cycles.findVisible(task.cycleId(), user);
         model.addAttribute("cycle", cycle);
         model.addAttribute("ministry", ministry);
-        model.addAttribute("contributions", contributions.forMinistry(cycle.id(), ministry.id()));
+        List<Contribution> mine = contributions.forMinistry(cycle.id(), ministry.id());
+        model.addAttribute("contributions", mine);
+        model.addAttribute("evidence", evidence.of(OwnerKind.CONTRIBUTION, mine.stream().map(Contribution::id)
+                .toList(), user));
         model.addAttribute("statuses", ImplementationStatus.values());
         model.addAttribute("objectives", reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
@@ -86,6 +94,7 @@ class DraftContributionForm implements TaskForm {
 
         Map<String, String> errors = new LinkedHashMap<>();
         List<FormEdit> changes = new ArrayList<>();
+        Evidence.Chosen files = evidence.chosen(form, mine.stream().map(Contribution::id).toList(), errors);
         for (Contribution c : mine) {
             String label = messages.get("drafting.label.objective", c.objectiveNumber());
             Optional<FormEdit> edit = edits.read(form, c.id(), true, label, errors);
@@ -103,17 +112,19 @@ class DraftContributionForm implements TaskForm {
             }
         }
         if (!errors.isEmpty()) {
-            return TaskOutcome.invalid(errors);
+            return TaskOutcome.invalid(files.notAttached(errors));
         }
         VersionedContent.Check check = contributions.check(changes);
         if (!check.clean()) {
-            return TaskOutcome.invalid(edits.conflictErrors(check, id -> mine.stream().filter(c -> c.id() == id)
-                    .findFirst().map(c -> messages.get("drafting.label.objectiveLower", c.objectiveNumber()))
-                    .orElse(String.valueOf(id))));
+            return TaskOutcome.invalid(files.notAttached(edits.conflictErrors(check, id -> mine.stream()
+                    .filter(c -> c.id() == id).findFirst()
+                    .map(c -> messages.get("drafting.label.objectiveLower", c.objectiveNumber()))
+                    .orElse(String.valueOf(id)))));
         }
         for (ContentEdit change : check.changes()) {
             contributions.write(change, user.id());
         }
+        int attached = files.store(OwnerKind.CONTRIBUTION, cycle, user);
         if (!check.changes().isEmpty()) {
             cycles.touch(cycle.id());
             audit.record(AuditEntry.of(user.username(), "CONTRIBUTION_SAVED", cycle.countryIso3(), "review_cycle",
@@ -125,7 +136,7 @@ class DraftContributionForm implements TaskForm {
                     "review_cycle", cycle.id(), ministry.code() + " submitted " + mine.size() + " objectives"));
             return TaskOutcome.complete(Map.of(), messages.get("drafting.flash.submitted"));
         }
-        return TaskOutcome.saved(messages.get(check.changes().isEmpty() ? "drafting.flash.unchanged"
+        return TaskOutcome.saved(messages.get(check.changes().isEmpty() && attached == 0 ? "drafting.flash.unchanged"
                 : "drafting.flash.saved"));
     }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
@@ -26,7 +27,8 @@ import org.springframework.ui.Model;
  * beside it. One class serves every task where the coordinator works on the text (consolidation, revision
  * after consultation, revision after a sign-off round); they differ in wording and in what is shown as
  * context, which subclasses add through {@link #addContext}. "Save" keeps the task open, "Send on" completes
- * it; sending on needs every section written and every objective section's status given.
+ * it; sending on needs every section written and every objective section's status given. Each section takes
+ * evidence files ({@code evidence-<id>}, multipart), stored only when the whole form is accepted.
  */
 public abstract class ReportEditingForm implements TaskForm {
 
@@ -67,6 +69,10 @@ public abstract class ReportEditingForm implements TaskForm {
         model.addAttribute("cycle", cycle);
         model.addAttribute("sections", report);
         model.addAttribute("contributionsByObjective", byObjective);
+        model.addAttribute("evidence", parts.evidence.of(OwnerKind.REPORT_SECTION,
+                report.stream().map(ReportSection::id).toList(), user));
+        model.addAttribute("contributionEvidence", parts.evidence.of(OwnerKind.CONTRIBUTION,
+                byObjective.values().stream().flatMap(List::stream).map(Contribution::id).toList(), user));
         model.addAttribute("suggestions", suggestions(report, byObjective));
         model.addAttribute("statuses", ImplementationStatus.values());
         model.addAttribute("objectives", parts.reference.objectives().stream()
@@ -83,6 +89,7 @@ public abstract class ReportEditingForm implements TaskForm {
         List<ReportSection> report = parts.sections.forCycle(cycle.id());
         Map<String, String> errors = new LinkedHashMap<>();
         List<FormEdit> edits = new ArrayList<>();
+        Evidence.Chosen files = parts.evidence.chosen(form, report.stream().map(ReportSection::id).toList(), errors);
         for (ReportSection section : report) {
             Optional<FormEdit> edit = parts.edits.read(form, section.id(), section.objective(), section.title(),
                     errors);
@@ -100,17 +107,18 @@ public abstract class ReportEditingForm implements TaskForm {
             }
         }
         if (!errors.isEmpty()) {
-            return TaskOutcome.invalid(errors);
+            return TaskOutcome.invalid(files.notAttached(errors));
         }
         VersionedContent.Check check = parts.sections.check(edits);
         if (!check.clean()) {
-            return TaskOutcome.invalid(parts.edits.conflictErrors(check, id -> report.stream()
+            return TaskOutcome.invalid(files.notAttached(parts.edits.conflictErrors(check, id -> report.stream()
                     .filter(s -> s.id() == id).findFirst().map(s -> "\"" + s.title() + "\"")
-                    .orElse(String.valueOf(id))));
+                    .orElse(String.valueOf(id)))));
         }
         for (ContentEdit change : check.changes()) {
             parts.sections.write(change, user.id());
         }
+        int attached = files.store(OwnerKind.REPORT_SECTION, cycle, user);
         if (!check.changes().isEmpty()) {
             parts.cycles.touch(cycle.id());
             parts.audit.record(AuditEntry.of(user.username(), "REPORT_SECTIONS_SAVED", cycle.countryIso3(),
@@ -124,8 +132,8 @@ public abstract class ReportEditingForm implements TaskForm {
                     cycle.id(), formKey()));
             return TaskOutcome.complete(Map.of(), parts.messages.get("report.flash.sent"));
         }
-        return TaskOutcome.saved(parts.messages.get(check.changes().isEmpty() ? "report.flash.unchanged"
-                : "report.flash.saved"));
+        return TaskOutcome.saved(parts.messages.get(check.changes().isEmpty() && attached == 0
+                ? "report.flash.unchanged" : "report.flash.saved"));
     }
 
     /**

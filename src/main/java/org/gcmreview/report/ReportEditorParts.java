@@ -17,16 +17,18 @@ public class ReportEditorParts {
     final Contributions contributions;
     final Edits edits;
     final ReferenceData reference;
+    final Evidence evidence;
     final DraftingMessages messages;
     final AuditLog audit;
 
     ReportEditorParts(ReviewCycles cycles, ReportSections sections, Contributions contributions, Edits edits,
-            ReferenceData reference, DraftingMessages messages, AuditLog audit) {
+            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.sections = sections;
         this.contributions = contributions;
         this.edits = edits;
         this.reference = reference;
+        this.evidence = evidence;
         this.messages = messages;
         this.audit = audit;
     }
