@@ -56,6 +56,21 @@ public class ContentFields {
         return rows;
     }
 
+    /** Whether a refused save has an error for one of the fields of section (contribution) {@code id}. */
+    public boolean hasErrors(java.util.Map<String, String> errors, long id) {
+        if (errors == null) {
+            return false;
+        }
+        for (String field : new String[] {"body-", "status-", "measures-", "practices-", "challenges-", "indrows-",
+                "evidence-", "conflict-"}) {
+            if (errors.containsKey(field + id)) {
+                return true;
+            }
+        }
+        String indicator = "ind-" + id + "-";
+        return errors.keySet().stream().anyMatch(k -> k.startsWith(indicator));
+    }
+
     private static String typed(MultiValueMap<String, String> values, String field, String otherwise) {
         return values.containsKey(field) ? values.getFirst(field) : otherwise;
     }

@@ -21,6 +21,8 @@ import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The coordinator's editor of the report's sections, with the ministries' contributions for each objective
@@ -34,6 +36,12 @@ public abstract class ReportEditingForm implements TaskForm {
 
     public static final String SAVE = "save";
     public static final String SEND = "send";
+    /**
+     * Up to this many objective sections the whole report is edited on one page; a larger report (up to 23
+     * objectives) shows a table of contents and one section at a time ({@code ?section=<id>}), so that pages
+     * stay light whatever the ministries wrote.
+     */
+    static final int ONE_PAGE_OBJECTIVES = 6;
 
     private final ReportEditorParts parts;
 
@@ -59,6 +67,11 @@ public abstract class ReportEditingForm implements TaskForm {
     protected void addContext(ReviewCycle cycle, Model model) {
     }
 
+    /** Sections a large report shows with their editors before any is chosen (e.g. those a ministry named). */
+    protected Set<Long> shownFirst(ReviewCycle cycle) {
+        return Set.of();
+    }
+
     @Override
     public void prepare(UserTask task, CurrentUser user, Model model) {
         ReviewCycle cycle = parts.cycles.findSteerable(task.cycleId(), user);
@@ -66,8 +79,18 @@ public abstract class ReportEditingForm implements TaskForm {
         Map<Integer, List<Contribution>> byObjective = parts.contributions.forCycle(cycle.id()).stream()
                 .collect(Collectors.groupingBy(Contribution::objectiveNumber, LinkedHashMap::new,
                         Collectors.toList()));
+        boolean large = report.stream().filter(ReportSection::objective).count() > ONE_PAGE_OBJECTIVES;
+        Long chosen = chosenSection(report);
+        Set<Long> first = shownFirst(cycle);
+        // null: every section has its editor on the page; otherwise only these (and any the last save refused)
+        Set<Long> shown = chosen != null ? Set.of(chosen) : large ? first : null;
         model.addAttribute("cycle", cycle);
         model.addAttribute("sections", report);
+        model.addAttribute("shownIds", shown);
+        model.addAttribute("contents", shown == null ? null : report);
+        model.addAttribute("chosenSection", chosen);
+        model.addAttribute("firstIds", first.isEmpty() ? null : first);
+        model.addAttribute("othersShown", shown == null || shown.stream().anyMatch(id -> !first.contains(id)));
         model.addAttribute("contributionsByObjective", byObjective);
         model.addAttribute("evidence", parts.evidence.of(OwnerKind.REPORT_SECTION,
                 report.stream().map(ReportSection::id).toList(), user));
@@ -87,6 +110,7 @@ public abstract class ReportEditingForm implements TaskForm {
         ReviewCycle cycle = parts.cycles.findSteerable(task.cycleId(), user);
         boolean sending = SEND.equals(form.action());
         List<ReportSection> report = parts.sections.forCycle(cycle.id());
+        boolean large = report.stream().filter(ReportSection::objective).count() > ONE_PAGE_OBJECTIVES;
         Map<String, String> errors = new LinkedHashMap<>();
         List<FormEdit> edits = new ArrayList<>();
         Evidence.Chosen files = parts.evidence.chosen(form, report.stream().map(ReportSection::id).toList(), errors);
@@ -96,12 +120,14 @@ public abstract class ReportEditingForm implements TaskForm {
             edit.ifPresent(edits::add);
             if (sending) {
                 SectionContent after = edit.map(e -> e.over(section.content()).content()).orElse(section.content());
+                // a long report names a section not on the page at its entry in the table of contents
+                boolean onPage = edit.isPresent() || !large;
                 if (after.narrative().isEmpty()) {
-                    errors.putIfAbsent("body-" + section.id(),
+                    errors.putIfAbsent(onPage ? "body-" + section.id() : "toc-" + section.id(),
                             parts.messages.get("report.error.sendUnwritten", section.title()));
                 }
                 if (section.objective() && !after.hasStatus()) {
-                    errors.putIfAbsent("status-" + section.id(),
+                    errors.putIfAbsent(onPage ? "status-" + section.id() : "toc-" + section.id(),
                             parts.messages.get("report.error.sendWithoutStatus", section.title()));
                 }
             }
@@ -134,6 +160,20 @@ public abstract class ReportEditingForm implements TaskForm {
         }
         return TaskOutcome.saved(parts.messages.get(check.changes().isEmpty() && attached == 0
                 ? "report.flash.unchanged" : "report.flash.saved"));
+    }
+
+    /** The section asked for with {@code ?section=<id>}, if it is one of this report's. */
+    private static Long chosenSection(List<ReportSection> report) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        String value = attributes.getRequest().getParameter("section");
+        try {
+            long id = Long.parseLong(value == null ? "" : value.trim());
+            return report.stream().anyMatch(s -> s.id() == id) ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

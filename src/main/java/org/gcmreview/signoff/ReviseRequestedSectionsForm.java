@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.report.ReportEditingForm;
@@ -44,6 +46,12 @@ class ReviseRequestedSectionsForm extends ReportEditingForm {
     @Override
     protected String sentAction() {
         return "REPORT_REVISED_FOR_SIGNOFF";
+    }
+
+    @Override
+    protected Set<Long> shownFirst(ReviewCycle cycle) {
+        return decisions.latestChangeRequests(cycle.id()).stream().flatMap(d -> d.sections().stream())
+                .map(SignOffDecision.NamedSection::id).collect(Collectors.toSet());
     }
 
     @Override
