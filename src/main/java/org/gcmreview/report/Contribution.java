@@ -29,10 +29,6 @@ public record Contribution(
         return content.status();
     }
 
-    public String statusLabel() {
-        return content.statusLabel();
-    }
-
     /** Drafted: a status and a narrative given, which is what submitting needs. */
     public boolean drafted() {
         return content.hasStatus() && !content.narrative().isEmpty();

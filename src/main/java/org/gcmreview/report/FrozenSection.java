@@ -29,8 +29,4 @@ public record FrozenSection(String kind, Integer objective, String title, String
     public boolean objectiveSection() {
         return objective != null;
     }
-
-    public String statusLabel() {
-        return ImplementationStatus.parse(status).map(ImplementationStatus::label).orElse(null);
-    }
 }

@@ -23,8 +23,4 @@ public record ReportSection(
     public String status() {
         return content.status();
     }
-
-    public String statusLabel() {
-        return content.statusLabel();
-    }
 }

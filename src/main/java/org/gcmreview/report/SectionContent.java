@@ -43,10 +43,6 @@ public record SectionContent(String status, String narrative, String measures, S
                 .orElse("drafting.status.none");
     }
 
-    public String statusLabel() {
-        return ImplementationStatus.parse(status).map(ImplementationStatus::label).orElse("No status yet");
-    }
-
     public boolean hasStatus() {
         return status != null;
     }

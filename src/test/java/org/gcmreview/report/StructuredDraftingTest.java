@@ -295,6 +295,23 @@ class StructuredDraftingTest {
                 .param(section).query(String.class).single()).isEqualTo("Kept measures.|New practice.|Clarified.");
     }
 
+    @Test
+    void whatMinistriesWriteIsShownAsTextNeverAsMarkup() throws Exception {
+        long cycleId = cycles.reachConsolidation(coordinator, interior);
+        long c = contribution(cycleId);
+        jdbc.sql("insert into contribution_indicator (contribution_id, position, name, value, source, year) "
+                + "values (?, 0, '<img src=x onerror=alert(2)>', '1', 'Registry', 2024)").param(c).update();
+        String page = mvc.perform(get("/tasks/" + cycles.task(cycleId, "ConsolidateReport").getId())
+                        .with(TestUsers.as(coordinator)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        jdbc.sql("update contribution set body = '<script>alert(1)</script>' where id = ?").param(c).update();
+        String again = mvc.perform(get("/tasks/" + cycles.task(cycleId, "ConsolidateReport").getId())
+                        .with(TestUsers.as(coordinator)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("&lt;img src=x onerror=alert(2)&gt;").doesNotContain("<img src=x");
+        assertThat(again).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private long scopedWithObjective1() throws Exception {
