@@ -106,8 +106,8 @@ select c.id, c.started_at + interval '100 days', c.started_at + interval '130 da
 
 -- the consultation inputs, spread over the windows, from the country's organisations
 insert into consultation_input (window_id, reference, idempotency_key, organisation_id, author_name, author_email,
-                                objective_number, section_kind, language, body, status, submitted_at,
-                                response_outcome, response_text, responded_at)
+                                objective_number, section_kind, language, body, status, moderation_reason,
+                                submitted_at, confirmed_at, response_outcome, response_text, responded_at)
 select w.id, w.country_iso3 || '-CI-B' || lpad(g::text, 7, '0'), gen_random_uuid(), o.id,
        'Bench author ' || g, 'author' || g || '@bench.invalid',
        case when g % 6 <> 0 then 1 + g % 23 end,
@@ -116,7 +116,8 @@ select w.id, w.country_iso3 || '-CI-B' || lpad(g::text, 7, '0'), gen_random_uuid
        left(repeat('We ask that the report says how migrants in irregular situations reach basic services. ', 12),
             150 + g % 850),
        case when g % 10 = 0 then 'HIDDEN' when g % 10 < 6 then 'PUBLISHED' else 'RECEIVED' end,
-       w.opens_at + (g % 43200) * interval '1 minute',
+       case when g % 10 = 0 then 'Off topic' end,
+       w.opens_at + (g % 43200) * interval '1 minute', w.opens_at + (g % 43200) * interval '1 minute',
        case when w.status = 'CLOSED' and g % 3 <> 0 then (array['ACCEPTED','PARTLY','NOT_ACCEPTED'])[1 + g % 3] end,
        case when w.status = 'CLOSED' and g % 3 <> 0 then 'Taken up in the section on this objective.' end,
        case when w.status = 'CLOSED' and g % 3 <> 0 then w.closes_at + interval '5 days' end

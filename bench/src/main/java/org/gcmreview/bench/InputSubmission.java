@@ -19,7 +19,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Figure 1: a verified stakeholder sends an input through the real form (GET the page for its CSRF token and
- * idempotency key, POST it; validation, the window check, the audit entry all as in production), at several
+ * idempotency key, POST it as the browser does, multipart with an empty file field; validation, the window check,
+ * the rate limit, the audit entry, the database-backed session all as in production), at several
  * concurrency levels, beside plain JDBC inserts of the same row into the same table at the same concurrency.
  */
 final class InputSubmission {
@@ -167,7 +168,9 @@ final class InputSubmission {
         try {
             for (int c = 0; c < clients; c++) {
                 for (int s = 0; s < sessionsPerClient; s++) {
-                    Web.Session session = web.session("bench.stakeholder." + nextUser++);
+                    int user = nextUser++;
+                    Web.Session session = web.session("bench.stakeholder." + user)
+                            .from("10.%d.%d.%d".formatted(user / 65536 % 256, user / 256 % 256, user % 256));
                     futures.add(pool.submit(() -> {
                         long start = System.nanoTime();
                         session.signIn(PASSWORD);
@@ -215,10 +218,10 @@ final class InputSubmission {
             String csrf = form.requireHidden("_csrf");
             String key = form.requireHidden("idempotencyKey");
             long t1 = System.nanoTime();
-            Web.Page sent = session.post(PATH + "/inputs", measured ? "input-post" : "warm-up", List.of(
+            Web.Page sent = session.postMultipart(PATH + "/inputs", measured ? "input-post" : "warm-up", List.of(
                     Map.entry("_csrf", csrf), Map.entry("idempotencyKey", key),
                     Map.entry("target", "objective:" + (1 + objective.getAndIncrement() % 23)),
-                    Map.entry("language", "en"), Map.entry("body", BODY)));
+                    Map.entry("language", "en"), Map.entry("body", BODY)), "attachment");
             long t2 = System.nanoTime();
             if (sent.status() != 302 || sent.location() == null || !sent.location().endsWith(PATH)) {
                 throw new IllegalStateException("POST answered " + sent.status() + " " + sent.location());
@@ -241,8 +244,9 @@ final class InputSubmission {
                     app.pool.getPassword() == null ? "" : app.pool.getPassword());
             statements[c] = connections[c].prepareStatement("""
                     insert into consultation_input (window_id, reference, idempotency_key, organisation_id,
-                        author_user_id, author_name, author_email, objective_number, section_kind, language, body)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                        author_user_id, author_name, author_email, objective_number, section_kind, language, body,
+                        confirmed_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())""");
         }
         AtomicInteger left = new AtomicInteger(30_000);
         AtomicLong reference = new AtomicLong(app.jdbc.queryForObject(

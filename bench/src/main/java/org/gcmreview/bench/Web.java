@@ -84,9 +84,20 @@ final class Web {
     final class Session {
         private final Map<String, String> cookies = new LinkedHashMap<>();
         final String username;
+        private String clientAddress;
 
         Session(String username) {
             this.username = username;
+        }
+
+        /**
+         * Sends the requests as if from this address through a proxy (X-Forwarded-For, which the application
+         * trusts from loopback): people send inputs from their own addresses, and the per-address rate limit
+         * would otherwise count every benchmark client as one.
+         */
+        Session from(String address) {
+            this.clientAddress = address;
+            return this;
         }
 
         Page get(String path, String operation) throws IOException, InterruptedException {
@@ -106,6 +117,30 @@ final class Web {
             return send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form.toString())), operation);
+        }
+
+        /**
+         * POSTs a multipart/form-data form, as a browser sends a form with a file field: here with no file chosen
+         * (an empty part named by the file field), since inputs rarely carry an attachment.
+         */
+        Page postMultipart(String path, String operation, List<Map.Entry<String, String>> fields, String fileField)
+                throws IOException, InterruptedException {
+            String boundary = "----gcmbench" + Long.toHexString(System.nanoTime());
+            StringBuilder body = new StringBuilder();
+            for (Map.Entry<String, String> field : fields) {
+                body.append("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(field.getKey()).append("\"\r\n\r\n")
+                        .append(field.getValue()).append("\r\n");
+            }
+            if (fileField != null) {
+                body.append("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(fileField)
+                        .append("\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n");
+            }
+            body.append("--").append(boundary).append("--\r\n");
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), operation);
         }
 
         /** Signs in through the login form; fails unless the application accepts the password. */
@@ -129,6 +164,9 @@ final class Web {
                 }
             }
             request.header(OPERATION_HEADER, operation).timeout(Duration.ofSeconds(60));
+            if (clientAddress != null) {
+                request.header("X-Forwarded-For", clientAddress);
+            }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             for (String setCookie : response.headers().allValues("Set-Cookie")) {
                 Matcher m = COOKIE.matcher(setCookie);
