@@ -41,6 +41,8 @@ final class InputSubmission {
     private long windowId;
     private long baselineWindowId;
     private int nextUser = 1;
+    /** References of the baseline's rows stay unique across levels, though the rows are deleted after each. */
+    private long baselineReferences;
     private final List<Long> signInNanos = new ArrayList<>();
 
     InputSubmission(App app, Options options, Report report) {
@@ -65,6 +67,8 @@ final class InputSubmission {
             Machine.CpuSample afterForm = Machine.CpuSample.take(app.postmasterPid());
             ClosedLoop.Result baseline = baseline(clients);
             Machine.CpuSample afterBaseline = Machine.CpuSample.take(app.postmasterPid());
+            // the baseline's rows go again, so the next level and the workspace data set start from the same table
+            app.jdbc.update("delete from consultation_input where window_id = ?", baselineWindowId);
 
             Latencies post = form.parts().get(0);
             Latencies whole = form.parts().get(1);
@@ -249,8 +253,7 @@ final class InputSubmission {
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())""");
         }
         AtomicInteger left = new AtomicInteger(30_000);
-        AtomicLong reference = new AtomicLong(app.jdbc.queryForObject(
-                "select count(*) from consultation_input where window_id = ?", Long.class, baselineWindowId));
+        AtomicLong reference = new AtomicLong(baselineReferences);
         try {
             return ClosedLoop.run(clients, 1, options.seconds(), (client, iteration) -> {
                 if (left.decrementAndGet() < 0) {
@@ -259,7 +262,7 @@ final class InputSubmission {
                 PreparedStatement ps = statements[client];
                 long start = System.nanoTime();
                 ps.setLong(1, baselineWindowId);
-                ps.setString(2, "KEN-CB-%07d".formatted(reference.incrementAndGet()));
+                ps.setString(2, "KEN-CB-%08d".formatted(reference.incrementAndGet()));
                 ps.setObject(3, UUID.randomUUID());
                 ps.setLong(4, organisation);
                 ps.setLong(5, user);
@@ -275,6 +278,7 @@ final class InputSubmission {
                 return new long[] {System.nanoTime() - start};
             });
         } finally {
+            baselineReferences = reference.get();
             for (Connection c : connections) {
                 c.close();
             }
