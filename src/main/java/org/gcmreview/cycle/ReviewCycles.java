@@ -120,7 +120,7 @@ public class ReviewCycles {
     /**
      * Marks activity on the cycle, to the minute. Every stakeholder input touches its cycle, so an exact timestamp
      * would make all inputs of a busy consultation queue behind one row lock until each commits (the benchmark
-     * measured 47 ms of waiting per input at 32 concurrent senders, docs/benchmarks.md); within a minute of the
+     * measured 25-60 ms of waiting per input at 32 concurrent senders, docs/benchmarks.md); within a minute of the
      * last mark the row is left alone and not locked.
      */
     public void touch(long cycleId) {
