@@ -128,7 +128,8 @@ class RegionalRoundTripTest {
         mvc.perform(get("/secretariat").with(as(escap)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(cycle.businessKey()))));
-        mvc.perform(get("/secretariat").with(as(eca)))
+        mvc.perform(get("/secretariat").param("round", round.code()).with(as(escap))).andExpect(status().isForbidden());
+        mvc.perform(get("/secretariat").param("round", round.code()).with(as(eca)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(cycle.businessKey())))
                 .andExpect(content().string(containsString(round.code())));
@@ -207,7 +208,7 @@ class RegionalRoundTripTest {
         String imrfInstance = fixtures.roundInstance(edition);
         Task register = fixtures.task(imrfInstance, "RegisterImrfSubmission");
         mvc.perform(get("/tasks/" + register.getId()).with(as(eca))).andExpect(status().isForbidden());
-        mvc.perform(get("/secretariat").with(as(imrf)))
+        mvc.perform(get("/secretariat").param("round", edition.code()).with(as(imrf)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(cycle.businessKey())));
         mvc.perform(post("/tasks/" + register.getId()).with(as(imrf)).with(csrf()).param("action", "register"))
