@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.WebUtils;
 
 /** The task inbox and the one entry point for every task form. */
 @Controller
@@ -55,8 +56,10 @@ class TaskController {
     String submit(@PathVariable String taskId, @RequestParam MultiValueMap<String, String> fields,
             HttpServletRequest request, CurrentUser user, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        // Forms with evidence attachments are multipart; all others are plain url-encoded forms.
-        MultiValueMap<String, MultipartFile> files = request instanceof MultipartRequest multipart
+        // Forms with evidence attachments are multipart; all others are plain url-encoded forms. The multipart
+        // request may sit beneath request wrappers (Spring Security's, in MockMvc), so unwrap rather than instanceof.
+        MultipartRequest multipart = WebUtils.getNativeRequest(request, MultipartRequest.class);
+        MultiValueMap<String, MultipartFile> files = multipart != null
                 ? multipart.getMultiFileMap() : new LinkedMultiValueMap<>();
         fields.remove("_csrf");
         TaskOutcome outcome = work.submit(taskId, user, new TaskSubmission(fields, files));
