@@ -73,10 +73,14 @@ class PublishedReports {
                 .param("country", filter.country() == null ? null : filter.country().toUpperCase())
                 .param("region", filter.region() == null ? null : filter.region().toUpperCase())
                 .param("cycle", filter.cycle())
-                .query((rs, n) -> new Listed(rs.getString("business_key"), rs.getString("country_iso3").trim(),
-                        rs.getString("country_name"), rs.getString("commission_code"), rs.getString("region"),
-                        rs.getString("review_cycle"), rs.getString("title"), rs.getTimestamp("published_at").toInstant()))
+                .query(PublishedReports::map)
                 .list();
+    }
+
+    private static Listed map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Listed(rs.getString("business_key"), rs.getString("country_iso3").trim(),
+                rs.getString("country_name"), rs.getString("commission_code"), rs.getString("region"),
+                rs.getString("review_cycle"), rs.getString("title"), rs.getTimestamp("published_at").toInstant());
     }
 
     Options options() {
@@ -94,7 +98,7 @@ class PublishedReports {
     }
 
     Optional<Listed> listed(String businessKey) {
-        return all().stream().filter(l -> l.businessKey().equals(businessKey)).findFirst();
+        return jdbc.sql(SELECT + " and c.business_key = ?").param(businessKey).query(PublishedReports::map).optional();
     }
 
     /** Counts of the stakeholder inputs of the report's consultation, by how the coordinator answered them. */
