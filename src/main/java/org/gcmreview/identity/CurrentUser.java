@@ -1,10 +1,12 @@
 package org.gcmreview.identity;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * The signed-in user as the features see it: who they are and which country, ministry, organisation or
- * regional commission they act for. Built from app_user at login.
+ * regional commission they act for. Built from app_user at login. Serializable because it travels inside the
+ * signed-in session, which is stored in the database (Spring Session JDBC) and shared by every app node.
  */
 public record CurrentUser(
         long id,
@@ -16,7 +18,9 @@ public record CurrentUser(
         Long ministryId,
         String ministryCode,
         Long organisationId,
-        String commissionCode) {
+        String commissionCode) implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Camunda candidate groups this user belongs to; tasks are routed to these. */
     public List<String> candidateGroups() {

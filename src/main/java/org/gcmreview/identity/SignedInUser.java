@@ -14,6 +14,9 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** Spring Security's view of a user; the features work with {@link #user()}. */
 public final class SignedInUser implements UserDetails, CredentialsContainer {
 
+    /** Sessions live in the database (Spring Session JDBC): bump this only with a change that breaks them. */
+    private static final long serialVersionUID = 1L;
+
     private final CurrentUser user;
     private final boolean enabled;
     private String passwordHash;

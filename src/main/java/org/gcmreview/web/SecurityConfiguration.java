@@ -1,15 +1,22 @@
 package org.gcmreview.web;
 
+import java.util.Map;
+
+import org.gcmreview.audit.AccessDeniedAudit;
+import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -30,18 +37,19 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebappsFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebappsFilterChain(HttpSecurity http, AuditLog audit) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
                 .formLogin(form -> form.loginPage("/login"))
                 .csrf(csrf -> csrf.disable())
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain applicationFilterChain(HttpSecurity http, AuditLog audit) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/actuator/health/**").permitAll()
@@ -52,15 +60,33 @@ class SecurityConfiguration {
                         .requestMatchers("/secretariat/**").hasAnyRole(Role.REGIONAL_SECRETARIAT.name(),
                                 Role.IMRF_SECRETARIAT.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false)
+                        .failureHandler(signInFailures()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // Session fixation protection is Spring Security's default (a new session id at sign-in); it
+                // works on the database-backed sessions too (org.gcmreview.cluster).
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                         + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        // Sent only on secure requests: behind the TLS proxy, Tomcat marks a request secure from
+                        // X-Forwarded-Proto (server.forward-headers-strategy=native).
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
+                .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class);
         return http.build();
+    }
+
+    /**
+     * A locked user name or address (org.gcmreview.identity.LoginThrottle) gets its own message on the login
+     * page, so people know that trying again now is pointless; every other failure gets the usual one.
+     */
+    private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
+        ExceptionMappingAuthenticationFailureHandler failures = new ExceptionMappingAuthenticationFailureHandler();
+        failures.setDefaultFailureUrl("/login?error");
+        failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked"));
+        return failures;
     }
 
     @Bean

@@ -1,0 +1,158 @@
+package org.gcmreview.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.Cookie;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Sessions as in production: Spring Session JDBC on (the other MockMvc tests keep container sessions, see
+ * src/test/resources/config/application.yml), driven with the session cookie as a browser would. That two app
+ * nodes share these sessions is proven by org.gcmreview.reliability.ScaleOutIT.
+ */
+@SpringBootTest(properties = "spring.autoconfigure.exclude=")
+@AutoConfigureMockMvc
+class SharedSessionTest {
+
+    private static final String PASSWORD = "Wombat-Harbour-5820";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
+
+    CurrentUser coordinator;
+    String passwordHash;
+
+    @BeforeEach
+    void coordinatorWithAPassword() {
+        coordinator = new TestUsers(jdbc).coordinator("KEN");
+        passwordHash = passwordEncoder.encode(PASSWORD);
+        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, coordinator.id()).update();
+    }
+
+    @Test
+    void theSignedInSessionIsStoredInTheDatabase() throws Exception {
+        Cookie session = signIn();
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(jdbc.sql("select principal_name from spring_session where session_id = ?")
+                .param(sessionId(session)).query(String.class).single()).isEqualTo(coordinator.username());
+        mvc.perform(get("/tasks").cookie(session)).andExpect(status().isOk());
+    }
+
+    /** Session fixation: whatever session id someone planted before sign-in is worthless after it. */
+    @Test
+    void signingInIssuesANewSessionIdAndTheOldOneIsDropped() throws Exception {
+        MvcResult loginPage = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+        Cookie anonymous = loginPage.getResponse().getCookie("SESSION");
+        assertThat(anonymous).as("the login form's CSRF token lives in a session").isNotNull();
+        assertThat(count("select count(*) from spring_session where session_id = ?", sessionId(anonymous)))
+                .isEqualTo(1);
+
+        MvcResult signIn = mvc.perform(post("/login").cookie(anonymous)
+                        .param("username", coordinator.username()).param("password", PASSWORD)
+                        .param("_csrf", csrfToken(loginPage)))
+                .andExpect(redirectedUrl("/tasks")).andReturn();
+        Cookie signedIn = signIn.getResponse().getCookie("SESSION");
+
+        assertThat(signedIn).isNotNull();
+        assertThat(sessionId(signedIn)).isNotEqualTo(sessionId(anonymous));
+        mvc.perform(get("/tasks").cookie(signedIn)).andExpect(status().isOk());
+        mvc.perform(get("/tasks").cookie(anonymous)).andExpect(redirectedUrlPattern("**/login"));
+        assertThat(count("select count(*) from spring_session where session_id = ?", sessionId(anonymous)))
+                .isZero();
+    }
+
+    @Test
+    void neitherThePasswordNorItsHashIsStoredInTheSession() throws Exception {
+        Cookie session = signIn();
+        byte[] stored = jdbc.sql("""
+                select string_agg(a.attribute_bytes, ''::bytea) from spring_session_attributes a
+                  join spring_session s on s.primary_id = a.session_primary_id where s.session_id = ?""")
+                .param(sessionId(session)).query(byte[].class).single();
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        assertThat(text).contains(coordinator.username()).doesNotContain(PASSWORD).doesNotContain(passwordHash);
+    }
+
+    @Test
+    void signingOutDeletesTheSession() throws Exception {
+        Cookie session = signIn();
+        MvcResult tasks = mvc.perform(get("/tasks").cookie(session)).andExpect(status().isOk()).andReturn();
+        mvc.perform(post("/logout").cookie(session).param("_csrf", csrfToken(tasks)))
+                .andExpect(redirectedUrl("/login?logout"));
+        assertThat(count("select count(*) from spring_session where session_id = ?", sessionId(session))).isZero();
+        mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrlPattern("**/login"));
+    }
+
+    /**
+     * Two requests of one session (two tabs) both add the same attribute, e.g. a flash message: the second save
+     * must not fail on the attribute's primary key (PostgreSQL upsert, SharedSessionConfiguration).
+     */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"}) // the repository's session class is not public
+    void twoRequestsOfOneSessionMayAddTheSameAttribute() {
+        SessionRepository repository = sessions;
+        Session created = repository.createSession();
+        repository.save(created);
+        Session firstTab = repository.findById(created.getId());
+        Session secondTab = repository.findById(created.getId());
+        firstTab.setAttribute("flash", "first");
+        secondTab.setAttribute("flash", "second");
+        repository.save(firstTab);
+        repository.save(secondTab);
+        assertThat((String) repository.findById(created.getId()).getAttribute("flash")).isEqualTo("second");
+        repository.deleteById(created.getId());
+    }
+
+    private Cookie signIn() throws Exception {
+        MvcResult loginPage = mvc.perform(get("/login")).andReturn();
+        MvcResult signIn = mvc.perform(post("/login").cookie(loginPage.getResponse().getCookie("SESSION"))
+                        .param("username", coordinator.username()).param("password", PASSWORD)
+                        .param("_csrf", csrfToken(loginPage)))
+                .andExpect(redirectedUrl("/tasks")).andReturn();
+        return signIn.getResponse().getCookie("SESSION");
+    }
+
+    private static String csrfToken(MvcResult page) throws Exception {
+        Matcher token = CSRF.matcher(page.getResponse().getContentAsString());
+        assertThat(token.find()).as("a form with a CSRF token").isTrue();
+        return token.group(1);
+    }
+
+    /** Spring Session's cookie carries the session id in Base64. */
+    private static String sessionId(Cookie cookie) {
+        return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+    }
+
+    private long count(String sql, Object param) {
+        return jdbc.sql(sql).param(param).query(Long.class).single();
+    }
+}
