@@ -59,12 +59,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null,
                 user.get().getAuthorities()));
+        // for this request only: SecurityContextHolderFilter clears it when the request ends, and nothing saves it
         SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        chain.doFilter(request, response);
     }
 
     private Optional<UserDetails> load(ApiTokens.Owner owner) {

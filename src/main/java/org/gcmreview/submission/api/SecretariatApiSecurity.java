@@ -3,6 +3,7 @@ package org.gcmreview.submission.api;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.gcmreview.audit.AccessDeniedAudit;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.Role;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -31,6 +33,8 @@ class SecretariatApiSecurity {
             AuditLog audit) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/secretariat/**"))
                 .addFilterBefore(new BearerTokenFilter(tokens, users, audit), AnonymousAuthenticationFilter.class)
+                // every refusal is audited, as in the application's own chains
+                .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/secretariat/**")
                         .hasAnyRole(Role.REGIONAL_SECRETARIAT.name(), Role.IMRF_SECRETARIAT.name())

@@ -166,6 +166,9 @@ class SecretariatApiTest {
             mvc.perform(post(path).header("Authorization", "Bearer " + ecaToken)).andExpect(status().isForbidden());
             mvc.perform(post(path).with(as(eca)).with(csrf())).andExpect(status().isForbidden());
         }
+        // refusals are audited with who was refused, token callers included
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'ACCESS_DENIED' and actor = ?")
+                .param(escap.username()).query(Integer.class).single()).isGreaterThanOrEqualTo(2 * ENDPOINTS.size());
         // the token page is for secretariats only
         mvc.perform(get("/secretariat/tokens").with(as(users.coordinator("KEN")))).andExpect(status().isForbidden());
         mvc.perform(post("/secretariat/tokens").with(as(users.admin())).with(csrf()).param("name", "x"))
