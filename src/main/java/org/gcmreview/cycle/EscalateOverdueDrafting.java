@@ -1,48 +1,58 @@
 package org.gcmreview.cycle;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.report.Contribution;
+import org.gcmreview.report.DraftingMessages;
 import org.springframework.stereotype.Component;
 
 /**
  * Service task "Alert the coordinator to the overdue contribution", on the due-date timer of a ministry's
- * drafting task: tells the country's coordinator(s) which ministry is late, so they can follow up.
+ * drafting task: tells the country's coordinator(s) which ministry is late and with which objectives, so they
+ * can follow up.
  */
 @Component("escalateOverdueDrafting")
 public class EscalateOverdueDrafting implements JavaDelegate {
 
     private final ReviewCycles cycles;
     private final Ministries ministries;
+    private final OpenObjectives openObjectives;
     private final UserAccountRepository users;
     private final MailNotifier mail;
+    private final DraftingMessages messages;
     private final AuditLog audit;
 
-    EscalateOverdueDrafting(ReviewCycles cycles, Ministries ministries, UserAccountRepository users,
-            MailNotifier mail, AuditLog audit) {
+    EscalateOverdueDrafting(ReviewCycles cycles, Ministries ministries, OpenObjectives openObjectives,
+            UserAccountRepository users, MailNotifier mail, DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.ministries = ministries;
+        this.openObjectives = openObjectives;
         this.users = users;
         this.mail = mail;
+        this.messages = messages;
         this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
-        String text = """
-                Dear coordinator,
-
-                The contribution of %s to "%s" (%s) was due on %s and has not been submitted.
-                You can see which objectives are still open on the cycle's progress page in gcm-review.
-                """.formatted(ctx.ministry().name(), ctx.cycle().title(), ctx.cycle().businessKey(), ctx.dueDate());
+        List<Contribution> open = openObjectives.of(ctx);
+        String due = String.valueOf(ctx.dueDate());
         MailNotifier.Delivery delivery = mail.send(
                 users.findEnabledInGroup(CandidateGroups.coordinator(ctx.cycle().countryIso3())),
-                "Overdue: contribution of " + ctx.ministry().name(), text);
+                language -> new MailNotifier.Mail(
+                        messages.in(language, "mail.escalation.subject", ctx.ministry().name(),
+                                ctx.cycle().businessKey()),
+                        messages.in(language, "mail.escalation.body", ctx.ministry().name(), ctx.cycle().title(),
+                                ctx.cycle().businessKey(), due, openObjectives.paragraph(open, language))));
         audit.record(AuditEntry.of("system", "DRAFTING_OVERDUE_ESCALATED", ctx.cycle().countryIso3(), "review_cycle",
-                ctx.cycle().id(), ctx.ministry().code() + " overdue: " + delivery.describe()));
+                ctx.cycle().id(), ctx.ministry().code() + " overdue: " + delivery.describe() + "; open objectives "
+                        + open.stream().map(c -> String.valueOf(c.objectiveNumber())).toList()));
     }
 }

@@ -1,8 +1,15 @@
 package org.gcmreview.cycle;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.web.SupportedLanguages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,13 +19,18 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the cycle's reminder and escalation mails. With {@code gcm.mail.enabled=false} (the default, so a
+ * Sends the cycle's reminder and escalation mails, each recipient in the language they chose in the
+ * application (English when they chose none). With {@code gcm.mail.enabled=false} (the default, so a
  * development run needs no SMTP server) the mail is only logged; the callers audit it either way.
  */
 @Component
 public class MailNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(MailNotifier.class);
+
+    /** One mail's subject and text. */
+    public record Mail(String subject, String text) {
+    }
 
     /** Who a notice went to, and whether it was really mailed or only logged. */
     public record Delivery(List<String> recipients, boolean mailed) {
@@ -30,34 +42,54 @@ public class MailNotifier {
     }
 
     private final ObjectProvider<JavaMailSender> mailSender;
+    private final UserAccountRepository users;
     private final boolean enabled;
     private final String from;
 
-    MailNotifier(ObjectProvider<JavaMailSender> mailSender, @Value("${gcm.mail.enabled:false}") boolean enabled,
+    MailNotifier(ObjectProvider<JavaMailSender> mailSender, UserAccountRepository users,
+            @Value("${gcm.mail.enabled:false}") boolean enabled,
             @Value("${gcm.mail.from:gcm-review@localhost}") String from) {
         this.mailSender = mailSender;
+        this.users = users;
         this.enabled = enabled;
         this.from = from;
     }
 
-    public Delivery send(List<CurrentUser> users, String subject, String text) {
-        List<String> addresses = users.stream().map(CurrentUser::email)
-                .filter(e -> e != null && !e.isBlank()).distinct().toList();
+    /** Mails the users with an address, one mail per language, composed in that language. */
+    public Delivery send(List<CurrentUser> recipients, Function<Locale, Mail> compose) {
+        Map<Locale, List<String>> byLanguage = new LinkedHashMap<>();
+        List<String> addresses = new ArrayList<>();
+        for (CurrentUser user : recipients) {
+            String email = user.email();
+            if (email == null || email.isBlank() || addresses.contains(email)) {
+                continue;
+            }
+            addresses.add(email);
+            Locale language = users.preferredLanguage(user.id()).flatMap(SupportedLanguages::parse)
+                    .orElse(SupportedLanguages.DEFAULT);
+            byLanguage.computeIfAbsent(language, k -> new ArrayList<>()).add(email);
+        }
         if (addresses.isEmpty() || !enabled) {
-            log.info("mail not sent (enabled={}) to {}: {}\n{}", enabled, addresses, subject, text);
+            Mail mail = compose.apply(SupportedLanguages.DEFAULT);
+            log.info("mail not sent (enabled={}) to {}: {}\n{}", enabled, addresses, mail.subject(), mail.text());
             return new Delivery(addresses, false);
         }
         JavaMailSender sender = mailSender.getIfAvailable();
         if (sender == null) {
             throw new IllegalStateException("gcm.mail.enabled is true but no mail server is configured (spring.mail.host)");
         }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(addresses.toArray(String[]::new));
-        message.setSubject(subject);
-        message.setText(text);
+        List<SimpleMailMessage> messages = new ArrayList<>();
+        byLanguage.forEach((language, to) -> {
+            Mail mail = compose.apply(language);
+            SimpleMailMessage message = new SimpleMailMessage();
+            message.setFrom(from);
+            message.setTo(to.toArray(String[]::new));
+            message.setSubject(mail.subject());
+            message.setText(mail.text());
+            messages.add(message);
+        });
         // A failure throws, so the job is retried (the BPMN gives these service tasks a retry cycle).
-        sender.send(message);
+        sender.send(messages.toArray(SimpleMailMessage[]::new));
         return new Delivery(addresses, true);
     }
 }

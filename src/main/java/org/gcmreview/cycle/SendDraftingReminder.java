@@ -1,7 +1,6 @@
 package org.gcmreview.cycle;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,7 +8,7 @@ import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.report.Contribution;
-import org.gcmreview.report.Contributions;
+import org.gcmreview.report.DraftingMessages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,38 +20,35 @@ public class SendDraftingReminder implements JavaDelegate {
 
     private final ReviewCycles cycles;
     private final Ministries ministries;
-    private final Contributions contributions;
+    private final OpenObjectives openObjectives;
     private final UserAccountRepository users;
     private final MailNotifier mail;
+    private final DraftingMessages messages;
     private final AuditLog audit;
 
-    SendDraftingReminder(ReviewCycles cycles, Ministries ministries, Contributions contributions,
-            UserAccountRepository users, MailNotifier mail, AuditLog audit) {
+    SendDraftingReminder(ReviewCycles cycles, Ministries ministries, OpenObjectives openObjectives,
+            UserAccountRepository users, MailNotifier mail, DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.ministries = ministries;
-        this.contributions = contributions;
+        this.openObjectives = openObjectives;
         this.users = users;
         this.mail = mail;
+        this.messages = messages;
         this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
-        List<Contribution> open = contributions.forMinistry(ctx.cycle().id(), ctx.ministry().id()).stream()
-                .filter(c -> !c.submitted()).toList();
-        String text = """
-                Dear colleague,
-
-                %s has not yet submitted its contribution to "%s" (%s). It is due on %s.
-                Objectives still open: %s.
-
-                Please sign in to gcm-review and open "Draft contribution" in your task list.
-                """.formatted(ctx.ministry().name(), ctx.cycle().title(), ctx.cycle().businessKey(), ctx.dueDate(),
-                open.stream().map(c -> String.valueOf(c.objectiveNumber())).collect(Collectors.joining(", ")));
+        List<Contribution> open = openObjectives.of(ctx);
+        String due = String.valueOf(ctx.dueDate());
         MailNotifier.Delivery delivery = mail.send(users.findEnabledInGroup(ctx.ministry().group()),
-                "Reminder: GCM review contribution due " + ctx.dueDate(), text);
+                language -> new MailNotifier.Mail(
+                        messages.in(language, "mail.reminder.subject", ctx.cycle().businessKey(), due),
+                        messages.in(language, "mail.reminder.body", ctx.ministry().name(), ctx.cycle().title(),
+                                ctx.cycle().businessKey(), due, openObjectives.paragraph(open, language))));
         audit.record(AuditEntry.of("system", "DRAFTING_REMINDER_SENT", ctx.cycle().countryIso3(), "review_cycle",
-                ctx.cycle().id(), ctx.ministry().code() + ": " + delivery.describe()));
+                ctx.cycle().id(), ctx.ministry().code() + ": " + delivery.describe() + "; open objectives "
+                        + open.stream().map(c -> String.valueOf(c.objectiveNumber())).toList()));
     }
 }

@@ -1,16 +1,13 @@
 package org.gcmreview.report;
 
-import org.gcmreview.audit.AuditLog;
-import org.gcmreview.cycle.ReviewCycles;
 import org.springframework.stereotype.Component;
 
 /** "Consolidate the report": the coordinator merges the contributions into the report's sections. */
 @Component
 class ConsolidateReportForm extends ReportEditingForm {
 
-    ConsolidateReportForm(ReviewCycles cycles, ReportSections sections, Contributions contributions,
-            AuditLog audit) {
-        super(cycles, sections, contributions, audit);
+    ConsolidateReportForm(ReportEditorParts parts) {
+        super(parts);
     }
 
     @Override
@@ -19,15 +16,13 @@ class ConsolidateReportForm extends ReportEditingForm {
     }
 
     @Override
-    protected String purpose() {
-        return "Merge the ministries' contributions into the report. Objective sections nobody has written "
-                + "yet start from the contributions. When every section is written, send the draft on to the "
-                + "stakeholder consultation.";
+    protected String purposeKey() {
+        return "report.purpose.consolidate";
     }
 
     @Override
-    protected String sendLabel() {
-        return "Send to the stakeholder consultation";
+    protected String sendLabelKey() {
+        return "report.send.consolidate";
     }
 
     @Override

@@ -11,8 +11,7 @@ public record Contribution(
         int objectiveNumber,
         String objectiveTitle,
         boolean lead,
-        String body,
-        String status,
+        SectionContent content,
         int lockVersion,
         Instant updatedAt,
         Instant submittedAt) {
@@ -21,7 +20,17 @@ public record Contribution(
         return submittedAt != null;
     }
 
-    public String statusLabel() {
-        return ImplementationStatus.parse(status).map(ImplementationStatus::label).orElse("No status yet");
+    /** The narrative. */
+    public String body() {
+        return content.narrative();
+    }
+
+    public String status() {
+        return content.status();
+    }
+
+    /** Drafted: a status and a narrative given, which is what submitting needs. */
+    public boolean drafted() {
+        return content.hasStatus() && !content.narrative().isEmpty();
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,7 +17,7 @@ public class Contributions {
     private static final String SELECT = """
             select c.id, c.cycle_id, c.ministry_id, m.name as ministry_name, c.objective_number,
                    o.title as objective_title, coalesce(a.lead, false) as lead, c.body, c.implementation_status,
-                   c.lock_version, c.updated_at, c.submitted_at
+                   c.measures, c.practices, c.challenges, c.lock_version, c.updated_at, c.submitted_at
               from contribution c
               join ministry m on m.id = c.ministry_id
               join objective o on o.number = c.objective_number
@@ -25,11 +26,11 @@ public class Contributions {
             """;
 
     private final JdbcClient jdbc;
-    private final VersionedTexts texts;
+    private final VersionedContent content;
 
     public Contributions(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.texts = new VersionedTexts(jdbc, "contribution", "contribution_revision", "contribution_id");
+        this.content = new VersionedContent(jdbc, ContentTable.CONTRIBUTION);
     }
 
     /** One empty contribution per (ministry, objective) assignment of the cycle; called once, at scoping. */
@@ -41,22 +42,22 @@ public class Contributions {
     }
 
     public List<Contribution> forMinistry(long cycleId, long ministryId) {
-        return jdbc.sql(SELECT + " where c.cycle_id = ? and c.ministry_id = ? order by c.objective_number")
-                .params(cycleId, ministryId).query(this::map).list();
+        return withIndicators(jdbc.sql(SELECT + " where c.cycle_id = ? and c.ministry_id = ? order by c.objective_number")
+                .params(cycleId, ministryId).query(this::map).list());
     }
 
     /** All contributions of a cycle, by objective, lead ministry first. */
     public List<Contribution> forCycle(long cycleId) {
-        return jdbc.sql(SELECT + " where c.cycle_id = ? order by c.objective_number, lead desc, m.name")
-                .param(cycleId).query(this::map).list();
+        return withIndicators(jdbc.sql(SELECT + " where c.cycle_id = ? order by c.objective_number, lead desc, m.name")
+                .param(cycleId).query(this::map).list());
     }
 
-    VersionedTexts.Check check(List<TextEdit> edits) {
-        return texts.check(edits);
+    VersionedContent.Check check(List<FormEdit> edits) {
+        return content.check(edits);
     }
 
-    void write(TextEdit edit, long authorId) {
-        texts.write(edit, authorId);
+    void write(ContentEdit edit, long authorId) {
+        content.write(edit, authorId);
     }
 
     void markSubmitted(long cycleId, long ministryId) {
@@ -64,13 +65,20 @@ public class Contributions {
                 .params(cycleId, ministryId).update();
     }
 
+    private List<Contribution> withIndicators(List<Contribution> rows) {
+        Map<Long, List<Indicator>> indicators = content.indicators(rows.stream().map(Contribution::id).toList());
+        return rows.stream().map(c -> new Contribution(c.id(), c.cycleId(), c.ministryId(), c.ministryName(),
+                c.objectiveNumber(), c.objectiveTitle(), c.lead(),
+                c.content().withIndicators(indicators.getOrDefault(c.id(), List.of())), c.lockVersion(),
+                c.updatedAt(), c.submittedAt()))
+                .toList();
+    }
 
     private Contribution map(ResultSet rs, int row) throws SQLException {
         return new Contribution(rs.getLong("id"), rs.getLong("cycle_id"), rs.getLong("ministry_id"),
                 rs.getString("ministry_name"), rs.getInt("objective_number"), rs.getString("objective_title"),
-                rs.getBoolean("lead"), rs.getString("body"), rs.getString("implementation_status"),
-                rs.getInt("lock_version"), instant(rs.getTimestamp("updated_at")),
-                instant(rs.getTimestamp("submitted_at")));
+                rs.getBoolean("lead"), VersionedContent.content(rs, List.of()), rs.getInt("lock_version"),
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("submitted_at")));
     }
 
     private static Instant instant(Timestamp ts) {

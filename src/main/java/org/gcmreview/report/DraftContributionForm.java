@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.Ministries;
@@ -13,6 +16,8 @@ import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.reference.Objective;
+import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
@@ -21,9 +26,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * "Draft contribution": a ministry writes, per objective assigned to it, the implementation status and a
- * narrative. "Save draft" keeps the task open; "Submit contribution" completes it. Fields per contribution
- * {@code <id>}: {@code status-<id>}, {@code body-<id>} and the hidden {@code version-<id>} (optimistic lock).
+ * "Draft contribution": a ministry writes, per objective assigned to it (and only those), the implementation
+ * status, the narrative, measures taken, practices, challenges and indicator values. "Save draft" keeps the
+ * task open; "Submit contribution" completes it and needs a status and a narrative for every objective. The
+ * fields are those of {@link Edits}, per contribution id, and {@code evidence-<id>} for evidence files (the form
+ * is multipart). Files are checked with the rest of the form and stored with it, in its transaction: a refused
+ * file, a refused field or a lock conflict stores nothing at all, and the page keeps what the user typed.
  */
 @Component
 class DraftContributionForm implements TaskForm {
@@ -34,12 +42,21 @@ class DraftContributionForm implements TaskForm {
     private final ReviewCycles cycles;
     private final Ministries ministries;
     private final Contributions contributions;
+    private final Edits edits;
+    private final ReferenceData reference;
+    private final Evidence evidence;
+    private final DraftingMessages messages;
     private final AuditLog audit;
 
-    DraftContributionForm(ReviewCycles cycles, Ministries ministries, Contributions contributions, AuditLog audit) {
+    DraftContributionForm(ReviewCycles cycles, Ministries ministries, Contributions contributions, Edits edits,
+            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.ministries = ministries;
         this.contributions = contributions;
+        this.edits = edits;
+        this.reference = reference;
+        this.evidence = evidence;
+        this.messages = messages;
         this.audit = audit;
     }
 
@@ -59,8 +76,13 @@ class DraftContributionForm implements TaskForm {
         ReviewCycle cycle = cycles.findVisible(task.cycleId(), user);
         model.addAttribute("cycle", cycle);
         model.addAttribute("ministry", ministry);
-        model.addAttribute("contributions", contributions.forMinistry(cycle.id(), ministry.id()));
+        List<Contribution> mine = contributions.forMinistry(cycle.id(), ministry.id());
+        model.addAttribute("contributions", mine);
+        model.addAttribute("evidence", evidence.of(OwnerKind.CONTRIBUTION, mine.stream().map(Contribution::id)
+                .toList(), user));
         model.addAttribute("statuses", ImplementationStatus.values());
+        model.addAttribute("objectives", reference.objectives().stream()
+                .collect(Collectors.toMap(Objective::number, Function.identity())));
     }
 
     @Override
@@ -71,35 +93,38 @@ class DraftContributionForm implements TaskForm {
         List<Contribution> mine = contributions.forMinistry(cycle.id(), ministry.id());
 
         Map<String, String> errors = new LinkedHashMap<>();
-        List<TextEdit> edits = new ArrayList<>();
+        List<FormEdit> changes = new ArrayList<>();
+        Evidence.Chosen files = evidence.chosen(form, mine.stream().map(Contribution::id).toList(), errors);
         for (Contribution c : mine) {
-            Optional<TextEdit> edit = Edits.read(form, c.id(), "Objective " + c.objectiveNumber(), errors);
-            edit.ifPresent(edits::add);
+            String label = messages.get("drafting.label.objective", c.objectiveNumber());
+            Optional<FormEdit> edit = edits.read(form, c.id(), true, label, errors);
+            edit.ifPresent(changes::add);
             if (submitting) {
-                String body = edit.map(TextEdit::body).orElse(c.body());
-                String status = edit.isPresent() ? edit.get().status() : c.status();
-                if (status == null) {
-                    errors.putIfAbsent("status-" + c.id(), "Choose the implementation status of objective "
-                            + c.objectiveNumber() + " before you submit.");
+                SectionContent after = edit.map(e -> e.over(c.content()).content()).orElse(c.content());
+                if (!after.hasStatus()) {
+                    errors.putIfAbsent("status-" + c.id(),
+                            messages.get("drafting.error.submitWithoutStatus", c.objectiveNumber()));
                 }
-                if (body.isEmpty()) {
-                    errors.putIfAbsent("body-" + c.id(), "Describe what has been done on objective "
-                            + c.objectiveNumber() + " before you submit.");
+                if (after.narrative().isEmpty()) {
+                    errors.putIfAbsent("body-" + c.id(),
+                            messages.get("drafting.error.submitWithoutNarrative", c.objectiveNumber()));
                 }
             }
         }
         if (!errors.isEmpty()) {
-            return TaskOutcome.invalid(errors);
+            return TaskOutcome.invalid(files.notAttached(errors));
         }
-        VersionedTexts.Check check = contributions.check(edits);
+        VersionedContent.Check check = contributions.check(changes);
         if (!check.clean()) {
-            return TaskOutcome.invalid(Edits.conflictErrors(check, id -> mine.stream()
-                    .filter(c -> c.id() == id).findFirst().map(c -> "objective " + c.objectiveNumber())
-                    .orElse("this text")));
+            return TaskOutcome.invalid(files.notAttached(edits.conflictErrors(check, id -> mine.stream()
+                    .filter(c -> c.id() == id).findFirst()
+                    .map(c -> messages.get("drafting.label.objectiveLower", c.objectiveNumber()))
+                    .orElse(String.valueOf(id)))));
         }
-        for (TextEdit change : check.changes()) {
+        for (ContentEdit change : check.changes()) {
             contributions.write(change, user.id());
         }
+        int attached = files.store(OwnerKind.CONTRIBUTION, cycle, user);
         if (!check.changes().isEmpty()) {
             cycles.touch(cycle.id());
             audit.record(AuditEntry.of(user.username(), "CONTRIBUTION_SAVED", cycle.countryIso3(), "review_cycle",
@@ -109,17 +134,20 @@ class DraftContributionForm implements TaskForm {
             contributions.markSubmitted(cycle.id(), ministry.id());
             audit.record(AuditEntry.of(user.username(), "CONTRIBUTION_SUBMITTED", cycle.countryIso3(),
                     "review_cycle", cycle.id(), ministry.code() + " submitted " + mine.size() + " objectives"));
-            return TaskOutcome.complete(Map.of(), "Your contribution has been submitted to the coordinator.");
+            return TaskOutcome.complete(Map.of(), messages.get("drafting.flash.submitted"));
         }
-        return TaskOutcome.saved(check.changes().isEmpty() ? "Nothing had changed; your draft is as it was."
-                : "Draft saved. You can come back to it until you submit.");
+        return TaskOutcome.saved(messages.get(check.changes().isEmpty() && attached == 0 ? "drafting.flash.unchanged"
+                : "drafting.flash.saved"));
     }
 
-    private static String describe(List<TextEdit> changes, List<Contribution> mine) {
+    /** For the audit trail: which objectives changed, and in outline how. */
+    private static String describe(List<ContentEdit> changes, List<Contribution> mine) {
         return changes.stream().map(e -> mine.stream().filter(c -> c.id() == e.id()).findFirst()
-                        .map(c -> "objective " + c.objectiveNumber() + " (" + (e.status() == null ? "no status"
-                                : e.status()) + ", " + e.body().length() + " characters)")
+                        .map(c -> "objective " + c.objectiveNumber() + " (" + (e.content().status() == null
+                                ? "no status" : e.content().status()) + ", narrative "
+                                + e.content().narrative().length() + " characters, "
+                                + e.content().indicators().size() + " indicators)")
                         .orElse("contribution " + e.id()))
-                .reduce((a, b) -> a + "; " + b).orElse("");
+                .collect(Collectors.joining("; "));
     }
 }

@@ -2,45 +2,51 @@ package org.gcmreview.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.audit.AuditEntry;
-import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.reference.Objective;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The coordinator's editor of the report's sections, with the ministries' contributions for each objective
  * beside it. One class serves every task where the coordinator works on the text (consolidation, revision
  * after consultation, revision after a sign-off round); they differ in wording and in what is shown as
  * context, which subclasses add through {@link #addContext}. "Save" keeps the task open, "Send on" completes
- * it; sending on needs every section written.
+ * it; sending on needs every section written and every objective section's status given. Each section takes
+ * evidence files ({@code evidence-<id>}, multipart), stored only when the whole form is accepted.
  */
 public abstract class ReportEditingForm implements TaskForm {
 
     public static final String SAVE = "save";
     public static final String SEND = "send";
+    /**
+     * Up to this many objective sections the whole report is edited on one page; a larger report (up to 23
+     * objectives) shows a table of contents and one section at a time ({@code ?section=<id>}), so that pages
+     * stay light whatever the ministries wrote.
+     */
+    static final int ONE_PAGE_OBJECTIVES = 6;
 
-    private final ReviewCycles cycles;
-    private final ReportSections sections;
-    private final Contributions contributions;
-    private final AuditLog audit;
+    private final ReportEditorParts parts;
 
-    protected ReportEditingForm(ReviewCycles cycles, ReportSections sections, Contributions contributions,
-            AuditLog audit) {
-        this.cycles = cycles;
-        this.sections = sections;
-        this.contributions = contributions;
-        this.audit = audit;
+    protected ReportEditingForm(ReportEditorParts parts) {
+        this.parts = parts;
     }
 
     @Override
@@ -48,11 +54,11 @@ public abstract class ReportEditingForm implements TaskForm {
         return "report/edit-report";
     }
 
-    /** What the page says about this stage, shown under the task heading. */
-    protected abstract String purpose();
+    /** Message key of what the page says about this stage, shown under the task heading. */
+    protected abstract String purposeKey();
 
-    /** Label of the button that completes the task. */
-    protected abstract String sendLabel();
+    /** Message key of the label of the button that completes the task. */
+    protected abstract String sendLabelKey();
 
     /** Audit action written when the task is completed. */
     protected abstract String sentAction();
@@ -61,82 +67,143 @@ public abstract class ReportEditingForm implements TaskForm {
     protected void addContext(ReviewCycle cycle, Model model) {
     }
 
+    /** Sections a large report shows with their editors before any is chosen (e.g. those a ministry named). */
+    protected Set<Long> shownFirst(ReviewCycle cycle) {
+        return Set.of();
+    }
+
     @Override
     public void prepare(UserTask task, CurrentUser user, Model model) {
-        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
-        List<ReportSection> report = sections.forCycle(cycle.id());
-        Map<Integer, List<Contribution>> byObjective = contributions.forCycle(cycle.id()).stream()
+        ReviewCycle cycle = parts.cycles.findSteerable(task.cycleId(), user);
+        List<ReportSection> report = parts.sections.forCycle(cycle.id());
+        Map<Integer, List<Contribution>> byObjective = parts.contributions.forCycle(cycle.id()).stream()
                 .collect(Collectors.groupingBy(Contribution::objectiveNumber, LinkedHashMap::new,
                         Collectors.toList()));
+        boolean large = report.stream().filter(ReportSection::objective).count() > ONE_PAGE_OBJECTIVES;
+        Long chosen = chosenSection(report);
+        Set<Long> first = shownFirst(cycle);
+        // null: every section has its editor on the page; otherwise only these (and any the last save refused)
+        Set<Long> shown = chosen != null ? Set.of(chosen) : large ? first : null;
         model.addAttribute("cycle", cycle);
         model.addAttribute("sections", report);
+        model.addAttribute("shownIds", shown);
+        model.addAttribute("contents", shown == null ? null : report);
+        model.addAttribute("chosenSection", chosen);
+        model.addAttribute("firstIds", first.isEmpty() ? null : first);
+        model.addAttribute("othersShown", shown == null || shown.stream().anyMatch(id -> !first.contains(id)));
         model.addAttribute("contributionsByObjective", byObjective);
+        model.addAttribute("evidence", parts.evidence.of(OwnerKind.REPORT_SECTION,
+                report.stream().map(ReportSection::id).toList(), user));
+        model.addAttribute("contributionEvidence", parts.evidence.of(OwnerKind.CONTRIBUTION,
+                byObjective.values().stream().flatMap(List::stream).map(Contribution::id).toList(), user));
         model.addAttribute("suggestions", suggestions(report, byObjective));
         model.addAttribute("statuses", ImplementationStatus.values());
-        model.addAttribute("purpose", purpose());
-        model.addAttribute("sendLabel", sendLabel());
+        model.addAttribute("objectives", parts.reference.objectives().stream()
+                .collect(Collectors.toMap(Objective::number, Function.identity())));
+        model.addAttribute("purposeKey", purposeKey());
+        model.addAttribute("sendLabelKey", sendLabelKey());
         addContext(cycle, model);
     }
 
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
-        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
+        ReviewCycle cycle = parts.cycles.findSteerable(task.cycleId(), user);
         boolean sending = SEND.equals(form.action());
-        List<ReportSection> report = sections.forCycle(cycle.id());
+        List<ReportSection> report = parts.sections.forCycle(cycle.id());
+        boolean large = report.stream().filter(ReportSection::objective).count() > ONE_PAGE_OBJECTIVES;
         Map<String, String> errors = new LinkedHashMap<>();
-        List<TextEdit> edits = new ArrayList<>();
+        List<FormEdit> edits = new ArrayList<>();
+        Evidence.Chosen files = parts.evidence.chosen(form, report.stream().map(ReportSection::id).toList(), errors);
         for (ReportSection section : report) {
-            Optional<TextEdit> edit = Edits.read(form, section.id(), section.title(), errors);
+            Optional<FormEdit> edit = parts.edits.read(form, section.id(), section.objective(), section.title(),
+                    errors);
             edit.ifPresent(edits::add);
-            if (sending && edit.map(TextEdit::body).orElse(section.body()).isEmpty()) {
-                errors.putIfAbsent("body-" + section.id(), "Write the section \"" + section.title()
-                        + "\" before you send the report on.");
+            if (sending) {
+                SectionContent after = edit.map(e -> e.over(section.content()).content()).orElse(section.content());
+                // a long report names a section not on the page at its entry in the table of contents
+                boolean onPage = edit.isPresent() || !large;
+                if (after.narrative().isEmpty()) {
+                    errors.putIfAbsent(onPage ? "body-" + section.id() : "toc-" + section.id(),
+                            parts.messages.get("report.error.sendUnwritten", section.title()));
+                }
+                if (section.objective() && !after.hasStatus()) {
+                    errors.putIfAbsent(onPage ? "status-" + section.id() : "toc-" + section.id(),
+                            parts.messages.get("report.error.sendWithoutStatus", section.title()));
+                }
             }
         }
         if (!errors.isEmpty()) {
-            return TaskOutcome.invalid(errors);
+            return TaskOutcome.invalid(files.notAttached(errors));
         }
-        VersionedTexts.Check check = sections.check(edits);
+        VersionedContent.Check check = parts.sections.check(edits);
         if (!check.clean()) {
-            return TaskOutcome.invalid(Edits.conflictErrors(check, id -> report.stream().filter(s -> s.id() == id)
-                    .findFirst().map(s -> "\"" + s.title() + "\"").orElse("this section")));
+            return TaskOutcome.invalid(files.notAttached(parts.edits.conflictErrors(check, id -> report.stream()
+                    .filter(s -> s.id() == id).findFirst().map(s -> "\"" + s.title() + "\"")
+                    .orElse(String.valueOf(id)))));
         }
-        for (TextEdit change : check.changes()) {
-            sections.write(change, user.id());
+        for (ContentEdit change : check.changes()) {
+            parts.sections.write(change, user.id());
         }
+        int attached = files.store(OwnerKind.REPORT_SECTION, cycle, user);
         if (!check.changes().isEmpty()) {
-            cycles.touch(cycle.id());
-            audit.record(AuditEntry.of(user.username(), "REPORT_SECTIONS_SAVED", cycle.countryIso3(), "review_cycle",
-                    cycle.id(), check.changes().size() + " sections changed: " + check.changes().stream()
-                            .map(e -> report.stream().filter(s -> s.id() == e.id()).findFirst()
+            parts.cycles.touch(cycle.id());
+            parts.audit.record(AuditEntry.of(user.username(), "REPORT_SECTIONS_SAVED", cycle.countryIso3(),
+                    "review_cycle", cycle.id(), check.changes().size() + " sections changed: " + check.changes()
+                            .stream().map(e -> report.stream().filter(s -> s.id() == e.id()).findFirst()
                                     .map(ReportSection::title).orElse("section " + e.id()))
                             .collect(Collectors.joining("; "))));
         }
         if (sending) {
-            audit.record(AuditEntry.of(user.username(), sentAction(), cycle.countryIso3(), "review_cycle",
+            parts.audit.record(AuditEntry.of(user.username(), sentAction(), cycle.countryIso3(), "review_cycle",
                     cycle.id(), formKey()));
-            return TaskOutcome.complete(Map.of(), "The report has been sent on.");
+            return TaskOutcome.complete(Map.of(), parts.messages.get("report.flash.sent"));
         }
-        return TaskOutcome.saved(check.changes().isEmpty() ? "Nothing had changed." : "Report saved.");
+        return TaskOutcome.saved(parts.messages.get(check.changes().isEmpty() && attached == 0
+                ? "report.flash.unchanged" : "report.flash.saved"));
+    }
+
+    /** The section asked for with {@code ?section=<id>}, if it is one of this report's. */
+    private static Long chosenSection(List<ReportSection> report) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        String value = attributes.getRequest().getParameter("section");
+        try {
+            long id = Long.parseLong(value == null ? "" : value.trim());
+            return report.stream().anyMatch(s -> s.id() == id) ? id : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**
-     * A starting text for objective sections nobody has written yet: the contributions of the ministries,
-     * lead first, each under its ministry's name, so consolidation starts from what was drafted.
+     * A starting point for objective sections nobody has written yet: the contributions of the ministries
+     * merged, lead first, each text under its ministry's name, their indicators together, and the lead's
+     * status, so consolidation starts from what was drafted.
      */
-    private static Map<Long, String> suggestions(List<ReportSection> report,
+    static Map<Long, SectionContent> suggestions(List<ReportSection> report,
             Map<Integer, List<Contribution>> byObjective) {
-        Map<Long, String> suggestions = new LinkedHashMap<>();
+        Map<Long, SectionContent> suggestions = new LinkedHashMap<>();
         for (ReportSection section : report) {
-            if (!section.objective() || !section.body().isEmpty()) {
+            List<Contribution> drafts = byObjective.getOrDefault(section.objectiveNumber(), List.of());
+            if (!section.objective() || !section.content().isEmpty() || drafts.isEmpty()) {
                 continue;
             }
-            String merged = byObjective.getOrDefault(section.objectiveNumber(), List.of()).stream()
-                    .filter(c -> !c.body().isEmpty())
-                    .map(c -> c.ministryName() + ":\n" + c.body())
-                    .collect(Collectors.joining("\n\n"));
-            suggestions.put(section.id(), merged);
+            Set<Indicator> indicators = new LinkedHashSet<>();
+            drafts.forEach(c -> indicators.addAll(c.content().indicators()));
+            String status = drafts.stream().map(Contribution::status).filter(Objects::nonNull).findFirst()
+                    .orElse(null);
+            suggestions.put(section.id(), new SectionContent(status,
+                    merged(drafts, SectionContent::narrative), merged(drafts, SectionContent::measures),
+                    merged(drafts, SectionContent::practices), merged(drafts, SectionContent::challenges),
+                    indicators.stream().limit(Edits.MAX_INDICATORS).toList()));
         }
         return suggestions;
+    }
+
+    private static String merged(List<Contribution> drafts, Function<SectionContent, String> field) {
+        return drafts.stream().filter(c -> !field.apply(c.content()).isEmpty())
+                .map(c -> c.ministryName() + ":\n" + field.apply(c.content()))
+                .collect(Collectors.joining("\n\n"));
     }
 }

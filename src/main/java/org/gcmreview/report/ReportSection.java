@@ -8,15 +8,19 @@ public record ReportSection(
         Integer objectiveNumber,
         int position,
         String title,
-        String body,
-        String status,
+        SectionContent content,
         int lockVersion) {
 
     public boolean objective() {
         return kind == SectionKind.OBJECTIVE;
     }
 
-    public String statusLabel() {
-        return ImplementationStatus.parse(status).map(ImplementationStatus::label).orElse("No status yet");
+    /** The narrative. */
+    public String body() {
+        return content.narrative();
+    }
+
+    public String status() {
+        return content.status();
     }
 }

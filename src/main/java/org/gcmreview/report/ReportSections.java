@@ -2,7 +2,9 @@ package org.gcmreview.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.gcmreview.reference.Objective;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,11 +15,11 @@ import org.springframework.stereotype.Repository;
 public class ReportSections {
 
     private final JdbcClient jdbc;
-    private final VersionedTexts texts;
+    private final VersionedContent content;
 
     public ReportSections(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.texts = new VersionedTexts(jdbc, "report_section", "section_revision", "section_id");
+        this.content = new VersionedContent(jdbc, ContentTable.SECTION);
     }
 
     /**
@@ -28,8 +30,8 @@ public class ReportSections {
         int position = 0;
         insert(cycleId, SectionKind.INTRODUCTION, null, ++position, SectionKind.INTRODUCTION.title());
         insert(cycleId, SectionKind.POLICY, null, ++position, SectionKind.POLICY.title());
-        for (Objective objective : objectivesInScope.stream()
-                .sorted(java.util.Comparator.comparingInt(Objective::number)).toList()) {
+        for (Objective objective : objectivesInScope.stream().sorted(Comparator.comparingInt(Objective::number))
+                .toList()) {
             insert(cycleId, SectionKind.OBJECTIVE, objective.number(), ++position,
                     "Objective " + objective.number() + ": " + objective.title());
         }
@@ -43,20 +45,24 @@ public class ReportSections {
     }
 
     public List<ReportSection> forCycle(long cycleId) {
-        return jdbc.sql("""
-                select id, cycle_id, kind, objective_number, position, title, body, implementation_status, lock_version
+        List<ReportSection> rows = jdbc.sql("""
+                select id, cycle_id, kind, objective_number, position, title, body, implementation_status, measures,
+                       practices, challenges, lock_version
                   from report_section where cycle_id = ? order by position, id""")
                 .param(cycleId).query(this::map).list();
+        Map<Long, List<Indicator>> indicators = content.indicators(rows.stream().map(ReportSection::id).toList());
+        return rows.stream().map(s -> new ReportSection(s.id(), s.cycleId(), s.kind(), s.objectiveNumber(),
+                s.position(), s.title(), s.content().withIndicators(indicators.getOrDefault(s.id(), List.of())),
+                s.lockVersion())).toList();
     }
 
-    VersionedTexts.Check check(List<TextEdit> edits) {
-        return texts.check(edits);
+    VersionedContent.Check check(List<FormEdit> edits) {
+        return content.check(edits);
     }
 
-    void write(TextEdit edit, long authorId) {
-        texts.write(edit, authorId);
+    void write(ContentEdit edit, long authorId) {
+        content.write(edit, authorId);
     }
-
 
     private void insert(long cycleId, SectionKind kind, Integer objective, int position, String title) {
         jdbc.sql("""
@@ -67,6 +73,6 @@ public class ReportSections {
     private ReportSection map(ResultSet rs, int row) throws SQLException {
         return new ReportSection(rs.getLong("id"), rs.getLong("cycle_id"), SectionKind.valueOf(rs.getString("kind")),
                 rs.getObject("objective_number", Integer.class), rs.getInt("position"), rs.getString("title"),
-                rs.getString("body"), rs.getString("implementation_status"), rs.getInt("lock_version"));
+                VersionedContent.content(rs, List.of()), rs.getInt("lock_version"));
     }
 }

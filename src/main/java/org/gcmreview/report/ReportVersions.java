@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gcmreview.reference.Objective;
+import org.gcmreview.reference.ReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,12 +24,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReportVersions {
 
+    /** Writes the frozen content: default settings only, whatever the application configures. */
+    private static final ObjectMapper CANONICAL = new ObjectMapper();
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ReportSections sections;
+    private final ReferenceData reference;
 
-    public ReportVersions(JdbcClient jdbc, ObjectMapper json) {
+    public ReportVersions(JdbcClient jdbc, ObjectMapper json, ReportSections sections, ReferenceData reference) {
         this.jdbc = jdbc;
         this.json = json;
+        this.sections = sections;
+        this.reference = reference;
     }
 
     /** Freezes what the report says now as the next version number. */
@@ -78,8 +88,13 @@ public class ReportVersions {
     record FrozenReport(List<FrozenSection> sections) {
     }
 
-    /** Canonical JSON: fixed key order, sections in report order, so the same content gives the same hash. */
-    private String contentOf(long cycleId, int versionNo) {
+    /**
+     * Canonical JSON: fixed key order, sections in report order, every section with the same keys (kind,
+     * objective, title, status, body = the narrative, measures, practices, challenges, sdgTargets and allSdgs
+     * from the reference data of its objective, indicators as name/value/unit/source/year), written by a mapper
+     * of our own so application-wide Jackson settings never change it. The same content gives the same hash.
+     */
+    String contentOf(long cycleId, int versionNo) {
         Map<String, Object> report = jdbc.sql("""
                 select c.business_key, c.country_iso3, k.name as country_name, c.title,
                        c.period_start, c.period_end
@@ -95,21 +110,28 @@ public class ReportVersions {
                     return m;
                 }).single();
         report.put("version", versionNo);
-        List<Map<String, Object>> sections = jdbc.sql("""
-                select kind, objective_number, title, implementation_status, body
-                  from report_section where cycle_id = ? order by position, id""")
-                .param(cycleId).query((rs, row) -> {
-                    Map<String, Object> s = new LinkedHashMap<>();
-                    s.put("kind", rs.getString("kind"));
-                    s.put("objective", rs.getObject("objective_number", Integer.class));
-                    s.put("title", rs.getString("title"));
-                    s.put("status", rs.getString("implementation_status"));
-                    s.put("body", rs.getString("body"));
-                    return s;
-                }).list();
-        report.put("sections", sections);
+        List<Map<String, Object>> frozen = new ArrayList<>();
+        for (ReportSection section : sections.forCycle(cycleId)) {
+            SectionContent c = section.content();
+            Optional<Objective> objective = Optional.ofNullable(section.objectiveNumber())
+                    .flatMap(reference::objective);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("kind", section.kind().name());
+            s.put("objective", section.objectiveNumber());
+            s.put("title", section.title());
+            s.put("status", c.status());
+            s.put("body", c.narrative());
+            s.put("measures", c.measures());
+            s.put("practices", c.practices());
+            s.put("challenges", c.challenges());
+            s.put("sdgTargets", objective.map(Objective::sdgTargets).orElse(List.of()));
+            s.put("allSdgs", objective.map(Objective::allSdgs).orElse(false));
+            s.put("indicators", IndicatorsJson.asMaps(c.indicators()));
+            frozen.add(s);
+        }
+        report.put("sections", frozen);
         try {
-            return json.writeValueAsString(report);
+            return CANONICAL.writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Report content could not be serialised", e);
         }

@@ -1,15 +1,13 @@
 package org.gcmreview.report;
 
-import org.gcmreview.audit.AuditLog;
-import org.gcmreview.cycle.ReviewCycles;
 import org.springframework.stereotype.Component;
 
 /** "Revise the draft after consultation": the coordinator works the stakeholders' inputs into the report. */
 @Component
 class ReviseDraftForm extends ReportEditingForm {
 
-    ReviseDraftForm(ReviewCycles cycles, ReportSections sections, Contributions contributions, AuditLog audit) {
-        super(cycles, sections, contributions, audit);
+    ReviseDraftForm(ReportEditorParts parts) {
+        super(parts);
     }
 
     @Override
@@ -18,14 +16,13 @@ class ReviseDraftForm extends ReportEditingForm {
     }
 
     @Override
-    protected String purpose() {
-        return "Revise the draft in the light of the stakeholders' inputs, then send it to the ministries for "
-                + "sign-off.";
+    protected String purposeKey() {
+        return "report.purpose.revise";
     }
 
     @Override
-    protected String sendLabel() {
-        return "Send for sign-off";
+    protected String sendLabelKey() {
+        return "report.send.revise";
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.report.DraftingMessages;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.tasks.TaskForm;
@@ -29,12 +30,15 @@ class EndorseReportForm implements TaskForm {
     private final ReviewCycles cycles;
     private final ReportVersions versions;
     private final Endorsements endorsements;
+    private final DraftingMessages messages;
     private final AuditLog audit;
 
-    EndorseReportForm(ReviewCycles cycles, ReportVersions versions, Endorsements endorsements, AuditLog audit) {
+    EndorseReportForm(ReviewCycles cycles, ReportVersions versions, Endorsements endorsements,
+            DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.versions = versions;
         this.endorsements = endorsements;
+        this.messages = messages;
         this.audit = audit;
     }
 
@@ -64,22 +68,21 @@ class EndorseReportForm implements TaskForm {
         ReportVersion version = frozenVersion(task, cycle);
         String note = form.field("note");
         if (!ENDORSE.equals(form.action())) {
-            return TaskOutcome.invalid(Map.of("action", "Use the endorse button to endorse the report."));
+            return TaskOutcome.invalid(Map.of("action", messages.get("endorse.error.action")));
         }
         if (note.length() > MAX_NOTE) {
-            return TaskOutcome.invalid(Map.of("note", "Keep the note under " + MAX_NOTE + " characters."));
+            return TaskOutcome.invalid(Map.of("note", messages.get("endorse.error.noteTooLong", MAX_NOTE)));
         }
         if (!versions.intact(version)) {
             throw new IllegalStateException("Report version " + version.id() + " does not match its SHA-256");
         }
         if (endorsements.find(cycle.id()).isPresent()) {
-            return TaskOutcome.invalid(Map.of("action", "This report has been endorsed already."));
+            return TaskOutcome.invalid(Map.of("action", messages.get("endorse.error.already")));
         }
         endorsements.insert(cycle.id(), version.id(), user.id(), note.isEmpty() ? null : note);
         audit.record(AuditEntry.of(user.username(), "REPORT_ENDORSED", cycle.countryIso3(), "report_version",
                 version.id(), "version " + version.versionNo() + ", SHA-256 " + version.sha256()));
-        return TaskOutcome.complete(Map.of(), "You have endorsed version " + version.versionNo()
-                + " of the report. It can now be submitted to the regional review.");
+        return TaskOutcome.complete(Map.of(), messages.get("endorse.flash", version.versionNo()));
     }
 
     /** The version the process froze for this endorsement ({@code reportVersionId}), of this cycle only. */

@@ -1,23 +1,30 @@
 package org.gcmreview.signoff;
 
-import org.gcmreview.audit.AuditLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
-import org.gcmreview.report.Contributions;
 import org.gcmreview.report.ReportEditingForm;
-import org.gcmreview.report.ReportSections;
+import org.gcmreview.report.ReportEditorParts;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-/** "Revise the requested sections": the report editor with the ministries' requests of the last round. */
+/**
+ * "Revise the requested sections": the report editor with the ministries' requests of the last round. The
+ * sections they named come first, each with the requests and reasons that concern it; the rest of the report
+ * follows, still editable.
+ */
 @Component
 class ReviseRequestedSectionsForm extends ReportEditingForm {
 
     private final SignOffDecisions decisions;
 
-    ReviseRequestedSectionsForm(ReviewCycles cycles, ReportSections sections, Contributions contributions,
-            AuditLog audit, SignOffDecisions decisions) {
-        super(cycles, sections, contributions, audit);
+    ReviseRequestedSectionsForm(ReportEditorParts parts, SignOffDecisions decisions) {
+        super(parts);
         this.decisions = decisions;
     }
 
@@ -27,14 +34,13 @@ class ReviseRequestedSectionsForm extends ReportEditingForm {
     }
 
     @Override
-    protected String purpose() {
-        return "Ministries asked for changes before they sign off. Make the changes, then send the report for a "
-                + "new sign-off round; every ministry decides again.";
+    protected String purposeKey() {
+        return "report.purpose.requested";
     }
 
     @Override
-    protected String sendLabel() {
-        return "Send for a new sign-off round";
+    protected String sendLabelKey() {
+        return "report.send.requested";
     }
 
     @Override
@@ -43,7 +49,21 @@ class ReviseRequestedSectionsForm extends ReportEditingForm {
     }
 
     @Override
+    protected Set<Long> shownFirst(ReviewCycle cycle) {
+        return decisions.latestChangeRequests(cycle.id()).stream().flatMap(d -> d.sections().stream())
+                .map(SignOffDecision.NamedSection::id).collect(Collectors.toSet());
+    }
+
+    @Override
     protected void addContext(ReviewCycle cycle, Model model) {
-        model.addAttribute("changeRequests", decisions.latestChangeRequests(cycle.id()));
+        List<SignOffDecision> requests = decisions.latestChangeRequests(cycle.id());
+        Map<Long, List<SignOffDecision>> bySection = new LinkedHashMap<>();
+        for (SignOffDecision request : requests) {
+            for (SignOffDecision.NamedSection section : request.sections()) {
+                bySection.computeIfAbsent(section.id(), k -> new ArrayList<>()).add(request);
+            }
+        }
+        model.addAttribute("changeRequests", requests);
+        model.addAttribute("requestsBySection", bySection);
     }
 }

@@ -2,17 +2,22 @@ package org.gcmreview.signoff;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ministries' sign-off decisions. Rounds are numbered from the decisions themselves: a round is complete
- * once every ministry taking part in the cycle has decided in it, and the next decision then opens the next
- * round. The process only opens a new round after the previous one completed, so this numbering follows it
- * without the process having to count.
+ * The ministries' sign-off decisions and the sections each request for changes names. Rounds are numbered
+ * from the decisions themselves: a round is complete once every ministry taking part in the cycle has decided
+ * in it, and the next decision then opens the next round. The process only opens a new round after the
+ * previous one completed, so this numbering follows it without the process having to count. Decisions are a
+ * record: the database refuses to change or delete them.
  */
 @Repository
 public class SignOffDecisions {
@@ -44,41 +49,63 @@ public class SignOffDecisions {
     }
 
     public Optional<SignOffDecision> find(long cycleId, int round, long ministryId) {
-        return jdbc.sql(SELECT + " where d.cycle_id = ? and d.round_no = ? and d.ministry_id = ?")
-                .params(cycleId, round, ministryId).query(this::map).optional();
+        return withSections(jdbc.sql(SELECT + " where d.cycle_id = ? and d.round_no = ? and d.ministry_id = ?")
+                .params(cycleId, round, ministryId).query(this::map).list()).stream().findFirst();
     }
 
     public List<SignOffDecision> inRound(long cycleId, int round) {
-        return jdbc.sql(SELECT + " where d.cycle_id = ? and d.round_no = ? order by m.name")
-                .params(cycleId, round).query(this::map).list();
+        return withSections(jdbc.sql(SELECT + " where d.cycle_id = ? and d.round_no = ? order by m.name")
+                .params(cycleId, round).query(this::map).list());
     }
 
+    /** Every decision of the cycle, round by round: the audit trail of its sign-off. */
     public List<SignOffDecision> all(long cycleId) {
-        return jdbc.sql(SELECT + " where d.cycle_id = ? order by d.round_no, m.name").param(cycleId).query(this::map)
-                .list();
+        return withSections(jdbc.sql(SELECT + " where d.cycle_id = ? order by d.round_no, m.name, d.id")
+                .param(cycleId).query(this::map).list());
     }
 
     /** The requests for changes of the latest round that had any: what the coordinator revises now. */
     public List<SignOffDecision> latestChangeRequests(long cycleId) {
-        return jdbc.sql(SELECT + """
+        return withSections(jdbc.sql(SELECT + """
                  where d.cycle_id = ? and d.decision = 'CHANGES_REQUESTED'
                    and d.round_no = (select max(round_no) from signoff_decision
                                       where cycle_id = ? and decision = 'CHANGES_REQUESTED')
-                 order by m.name""").params(cycleId, cycleId).query(this::map).list();
+                 order by m.name""").params(cycleId, cycleId).query(this::map).list());
     }
 
     long insert(long cycleId, int round, long ministryId, SignOffDecision.Decision decision, String reason,
-            long userId) {
-        return jdbc.sql("""
+            long userId, Collection<Long> sectionIds) {
+        long id = jdbc.sql("""
                 insert into signoff_decision (cycle_id, round_no, ministry_id, decision, reason, decided_by)
                 values (?, ?, ?, ?, ?, ?) returning id""")
                 .params(cycleId, round, ministryId, decision.name(), reason, userId).query(Long.class).single();
+        for (long sectionId : sectionIds) {
+            jdbc.sql("insert into signoff_requested_section (decision_id, section_id) values (?, ?)")
+                    .params(id, sectionId).update();
+        }
+        return id;
+    }
+
+    private List<SignOffDecision> withSections(List<SignOffDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return decisions;
+        }
+        Map<Long, List<SignOffDecision.NamedSection>> named = new LinkedHashMap<>();
+        jdbc.sql("""
+                select r.decision_id, s.id, s.title from signoff_requested_section r
+                  join report_section s on s.id = r.section_id
+                 where r.decision_id = any(?) order by s.position, s.id""")
+                .param(decisions.stream().map(SignOffDecision::id).toArray(Long[]::new))
+                .query((rs, row) -> named.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new SignOffDecision.NamedSection(rs.getLong(2), rs.getString(3))))
+                .list();
+        return decisions.stream().map(d -> d.withSections(named.getOrDefault(d.id(), List.of()))).toList();
     }
 
     private SignOffDecision map(ResultSet rs, int row) throws SQLException {
         return new SignOffDecision(rs.getLong("id"), rs.getLong("cycle_id"), rs.getInt("round_no"),
                 rs.getLong("ministry_id"), rs.getString("ministry_name"),
                 SignOffDecision.Decision.valueOf(rs.getString("decision")), rs.getString("reason"),
-                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
+                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant(), List.of());
     }
 }

@@ -1,8 +1,12 @@
 package org.gcmreview.signoff;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
@@ -11,6 +15,10 @@ import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.reference.Objective;
+import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.report.DraftingMessages;
+import org.gcmreview.report.ReportSection;
 import org.gcmreview.report.ReportSections;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
@@ -21,9 +29,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * "Sign off the report": a ministry reads the report and approves it, or requests changes with a reason.
- * A request for changes completes the task with {@code changesRequested=true}, which the process holds at its
- * own scope for the round, so one request sends the whole report back for revision.
+ * "Sign off the report": a ministry reads the report and approves it, or requests changes, naming the sections
+ * concerned (checkboxes {@code sections}, section ids of this report) and giving the reason. A request for
+ * changes completes the task with {@code changesRequested=true}, which the process holds at its own scope for
+ * the round, so one request sends the report back for revision of the named sections.
  */
 @Component
 class SignOffForm implements TaskForm {
@@ -36,15 +45,19 @@ class SignOffForm implements TaskForm {
     private final Ministries ministries;
     private final ReportSections sections;
     private final SignOffDecisions decisions;
+    private final ReferenceData reference;
+    private final DraftingMessages messages;
     private final AuditLog audit;
     private final JdbcClient jdbc;
 
     SignOffForm(ReviewCycles cycles, Ministries ministries, ReportSections sections, SignOffDecisions decisions,
-            AuditLog audit, JdbcClient jdbc) {
+            ReferenceData reference, DraftingMessages messages, AuditLog audit, JdbcClient jdbc) {
         this.cycles = cycles;
         this.ministries = ministries;
         this.sections = sections;
         this.decisions = decisions;
+        this.reference = reference;
+        this.messages = messages;
         this.audit = audit;
         this.jdbc = jdbc;
     }
@@ -68,6 +81,8 @@ class SignOffForm implements TaskForm {
         model.addAttribute("ministry", ministry);
         model.addAttribute("round", round);
         model.addAttribute("sections", sections.forCycle(cycle.id()));
+        model.addAttribute("objectives", reference.objectives().stream()
+                .collect(Collectors.toMap(Objective::number, Function.identity())));
         model.addAttribute("decisions", decisions.inRound(cycle.id(), round));
         model.addAttribute("previousRound", round > 1 ? decisions.inRound(cycle.id(), round - 1) : List.of());
     }
@@ -78,14 +93,32 @@ class SignOffForm implements TaskForm {
         ReviewCycle cycle = cycles.findVisible(task.cycleId(), user);
         String action = form.action();
         String reason = form.field("reason");
+        boolean changes = REQUEST_CHANGES.equals(action);
+        Map<Long, ReportSection> report = sections.forCycle(cycle.id()).stream()
+                .collect(Collectors.toMap(ReportSection::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!APPROVE.equals(action) && !REQUEST_CHANGES.equals(action)) {
-            errors.put("action", "Choose whether you approve the report or request changes.");
-        } else if (REQUEST_CHANGES.equals(action) && reason.isEmpty()) {
-            errors.put("reason", "Say which changes you need, so the coordinator can make them.");
+        Set<Long> named = new LinkedHashSet<>();
+        if (!APPROVE.equals(action) && !changes) {
+            errors.put("action", messages.get("signoff.error.action"));
+        } else if (changes) {
+            for (String value : form.all("sections")) {
+                Long id = id(value);
+                if (id == null || !report.containsKey(id)) {
+                    errors.put("sections", messages.get("signoff.error.unknownSection"));
+                } else {
+                    named.add(id);
+                }
+            }
+            if (named.isEmpty()) {
+                errors.putIfAbsent("sections", messages.get("signoff.error.noSection"));
+            }
+            if (reason.isEmpty()) {
+                errors.put("reason", messages.get("signoff.error.noReason"));
+            }
         }
         if (reason.length() > MAX_REASON) {
-            errors.put("reason", "Keep the reason under " + MAX_REASON + " characters.");
+            errors.put("reason", messages.get("signoff.error.reasonTooLong", MAX_REASON));
         }
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
@@ -94,20 +127,29 @@ class SignOffForm implements TaskForm {
         jdbc.sql("select id from review_cycle where id = ? for update").param(cycle.id()).query(Long.class).single();
         int round = decisions.currentRound(cycle.id());
         if (decisions.find(cycle.id(), round, ministry.id()).isPresent()) {
-            return TaskOutcome.invalid(Map.of("action", ministry.name() + " has already decided in sign-off round "
-                    + round + "."));
+            return TaskOutcome.invalid(Map.of("action", messages.get("signoff.error.decidedAlready", ministry.name(),
+                    round)));
         }
-        boolean changes = REQUEST_CHANGES.equals(action);
         SignOffDecision.Decision decision = changes ? SignOffDecision.Decision.CHANGES_REQUESTED
                 : SignOffDecision.Decision.APPROVED;
         long id = decisions.insert(cycle.id(), round, ministry.id(), decision, reason.isEmpty() ? null : reason,
-                user.id());
+                user.id(), changes ? named : Set.of());
         audit.record(AuditEntry.of(user.username(), changes ? "SIGNOFF_CHANGES_REQUESTED" : "SIGNOFF_APPROVED",
                 cycle.countryIso3(), "signoff_decision", id, ministry.code() + ", round " + round
-                        + (changes ? ": " + reason : "")));
+                        + (changes ? ", sections " + named.stream().map(s -> "\"" + report.get(s).title() + "\"")
+                        .collect(Collectors.joining(", ")) + ": " + reason
+                        : reason.isEmpty() ? "" : ": " + reason)));
+        // Approving ministries leave changesRequested alone: false would erase another ministry's request.
         Map<String, Object> variables = changes ? Map.of("changesRequested", Boolean.TRUE) : Map.of();
-        return TaskOutcome.complete(variables, changes
-                ? "Your request for changes has been sent to the coordinator."
-                : "You have approved the report.");
+        return TaskOutcome.complete(variables, messages.get(changes ? "signoff.flash.changesRequested"
+                : "signoff.flash.approved"));
+    }
+
+    private static Long id(String value) {
+        try {
+            return Long.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

@@ -69,12 +69,25 @@ public final class Browser {
      * it like {@link #visit}.
      */
     public PageWeight after(Runnable userAction) {
+        awaitNextPage(userAction);
+        return checkPage();
+    }
+
+    /**
+     * Like {@link #after}, for an action meant to answer with an error status, e.g. a form refused with 400 and
+     * shown again with its errors: that page is checked all the same.
+     */
+    public PageWeight after(Runnable userAction, int expectedStatus) {
+        awaitNextPage(userAction);
+        return checkPage(expectedStatus);
+    }
+
+    private void awaitNextPage(Runnable userAction) {
         WebElement previousPage = driver.findElement(By.tagName("html"));
         prepareFreshLoad();
         userAction.run();
         wait.until(ExpectedConditions.stalenessOf(previousPage));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
-        return checkPage();
     }
 
     /** The checks {@link #visit} and {@link #after} run on the page the browser shows now. */

@@ -198,14 +198,27 @@ class CycleWebTest {
                         .param("body-" + contribution, "Documents issued.").param("version-" + contribution, "0"))
                 .andExpect(redirectedUrl("/tasks"));
 
-        mvc.perform(get("/cycles/" + cycleId).with(TestUsers.as(labour)))
+        String page = mvc.perform(get("/cycles/" + cycleId).with(TestUsers.as(labour)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("National drafting"),
+                        // a progress bar per ministry: Interior drafted and submitted its one objective
                         containsString("<progress value=\"1\" max=\"1\""),
                         containsString("<progress value=\"0\" max=\"1\""),
-                        containsString("4. "), containsString("5. "),
-                        containsString("Implemented"), containsString("No status yet"))));
+                        containsString("Objectives by implementation status"))))
+                .andReturn().getResponse().getContentAsString();
+        // the objective x status grid: columns no status, not started, planned, in progress, implemented
+        assertThat(headers(page)).containsExactly("Objective", "No status yet", "Not started", "Planned", "In progress",
+                "Implemented", "In the report");
+        String interiorName = cycles.ministryName(interior.ministryId());
+        String labourName = cycles.ministryName(labour.ministryId());
+        List<String> objective4 = cells(page, "4. ");
+        assertThat(objective4).hasSize(6);
+        assertThat(objective4.get(4)).contains(interiorName, "★", "✓");
+        assertThat(String.join("", objective4.subList(0, 4))).doesNotContain(interiorName);
+        List<String> objective5 = cells(page, "5. ");
+        assertThat(objective5.get(0)).contains(labourName, "★").doesNotContain("✓");
+        assertThat(String.join("", objective5.subList(1, 5))).doesNotContain(labourName);
 
         mvc.perform(get("/cycles/" + cycleId).with(TestUsers.as(users.coordinator("GHA"))))
                 .andExpect(status().isForbidden());
@@ -213,6 +226,23 @@ class CycleWebTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/cycles/" + cycleId).with(TestUsers.as(users.stakeholder("KEN", "Diaspora forum"))))
                 .andExpect(status().isForbidden());
+    }
+
+    /** The column headers of the objective grid. */
+    private static List<String> headers(String page) {
+        String grid = page.substring(page.indexOf("<table class=\"grid\">"));
+        String head = grid.substring(grid.indexOf("<thead>"), grid.indexOf("</thead>"));
+        return java.util.regex.Pattern.compile("<th scope=\"col\">([^<]*)</th>").matcher(head).results()
+                .map(m -> m.group(1)).toList();
+    }
+
+    /** The cells (td) of the grid row of the objective whose header starts with {@code rowStart}. */
+    private static List<String> cells(String page, String rowStart) {
+        String grid = page.substring(page.indexOf("<table class=\"grid\">"));
+        int row = grid.indexOf("<th scope=\"row\">" + rowStart);
+        String tr = grid.substring(row, grid.indexOf("</tr>", row));
+        return java.util.regex.Pattern.compile("<td>(.*?)</td>", java.util.regex.Pattern.DOTALL).matcher(tr).results()
+                .map(m -> m.group(1)).toList();
     }
 
     private long round(String kind, String commission, String deadline) {

@@ -1,20 +1,25 @@
 package org.gcmreview.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.gcmreview.identity.UserAccountRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Mail goes out only when switched on, to the users that have an address. */
+/** Mail goes out only when switched on, to the users that have an address, each in their own language. */
 class MailNotifierTest {
 
     final List<SimpleMailMessage> sent = new ArrayList<>();
@@ -26,34 +31,48 @@ class MailNotifierTest {
         }
     };
 
+    final UserAccountRepository users = mock(UserAccountRepository.class);
+
     MailNotifier notifier(boolean enabled) {
         var beans = new StaticListableBeanFactory(Map.of("mailSender", recording));
-        return new MailNotifier(beans.getBeanProvider(JavaMailSender.class), enabled, "gcm@example.org");
+        return new MailNotifier(beans.getBeanProvider(JavaMailSender.class), users, enabled, "gcm@example.org");
     }
 
-    static CurrentUser user(String name, String email) {
-        return new CurrentUser(1, name, name, email, Role.MINISTRY, "KEN", 1L, "INTERIOR", null, null);
+    static CurrentUser user(long id, String name, String email) {
+        return new CurrentUser(id, name, name, email, Role.MINISTRY, "KEN", 1L, "INTERIOR", null, null);
+    }
+
+    static MailNotifier.Mail mail(Locale language) {
+        return new MailNotifier.Mail("Subject " + language.getLanguage(), "Text " + language.getLanguage());
     }
 
     @Test
-    void whenEnabledItMailsEveryoneWithAnAddress() {
-        MailNotifier.Delivery delivery = notifier(true).send(
-                List.of(user("a", "a@example.org"), user("b", null), user("c", "c@example.org")), "Subject", "Text");
+    void whenEnabledItMailsEveryoneWithAnAddressInTheirLanguage() {
+        when(users.preferredLanguage(1)).thenReturn(Optional.empty());
+        when(users.preferredLanguage(3)).thenReturn(Optional.of("fr"));
+        when(users.preferredLanguage(4)).thenReturn(Optional.of("xx"));
+
+        MailNotifier.Delivery delivery = notifier(true).send(List.of(user(1, "a", "a@example.org"),
+                user(2, "b", null), user(3, "c", "c@example.org"), user(4, "d", "d@example.org")),
+                MailNotifierTest::mail);
 
         assertThat(delivery.mailed()).isTrue();
-        assertThat(delivery.recipients()).containsExactly("a@example.org", "c@example.org");
-        assertThat(sent).singleElement().satisfies(m -> {
-            assertThat(m.getTo()).containsExactly("a@example.org", "c@example.org");
-            assertThat(m.getFrom()).isEqualTo("gcm@example.org");
-            assertThat(m.getSubject()).isEqualTo("Subject");
-            assertThat(m.getText()).isEqualTo("Text");
-        });
+        assertThat(delivery.recipients()).containsExactly("a@example.org", "c@example.org", "d@example.org");
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).getTo()).containsExactly("a@example.org", "d@example.org");
+        assertThat(sent.get(0).getSubject()).isEqualTo("Subject en");
+        assertThat(sent.get(0).getText()).isEqualTo("Text en");
+        assertThat(sent.get(0).getFrom()).isEqualTo("gcm@example.org");
+        assertThat(sent.get(1).getTo()).containsExactly("c@example.org");
+        assertThat(sent.get(1).getSubject()).isEqualTo("Subject fr");
         assertThat(delivery.describe()).startsWith("mailed to a@example.org");
     }
 
     @Test
     void whenDisabledItOnlyLogs() {
-        MailNotifier.Delivery delivery = notifier(false).send(List.of(user("a", "a@example.org")), "S", "T");
+        when(users.preferredLanguage(1)).thenReturn(Optional.empty());
+        MailNotifier.Delivery delivery = notifier(false).send(List.of(user(1, "a", "a@example.org")),
+                MailNotifierTest::mail);
 
         assertThat(sent).isEmpty();
         assertThat(delivery.mailed()).isFalse();

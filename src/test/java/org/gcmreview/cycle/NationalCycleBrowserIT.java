@@ -71,10 +71,36 @@ class NationalCycleBrowserIT {
         assertThat(browser.path()).isEqualTo("/tasks");
 
         switchUser(browser, interior);
-        browser.visit("/tasks/" + task(cycleId, "DraftContribution").getId());
+        String drafting = "/tasks/" + task(cycleId, "DraftContribution").getId();
+        browser.visit(drafting);
+        long objective1 = jdbc.sql("select id from contribution where cycle_id = ? and objective_number = 1")
+                .param(cycleId).query(Long.class).single();
+        // the structured fields of objective 1, an indicator with a year out of range, and a PDF as evidence
+        browser.find(By.id("measures-" + objective1)).sendKeys("Border data is shared monthly.");
+        browser.find(By.id("ind-" + objective1 + "-0-name")).sendKeys("Records shared");
+        browser.find(By.id("ind-" + objective1 + "-0-value")).sendKeys("1250");
+        browser.find(By.id("ind-" + objective1 + "-0-source")).sendKeys("Immigration department");
+        browser.find(By.id("ind-" + objective1 + "-0-year")).sendKeys("1985");
+        browser.find(By.id("evidence-" + objective1)).sendKeys(evidencePdf().toString());
+        browser.after(() -> button(browser, "Save draft").click(), 400);
+        // refused and shown again with everything typed, the error tied to the year field
+        assertThat(browser.find(By.id("ind-" + objective1 + "-0-year-error")).getText())
+                .contains("the year must be between 1990");
+        assertThat(browser.find(By.id("measures-" + objective1)).getAttribute("value"))
+                .isEqualTo("Border data is shared monthly.");
+        assertThat(browser.find(By.id("evidence-" + objective1 + "-error")).getText()).contains("choose evidence.pdf again");
+        WebElement year = browser.find(By.id("ind-" + objective1 + "-0-year"));
+        year.clear();
+        year.sendKeys("2024");
+        browser.find(By.id("evidence-" + objective1)).sendKeys(evidencePdf().toString());
         fillEverything(browser, "Drafted in the browser.");
         browser.after(() -> button(browser, "Submit contribution").click());
         assertThat(browser.path()).isEqualTo("/tasks");
+        assertThat(jdbc.sql("select count(*) from attachment where owner_kind = 'CONTRIBUTION' and owner_id = ?")
+                .param(objective1).query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("select name || '/' || value || '/' || year from contribution_indicator "
+                + "where contribution_id = ?").param(objective1).query(String.class).list())
+                .containsExactly("Records shared/1250/2024");
 
         switchUser(browser, coordinator);
         browser.visit("/tasks/" + task(cycleId, "ConsolidateReport").getId());
@@ -91,7 +117,31 @@ class NationalCycleBrowserIT {
 
         switchUser(browser, interior);
         browser.visit("/tasks/" + task(cycleId, "SignOffReport").getId());
-        assertThat(browser.find(By.tagName("main")).getText()).contains("Consolidated in the browser.");
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Consolidated in the browser.",
+                "Border data is shared monthly.", "Records shared");
+        // a request for changes names a section and gives the reason
+        long nextSteps = jdbc.sql("select id from report_section where cycle_id = ? and kind = 'NEXT_STEPS'")
+                .param(cycleId).query(Long.class).single();
+        browser.find(By.id("request-" + nextSteps)).click();
+        browser.find(By.id("reason")).sendKeys("Give the next steps a date.");
+        browser.after(() -> button(browser, "Request changes").click());
+        assertThat(browser.path()).isEqualTo("/tasks");
+
+        switchUser(browser, coordinator);
+        browser.visit("/tasks/" + task(cycleId, "ReviseRequestedSections").getId());
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Sections with requested changes",
+                "Give the next steps a date.");
+        WebElement steps = browser.find(By.id("body-" + nextSteps));
+        steps.clear();
+        steps.sendKeys("Next review in June 2030.");
+        browser.after(() -> button(browser, "Send for a new sign-off round").click());
+        assertThat(browser.path()).isEqualTo("/tasks");
+        browser.visit("/cycles/" + cycleId);
+        browser.visit("/cycles/" + cycleId + "/sections/" + nextSteps + "/history");
+
+        switchUser(browser, interior);
+        browser.visit("/tasks/" + task(cycleId, "SignOffReport").getId());
+        assertThat(browser.find(By.tagName("main")).getText()).contains("Next review in June 2030.");
         browser.after(() -> button(browser, "Approve the report").click());
 
         switchUser(browser, coordinator);
@@ -103,6 +153,32 @@ class NationalCycleBrowserIT {
 
         browser.visit("/cycles/" + cycleId);
         assertThat(browser.find(By.id("stage")).getText()).isEqualTo("Ready to submit");
+    }
+
+    /** A small real PDF on disk, for the file field. */
+    private static java.nio.file.Path evidencePdf() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser-files"));
+            java.nio.file.Path file = dir.resolve("evidence.pdf");
+            String[] objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"};
+            StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+            int[] offsets = new int[objects.length];
+            for (int i = 0; i < objects.length; i++) {
+                offsets[i] = pdf.length();
+                pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+            }
+            int xref = pdf.length();
+            pdf.append("xref\n0 4\n0000000000 65535 f \n");
+            for (int offset : offsets) {
+                pdf.append(String.format("%010d 00000 n \n", offset));
+            }
+            pdf.append("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+            java.nio.file.Files.writeString(file, pdf, java.nio.charset.StandardCharsets.US_ASCII);
+            return file.toAbsolutePath();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private String user(String role, Long ministryId) {

@@ -205,24 +205,32 @@ class NationalCycleFlowTest {
         Task labourSignOff = cycles.task(cycleId, "SignOffReport", CandidateGroups.ministry(KEN, "LABOUR"));
         mvc.perform(get("/tasks/" + interiorSignOff.getId()).with(TestUsers.as(interior)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("Sign-off round <strong>1</strong>"),
+                .andExpect(content().string(allOf(containsString("id=\"round\">1</strong>"),
                         containsString("Introduction, revised after consultation."))));
         mvc.perform(signOff(interiorSignOff, interior, "request-changes", ""))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Say which changes you need")));
         assertThat(cycles.count("select count(*) from signoff_decision where cycle_id = ?", cycleId)).isZero();
         mvc.perform(signOff(labourSignOff, labour, "approve", "")).andExpect(redirectedUrl("/tasks"));
-        mvc.perform(signOff(interiorSignOff, interior, "request-changes", "Objective 3 must name the new law."))
+        long objective3 = section(cycleId, "OBJECTIVE", 3);
+        mvc.perform(signOff(interiorSignOff, interior, "request-changes", "Objective 3 must name the new law.")
+                        .param("sections", String.valueOf(objective3)))
                 .andExpect(redirectedUrl("/tasks"));
         assertThat(decisions(cycleId)).containsExactlyInAnyOrder(
                 "1/" + interiorId + "/CHANGES_REQUESTED", "1/" + labourId + "/APPROVED");
 
         // ---------------------------------------------------------------- revision, round 2: both approve
         Task revision = cycles.task(cycleId, "ReviseRequestedSections");
-        mvc.perform(get("/tasks/" + revision.getId()).with(TestUsers.as(coordinator)))
+        String revisionPage = mvc.perform(get("/tasks/" + revision.getId()).with(TestUsers.as(coordinator)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Objective 3 must name the new law.")));
-        long objective3 = section(cycleId, "OBJECTIVE", 3);
+                .andExpect(content().string(containsString("Objective 3 must name the new law.")))
+                .andReturn().getResponse().getContentAsString();
+        // the named section comes first, then the rest of the report
+        assertThat(revisionPage.indexOf("Sections with requested changes"))
+                .isLessThan(revisionPage.indexOf("id=\"body-" + objective3 + "\""));
+        assertThat(revisionPage.indexOf("id=\"body-" + objective3 + "\""))
+                .isLessThan(revisionPage.indexOf("Other sections"));
+        assertThat(revisionPage.indexOf("Other sections")).isLessThan(revisionPage.indexOf("id=\"body-" + intro + "\""));
         mvc.perform(sections(revision, coordinator, "send",
                         Map.of(objective3, "Consular network review; the 2025 Migration Act was adopted.")))
                 .andExpect(redirectedUrl("/tasks"));

@@ -103,6 +103,9 @@ class PublishedDocumentsTest {
                     .contains("Objective 1: " + first.shortTitle())
                     .contains("Objective 3: " + reference.objective(3).orElseThrow().shortTitle())
                     .contains("Progress on objective 2.")
+                    .contains("Measures taken").contains("A national referral mechanism.")
+                    .contains("Joint desks at the border.").contains("Data gaps in rural areas.")
+                    .contains("Migrants assisted").contains("1250").contains("Ministry of Interior")
                     .contains("Stakeholder consultation")
                     .contains("Version history")
                     .contains(version.sha256().substring(0, 16))
@@ -156,18 +159,24 @@ class PublishedDocumentsTest {
 
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(new String(documented, StandardCharsets.UTF_8));
-        assertThat(schema.validate(json.readTree(body))).isEmpty();
+        JsonNode published = json.readTree(body);
+        assertThat(schema.validate(published)).isEmpty();
+        // the structured content is part of what validated
+        assertThat(published.at("/sections/1/indicators/0/value").asText()).isEqualTo("1250");
+        assertThat(published.at("/sections/1/measures").asText()).isEqualTo("A national referral mechanism.");
 
         // and the schema is not a rubber stamp: it rejects what the report format does not allow
         JsonNode broken = json.readTree(body);
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("sections").get(1)).put("objective", 24);
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("sections").get(2)).put("status", "DONE");
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken).remove("title");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/sections/1/indicators/0")).put("value", "many");
         Set<ValidationMessage> errors = schema.validate(broken);
         assertThat(errors).extracting(ValidationMessage::getMessage)
                 .anyMatch(m -> m.contains("title"))
                 .anyMatch(m -> m.contains("objective"))
-                .anyMatch(m -> m.contains("status"));
+                .anyMatch(m -> m.contains("status"))
+                .anyMatch(m -> m.contains("value"));
     }
 
     @Test
@@ -205,6 +214,8 @@ class PublishedDocumentsTest {
                 .andExpect(content().string(containsString("Objective 1: " + first.shortTitle())))
                 .andExpect(content().string(containsString("href=\"https://sdgs.un.org/goals/goal" + goal + "\"")))
                 .andExpect(content().string(containsString("SDG target " + first.sdgTargets().get(0))))
+                .andExpect(content().string(containsString("<td>Migrants assisted</td><td>1250</td><td>persons</td>")))
+                .andExpect(content().string(containsString("Joint desks at the border.")))
                 .andExpect(content().string(containsString("<td id=\"inputs-received\">5</td>")))
                 .andExpect(content().string(containsString("<td id=\"inputs-accepted\">2</td>")))
                 .andExpect(content().string(containsString("<td id=\"inputs-partly\">1</td>")))
@@ -257,6 +268,14 @@ class PublishedDocumentsTest {
 
     private ReviewCycle publishedCycle(CurrentUser owner) {
         ReviewCycle cycle = fixtures.cycle(owner);
+        jdbc.sql("""
+                update report_section set measures = 'A national referral mechanism.',
+                       practices = 'Joint desks at the border.', challenges = 'Data gaps in rural areas.'
+                 where cycle_id = ? and objective_number = 1""").param(cycle.id()).update();
+        jdbc.sql("""
+                insert into section_indicator (section_id, position, name, value, unit, source, year)
+                select id, 0, 'Migrants assisted', '1250', 'persons', 'Ministry of Interior', 2024
+                  from report_section where cycle_id = ? and objective_number = 1""").param(cycle.id()).update();
         versions.freeze(cycle.id());
         jdbc.sql("update report_section set body = 'Revised: progress on objective 2.' where cycle_id = ? "
                 + "and objective_number = 2").param(cycle.id()).update();

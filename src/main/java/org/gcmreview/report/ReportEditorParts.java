@@ -1,0 +1,35 @@
+package org.gcmreview.report;
+
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.reference.ReferenceData;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every form built on {@link ReportEditingForm} needs, in one bean, so that forms of other features (the
+ * sign-off's revision of requested sections) extend the editor without reaching into this package.
+ */
+@Component
+public class ReportEditorParts {
+
+    final ReviewCycles cycles;
+    final ReportSections sections;
+    final Contributions contributions;
+    final Edits edits;
+    final ReferenceData reference;
+    final Evidence evidence;
+    final DraftingMessages messages;
+    final AuditLog audit;
+
+    ReportEditorParts(ReviewCycles cycles, ReportSections sections, Contributions contributions, Edits edits,
+            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit) {
+        this.cycles = cycles;
+        this.sections = sections;
+        this.contributions = contributions;
+        this.edits = edits;
+        this.reference = reference;
+        this.evidence = evidence;
+        this.messages = messages;
+        this.audit = audit;
+    }
+}

@@ -1,0 +1,61 @@
+package org.gcmreview.cycle;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A real SMTP server (GreenMail) on a free port of the loopback interface, for tests that check the mails
+ * the drafting timers send. The port is chosen before the Spring context starts, so it can be configured.
+ */
+final class TestSmtp {
+
+    private TestSmtp() {
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GreenMail for one test class, accepting any sender and recipient without authentication. */
+    static GreenMailExtension server(int port) {
+        return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+                .withPerMethodLifecycle(false);
+    }
+
+    /** One received mail: its To addresses, subject and plain text. */
+    record Received(List<String> to, String subject, String body) {
+
+        static Received of(MimeMessage message) {
+            try {
+                Address[] to = message.getAllRecipients();
+                return new Received(to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),
+                        message.getSubject(), String.valueOf(message.getContent()).replace("\r\n", "\n"));
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * The distinct mails received (GreenMail keeps one copy per recipient; a mail to three people is one mail
+     * here).
+     */
+    static List<Received> mails(GreenMailExtension greenMail) {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(Received::of).distinct().toList();
+    }
+}
