@@ -1,18 +1,19 @@
 package org.gcmreview.consultation;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gcmreview.consultation.organisation.Organisations;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Role;
 import org.gcmreview.identity.SignedInUser;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -21,81 +22,209 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The public announcement of a national consultation, and where verified stakeholder organisations of the
- * country send their inputs.
+ * The public side of national consultations: the list, each consultation's announcement with the input forms
+ * (verified organisations; individuals where allowed), the e-mail confirmation of an individual's input, and
+ * the "what we heard and what we did" report after the window.
  */
 @Controller
 class ConsultationPageController {
 
+    /** Which of the page's two forms a set of errors belongs to. */
+    static final String ORGANISATION_FORM = "organisation";
+    static final String INDIVIDUAL_FORM = "individual";
+
     private final ReviewCycles cycles;
     private final Consultations consultations;
-    private final ConsultationService service;
+    private final Organisations organisations;
+    private final InputIntake intake;
+    private final WhatWeHeard whatWeHeard;
+    private final RetryAfter retryAfter;
+    private final InputAttachments attachments;
+    private final ConsultationMessages messages;
 
-    ConsultationPageController(ReviewCycles cycles, Consultations consultations, ConsultationService service) {
+    ConsultationPageController(ReviewCycles cycles, Consultations consultations, Organisations organisations,
+            InputIntake intake, WhatWeHeard whatWeHeard, RetryAfter retryAfter, InputAttachments attachments,
+            ConsultationMessages messages) {
         this.cycles = cycles;
         this.consultations = consultations;
-        this.service = service;
+        this.organisations = organisations;
+        this.intake = intake;
+        this.whatWeHeard = whatWeHeard;
+        this.retryAfter = retryAfter;
+        this.attachments = attachments;
+        this.messages = messages;
+    }
+
+    @GetMapping("/consultations")
+    String list(Model model) {
+        model.addAttribute("announcements", consultations.announcements());
+        model.addAttribute("now", Instant.now());
+        return "consultation/list";
     }
 
     @GetMapping("/consultations/{businessKey}")
-    String page(@PathVariable String businessKey, @AuthenticationPrincipal SignedInUser signedIn, Model model) {
+    String page(@PathVariable String businessKey, Model model) {
         ReviewCycle cycle = cycleWithWindow(businessKey);
-        show(cycle, signedIn == null ? null : signedIn.user(), model, new LinkedMultiValueMap<>(), Map.of());
+        show(cycle, model, null, new LinkedMultiValueMap<>(), Map.of());
         return "consultation/public";
     }
 
     @PostMapping("/consultations/{businessKey}/inputs")
     String submit(@PathVariable String businessKey, @RequestParam MultiValueMap<String, String> fields,
-            CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            @RequestParam(name = "attachment", required = false) MultipartFile attachment, CurrentUser user,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         ReviewCycle cycle = cycleWithWindow(businessKey);
-        ConsultationService.InputResult result = service.submitInput(cycle, user, new ConsultationService.InputRequest(
-                fields.getFirst("target"), fields.getFirst("body"), fields.getFirst("language"),
-                fields.getFirst("idempotencyKey")));
-        if (result instanceof ConsultationService.InputResult.Received received) {
+        InputIntake.InputResult result = intake.submit(cycle, user, inputRequest(fields, attachment, request));
+        return answer(cycle, result, ORGANISATION_FORM, fields, model, response, redirect);
+    }
+
+    @PostMapping("/consultations/{businessKey}/individual-inputs")
+    String submitAsIndividual(@PathVariable String businessKey, @RequestParam MultiValueMap<String, String> fields,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        ReviewCycle cycle = cycleWithWindow(businessKey);
+        InputIntake.InputResult result = intake.submitAsIndividual(cycle, inputRequest(fields, null, request));
+        return answer(cycle, result, INDIVIDUAL_FORM, fields, model, response, redirect);
+    }
+
+    private static InputIntake.InputRequest inputRequest(MultiValueMap<String, String> fields, MultipartFile attachment,
+            HttpServletRequest request) {
+        return new InputIntake.InputRequest(fields.getFirst("target"), fields.getFirst("body"),
+                fields.getFirst("language"), fields.getFirst("idempotencyKey"), fields.getFirst("authorName"),
+                fields.getFirst("authorEmail"), request.getRemoteAddr(), new InputAttachments.Upload(attachment));
+    }
+
+    private String answer(ReviewCycle cycle, InputIntake.InputResult result, String form,
+            MultiValueMap<String, String> fields, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (result instanceof InputIntake.InputResult.Received received) {
             redirect.addFlashAttribute("receipt", received.reference());
-            redirect.addFlashAttribute("flash", "Thank you. Your input was received with reference number "
-                    + received.reference() + ".");
-            return "redirect:/consultations/" + businessKey;
+            return "redirect:/consultations/" + cycle.businessKey();
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (result instanceof ConsultationService.InputResult.Invalid invalid) {
-            errors.putAll(invalid.errors());
+        if (result instanceof InputIntake.InputResult.Held held) {
+            redirect.addFlashAttribute("held", held.email());
+            return "redirect:/consultations/" + cycle.businessKey();
+        }
+        Map<String, String> errors;
+        if (result instanceof InputIntake.InputResult.Invalid invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-        } else if (result instanceof ConsultationService.InputResult.WindowClosed closed) {
-            errors.put("form", closed.message());
-            response.setStatus(HttpStatus.CONFLICT.value());
+            errors = invalid.errors();
+        } else if (result instanceof InputIntake.InputResult.Refused refused) {
+            response.setStatus(refused.status().value());
+            errors = Map.of("form", refused.message());
+        } else {
+            InputIntake.InputResult.Throttled throttled = (InputIntake.InputResult.Throttled) result;
+            errors = Map.of("form", retryAfter.explain(throttled.retryAt(), response, "consultation.error.rateLimited"));
         }
-        fields.remove("_csrf");
-        show(cycle, user, model, fields, errors);
+        return reshow(cycle, model, form, fields, errors);
+    }
+
+    /** The page again with what was typed, so a refusal never costs the stakeholder their text. */
+    private String reshow(ReviewCycle cycle, Model model, String form, MultiValueMap<String, String> fields,
+            Map<String, String> errors) {
+        MultiValueMap<String, String> values = new LinkedMultiValueMap<>(fields);
+        values.remove("_csrf");
+        show(cycle, model, form, values, errors);
         return "consultation/public";
     }
 
-    private void show(ReviewCycle cycle, CurrentUser user, Model model, MultiValueMap<String, String> values,
+    private void show(ReviewCycle cycle, Model model, String form, MultiValueMap<String, String> values,
             Map<String, String> errors) {
+        CurrentUser user = SignedInUser.current().orElse(null);
         ConsultationWindow window = consultations.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
-        ConsultationService.Eligibility eligibility = service.eligibility(cycle, user);
+        InputIntake.Eligibility eligibility = intake.eligibility(cycle, user);
+        Instant now = Instant.now();
+        OpenTargets open = consultations.openTargets(window);
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
-        model.addAttribute("accepting", window.acceptsInputs(Instant.now()));
-        model.addAttribute("objectives", consultations.objectivesInScope(cycle.id()));
-        model.addAttribute("sections", InputTarget.SECTION_ORDER.stream()
-                .map(kind -> Map.entry(kind, InputTarget.sectionLabel(kind))).toList());
+        model.addAttribute("accepting", window.acceptsInputs(now));
+        model.addAttribute("beforeOpening", window.beforeOpening(now));
+        model.addAttribute("objectives", open.openObjectives());
+        model.addAttribute("sections", open.openSections());
+        model.addAttribute("extensions", consultations.extensions(window.id()));
         model.addAttribute("languages", InputLanguages.ALL);
         model.addAttribute("eligibility", eligibility.name());
-        model.addAttribute("myInputs", eligibility == ConsultationService.Eligibility.ELIGIBLE
-                ? consultations.inputsBy(window.id(), user.id()) : List.of());
-        String key = values.getFirst("idempotencyKey");
-        model.addAttribute("idempotencyKey", key == null || key.isBlank() ? UUID.randomUUID().toString() : key);
+        model.addAttribute("individualForm", window.allowIndividuals() && eligibility != InputIntake.Eligibility.ELIGIBLE);
+        model.addAttribute("steering", user != null && user.is(Role.COORDINATOR)
+                && user.belongsToCountry(cycle.countryIso3()));
+        if (eligibility == InputIntake.Eligibility.REJECTED) {
+            model.addAttribute("rejectionReason", organisations.find(user.organisationId())
+                    .map(o -> o.rejectionReason()).orElse(""));
+        }
+        List<ConsultationInput> mine = eligibility == InputIntake.Eligibility.ELIGIBLE
+                ? consultations.inputsBy(window.id(), user.id()) : List.of();
+        model.addAttribute("myInputs", mine);
+        model.addAttribute("myFiles", mine.isEmpty() ? Map.of()
+                : attachments.of(mine.stream().map(ConsultationInput::id).toList(), user));
+        model.addAttribute("attachmentHint", attachments.hint());
+        model.addAttribute("attachmentAccept", attachments.accept());
+        // a form shown again keeps its key, so sending it once more is still the same submission
+        model.addAttribute("organisationKey", keyFor(ORGANISATION_FORM, form, values));
+        model.addAttribute("individualKey", keyFor(INDIVIDUAL_FORM, form, values));
+        model.addAttribute("form", form);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("bodyMax", ConsultationService.BODY_MAX);
+        model.addAttribute("bodyMin", InputIntake.BODY_MIN);
+        model.addAttribute("bodyMax", InputIntake.BODY_MAX);
+        model.addAttribute("nameMax", InputIntake.NAME_MAX);
     }
 
-    /** Only a consultation that has opened is announced; anything else does not exist here. */
+    private static String keyFor(String thisForm, String form, MultiValueMap<String, String> values) {
+        String key = thisForm.equals(form) ? values.getFirst("idempotencyKey") : null;
+        return InputIntake.idempotencyKey(key).orElseGet(UUID::randomUUID).toString();
+    }
+
+    @GetMapping("/consultations/confirm")
+    String confirmation(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        InputIntake.PendingInput pending = intake.pending(token).orElse(null);
+        if (pending == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("problem", messages.get("consultation.confirm.error.unknown"));
+        } else if (pending.expired()) {
+            response.setStatus(HttpStatus.GONE.value());
+            model.addAttribute("problem", messages.get("consultation.confirm.error.expiredShort"));
+        } else {
+            model.addAttribute("pending", pending);
+            model.addAttribute("token", token);
+        }
+        return "consultation/confirm";
+    }
+
+    @PostMapping("/consultations/confirm")
+    String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        InputIntake.InputResult result = intake.confirm(token);
+        if (result instanceof InputIntake.InputResult.Received received) {
+            model.addAttribute("receipt", received.reference());
+        } else if (result instanceof InputIntake.InputResult.Refused refused) {
+            response.setStatus(refused.status().value());
+            model.addAttribute("problem", refused.message());
+        }
+        return "consultation/confirm";
+    }
+
+    /** Duplicate groups per page of the "what we heard" report. */
+    static final int GROUPS_PER_PAGE = 20;
+
+    @GetMapping("/consultations/{businessKey}/what-we-heard")
+    String whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page, Model model) {
+        ReviewCycle cycle = cycleWithWindow(businessKey);
+        ConsultationWindow window = consultations.windowOf(cycle.id()).orElseThrow();
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("window", window);
+        if (window.closed()) {
+            WhatWeHeard.Report report = whatWeHeard.report(window);
+            model.addAttribute("report", report);
+            model.addAttribute("groups", PageOf.of(report.groups(), page, GROUPS_PER_PAGE));
+            model.addAttribute("barWidth", WhatWeHeard.BAR_WIDTH);
+        }
+        return "consultation/what-we-heard";
+    }
+
+    /** Only a consultation that has been announced exists here. */
     private ReviewCycle cycleWithWindow(String businessKey) {
         ReviewCycle cycle = cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
         consultations.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);

@@ -1,152 +1,115 @@
 package org.gcmreview.consultation;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.identity.Role;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
-/** Stakeholder inputs and the coordinator's steering of the consultation window. */
+/**
+ * The coordinator's steering of the consultation window: preparing it (what is open, whether individuals may
+ * send input), closing it early and extending it.
+ */
 @Service
 class ConsultationService {
 
     static final String CLOSED_EARLY = "ConsultationClosedEarly";
     static final String EXTENDED = "ConsultationWindowExtended";
-    static final int BODY_MIN = 10;
-    static final int BODY_MAX = 5000;
     static final int REASON_MAX = 1000;
 
     private final Consultations consultations;
     private final ReviewCycles cycles;
     private final RuntimeService runtimeService;
+    private final ConsultationMessages messages;
     private final AuditLog audit;
-    private final Clock clock;
 
     ConsultationService(Consultations consultations, ReviewCycles cycles, RuntimeService runtimeService,
-            AuditLog audit) {
+            ConsultationMessages messages, AuditLog audit) {
         this.consultations = consultations;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
+        this.messages = messages;
         this.audit = audit;
-        this.clock = Clock.systemUTC();
     }
 
-    /** What the stakeholder typed into the input form. */
-    record InputRequest(String target, String body, String language, String idempotencyKey) {
+    /** The window's dates as scoping set them in the processes, before the window exists. */
+    record ScheduledDates(Instant opensAt, Instant closesAt) {
     }
 
-    sealed interface InputResult {
-        /** Stored now or earlier (a repeated submit of the same form): the receipt. */
-        record Received(String reference) implements InputResult {
+    Optional<ScheduledDates> scheduledDates(ReviewCycle cycle) {
+        List<String> instances = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(cycle.businessKey()).list().stream().map(ProcessInstance::getId).toList();
+        if (instances.isEmpty()) {
+            return Optional.empty();
         }
-
-        record Invalid(Map<String, String> errors) implements InputResult {
-        }
-
-        record WindowClosed(String message) implements InputResult {
-        }
+        Instant opensAt = dateVariable(instances, "consultationOpensAt");
+        Instant closesAt = dateVariable(instances, ConsultationVariables.CLOSES_AT);
+        return opensAt == null || closesAt == null ? Optional.empty()
+                : Optional.of(new ScheduledDates(opensAt, closesAt));
     }
 
-    /** Whether the user may send inputs to the cycle's consultation, and if not, why (shown on the page). */
-    enum Eligibility {
-        ELIGIBLE, SIGN_IN, OTHER_ROLE, OTHER_COUNTRY, NOT_VERIFIED
+    private Instant dateVariable(List<String> instances, String name) {
+        return runtimeService.createVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                .variableName(name).list().stream().map(VariableInstance::getValue)
+                .filter(Date.class::isInstance).map(v -> ((Date) v).toInstant()).findFirst().orElse(null);
     }
 
-    Eligibility eligibility(ReviewCycle cycle, CurrentUser user) {
-        if (user == null) {
-            return Eligibility.SIGN_IN;
-        }
-        if (!user.is(Role.STAKEHOLDER)) {
-            return Eligibility.OTHER_ROLE;
-        }
-        if (!user.belongsToCountry(cycle.countryIso3())) {
-            return Eligibility.OTHER_COUNTRY;
-        }
-        if (user.organisationId() == null || !consultations.organisationVerified(user.organisationId())) {
-            return Eligibility.NOT_VERIFIED;
-        }
-        return Eligibility.ELIGIBLE;
-    }
-
+    /**
+     * Chooses what the consultation is open for and whether individuals may send input. Before the window
+     * opens, this creates it (SCHEDULED) with the dates scoping set, and the public page announces it.
+     *
+     * @param targets the form values of the open objectives and sections
+     * @return field errors; empty when saved
+     */
     @Transactional
-    public InputResult submitInput(ReviewCycle cycle, CurrentUser user, InputRequest request) {
-        if (eligibility(cycle, user) != Eligibility.ELIGIBLE) {
-            throw new AccessDeniedException("Only verified stakeholder organisations of " + cycle.countryName()
-                    + " can send inputs to this consultation");
+    public Map<String, String> saveSettings(long cycleId, CurrentUser user, Collection<String> targets,
+            boolean allowIndividuals) {
+        ReviewCycle cycle = cycles.findSteerable(cycleId, user);
+        ConsultationWindow window = consultations.windowOfForUpdate(cycle.id()).orElse(null);
+        if (window == null) {
+            ScheduledDates dates = scheduledDates(cycle).orElseThrow(() -> new ConsultationStateException(
+                    messages.get("consultation.steer.error.notScoped")));
+            consultations.schedule(cycle.id(), dates.opensAt(), dates.closesAt());
+            window = consultations.windowOfForUpdate(cycle.id()).orElseThrow();
         }
-        ConsultationWindow window = consultations.windowOfForShare(cycle.id()).orElseThrow(ConsultationService::notFound);
-        UUID key;
-        try {
-            key = UUID.fromString(request.idempotencyKey() == null ? "" : request.idempotencyKey().trim());
-        } catch (IllegalArgumentException e) {
-            return new InputResult.Invalid(Map.of("form", "The form is incomplete. Please reload the page and send "
-                    + "your input again."));
+        if (window.closed()) {
+            throw new ConsultationStateException(messages.get("consultation.steer.error.closed"));
         }
-        // A repeated submit of the same form gets the first one's receipt, even if the window closed since.
-        Optional<ConsultationInput> earlier = consultations.inputByIdempotencyKey(key);
-        if (earlier.isPresent()) {
-            return receiptFor(earlier.get(), user);
+        OpenTargets possible = consultations.openTargets(window);
+        Set<InputTarget> chosen = new LinkedHashSet<>();
+        boolean unknown = false;
+        for (String value : targets) {
+            Optional<InputTarget> target = InputTarget.parse(value).filter(t -> possible.possible().contains(t));
+            target.ifPresent(chosen::add);
+            unknown |= target.isEmpty();
         }
-        if (!window.acceptsInputs(clock.instant())) {
-            return new InputResult.WindowClosed("This consultation is closed: inputs are no longer accepted. "
-                    + "Your text was not stored.");
+        if (unknown || chosen.isEmpty()) {
+            return Map.of("targets", messages.get("consultation.steer.error.targets"));
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        Optional<InputTarget> target = InputTarget.parse(request.target(),
-                consultations.objectivesInScope(cycle.id()).stream().map(Consultations.ObjectiveInScope::number)
-                        .toList());
-        if (target.isEmpty()) {
-            errors.put("target", "Please choose the objective or section your input is about.");
-        }
-        String body = request.body() == null ? "" : request.body().replace("\r\n", "\n").strip();
-        if (body.length() < BODY_MIN || body.length() > BODY_MAX) {
-            errors.put("body", "Your input must have " + BODY_MIN + " to " + BODY_MAX + " characters (it has "
-                    + body.length() + ").");
-        }
-        String language = request.language() == null ? "" : request.language().trim();
-        if (!InputLanguages.ALL.containsKey(language)) {
-            errors.put("language", "Please choose the language of your input.");
-        }
-        if (!errors.isEmpty()) {
-            return new InputResult.Invalid(errors);
-        }
-        boolean stored = consultations.insertInput(window.id(), cycle.countryIso3(), key, user.organisationId(),
-                user.id(), user.displayName(), user.email(), target.get(), language, body);
-        ConsultationInput input = consultations.inputByIdempotencyKey(key).orElseThrow();
-        if (!stored) {
-            // the same form arrived twice at the same moment; the other request stored it
-            return receiptFor(input, user);
-        }
+        consultations.saveSettings(window.id(), allowIndividuals, chosen);
         cycles.touch(cycle.id());
-        audit.record(AuditEntry.of(user.username(), "CONSULTATION_INPUT_RECEIVED", cycle.countryIso3(),
-                "consultation_input", input.reference(), input.subject() + ", " + body.length() + " characters"));
-        return new InputResult.Received(input.reference());
-    }
-
-    private static InputResult receiptFor(ConsultationInput input, CurrentUser user) {
-        if (input.authorUserId() == null || input.authorUserId() != user.id()) {
-            return new InputResult.Invalid(Map.of("form", "The form is no longer valid. Please reload the page."));
-        }
-        return new InputResult.Received(input.reference());
+        audit.record(AuditEntry.of(user.username(), "CONSULTATION_SETTINGS_SAVED", cycle.countryIso3(),
+                "consultation_window", window.id(), "open for " + chosen.stream().map(InputTarget::value).toList()
+                        + ", individuals " + (allowIndividuals ? "allowed" : "not allowed")));
+        return Map.of();
     }
 
     /** The coordinator closes the window before its closing date. */
@@ -175,14 +138,14 @@ class ConsultationService {
             newClosesAt = LocalDate.parse(newClosingDate == null ? "" : newClosingDate.trim()).plusDays(1)
                     .atStartOfDay(ZoneOffset.UTC).toInstant();
             if (!newClosesAt.isAfter(window.closesAt())) {
-                errors.put("closesOn", "The new closing date must be later than the current one.");
+                errors.put("closesOn", messages.get("consultation.steer.error.laterDate"));
             }
         } catch (DateTimeParseException e) {
-            errors.put("closesOn", "Please give the new closing date.");
+            errors.put("closesOn", messages.get("consultation.steer.error.date"));
         }
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > REASON_MAX) {
-            errors.put("reason", "Please say why the window is extended (at most " + REASON_MAX + " characters).");
+            errors.put("reason", messages.get("consultation.steer.error.reason", REASON_MAX));
         }
         if (!errors.isEmpty()) {
             return errors;
@@ -200,10 +163,10 @@ class ConsultationService {
 
     private ConsultationWindow openWindow(ReviewCycle cycle) {
         ConsultationWindow window = consultations.windowOfForUpdate(cycle.id())
-                .orElseThrow(() -> new ConsultationStateException("The consultation of this review has not opened."));
+                .orElseThrow(() -> new ConsultationStateException(messages.get("consultation.steer.error.notOpened")));
         if (window.status() != WindowStatus.OPEN) {
-            throw new ConsultationStateException("The consultation window is " + window.status().name().toLowerCase()
-                    + ".");
+            throw new ConsultationStateException(messages.get("consultation.steer.error.status."
+                    + window.status().name()));
         }
         return window;
     }
@@ -221,12 +184,8 @@ class ConsultationService {
         boolean waiting = instance != null && runtimeService.createEventSubscriptionQuery()
                 .processInstanceId(instance.getId()).eventType("message").eventName(messageName).count() > 0;
         if (!waiting) {
-            throw new ConsultationStateException("The consultation process is not waiting for this action right now.");
+            throw new ConsultationStateException(messages.get("consultation.steer.error.notWaiting"));
         }
         return instance;
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no consultation with this name.");
     }
 }

@@ -1,9 +1,11 @@
 package org.gcmreview.consultation;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
@@ -15,43 +17,101 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The coordinator's view of the consultation: the window, the inputs so far, closing early or extending. */
+/**
+ * The coordinator's view of the consultation: preparing the window (what is open, individuals), the inputs so
+ * far, closing early or extending.
+ */
 @Controller
 class ConsultationSteeringController {
 
     private final ReviewCycles cycles;
     private final Consultations consultations;
     private final ConsultationService service;
+    private final ConsultationMessages messages;
 
-    ConsultationSteeringController(ReviewCycles cycles, Consultations consultations, ConsultationService service) {
+    ConsultationSteeringController(ReviewCycles cycles, Consultations consultations, ConsultationService service,
+            ConsultationMessages messages) {
         this.cycles = cycles;
         this.consultations = consultations;
         this.service = service;
+        this.messages = messages;
+    }
+
+    static final int LATEST = 10;
+
+    /** A target the coordinator can open, and whether it is open now. */
+    record TargetChoice(InputTarget target, String label, boolean open) {
     }
 
     @GetMapping("/cycles/{id}/consultation")
     String show(@PathVariable long id, CurrentUser user, Model model) {
         ReviewCycle cycle = cycles.findSteerable(id, user);
         model.addAttribute("cycle", cycle);
-        consultations.windowOf(id).ifPresent(window -> {
-            model.addAttribute("window", window);
-            model.addAttribute("inputs", consultations.inputs(window.id()));
+        ConsultationWindow window = consultations.windowOf(id).orElse(null);
+        model.addAttribute("window", window);
+        OpenTargets open;
+        if (window != null) {
+            List<ConsultationInput> inputs = consultations.inputs(window.id());
+            model.addAttribute("inputs", inputs);
+            // the newest few; the queue has them all
+            List<ConsultationInput> latest = new ArrayList<>(inputs.subList(Math.max(0, inputs.size() - LATEST),
+                    inputs.size()));
+            Collections.reverse(latest);
+            model.addAttribute("latest", latest);
+            model.addAttribute("received", inputs.stream().filter(i -> i.status() == InputStatus.RECEIVED).count());
+            model.addAttribute("published", inputs.stream().filter(ConsultationInput::published).count());
+            model.addAttribute("hidden", inputs.stream().filter(ConsultationInput::hidden).count());
             model.addAttribute("extensions", consultations.extensions(window.id()));
-        });
+            model.addAttribute("allowIndividuals", window.allowIndividuals());
+            open = consultations.openTargets(window);
+        } else {
+            model.addAttribute("scheduled", service.scheduledDates(cycle).orElse(null));
+            model.addAttribute("allowIndividuals", false);
+            open = new OpenTargets(consultations.objectivesInScope(cycle.id()), null);
+        }
+        model.addAttribute("choices", open.possible().stream()
+                .map(t -> new TargetChoice(t, label(t, open), open.isOpen(t))).toList());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }
         return "consultation/steer";
     }
 
+    private String label(InputTarget target, OpenTargets open) {
+        if (!target.isObjective()) {
+            return messages.get("consultation.section." + target.sectionKind());
+        }
+        String title = open.objectivesInScope().stream().filter(o -> o.number() == target.objectiveNumber())
+                .map(Consultations.ObjectiveInScope::shortTitle).findFirst().orElse("");
+        return messages.get("consultation.target.objectiveTitled", target.objectiveNumber(), title);
+    }
+
+    @PostMapping("/cycles/{id}/consultation/settings")
+    String settings(@PathVariable long id, @RequestParam(name = "targets", required = false) List<String> targets,
+            @RequestParam(required = false) String allowIndividuals, CurrentUser user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            Map<String, String> errors = service.saveSettings(id, user, targets == null ? List.of() : targets,
+                    "true".equals(allowIndividuals));
+            if (!errors.isEmpty()) {
+                model.addAttribute("errors", errors);
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return show(id, user, model);
+            }
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.settingsSaved"));
+        } catch (ConsultationStateException e) {
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.nothingChanged", e.getMessage()));
+        }
+        return "redirect:/cycles/" + id + "/consultation";
+    }
+
     @PostMapping("/cycles/{id}/consultation/close")
     String close(@PathVariable long id, CurrentUser user, RedirectAttributes redirect) {
         try {
             service.closeEarly(id, user);
-            redirect.addFlashAttribute("flash", "The consultation window is closed. You can now record how each "
-                    + "input was addressed (see My tasks).");
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.closed"));
         } catch (ConsultationStateException e) {
-            redirect.addFlashAttribute("flash", "Nothing was changed: " + e.getMessage());
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.nothingChanged", e.getMessage()));
         }
         return "redirect:/cycles/" + id + "/consultation";
     }
@@ -69,10 +129,9 @@ class ConsultationSteeringController {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return show(id, user, model);
             }
-            redirect.addFlashAttribute("flash", "The consultation window now closes at the end of " + closesOn
-                    + " (UTC).");
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.extended", closesOn));
         } catch (ConsultationStateException e) {
-            redirect.addFlashAttribute("flash", "Nothing was changed: " + e.getMessage());
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.nothingChanged", e.getMessage()));
         }
         return "redirect:/cycles/" + id + "/consultation";
     }

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Languages an input can be written in: the six official UN languages. */
-final class InputLanguages {
+public final class InputLanguages {
 
-    static final Map<String, String> ALL;
+    public static final Map<String, String> ALL;
 
     static {
         Map<String, String> languages = new LinkedHashMap<>();

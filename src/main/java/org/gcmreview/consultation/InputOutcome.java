@@ -1,18 +1,24 @@
 package org.gcmreview.consultation;
 
+import java.util.Optional;
+
 /** How the coordinator took a stakeholder input into account. */
 public enum InputOutcome {
-    ACCEPTED("Accepted"),
-    PARTLY("Partly accepted"),
-    NOT_ACCEPTED("Not accepted");
+    ACCEPTED,
+    PARTLY,
+    NOT_ACCEPTED;
 
-    private final String label;
-
-    InputOutcome(String label) {
-        this.label = label;
+    /** Message key of the outcome's label. */
+    public String labelKey() {
+        return "consultation.outcome." + name();
     }
 
-    public String label() {
-        return label;
+    static Optional<InputOutcome> parse(String value) {
+        for (InputOutcome outcome : values()) {
+            if (outcome.name().equals(value)) {
+                return Optional.of(outcome);
+            }
+        }
+        return Optional.empty();
     }
 }

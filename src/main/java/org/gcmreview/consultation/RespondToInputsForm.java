@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
@@ -19,8 +20,10 @@ import org.springframework.ui.Model;
 
 /**
  * stakeholder-consultation, RespondToInputs: for each input the coordinator records whether it was accepted
- * and why, then says whether the draft must be revised (reviseDraft, read by national-review). "Save" keeps
- * the task open; "Complete" needs an answer for every input.
+ * and why, optionally with the report section revision that took it up, then says whether the draft must be
+ * revised (reviseDraft, read by national-review). Duplicates are answered once per group; hidden inputs need
+ * no answer. "Save" keeps the task open; "Complete" needs an answer for every group and makes the responses
+ * public on the "what we heard" page.
  */
 @Component
 class RespondToInputsForm implements TaskForm {
@@ -29,11 +32,14 @@ class RespondToInputsForm implements TaskForm {
 
     private final ReviewCycles cycles;
     private final Consultations consultations;
+    private final ConsultationMessages messages;
     private final AuditLog audit;
 
-    RespondToInputsForm(ReviewCycles cycles, Consultations consultations, AuditLog audit) {
+    RespondToInputsForm(ReviewCycles cycles, Consultations consultations, ConsultationMessages messages,
+            AuditLog audit) {
         this.cycles = cycles;
         this.consultations = consultations;
+        this.messages = messages;
         this.audit = audit;
     }
 
@@ -47,58 +53,80 @@ class RespondToInputsForm implements TaskForm {
         return "consultation/respond-to-inputs";
     }
 
+    /** A group to answer, with the revisions of the sections its inputs are about. */
+    record ToAnswer(InputGroup group, List<Consultations.RevisionOption> revisions) {
+    }
+
     @Override
     public void prepare(UserTask task, CurrentUser user, Model model) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         model.addAttribute("cycle", cycle);
-        model.addAttribute("inputs", consultations.windowOf(cycle.id())
-                .map(window -> consultations.inputs(window.id())).orElse(List.of()));
+        model.addAttribute("groups", toAnswer(cycle));
         model.addAttribute("outcomes", InputOutcome.values());
         model.addAttribute("explanationMax", EXPLANATION_MAX);
+    }
+
+    private List<ToAnswer> toAnswer(ReviewCycle cycle) {
+        List<ConsultationInput> inputs = consultations.windowOf(cycle.id())
+                .map(window -> consultations.inputs(window.id())).orElse(List.of())
+                .stream().filter(i -> !i.hidden()).toList();
+        List<Consultations.RevisionOption> revisions = consultations.revisions(cycle.id());
+        return InputGroup.of(inputs).stream()
+                .map(g -> new ToAnswer(g, revisions.stream().filter(r -> g.targets().contains(r.target())).toList()))
+                .toList();
     }
 
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         boolean complete = "complete".equals(form.action());
-        List<ConsultationInput> inputs = consultations.windowOf(cycle.id())
-                .map(window -> consultations.inputs(window.id())).orElse(List.of());
         Map<String, String> errors = new LinkedHashMap<>();
-        record Response(long inputId, InputOutcome outcome, String text) {
+        record Response(InputGroup group, InputOutcome outcome, String text, Long revisionId) {
         }
         List<Response> responses = new ArrayList<>();
-        for (ConsultationInput input : inputs) {
-            if (input.hidden()) {
-                continue; // moderated out: nothing to answer
-            }
-            String outcomeField = "outcome-" + input.id();
-            String textField = "explanation-" + input.id();
+        for (ToAnswer answer : toAnswer(cycle)) {
+            InputGroup group = answer.group();
+            String outcomeField = "outcome-" + group.id();
+            String textField = "explanation-" + group.id();
+            String revisionField = "revision-" + group.id();
+            String reference = group.first().reference();
             String outcome = form.field(outcomeField);
             String text = form.field(textField);
             if (outcome.isEmpty() && text.isEmpty()) {
-                if (complete && input.responseOutcome() == null) {
-                    errors.put(outcomeField, "Input " + input.reference() + ": choose how it was taken into account "
-                            + "and explain briefly.");
+                if (complete && group.needsResponse()) {
+                    errors.put(outcomeField, messages.get("consultation.respond.error.missing", reference));
                 }
                 continue;
             }
-            InputOutcome parsed = parse(outcome);
-            if (parsed == null) {
-                errors.put(outcomeField, "Input " + input.reference() + ": choose how it was taken into account.");
+            Optional<InputOutcome> parsed = InputOutcome.parse(outcome);
+            if (parsed.isEmpty()) {
+                errors.put(outcomeField, messages.get("consultation.respond.error.outcome", reference));
             }
             if (text.isEmpty() || text.length() > EXPLANATION_MAX) {
-                errors.put(textField, "Input " + input.reference() + ": explain the outcome in at most "
-                        + EXPLANATION_MAX + " characters.");
+                errors.put(textField, messages.get("consultation.respond.error.explanation", reference,
+                        EXPLANATION_MAX));
             }
-            if (parsed != null && !errors.containsKey(textField)) {
-                responses.add(new Response(input.id(), parsed, text));
+            Long revisionId = null;
+            String revision = form.field(revisionField);
+            if (!revision.isEmpty()) {
+                revisionId = answer.revisions().stream().filter(r -> String.valueOf(r.id()).equals(revision))
+                        .map(Consultations.RevisionOption::id).findFirst().orElse(null);
+                if (revisionId == null) {
+                    errors.put(revisionField, messages.get("consultation.respond.error.revision", reference));
+                }
+            }
+            if (parsed.isPresent() && !errors.containsKey(textField) && !errors.containsKey(revisionField)) {
+                responses.add(new Response(group, parsed.get(), text, revisionId));
             }
         }
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }
         for (Response response : responses) {
-            consultations.recordResponse(response.inputId(), response.outcome(), response.text(), user.id());
+            for (ConsultationInput member : response.group().members()) {
+                consultations.recordResponse(member.id(), response.outcome(), response.text(), response.revisionId(),
+                        user.id());
+            }
         }
         cycles.touch(cycle.id());
         boolean reviseDraft = "true".equals(form.field("reviseDraft"));
@@ -106,19 +134,10 @@ class RespondToInputsForm implements TaskForm {
                 : "CONSULTATION_RESPONSES_SAVED", cycle.countryIso3(), "review_cycle", cycle.id(),
                 responses.size() + " response(s)" + (complete ? ", revise draft: " + reviseDraft : "")));
         if (!complete) {
-            return TaskOutcome.saved("Your responses are saved.");
+            return TaskOutcome.saved(messages.get("consultation.respond.saved"));
         }
-        return TaskOutcome.complete(Map.of("reviseDraft", reviseDraft), reviseDraft
-                ? "Responses recorded. The draft goes back for revision."
-                : "Responses recorded. The report goes on to sign-off.");
-    }
-
-    private static InputOutcome parse(String value) {
-        for (InputOutcome outcome : InputOutcome.values()) {
-            if (outcome.name().equals(value)) {
-                return outcome;
-            }
-        }
-        return null;
+        consultations.windowOf(cycle.id()).ifPresent(window -> consultations.completeResponses(window.id()));
+        return TaskOutcome.complete(Map.of("reviseDraft", reviseDraft), messages.get(reviseDraft
+                ? "consultation.respond.completed.revise" : "consultation.respond.completed"));
     }
 }

@@ -56,6 +56,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/reference/**", "/api/reference/**",
                                 "/published/**", "/consultations/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/language").permitAll()
+                        // stakeholder consultation: registration, individuals' inputs and their e-mail confirmation
+                        .requestMatchers("/organisations/register").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/consultations/*/individual-inputs", "/consultations/confirm")
+                                .permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/secretariat/**").hasAnyRole(Role.REGIONAL_SECRETARIAT.name(),
                                 Role.IMRF_SECRETARIAT.name())

@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -27,15 +26,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
-import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.identity.TestUsers;
-import org.gcmreview.submission.ReviewFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,12 +40,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The stakeholder consultation through the real stakeholder-consultation process: the window opens on its
- * timer, verified stakeholders of the country send inputs (once per form, escaped on every page), the
- * coordinator closes early or extends, and finally records how each input was addressed.
+ * timer, verified stakeholders of the country send inputs (once per form), the coordinator chooses what is
+ * open, closes early or extends, and finally records how each input was addressed.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -71,29 +65,17 @@ class ConsultationTest {
     @Autowired
     HistoryService historyService;
 
-    TestUsers users;
-    ReviewFixtures fixtures;
+    ConsultationScenario scenario;
     CurrentUser coordinator;
     CurrentUser stakeholder;
     ReviewCycle cycle;
-    Instant closesAt;
-    ProcessInstance consultation;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
-        coordinator = users.coordinator("KEN");
-        stakeholder = users.stakeholder("KEN", "Forum " + UUID.randomUUID());
-        cycle = fixtures.cycle(coordinator);
-        closesAt = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        consultation = runtimeService.createProcessInstanceByKey("stakeholder-consultation")
-                .businessKey(cycle.businessKey())
-                .setVariables(Map.of("cycleId", cycle.id(), "countryIso3", "KEN",
-                        "coordinatorGroup", CandidateGroups.coordinator("KEN"),
-                        "consultationOpensAt", Date.from(Instant.now().minus(1, ChronoUnit.HOURS)),
-                        "consultationClosesAt", Date.from(closesAt)))
-                .execute();
+        scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService, taskService);
+        coordinator = scenario.coordinator;
+        stakeholder = scenario.stakeholder();
+        cycle = scenario.cycle;
     }
 
     @AfterEach
@@ -105,49 +87,62 @@ class ConsultationTest {
     void theWindowOpensOnItsTimerAndIsAnnouncedPublicly() throws Exception {
         mvc.perform(get("/consultations/" + cycle.businessKey())).andExpect(status().isNotFound());
 
-        openWindow();
+        scenario.openWindow();
 
-        ConsultationWindow window = window();
+        ConsultationWindow window = scenario.window();
         assertThat(window.status()).isEqualTo(WindowStatus.OPEN);
-        assertThat(window.closesAt()).isEqualTo(closesAt);
+        assertThat(window.closesAt()).isEqualTo(scenario.closesAt);
         assertThat(cycles.findById(cycle.id()).orElseThrow().status()).isEqualTo(CycleStatus.CONSULTATION);
-        assertThat(audit("CONSULTATION_OPENED")).isEqualTo(1);
+        assertThat(scenario.audit("CONSULTATION_OPENED")).isEqualTo(1);
         String objectiveOne = jdbc.sql("select short_title from objective where number = 1").query(String.class)
                 .single();
         mvc.perform(get("/consultations/" + cycle.businessKey()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Open for inputs")))
                 .andExpect(content().string(containsString(objectiveOne)))
-                .andExpect(content().string(containsString("sign in")))
+                .andExpect(content().string(containsString("Sign in")))
+                .andExpect(content().string(containsString("Register your organisation")))
                 .andExpect(content().string(not(containsString("name=\"body\""))));
         mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"idempotencyKey\"")))
                 .andExpect(content().string(containsString("name=\"body\"")));
+        mvc.perform(get("/consultations"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/consultations/" + cycle.businessKey())));
+        // the page speaks the visitor's language (bundle i18n/consultation)
+        mvc.perform(get("/consultations/" + cycle.businessKey()).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Ouverte aux contributions")))
+                .andExpect(content().string(containsString("Enregistrer votre organisation")));
+        mvc.perform(get("/consultations/" + cycle.businessKey()).header("Accept-Language", "ar"))
+                .andExpect(content().string(containsString("dir=\"rtl\"")))
+                .andExpect(content().string(containsString("مفتوحة لتلقي المساهمات")));
     }
 
     @Test
     void anInputSentTwiceIsStoredOnceAndTheReceiptIsShownAfterTheRedirect() throws Exception {
-        openWindow();
+        scenario.openWindow();
         String key = UUID.randomUUID().toString();
 
-        MvcResult first = mvc.perform(input(stakeholder, key, "objective:2", "Please add data on recruitment fees."))
+        MvcResult first = mvc.perform(scenario.input(stakeholder, key, "objective:2",
+                        "Please add data on recruitment fees."))
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
                 .andReturn();
         String reference = (String) first.getFlashMap().get("receipt");
         assertThat(reference).startsWith("KEN-CI-");
-        mvc.perform(input(stakeholder, key, "objective:2", "Please add data on recruitment fees."))
+        mvc.perform(scenario.input(stakeholder, key, "objective:2", "Please add data on recruitment fees."))
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
                 .andExpect(flash().attribute("receipt", reference));
 
         assertThat(jdbc.sql("select count(*) from consultation_input where idempotency_key = ?::uuid").param(key)
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("""
-                select objective_number, language, organisation_id, author_user_id from consultation_input
-                 where reference = ?""").param(reference)
-                .query((rs, n) -> rs.getInt(1) + "/" + rs.getString(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4))
-                .single()).isEqualTo("2/en/" + stakeholder.organisationId() + "/" + stakeholder.id());
-        assertThat(audit("CONSULTATION_INPUT_RECEIVED")).isEqualTo(1);
+                select objective_number, language, organisation_id, author_user_id, confirmed_at is not null
+                  from consultation_input where reference = ?""").param(reference)
+                .query((rs, n) -> rs.getInt(1) + "/" + rs.getString(2) + "/" + rs.getLong(3) + "/" + rs.getLong(4)
+                        + "/" + rs.getBoolean(5))
+                .single()).isEqualTo("2/en/" + stakeholder.organisationId() + "/" + stakeholder.id() + "/true");
+        assertThat(scenario.audit("CONSULTATION_INPUT_RECEIVED")).isEqualTo(1);
         mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)).flashAttrs(first.getFlashMap()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Your reference number")))
@@ -156,44 +151,42 @@ class ConsultationTest {
     }
 
     @Test
-    void invalidInputsAreRefusedWithTheReasonAndNothingIsStored() throws Exception {
-        openWindow();
-
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "objective:2", "too short"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("10 to 5000 characters")))
-                .andExpect(content().string(containsString("too short")));
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "objective:9", "Objective 9 is not in scope."))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("choose the objective or section")));
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "section:POLICY", "x".repeat(5001)))
-                .andExpect(status().isBadRequest());
-        mvc.perform(input(stakeholder, "not-a-uuid", "section:POLICY", "A valid text about policy."))
-                .andExpect(status().isBadRequest());
-        assertThat(inputs()).isZero();
-
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "section:POLICY", "A valid text about policy."))
+    void theSameFormFromAnotherUserIsRefusedAndStoresNothing() throws Exception {
+        scenario.openWindow();
+        String key = UUID.randomUUID().toString();
+        mvc.perform(scenario.input(stakeholder, key, "objective:1", "The first text for objective one."))
                 .andExpect(status().is3xxRedirection());
-        assertThat(inputs()).isOne();
+
+        mvc.perform(scenario.input(scenario.stakeholder(), key, "objective:1", "Someone else reusing the key."))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("no longer valid")));
+        assertThat(scenario.storedInputs()).isOne();
     }
 
     @Test
     void onlyVerifiedStakeholdersOfTheCountrySendInputs() throws Exception {
-        openWindow();
-        CurrentUser otherCountry = users.stakeholder("GHA", "Ghana forum " + UUID.randomUUID());
-        CurrentUser unverified = users.stakeholder("KEN", "New forum " + UUID.randomUUID());
+        scenario.openWindow();
+        CurrentUser otherCountry = scenario.users.stakeholder("GHA", "Ghana forum " + UUID.randomUUID());
+        CurrentUser unverified = scenario.stakeholder();
         jdbc.sql("update organisation set verified = false where id = ?").param(unverified.organisationId()).update();
+        CurrentUser rejected = scenario.stakeholder();
+        jdbc.sql("""
+                update organisation set verified = false, rejected_at = now(), rejection_reason = 'Not a real NGO'
+                 where id = ?""").param(rejected.organisationId()).update();
         String text = "An input about objective 1 and its data.";
 
-        mvc.perform(input(otherCountry, UUID.randomUUID().toString(), "objective:1", text))
-                .andExpect(status().isForbidden());
-        mvc.perform(input(coordinator, UUID.randomUUID().toString(), "objective:1", text))
-                .andExpect(status().isForbidden());
-        mvc.perform(input(unverified, UUID.randomUUID().toString(), "objective:1", text))
-                .andExpect(status().isForbidden());
+        mvc.perform(scenario.input(otherCountry, "objective:1", text)).andExpect(status().isForbidden());
+        mvc.perform(scenario.input(coordinator, "objective:1", text)).andExpect(status().isForbidden());
+        mvc.perform(scenario.input(unverified, "objective:1", text)).andExpect(status().isForbidden());
+        mvc.perform(scenario.input(rejected, "objective:1", text)).andExpect(status().isForbidden());
         mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(unverified)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("not been verified")))
+                .andExpect(content().string(not(containsString("name=\"body\""))));
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(rejected)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("was not accepted")))
+                .andExpect(content().string(containsString("Not a real NGO")))
                 .andExpect(content().string(not(containsString("name=\"body\""))));
         mvc.perform(post("/consultations/" + cycle.businessKey() + "/inputs").with(csrf())
                         .param("idempotencyKey", UUID.randomUUID().toString()).param("target", "objective:1")
@@ -203,67 +196,131 @@ class ConsultationTest {
                         .param("idempotencyKey", UUID.randomUUID().toString()).param("target", "objective:1")
                         .param("language", "en").param("body", text))
                 .andExpect(status().isForbidden());
-        assertThat(inputs()).isZero();
+        assertThat(scenario.storedInputs()).isZero();
     }
 
     @Test
-    void markupInAnInputIsShownAsTextEverywhere() throws Exception {
-        openWindow();
-        String payload = "<script>alert('x')</script><img src=x onerror=alert(1)> please fix";
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "objective:1", payload))
+    void theCoordinatorChoosesWhatIsOpenAndOtherTargetsAreRefused() throws Exception {
+        scenario.openWindow();
+        String settings = "/cycles/" + cycle.id() + "/consultation/settings";
+
+        mvc.perform(post(settings).with(as(coordinator)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("choose at least one objective or section")));
+        mvc.perform(post(settings).with(as(coordinator)).with(csrf()).param("targets", "objective:9"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(settings).with(as(scenario.users.coordinator("GHA"))).with(csrf())
+                        .param("targets", "objective:2"))
+                .andExpect(status().isForbidden());
+        assertThat(scenario.window().targetsChosen()).isFalse();
+
+        mvc.perform(post(settings).with(as(coordinator)).with(csrf())
+                        .param("targets", "objective:2", "section:POLICY"))
+                .andExpect(redirectedUrl("/cycles/" + cycle.id() + "/consultation"));
+
+        assertThat(scenario.window().targetsChosen()).isTrue();
+        assertThat(scenario.window().allowIndividuals()).isFalse();
+        assertThat(scenario.audit("CONSULTATION_SETTINGS_SAVED")).isEqualTo(1);
+        String objectiveOne = jdbc.sql("select short_title from objective where number = 1").query(String.class).single();
+        String objectiveTwo = jdbc.sql("select short_title from objective where number = 2").query(String.class).single();
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
+                .andExpect(content().string(containsString("value=\"objective:2\"")))
+                .andExpect(content().string(containsString("value=\"section:POLICY\"")))
+                .andExpect(content().string(not(containsString("value=\"objective:1\""))))
+                .andExpect(content().string(not(containsString("value=\"section:MEANS\""))))
+                .andExpect(content().string(containsString(objectiveTwo)))
+                .andExpect(content().string(not(containsString(objectiveOne))));
+        mvc.perform(scenario.input(stakeholder, "objective:1", "Objective one is not open any more."))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("open for input")));
+        mvc.perform(scenario.input(stakeholder, "section:MEANS", "The means section is not open either."))
+                .andExpect(status().isBadRequest());
+        assertThat(scenario.storedInputs()).isZero();
+        mvc.perform(scenario.input(stakeholder, "section:POLICY", "Policy is open, so this is stored."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(scenario.storedInputs()).isOne();
+    }
+
+    @Test
+    void aConsultationPreparedBeforeItOpensIsAnnouncedAndRefusesInputsUntilThen() throws Exception {
+        ConsultationScenario later = new ConsultationScenario(jdbc, cycles, runtimeService, managementService,
+                taskService, Instant.now().plus(3, ChronoUnit.DAYS));
+        ReviewCycle upcoming = later.cycle;
+        mvc.perform(get("/cycles/" + upcoming.id() + "/consultation").with(as(later.coordinator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"settings-form\"")));
+
+        mvc.perform(post("/cycles/" + upcoming.id() + "/consultation/settings").with(as(later.coordinator)).with(csrf())
+                        .param("targets", "objective:1", "objective:3", "section:NEXT_STEPS")
+                        .param("allowIndividuals", "true"))
                 .andExpect(status().is3xxRedirection());
 
-        String escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; please fix";
-        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
-                .andExpect(content().string(containsString(escaped)))
-                .andExpect(content().string(not(containsString("<script>alert"))))
-                .andExpect(content().string(not(containsString("<img src=x"))));
-        mvc.perform(get("/cycles/" + cycle.id() + "/consultation").with(as(coordinator)))
+        ConsultationWindow window = later.window();
+        assertThat(window.status()).isEqualTo(WindowStatus.SCHEDULED);
+        assertThat(window.opensAt()).isEqualTo(later.opensAt);
+        assertThat(window.allowIndividuals()).isTrue();
+        mvc.perform(get("/consultations/" + upcoming.businessKey()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString(escaped)))
-                .andExpect(content().string(not(containsString("<script>alert"))));
-        mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(coordinator)).with(csrf()))
-                .andExpect(status().is3xxRedirection());
-        Task respond = fixtures.task(consultation.getId(), "RespondToInputs");
-        mvc.perform(get("/tasks/" + respond.getId()).with(as(coordinator)))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString(escaped)))
-                .andExpect(content().string(not(containsString("<script>alert"))));
+                .andExpect(content().string(containsString("Announced, not open yet")))
+                .andExpect(content().string(not(containsString("id=\"individual-form\""))));
+        CurrentUser kenyan = later.stakeholder();
+        mvc.perform(later.input(kenyan, "objective:1", "Too early for this consultation."))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("This consultation opens on")))
+                .andExpect(content().string(containsString("Your text was not stored")))
+                .andExpect(content().string(containsString("Too early for this consultation.")));
+        assertThat(later.storedInputs()).isZero();
+
+        // the opening time comes (the web layer reads the real clock): the timer opens the prepared window and
+        // keeps the coordinator's choices
+        runtimeService.setVariable(later.consultation.getId(), "consultationOpensAt",
+                Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
+        later.fixtures.runJob(later.consultation.getId(), "WindowOpensTimer");
+        window = later.window();
+        assertThat(window.status()).isEqualTo(WindowStatus.OPEN);
+        assertThat(window.targetsChosen()).isTrue();
+        assertThat(window.allowIndividuals()).isTrue();
+        mvc.perform(get("/consultations/" + upcoming.businessKey()))
+                .andExpect(content().string(containsString("id=\"individual-form\"")))
+                .andExpect(content().string(containsString("value=\"objective:3\"")))
+                .andExpect(content().string(not(containsString("value=\"objective:2\""))));
     }
 
     @Test
     void theCoordinatorClosesEarlyAndLaterInputsAreRefused() throws Exception {
-        openWindow();
-        CurrentUser otherCoordinator = users.coordinator("GHA");
+        scenario.openWindow();
+        CurrentUser otherCoordinator = scenario.users.coordinator("GHA");
         mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(otherCoordinator)).with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(stakeholder)).with(csrf()))
                 .andExpect(status().isForbidden());
-        assertThat(window().status()).isEqualTo(WindowStatus.OPEN);
+        assertThat(scenario.window().status()).isEqualTo(WindowStatus.OPEN);
 
         mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(coordinator)).with(csrf()))
                 .andExpect(redirectedUrl("/cycles/" + cycle.id() + "/consultation"));
 
-        ConsultationWindow window = window();
+        ConsultationWindow window = scenario.window();
         assertThat(window.status()).isEqualTo(WindowStatus.CLOSED);
         assertThat(window.closedAt()).isNotNull();
-        assertThat(fixtures.task(consultation.getId(), "RespondToInputs")).isNotNull();
-        assertThat(audit("CONSULTATION_CLOSED_EARLY")).isEqualTo(1);
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "objective:1", "An input after the close."))
+        assertThat(scenario.respondTask()).isNotNull();
+        assertThat(scenario.audit("CONSULTATION_CLOSED_EARLY")).isEqualTo(1);
+        mvc.perform(scenario.input(stakeholder, "objective:1", "An input after the close."))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("This consultation is closed")));
-        assertThat(inputs()).isZero();
+                .andExpect(content().string(containsString("This consultation is closed")))
+                .andExpect(content().string(containsString("Your text was not stored")));
+        assertThat(scenario.storedInputs()).isZero();
         mvc.perform(get("/consultations/" + cycle.businessKey()))
-                .andExpect(content().string(containsString("Closed")));
+                .andExpect(content().string(containsString("Closed")))
+                .andExpect(content().string(containsString("/consultations/" + cycle.businessKey() + "/what-we-heard")));
         mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(coordinator)).with(csrf()))
                 .andExpect(flash().attribute("flash", containsString("Nothing was changed")));
     }
 
     @Test
     void anExtensionNeedsALaterDateAndAReasonAndMovesTheClosingTimer() throws Exception {
-        openWindow();
+        scenario.openWindow();
         String path = "/cycles/" + cycle.id() + "/consultation/extend";
-        LocalDate closingDay = closesAt.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate closingDay = scenario.closesAt.atZone(ZoneOffset.UTC).toLocalDate();
 
         mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", closingDay.minusDays(1).toString())
                         .param("reason", "More time for diaspora groups."))
@@ -273,101 +330,110 @@ class ConsultationTest {
                         .param("reason", "  "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("say why")));
-        assertThat(window().closesAt()).isEqualTo(closesAt);
+        assertThat(scenario.window().closesAt()).isEqualTo(scenario.closesAt);
 
         mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", closingDay.plusDays(7).toString())
                         .param("reason", "More time for diaspora groups."))
                 .andExpect(redirectedUrl("/cycles/" + cycle.id() + "/consultation"));
 
         Instant extended = closingDay.plusDays(8).atStartOfDay(ZoneOffset.UTC).toInstant();
-        assertThat(window().closesAt()).isEqualTo(extended);
-        assertThat(window().status()).isEqualTo(WindowStatus.OPEN);
-        assertThat(runtimeService.getVariable(consultation.getId(), "consultationClosesAt"))
+        assertThat(scenario.window().closesAt()).isEqualTo(extended);
+        assertThat(scenario.window().status()).isEqualTo(WindowStatus.OPEN);
+        assertThat(runtimeService.getVariable(scenario.consultation.getId(), "consultationClosesAt"))
                 .isEqualTo(Date.from(extended));
-        Job closingTimer = managementService.createJobQuery().processInstanceId(consultation.getId())
+        Job closingTimer = managementService.createJobQuery().processInstanceId(scenario.consultation.getId())
                 .activityId("WindowClosesTimer").singleResult();
         assertThat(closingTimer.getDuedate()).isEqualTo(Date.from(extended));
-        assertThat(jdbc.sql("select reason from consultation_extension where window_id = ?").param(window().id())
+        assertThat(jdbc.sql("select reason from consultation_extension where window_id = ?").param(scenario.window().id())
                 .query(String.class).single()).isEqualTo("More time for diaspora groups.");
-        assertThat(audit("CONSULTATION_EXTENDED")).isEqualTo(1);
+        assertThat(scenario.audit("CONSULTATION_EXTENDED")).isEqualTo(1);
         mvc.perform(get("/cycles/" + cycle.id() + "/consultation").with(as(coordinator)))
+                .andExpect(content().string(containsString("More time for diaspora groups.")));
+        mvc.perform(get("/consultations/" + cycle.businessKey()))
+                .andExpect(content().string(containsString("The window was extended")))
                 .andExpect(content().string(containsString("More time for diaspora groups.")));
     }
 
     @Test
     void theWindowClosesOnItsTimer() {
-        openWindow();
-        ClockUtil.setCurrentTime(Date.from(closesAt.plus(1, ChronoUnit.MINUTES)));
+        scenario.openWindow();
+        ClockUtil.setCurrentTime(Date.from(scenario.closesAt.plus(1, ChronoUnit.MINUTES)));
 
-        fixtures.runJob(consultation.getId(), "WindowClosesTimer");
+        scenario.fixtures.runJob(scenario.consultation.getId(), "WindowClosesTimer");
 
-        assertThat(window().status()).isEqualTo(WindowStatus.CLOSED);
-        assertThat(fixtures.task(consultation.getId(), "RespondToInputs")).isNotNull();
+        assertThat(scenario.window().status()).isEqualTo(WindowStatus.CLOSED);
+        assertThat(scenario.respondTask()).isNotNull();
     }
 
     @Test
-    void theCoordinatorRecordsHowEachInputWasAddressed() throws Exception {
-        openWindow();
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "objective:1", "First input on objective 1."));
-        mvc.perform(input(stakeholder, UUID.randomUUID().toString(), "section:NEXT_STEPS", "Second input, next steps."));
+    void theCoordinatorRecordsHowEachInputWasAddressedAndLinksTheRevision() throws Exception {
+        scenario.openWindow();
+        mvc.perform(scenario.input(stakeholder, "objective:1", "First input on objective 1."));
+        mvc.perform(scenario.input(stakeholder, "section:NEXT_STEPS", "Second input, next steps."));
+        long objectiveOneRevision = revision(1, "Added the recruitment fee data.");
+        long objectiveTwoRevision = revision(2, "Unrelated change.");
         mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(coordinator)).with(csrf()));
-        Task respond = fixtures.task(consultation.getId(), "RespondToInputs");
-        long[] ids = jdbc.sql("select id from consultation_input where window_id = ? order by id").param(window().id())
-                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-        CurrentUser ministry = users.ministry("KEN", "INTERIOR");
+        Task respond = scenario.respondTask();
+        long first = scenario.inputId(scenario.referenceOf("First input on objective 1."));
+        long second = scenario.inputId(scenario.referenceOf("Second input, next steps."));
+        CurrentUser ministry = scenario.users.ministry("KEN", "INTERIOR");
         mvc.perform(get("/tasks/" + respond.getId()).with(as(ministry))).andExpect(status().isForbidden());
+        mvc.perform(get("/tasks/" + respond.getId()).with(as(coordinator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"" + objectiveOneRevision + "\"")))
+                .andExpect(content().string(not(containsString("value=\"" + objectiveTwoRevision + "\""))));
 
         mvc.perform(post("/tasks/" + respond.getId()).with(as(coordinator)).with(csrf()).param("action", "complete")
-                        .param("outcome-" + ids[0], "ACCEPTED").param("explanation-" + ids[0], "Added to section 1."))
+                        .param("outcome-" + first, "ACCEPTED").param("explanation-" + first, "Added to section 1."))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("choose how it was taken into account")));
+        // a revision of another section cannot be linked
         mvc.perform(post("/tasks/" + respond.getId()).with(as(coordinator)).with(csrf()).param("action", "save")
-                        .param("outcome-" + ids[0], "ACCEPTED").param("explanation-" + ids[0], "Added to section 1."))
+                        .param("outcome-" + first, "ACCEPTED").param("explanation-" + first, "Added to section 1.")
+                        .param("revision-" + first, String.valueOf(objectiveTwoRevision)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("choose one of the listed revisions")));
+        mvc.perform(post("/tasks/" + respond.getId()).with(as(coordinator)).with(csrf()).param("action", "save")
+                        .param("outcome-" + first, "MAYBE").param("explanation-" + first, "Added to section 1."))
+                .andExpect(status().isBadRequest());
+        assertThat(outcome(first)).isNull();
+        mvc.perform(post("/tasks/" + respond.getId()).with(as(coordinator)).with(csrf()).param("action", "save")
+                        .param("outcome-" + first, "ACCEPTED").param("explanation-" + first, "Added to section 1.")
+                        .param("revision-" + first, String.valueOf(objectiveOneRevision)))
                 .andExpect(redirectedUrl("/tasks/" + respond.getId()));
-        assertThat(outcome(ids[0])).isEqualTo("ACCEPTED");
+        assertThat(outcome(first)).isEqualTo("ACCEPTED");
+        assertThat(jdbc.sql("select response_revision_id from consultation_input where id = ?").param(first)
+                .query(Long.class).single()).isEqualTo(objectiveOneRevision);
+        assertThat(scenario.window().responsesPublic()).isFalse();
 
         mvc.perform(post("/tasks/" + respond.getId()).with(as(coordinator)).with(csrf()).param("action", "complete")
-                        .param("outcome-" + ids[1], "NOT_ACCEPTED").param("explanation-" + ids[1], "Out of scope.")
+                        .param("outcome-" + second, "NOT_ACCEPTED").param("explanation-" + second, "Out of scope.")
                         .param("reviseDraft", "true"))
                 .andExpect(redirectedUrl("/tasks"));
 
-        assertThat(outcome(ids[1])).isEqualTo("NOT_ACCEPTED");
-        assertThat(jdbc.sql("select response_text from consultation_input where id = ?").param(ids[1])
+        assertThat(outcome(second)).isEqualTo("NOT_ACCEPTED");
+        assertThat(jdbc.sql("select response_text from consultation_input where id = ?").param(second)
                 .query(String.class).single()).isEqualTo("Out of scope.");
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(consultation.getId()).count()).isZero();
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(consultation.getId())
+        assertThat(scenario.window().responsesPublic()).isTrue();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(scenario.consultation.getId()).count())
+                .isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(scenario.consultation.getId())
                 .variableName("reviseDraft").singleResult().getValue()).isEqualTo(true);
     }
 
-    private void openWindow() {
-        fixtures.runJob(consultation.getId(), "WindowOpensTimer");
-    }
-
-    private MockHttpServletRequestBuilder input(CurrentUser user, String key, String target, String body) {
-        return post("/consultations/" + cycle.businessKey() + "/inputs").with(as(user)).with(csrf())
-                .param("idempotencyKey", key).param("target", target).param("language", "en").param("body", body);
-    }
-
-    private ConsultationWindow window() {
-        return new Consultations(jdbc).windowOf(cycle.id()).orElseThrow();
-    }
-
-    private int inputs() {
+    /** A revision of the objective's report section, as report editing records it. */
+    private long revision(int objective, String note) {
+        long section = jdbc.sql("select id from report_section where cycle_id = ? and objective_number = ?")
+                .params(cycle.id(), objective).query(Long.class).single();
         return jdbc.sql("""
-                select count(*) from consultation_input i join consultation_window w on w.id = i.window_id
-                 where w.cycle_id = ?""").param(cycle.id()).query(Integer.class).single();
+                insert into section_revision (section_id, revision_no, body, author_id, note)
+                values (?, (select coalesce(max(revision_no), 0) + 1 from section_revision where section_id = ?), ?, ?, ?)
+                returning id""")
+                .params(section, section, "Revised text.", coordinator.id(), note).query(Long.class).single();
     }
 
     private String outcome(long inputId) {
         return jdbc.sql("select response_outcome from consultation_input where id = ?").param(inputId)
-                .query(String.class).single();
-    }
-
-    private int audit(String action) {
-        return jdbc.sql("select count(*) from audit_event where action = ? and country_iso3 = 'KEN' and ("
-                        + "subject_id = ? or subject_id in (select id::text from consultation_window where cycle_id = ?)"
-                        + " or subject_id in (select reference from consultation_input i join consultation_window w"
-                        + " on w.id = i.window_id where w.cycle_id = ?))")
-                .params(action, String.valueOf(cycle.id()), cycle.id(), cycle.id()).query(Integer.class).single();
+                .query(String.class).optional().orElse(null);
     }
 }

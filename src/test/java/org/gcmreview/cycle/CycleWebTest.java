@@ -183,7 +183,8 @@ class CycleWebTest {
         mvc.perform(get("/cycles/" + cycleId).with(TestUsers.as(coordinator)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Scoping"),
-                        containsString("The cycle has not been scoped yet."))));
+                        containsString("The cycle has not been scoped yet."),
+                        containsString("href=\"/cycles/" + cycleId + "/consultation\""))));
 
         Task scoping = cycles.task(cycleId, "ScopeReview");
         mvc.perform(cycles.scopeForm(scoping.getId(), coordinator,
@@ -207,6 +208,8 @@ class CycleWebTest {
                         containsString("<progress value=\"0\" max=\"1\""),
                         containsString("Objectives by implementation status"))))
                 .andReturn().getResponse().getContentAsString();
+        assertThat(page).as("only the coordinator steers the consultation")
+                .doesNotContain("/cycles/" + cycleId + "/consultation");
         // the objective x status grid: columns no status, not started, planned, in progress, implemented
         assertThat(headers(page)).containsExactly("Objective", "No status yet", "Not started", "Planned", "In progress",
                 "Implemented", "In the report");

@@ -38,6 +38,11 @@ import org.junit.jupiter.api.Test;
 class DurabilityIT {
 
     private static final int CYCLES = 6;
+    /**
+     * Hundreds of inputs from one organisation and one address on purpose: the consultation's submission rate
+     * limit (org.gcmreview.consultation, 10 an hour) would rightly refuse them.
+     */
+    private static final String UNLIMITED_INPUTS = "--gcm.consultation.rate-limit.max-submissions=1000000";
     private static final int WORKERS = 6;
     private static final int MAX_INPUTS = 400;
     /** Accepted before the kill, so that there is accepted work to lose. */
@@ -104,7 +109,7 @@ class DurabilityIT {
             List<Long> cycles = new ArrayList<>();
             Instant killedAt;
 
-            try (AppNode first = AppNode.start("durability-1", database)) {
+            try (AppNode first = AppNode.start("durability-1", database, UNLIMITED_INPUTS)) {
                 first.awaitReady();
                 coordinator = WebUser.signIn(first, "coordinator.ken", "demo");
                 stakeholder = WebUser.signIn(first, "stakeholder.ken", "demo").withCsrfToken(first);
@@ -176,7 +181,7 @@ class DurabilityIT {
             assertThat(reminderTimers).hasSize(steps.ministryIds().size());
             steps.makeDue(reminderTimers, killedAt);
 
-            try (AppNode second = AppNode.start("durability-2", database)) {
+            try (AppNode second = AppNode.start("durability-2", database, UNLIMITED_INPUTS)) {
                 second.awaitReady();
 
                 // ------------------------------------------------------------ accepted work: exactly once

@@ -101,7 +101,10 @@ class PublishedReports {
         return jdbc.sql(SELECT + " and c.business_key = ?").param(businessKey).query(PublishedReports::map).optional();
     }
 
-    /** Counts of the stakeholder inputs of the report's consultation, by how the coordinator answered them. */
+    /**
+     * Counts of the stakeholder inputs of the report's consultation, by how the coordinator answered them. An
+     * individual's input that was never confirmed by e-mail was never received.
+     */
     ConsultationSummary consultation(long cycleId) {
         return jdbc.sql("""
                 select w.opens_at, w.closes_at,
@@ -113,7 +116,7 @@ class PublishedReports {
                        count(i.id) filter (where i.status <> 'HIDDEN' and i.response_outcome is null) as unanswered,
                        count(i.id) filter (where i.status = 'HIDDEN') as withheld
                   from consultation_window w
-                  left join consultation_input i on i.window_id = w.id
+                  left join consultation_input i on i.window_id = w.id and i.confirmed_at is not null
                  where w.cycle_id = ?
                  group by w.id""")
                 .param(cycleId)

@@ -206,6 +206,8 @@ class PublishedDocumentsTest {
         input(window, "PUBLISHED", "NOT_ACCEPTED");
         input(window, "PUBLISHED", null);
         input(window, "HIDDEN", null);
+        // never confirmed by its author: not an input
+        input(window, "RECEIVED", null, false);
         Objective first = reference.objective(1).orElseThrow();
         String goal = first.sdgTargets().get(0).substring(0, first.sdgTargets().get(0).indexOf('.'));
 
@@ -292,10 +294,16 @@ class PublishedDocumentsTest {
     }
 
     private void input(long window, String status, String outcome) throws IOException {
+        input(window, status, outcome, true);
+    }
+
+    private void input(long window, String status, String outcome, boolean confirmed) throws IOException {
         jdbc.sql("""
-                insert into consultation_input (window_id, reference, idempotency_key, author_name, body, status,
-                                                response_outcome)
-                values (?, ?, ?, 'Someone', 'An input.', ?, ?)""")
-                .params(window, "T-" + UUID.randomUUID(), UUID.randomUUID(), status, outcome).update();
+                insert into consultation_input (window_id, reference, idempotency_key, author_name, author_email, body,
+                                                status, moderation_reason, response_outcome, confirmed_at)
+                values (?, ?, ?, 'Someone', 'someone@example.org', 'An input.', ?, ?, ?,
+                        case when ? then now() end)""")
+                .params(window, "T-" + UUID.randomUUID(), UUID.randomUUID(), status,
+                        "HIDDEN".equals(status) ? "Abusive language." : null, outcome, confirmed).update();
     }
 }

@@ -1,0 +1,45 @@
+package org.gcmreview.consultation;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consultation's user-facing text (bundle {@code i18n/consultation}) in the language of the current
+ * request. Services resolve their messages here so that a refusal reads the same on the page and in a mail.
+ */
+@Component
+public class ConsultationMessages {
+
+    private final MessageSource source;
+    private final ConsultationProperties properties;
+
+    ConsultationMessages(MessageSource source, ConsultationProperties properties) {
+        this.source = source;
+        this.properties = properties;
+    }
+
+    public String get(String code, Object... args) {
+        return source.getMessage(code, args, LocaleContextHolder.getLocale());
+    }
+
+    /** The name of a stakeholder type (or INDIVIDUAL) in the user's language, else as the database names it. */
+    public String typeName(String code, String storedName) {
+        return source.getMessage("consultation.type." + code, null, storedName == null ? code : storedName,
+                LocaleContextHolder.getLocale());
+    }
+
+    /** A moment as the consultation pages show it: day, month, year and time in UTC, in the user's language. */
+    public String dateTime(Instant instant) {
+        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", LocaleContextHolder.getLocale())
+                .format(instant.atZone(ZoneOffset.UTC));
+    }
+
+    int maxSubmissions() {
+        return properties.rateLimit().maxSubmissions();
+    }
+}

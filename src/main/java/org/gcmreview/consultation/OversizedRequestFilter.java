@@ -1,0 +1,75 @@
+package org.gcmreview.consultation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Refuses consultation and registration posts that are far larger than any honest form, with 413 and a page
+ * that says so, before anything reads them. Without this, the servlet container drops the parameters of an
+ * oversized form silently and the request fails on a missing CSRF token (403), which tells the sender nothing.
+ * Requests without a Content-Length (chunked) are left to the container's own limits.
+ */
+@Configuration(proxyBeanMethods = false)
+class OversizedRequestFilter {
+
+    /** An input form: 5000 characters, percent-encoded UTF-8 (up to 9 bytes each), and the other fields. */
+    static final long FORM_MAX_BYTES = 128 * 1024;
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> oversizedConsultationRequests(MessageSource messages,
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:12MB}")
+            DataSize multipartMax) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new Limit(messages, multipartMax.toBytes()));
+        registration.addUrlPatterns("/consultations/*", "/organisations/*");
+        // before Spring Security (order -100) reads the CSRF parameter
+        registration.setOrder(-200);
+        return registration;
+    }
+
+    static final class Limit extends OncePerRequestFilter {
+
+        private final MessageSource messages;
+        private final long multipartMax;
+
+        Limit(MessageSource messages, long multipartMax) {
+            this.messages = messages;
+            this.multipartMax = multipartMax;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            long length = request.getContentLengthLong();
+            String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+            long max = type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE) ? multipartMax : FORM_MAX_BYTES;
+            if (!"POST".equals(request.getMethod()) || length <= max) {
+                chain.doFilter(request, response);
+                return;
+            }
+            String title = messages.getMessage("consultation.tooLarge.title", null, request.getLocale());
+            String text = messages.getMessage("consultation.tooLarge.text", null, request.getLocale());
+            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            response.setContentType("text/html;charset=UTF-8");
+            byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(request.getLocale().getLanguage())
+                    + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
+                    + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
+                    + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(page.length);
+            response.getOutputStream().write(page);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.gcmreview.consultation.organisation;
+
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.gcmreview.consultation.RetryAfter;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public registration of a stakeholder organisation and its contact's account. */
+@Controller
+class OrganisationRegistrationController {
+
+    private final OrganisationRegistry registry;
+    private final Organisations organisations;
+    private final RetryAfter retryAfter;
+
+    OrganisationRegistrationController(OrganisationRegistry registry, Organisations organisations,
+            RetryAfter retryAfter) {
+        this.registry = registry;
+        this.organisations = organisations;
+        this.retryAfter = retryAfter;
+    }
+
+    @GetMapping("/organisations/register")
+    String form(Model model) {
+        return show(model, new LinkedMultiValueMap<>(), Map.of());
+    }
+
+    @PostMapping("/organisations/register")
+    String register(@RequestParam MultiValueMap<String, String> fields, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Registration registration = Registration.of(fields::getFirst);
+        // never echo a password back into the page
+        fields.remove("password");
+        fields.remove("passwordRepeated");
+        fields.remove("_csrf");
+        try {
+            Optional<OrganisationRegistry.Throttled> throttled = registry.register(registration, request.getRemoteAddr());
+            if (throttled.isPresent()) {
+                String message = retryAfter.explain(throttled.get().retryAt(), response,
+                        "consultation.register.error.rateLimited");
+                return show(model, fields, Map.of("form", message));
+            }
+        } catch (RegistrationRefusedException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(model, fields, e.errors());
+        }
+        model.addAttribute("registration", registration);
+        return "consultation/organisation/registered";
+    }
+
+    private String show(Model model, MultiValueMap<String, String> values, Map<String, String> errors) {
+        model.addAttribute("countries", organisations.countries());
+        model.addAttribute("types", organisations.stakeholderTypes());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("nameMax", OrganisationRegistry.NAME_MAX);
+        model.addAttribute("passwordMin", OrganisationRegistry.PASSWORD_MIN);
+        return "consultation/organisation/register";
+    }
+}
