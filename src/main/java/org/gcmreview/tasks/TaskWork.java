@@ -2,6 +2,10 @@ package org.gcmreview.tasks;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.gcmreview.identity.CurrentUser;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,14 +19,47 @@ class TaskWork {
 
     private final TaskAccess access;
     private final TaskForms forms;
+    private final CommandExecutor engineCommands;
 
-    TaskWork(TaskAccess access, TaskForms forms) {
+    TaskWork(TaskAccess access, TaskForms forms, ProcessEngine engine) {
         this.access = access;
         this.forms = forms;
+        this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
     }
 
+    /**
+     * Runs the whole submission as one Camunda command (inside the Spring transaction, which it joins). The
+     * lookup, the authorisation, the variables, the claim and the completion are each a service call, and each
+     * used to open its own command and read the task, its executions and its process definition again; inside one
+     * command the engine's entity cache serves them once (docs/benchmarks.md: 80 statements per task form POST
+     * before, fewer after). What the work throws is carried out of the command and thrown here, so a refusal (403,
+     * 409, invalid form) is not logged by the engine as a failed command; the transaction rolls back as before.
+     */
     @Transactional
     public TaskOutcome submit(String taskId, CurrentUser user, TaskSubmission submission) {
+        RuntimeException[] failure = new RuntimeException[1];
+        TaskOutcome outcome;
+        try {
+            outcome = engineCommands.execute(commandContext -> {
+                try {
+                    return work(taskId, user, submission);
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                    return null;
+                }
+            });
+        } catch (ProcessEngineException e) {
+            // the engine's writes are flushed when the command closes: a concurrent completion shows here
+            throw new TaskConflictException(taskId, e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return outcome;
+    }
+
+    private TaskOutcome work(String taskId, CurrentUser user, TaskSubmission submission) {
         UserTask task = access.find(taskId, user);
         if (task.assignee() != null && !task.assignee().equals(user.username())) {
             throw new TaskConflictException("This task is claimed by " + task.assignee()

@@ -1,0 +1,287 @@
+package org.gcmreview.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+/**
+ * Figure 1: a verified stakeholder sends an input through the real form (GET the page for its CSRF token and
+ * idempotency key, POST it as the browser does, multipart with an empty file field; validation, the window check,
+ * the rate limit, the audit entry, the database-backed session all as in production), at several
+ * concurrency levels, beside plain JDBC inserts of the same row into the same table at the same concurrency.
+ */
+final class InputSubmission {
+
+    static final String BUSINESS_KEY = "KEN-BENCH-INPUTS";
+    static final String PATH = "/consultations/" + BUSINESS_KEY;
+    static final String PASSWORD = "bench-password";
+    /** An input of a typical length (the form allows 10 to 5,000 characters). */
+    static final String BODY = ("Our members in the diaspora report that remittance costs remain above the SDG "
+            + "target of 3 per cent, and that the new consular services reach few migrants outside the capital. "
+            + "We recommend that the report describes the pilot of mobile consular days and gives figures. ")
+            .repeat(2).strip();
+
+    private final App app;
+    private final Options options;
+    private final Report report;
+    private final Web web;
+    private long windowId;
+    private long baselineWindowId;
+    private int nextUser = 1;
+    /** References of the baseline's rows stay unique across levels, though the rows are deleted after each. */
+    private long baselineReferences;
+    private final List<Long> signInNanos = new ArrayList<>();
+
+    InputSubmission(App app, Options options, Report report) {
+        this.app = app;
+        this.options = options;
+        this.report = report;
+        this.web = new Web(app.port);
+    }
+
+    void run() throws Exception {
+        setUp();
+        // warm-up: JIT, Thymeleaf's template cache, the pool's connections; not measured
+        level(signIn(4, 1), Math.min(5, options.seconds()), false);
+        for (int clients : options.levels()) {
+            report.detail("\n### Input submission, " + clients + " concurrent clients (" + Machine.loadText()
+                    + " load before)");
+            // sign-ins (BCrypt) before the CPU sample: they are not part of sending inputs
+            List<Deque<Web.Session>> sessions = signIn(clients, options.sessionsPerClient(clients));
+            Machine.CpuSample before = Machine.CpuSample.take(app.postmasterPid());
+            Recorder.reset("input-form", "input-post");
+            ClosedLoop.Result form = level(sessions, options.seconds(), true);
+            Machine.CpuSample afterForm = Machine.CpuSample.take(app.postmasterPid());
+            ClosedLoop.Result baseline = baseline(clients);
+            Machine.CpuSample afterBaseline = Machine.CpuSample.take(app.postmasterPid());
+            // the baseline's rows go again, so the next level and the workspace data set start from the same table
+            app.jdbc.update("delete from consultation_input where window_id = ?", baselineWindowId);
+
+            Latencies post = form.parts().get(0);
+            Latencies whole = form.parts().get(1);
+            Latencies get = form.parts().get(2);
+            Latencies insert = baseline.parts().get(0);
+            double ratio = post.perSecond() / insert.perSecond();
+            // CPU per operation (application + PostgreSQL + the clients) does not depend on how much of the shared
+            // machine others took meanwhile, unlike the throughput
+            double formCpuMs = afterForm.ownSecondsSince(before) * 1000 / Math.max(1, post.count());
+            double insertCpuMs = afterBaseline.ownSecondsSince(afterForm) * 1000 / Math.max(1, insert.count());
+            report.row("1. input via form, " + clients + " client" + (clients == 1 ? "" : "s") + ": throughput",
+                    "%.0f inputs/s (%.1f ms CPU each)".formatted(post.perSecond(), formCpuMs),
+                    "%.0f inserts/s (%.2f ms CPU each)".formatted(insert.perSecond(), insertCpuMs),
+                    "%.1f%% of baseline".formatted(100 * ratio), clients == 32 ? ">= 50% at 32 clients" : "",
+                    clients == 32 ? ratio >= 0.5 : null);
+            report.row("1. input via form, " + clients + " client" + (clients == 1 ? "" : "s") + ": POST latency",
+                    Report.latencies(post), Report.latencies(insert), "p99 %.0fx".formatted(
+                            post.percentileMs(99) / insert.percentileMs(99)), "p99 < 100 ms",
+                    post.percentileMs(99) < 100);
+            Recorder.Operation postOp = Recorder.operation("input-post");
+            Recorder.Operation getOp = Recorder.operation("input-form");
+            report.detail("""
+                    - form: %d inputs in %.1f s, %d errors%s; stored in the window: %d
+                    - POST /inputs at the client: %s
+                    - POST /inputs server time: %s; %.1f SQL statements per POST taking %.1f ms
+                    - GET form at the client: %s; server %s; %.1f SQL statements per GET
+                    - GET + POST (one input as a browser sends it): %s
+                    - CPU during the form run: %s; during the baseline: %s
+                    - baseline: %d inserts in %.1f s, %s, %d errors""".formatted(
+                    post.count(), form.wallNanos() / 1e9, form.errors(),
+                    form.firstError() == null ? "" : " (first: " + form.firstError() + ")", storedInputs(),
+                    post.summary(), Report.latencies(postOp.serverTimes()), postOp.statementsPerRequest(),
+                    postOp.sqlMsPerRequest(),
+                    get.summary(), Report.latencies(getOp.serverTimes()), getOp.statementsPerRequest(),
+                    whole.summary(), afterForm.othersSince(before), afterBaseline.othersSince(afterForm),
+                    insert.count(), baseline.wallNanos() / 1e9, insert.summary(), baseline.errors()));
+            if (clients == options.levels().get(options.levels().size() - 1)) {
+                report.detail("Statements of one POST /inputs (" + clients + " clients):\n" + Sections.sqlTable(postOp));
+                report.detail("Statements of one GET of the form:\n" + Sections.sqlTable(getOp));
+                // the queries that grow with the consultation: how the inputs table is read
+                for (Recorder.Operation op : List.of(getOp, postOp)) {
+                    for (Recorder.Sql sql : op.heaviest()) {
+                        if (sql.text.contains("from consultation_input")) {
+                            report.detail("EXPLAIN (ANALYZE, BUFFERS) of `" + sql.text + "` (window of "
+                                    + storedInputs() + " inputs)\n\n```\n" + Sections.explain(app, sql) + "```\n");
+                        }
+                    }
+                }
+            }
+        }
+        Latencies signIns = Latencies.of(signInNanos.stream().mapToLong(Long::longValue).toArray(), 0, 0);
+        report.detail("\nSign-in (GET /login + POST /login, BCrypt strength 10), measured while preparing the levels: "
+                + signIns.summary());
+    }
+
+    private void setUp() {
+        long coordinator = app.userId("coordinator.ken");
+        long cycle = cycle("BENCH-INPUTS", coordinator);
+        windowId = window(cycle);
+        baselineWindowId = window(cycle("BENCH-BASELINE", coordinator));
+        int users = 4 + options.levels().stream().mapToInt(l -> l * options.sessionsPerClient(l)).sum();
+        String hash = new BCryptPasswordEncoder().encode(PASSWORD);
+        app.jdbc.update("""
+                insert into organisation (country_iso3, name, stakeholder_type, verified, verified_at)
+                select 'KEN', 'Bench organisation ' || g, 'CIVIL_SOCIETY', true, now() from generate_series(1, ?) g""",
+                users);
+        app.jdbc.update("""
+                insert into app_user (username, password_hash, display_name, email, role, country_iso3, organisation_id)
+                select 'bench.stakeholder.' || g, ?, 'Bench stakeholder ' || g, 'bench' || g || '@bench.invalid',
+                       'STAKEHOLDER', 'KEN', o.id
+                  from generate_series(1, ?) g join organisation o
+                    on o.country_iso3 = 'KEN' and o.name = 'Bench organisation ' || g""", hash, users);
+    }
+
+    private long cycle(String code, long startedBy) {
+        long id = app.jdbc.queryForObject("""
+                insert into review_cycle (country_iso3, code, business_key, title, status, started_by)
+                values ('KEN', ?, ?, 'Benchmark consultation', 'CONSULTATION', ?) returning id""", Long.class,
+                code, "KEN-" + code, startedBy);
+        app.jdbc.update("insert into cycle_objective (cycle_id, objective_number) select ?, number from objective", id);
+        return id;
+    }
+
+    private long window(long cycleId) {
+        return app.jdbc.queryForObject("""
+                insert into consultation_window (cycle_id, opens_at, closes_at, status)
+                values (?, now() - interval '1 day', now() + interval '30 days', 'OPEN') returning id""", Long.class,
+                cycleId);
+    }
+
+    private long storedInputs() {
+        return app.jdbc.queryForObject("select count(*) from consultation_input where window_id = ?", Long.class,
+                windowId);
+    }
+
+    /** Signs in the stakeholders this level's clients will use, a few at a time. */
+    private List<Deque<Web.Session>> signIn(int clients, int sessionsPerClient) throws Exception {
+        List<Deque<Web.Session>> queues = new ArrayList<>();
+        List<Future<Web.Session>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int c = 0; c < clients; c++) {
+                for (int s = 0; s < sessionsPerClient; s++) {
+                    int user = nextUser++;
+                    Web.Session session = web.session("bench.stakeholder." + user)
+                            .from("10.%d.%d.%d".formatted(user / 65536 % 256, user / 256 % 256, user % 256));
+                    futures.add(pool.submit(() -> {
+                        long start = System.nanoTime();
+                        session.signIn(PASSWORD);
+                        synchronized (signInNanos) {
+                            signInNanos.add(System.nanoTime() - start);
+                        }
+                        return session;
+                    }));
+                }
+            }
+            int i = 0;
+            for (int c = 0; c < clients; c++) {
+                Deque<Web.Session> queue = new ArrayDeque<>();
+                for (int s = 0; s < sessionsPerClient; s++) {
+                    queue.add(futures.get(i++).get());
+                }
+                queues.add(queue);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return queues;
+    }
+
+    private ClosedLoop.Result level(List<Deque<Web.Session>> queues, int seconds, boolean measured)
+            throws Exception {
+        int clients = queues.size();
+        Web.Session[] current = new Web.Session[clients];
+        int[] used = new int[clients];
+        AtomicLong objective = new AtomicLong();
+        return ClosedLoop.run(clients, 3, seconds, (client, iteration) -> {
+            if (current[client] == null || used[client] >= options.perSession()) {
+                current[client] = queues.get(client).poll();
+                used[client] = 0;
+                if (current[client] == null) {
+                    return null;
+                }
+            }
+            Web.Session session = current[client];
+            long t0 = System.nanoTime();
+            Web.Page form = session.get(PATH, measured ? "input-form" : "warm-up");
+            if (form.status() != 200) {
+                throw new IllegalStateException("form page answered " + form.status());
+            }
+            String csrf = form.requireHidden("_csrf");
+            String key = form.requireHidden("idempotencyKey");
+            long t1 = System.nanoTime();
+            Web.Page sent = session.postMultipart(PATH + "/inputs", measured ? "input-post" : "warm-up", List.of(
+                    Map.entry("_csrf", csrf), Map.entry("idempotencyKey", key),
+                    Map.entry("target", "objective:" + (1 + objective.getAndIncrement() % 23)),
+                    Map.entry("language", "en"), Map.entry("body", BODY)), "attachment");
+            long t2 = System.nanoTime();
+            if (sent.status() != 302 || sent.location() == null || !sent.location().endsWith(PATH)) {
+                throw new IllegalStateException("POST answered " + sent.status() + " " + sent.location());
+            }
+            used[client]++;
+            return new long[] {t2 - t1, t2 - t0, t1 - t0};
+        });
+    }
+
+    /** The same row, inserted with plain JDBC on one connection per client, each insert its own transaction. */
+    private ClosedLoop.Result baseline(int clients) throws Exception {
+        String url = app.pool.getJdbcUrl();
+        long organisation = app.jdbc.queryForObject(
+                "select organisation_id from app_user where username = 'bench.stakeholder.1'", Long.class);
+        long user = app.userId("bench.stakeholder.1");
+        Connection[] connections = new Connection[clients];
+        PreparedStatement[] statements = new PreparedStatement[clients];
+        for (int c = 0; c < clients; c++) {
+            connections[c] = DriverManager.getConnection(url, app.pool.getUsername(),
+                    app.pool.getPassword() == null ? "" : app.pool.getPassword());
+            statements[c] = connections[c].prepareStatement("""
+                    insert into consultation_input (window_id, reference, idempotency_key, organisation_id,
+                        author_user_id, author_name, author_email, objective_number, section_kind, language, body,
+                        confirmed_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())""");
+        }
+        AtomicInteger left = new AtomicInteger(30_000);
+        AtomicLong reference = new AtomicLong(baselineReferences);
+        try {
+            return ClosedLoop.run(clients, 1, options.seconds(), (client, iteration) -> {
+                if (left.decrementAndGet() < 0) {
+                    return null;
+                }
+                PreparedStatement ps = statements[client];
+                long start = System.nanoTime();
+                ps.setLong(1, baselineWindowId);
+                ps.setString(2, "KEN-CB-%08d".formatted(reference.incrementAndGet()));
+                ps.setObject(3, UUID.randomUUID());
+                ps.setLong(4, organisation);
+                ps.setLong(5, user);
+                ps.setString(6, "Bench stakeholder 1");
+                ps.setString(7, "bench1@bench.invalid");
+                ps.setInt(8, 1 + iteration % 23);
+                ps.setNull(9, java.sql.Types.VARCHAR);
+                ps.setString(10, "en");
+                ps.setString(11, BODY);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("insert stored nothing");
+                }
+                return new long[] {System.nanoTime() - start};
+            });
+        } finally {
+            baselineReferences = reference.get();
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.gcmreview.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * What the machine is and how busy it is. The machine is shared with other engineers' builds, so every
+ * measurement says how much CPU the rest of the machine took while it ran, not just the load average (which
+ * also counts the benchmark itself).
+ */
+final class Machine {
+
+    private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+
+    private Machine() {
+    }
+
+    static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    static String memory() {
+        return meminfo("MemTotal");
+    }
+
+    static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1)
+                    .trim()).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The 1-, 5- and 15-minute load averages as /proc/loadavg gives them. */
+    static double[] loadAverage() {
+        String[] parts = read("/proc/loadavg").trim().split("\\s+");
+        return new double[] {Double.parseDouble(parts[0]), Double.parseDouble(parts[1]), Double.parseDouble(parts[2])};
+    }
+
+    static String loadText() {
+        double[] l = loadAverage();
+        return "%.2f, %.2f, %.2f".formatted(l[0], l[1], l[2]);
+    }
+
+    /** Waits (at most maxSeconds) until the 1-minute load average is below the threshold; says how it went. */
+    static String waitForQuiet(double threshold, int maxSeconds) throws InterruptedException {
+        long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+        double load = loadAverage()[0];
+        while (load >= threshold && System.nanoTime() < deadline) {
+            Thread.sleep(5000);
+            load = loadAverage()[0];
+        }
+        return load < threshold ? "load %.2f < %.2f".formatted(load, threshold)
+                : "load still %.2f after waiting %d s (threshold %.2f): the figures below were taken on a busy machine"
+                        .formatted(load, maxSeconds, threshold);
+    }
+
+    /**
+     * CPU time of the whole machine and of this JVM with everything it started (the embedded PostgreSQL), so a
+     * measurement can say how much of the machine others used meanwhile.
+     */
+    record CpuSample(long machineBusyTicks, long machineTotalTicks, long ownTicks, long wallNanos) {
+
+        /**
+         * @param postmasterPid the embedded PostgreSQL server, which pg_ctl started detached from this JVM (0:
+         *        none), counted with its backends as part of the benchmark
+         */
+        static CpuSample take(long postmasterPid) {
+            String[] cpu = read("/proc/stat").lines().findFirst().orElseThrow().trim().split("\\s+");
+            long total = 0;
+            long idle = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                long v = Long.parseLong(cpu[i]);
+                total += v;
+                if (i == 4 || i == 5) { // idle, iowait
+                    idle += v;
+                }
+            }
+            long own = ticksOf(ProcessHandle.current());
+            for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+                own += ticksOf(child);
+            }
+            if (postmasterPid > 0) {
+                ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElse(null);
+                if (postmaster != null && postmaster.parent().map(p -> p.pid() != ProcessHandle.current().pid())
+                        .orElse(true)) {
+                    own += ticksOf(postmaster);
+                    for (ProcessHandle backend : postmaster.descendants().toList()) {
+                        own += ticksOf(backend);
+                    }
+                }
+            }
+            return new CpuSample(total - idle, total, own, System.nanoTime());
+        }
+
+        /** Cores' worth of CPU used by others (not this JVM or its children) between the two samples. */
+        String othersSince(CpuSample before) {
+            double seconds = (wallNanos - before.wallNanos) / 1e9;
+            if (seconds <= 0) {
+                return "n/a";
+            }
+            double busy = (machineBusyTicks - before.machineBusyTicks) / (double) CLOCK_TICKS;
+            double own = (ownTicks - before.ownTicks) / (double) CLOCK_TICKS;
+            double others = Math.max(0, busy - own) / seconds;
+            double ours = own / seconds;
+            return "others %.2f cores, benchmark %.2f cores".formatted(others, ours);
+        }
+
+        /** CPU seconds this JVM and the embedded PostgreSQL used since the earlier sample. */
+        double ownSecondsSince(CpuSample before) {
+            return (ownTicks - before.ownTicks) / (double) CLOCK_TICKS;
+        }
+
+        private static long ticksOf(ProcessHandle process) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+                // fields after the command name (which may contain spaces) start after the last ')'
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+                // utime, stime, cutime, cstime are fields 14-17 of the full line: 11-14 here
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            } catch (IOException | RuntimeException e) {
+                return 0; // the process ended meanwhile
+            }
+        }
+    }
+
+    /** A field of /proc/pid/status (VmRSS, VmHWM, ...) in kB, or -1. */
+    static long statusKb(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith(field + ":")) {
+                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Proportional set size (kB) of a process: its shared pages divided among the processes sharing them. */
+    static long pssKb(long pid) {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc", String.valueOf(pid), "smaps_rollup"));
+            for (String line : lines) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** The server's process id from postmaster.pid in its data directory, or 0. */
+    static long postmasterPid(Path dataDirectory) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Removes a folder the benchmark left behind (a database cluster of an earlier, interrupted run). */
+    static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String meminfo(String field) {
+        return read("/proc/meminfo").lines().filter(l -> l.startsWith(field + ":")).findFirst()
+                .map(l -> {
+                    long kb = Long.parseLong(l.substring(field.length() + 1).trim().split("\\s+")[0]);
+                    return "%.1f GiB".formatted(kb / 1024.0 / 1024.0);
+                }).orElse("unknown");
+    }
+
+    private static String read(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

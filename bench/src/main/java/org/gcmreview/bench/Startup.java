@@ -1,0 +1,149 @@
+package org.gcmreview.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Figure 4: the application as it is deployed: its own JVM with a 512 MB heap, the embedded PostgreSQL and the
+ * demo data. Time from launching the JVM to the readiness probe answering 200, and the resident memory of the
+ * JVM (VmRSS from /proc) and of the PostgreSQL processes (PSS, so the shared buffers are not counted once per
+ * backend), at ready and after a short burst of page views. Twice: a first start on an empty data directory
+ * (initdb, Flyway, Camunda's tables, demo data) and a second start on the data the first left.
+ */
+final class Startup {
+
+    private static final Path DATA = Path.of("target", "bench", "startup-postgres");
+    private static final Pattern STARTED = Pattern.compile("Started GcmReviewApplication in ([0-9.]+) seconds");
+
+    private final Options options;
+    private final Report report;
+
+    Startup(Options options, Report report) {
+        this.options = options;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        report.detail("\n### Start-up and memory (" + Machine.loadText() + " load before)");
+        start("first start (empty data directory)", true);
+        start("second start (existing data)", false);
+    }
+
+    private void start(String label, boolean clean) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        if (clean) {
+            Machine.delete(DATA);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", applicationClasspath(), "org.gcmreview.GcmReviewApplication",
+                "--server.port=" + port,
+                "--gcm.embedded-postgres.data-directory=" + DATA,
+                "--gcm.embedded-postgres.clean-data-directory=" + clean));
+        command.addAll(options.appArgs());
+        Path log = Path.of("target", "bench", "startup-" + (clean ? "first" : "second") + ".log");
+        Files.createDirectories(log.getParent());
+        Machine.CpuSample before = Machine.CpuSample.take(0);
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            Web web = new Web(port);
+            Web.Session anonymous = web.session("anonymous");
+            long deadline = launched + TimeUnit.SECONDS.toNanos(180);
+            int status = 0;
+            while (status != 200) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the application did not become ready; see " + log);
+                }
+                try {
+                    status = anonymous.get("/actuator/health/readiness", "ready").status();
+                } catch (IOException e) {
+                    status = 0;
+                }
+                if (status != 200) {
+                    Thread.sleep(100);
+                }
+            }
+            double readySeconds = (System.nanoTime() - launched) / 1e9;
+            Machine.CpuSample ready = Machine.CpuSample.take(0);
+            String atReady = memory(process.pid());
+            // a short burst of what people do: sign in, look at pages
+            Web.Session coordinator = web.session("coordinator.ken").signIn("demo");
+            Web.Session secretariat = web.session("secretariat.imrf").signIn("demo");
+            for (int i = 0; i < 100; i++) {
+                coordinator.get("/tasks", "pages");
+                coordinator.get("/cycles", "pages");
+                secretariat.get("/secretariat", "pages");
+                anonymous.get("/reference/objectives", "pages");
+            }
+            String afterLoad = memory(process.pid());
+            String springSays = springStartedIn(log);
+            report.row("4. " + label + ": time to ready", "%.1f s".formatted(readySeconds), "", "", "", null);
+            report.row("4. " + label + ": resident memory", atReady + " at ready; " + afterLoad
+                    + " after 400 page views", "", "", "-Xmx512m", null);
+            report.detail("- %s: launch to readiness 200 in %.1f s (Spring: %s); CPU until ready: %s".formatted(label,
+                    readySeconds, springSays, ready.othersSince(before)));
+        } finally {
+            stop(process);
+        }
+    }
+
+    /** JVM VmRSS (and its peak) and the PSS of the PostgreSQL server with its backends. */
+    private static String memory(long jvm) {
+        long rss = Machine.statusKb(jvm, "VmRSS");
+        long hwm = Machine.statusKb(jvm, "VmHWM");
+        long postmaster = Machine.postmasterPid(DATA);
+        long pss = 0;
+        int processes = 0;
+        if (postmaster > 0) {
+            pss += Math.max(0, Machine.pssKb(postmaster));
+            processes++;
+            for (ProcessHandle p : ProcessHandle.of(postmaster).map(h -> h.descendants().toList()).orElse(List.of())) {
+                pss += Math.max(0, Machine.pssKb(p.pid()));
+                processes++;
+            }
+        }
+        return "JVM RSS %d MB (peak %d MB) + PostgreSQL %d MB PSS in %d processes".formatted(rss / 1024, hwm / 1024,
+                pss / 1024, processes);
+    }
+
+    private static String springStartedIn(Path log) throws IOException {
+        Matcher m = STARTED.matcher(Files.readString(log));
+        return m.find() ? "started in " + m.group(1) + " s" : "no start-up line in the log";
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy(); // SIGTERM: Spring closes the engine, then the embedded server
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        long postmaster = Machine.postmasterPid(DATA);
+        if (postmaster > 0) {
+            // only the server this run started, never a process that took over its old id
+            ProcessHandle.of(postmaster).filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                    .ifPresent(ProcessHandle::destroy);
+        }
+    }
+
+    /** This JVM's classpath without the benchmark's own classes: what the application needs to run. */
+    private static String applicationClasspath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.endsWith("bench-classes") && !entry.endsWith("bench-classes/")) {
+                entries.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}

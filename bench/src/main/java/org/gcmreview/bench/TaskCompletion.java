@@ -1,0 +1,195 @@
+package org.gcmreview.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * Figure 2: a ministry submits its contribution through the task form (POST /tasks/{id}: load the task,
+ * authorise by candidate group and country, validate and save the contribution texts with their revisions and the
+ * audit entries, claim and complete the task in one transaction) beside Camunda's TaskService.complete on an
+ * equivalent task: the same "Draft contribution" task of another cycle in the same state, completed in this JVM
+ * with no form. Both complete the last drafting task of a cycle, so both end the multi-instance sub-process and
+ * create the "Consolidate the report" task. The two alternate, one after the other, so they share the machine's
+ * conditions.
+ */
+final class TaskCompletion {
+
+    private static final String DEMO_PASSWORD = "demo";
+
+    private final App app;
+    private final Options options;
+    private final Report report;
+    private final Web web;
+    private final TaskService taskService;
+
+    TaskCompletion(App app, Options options, Report report) {
+        this.app = app;
+        this.options = options;
+        this.report = report;
+        this.web = new Web(app.port);
+        this.taskService = app.bean(TaskService.class);
+    }
+
+    void run() throws Exception {
+        int perSide = options.tasks() + options.taskWarmup();
+        long setupStart = System.nanoTime();
+        List<String> draftTasks = prepare(2 * perSide);
+        report.detail("\n### Task completion (" + Machine.loadText() + " load before; " + draftTasks.size()
+                + " cycles started and scoped through the forms in %.1f s)".formatted((System.nanoTime() - setupStart)
+                / 1e9));
+        Web.Session ministry = web.session("interior.ken").signIn(DEMO_PASSWORD);
+        long[] formNanos = new long[options.tasks()];
+        long[] formGetNanos = new long[options.tasks()];
+        long[] completeNanos = new long[options.tasks()];
+        int errors = 0;
+        Machine.CpuSample before = Machine.CpuSample.take(app.postmasterPid());
+        for (int i = 0; i < perSide; i++) {
+            boolean measured = i >= options.taskWarmup();
+            if (i == options.taskWarmup()) {
+                Recorder.reset("task-form-get", "task-form-post", "taskservice-complete");
+                before = Machine.CpuSample.take(app.postmasterPid());
+            }
+            String formTask = draftTasks.get(2 * i);
+            String engineTask = draftTasks.get(2 * i + 1);
+            long[] form = null;
+            long complete = 0;
+            // alternate which goes first
+            if (i % 2 == 0) {
+                form = viaForm(ministry, formTask);
+                complete = viaTaskService(engineTask);
+            } else {
+                complete = viaTaskService(engineTask);
+                form = viaForm(ministry, formTask);
+            }
+            if (form == null) {
+                errors++;
+            }
+            if (measured) {
+                int k = i - options.taskWarmup();
+                formNanos[k] = form == null ? 0 : form[0];
+                formGetNanos[k] = form == null ? 0 : form[1];
+                completeNanos[k] = complete;
+            }
+        }
+        Machine.CpuSample after = Machine.CpuSample.take(app.postmasterPid());
+        long consolidating = taskService.createTaskQuery().taskDefinitionKey("ConsolidateReport")
+                .processInstanceBusinessKeyLike("KEN-BENCH-T-%").count();
+        Latencies form = Latencies.of(formNanos, 0, errors);
+        Latencies get = Latencies.of(formGetNanos, 0, 0);
+        Latencies complete = Latencies.of(completeNanos, 0, 0);
+        double ratio = form.percentileMs(50) / complete.percentileMs(50);
+        report.row("2. task completion via form (POST /tasks/{id})", Report.latencies(form),
+                "TaskService.complete " + Report.latencies(complete), "%.2fx (p50)".formatted(ratio),
+                "<= 1.5x", ratio <= 1.5);
+        Recorder.Operation post = Recorder.operation("task-form-post");
+        Recorder.Operation engine = Recorder.operation("taskservice-complete");
+        Recorder.Operation getOp = Recorder.operation("task-form-get");
+        report.detail("""
+                - %d form completions and %d TaskService.complete calls measured after %d of each as warm-up, %d errors
+                - form POST at the client: %s; server time %s; %.1f SQL statements per POST taking %.1f ms
+                - TaskService.complete: %s; %.1f SQL statements per call taking %.1f ms
+                - GET of the task form (not part of the ratio): %s; %.1f SQL statements per GET
+                - cycles waiting in "Consolidate the report" afterwards: %d (every completion moved its process on)
+                - CPU: %s""".formatted(options.tasks(), options.tasks(), options.taskWarmup(), errors,
+                form.summary(), Report.latencies(post.serverTimes()), post.statementsPerRequest(), post.sqlMsPerRequest(),
+                complete.summary(), engine.statementsPerRequest(), engine.sqlMsPerRequest(), get.summary(), getOp.statementsPerRequest(), consolidating,
+                after.othersSince(before)));
+        report.detail("Statements of one task form POST:\n" + Sections.sqlTable(post));
+        report.detail("Statements of one TaskService.complete:\n" + Sections.sqlTable(engine));
+    }
+
+    /** GET the form (for the contribution ids, versions and the CSRF token), then the timed POST. */
+    private long[] viaForm(Web.Session ministry, String taskId) throws Exception {
+        long t0 = System.nanoTime();
+        Web.Page page = ministry.get("/tasks/" + taskId, "task-form-get");
+        long t1 = System.nanoTime();
+        if (page.status() != 200) {
+            return null;
+        }
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry("_csrf", page.requireHidden("_csrf")));
+        page.hiddenStartingWith("version-").forEach((name, version) -> {
+            String id = name.substring("version-".length());
+            fields.add(Map.entry("status-" + id, "IN_PROGRESS"));
+            fields.add(Map.entry("body-" + id, "The national action plan on labour migration was adopted in 2024; "
+                    + "bilateral labour agreements now cover the main destination countries. Contribution " + id));
+            fields.add(Map.entry(name, version));
+        });
+        fields.add(Map.entry("action", "submit"));
+        long t2 = System.nanoTime();
+        Web.Page sent = ministry.post("/tasks/" + taskId, "task-form-post", fields);
+        long t3 = System.nanoTime();
+        if (sent.status() != 302 || sent.location() == null || !sent.location().endsWith("/tasks")) {
+            throw new IllegalStateException("task form answered " + sent.status() + " " + sent.location());
+        }
+        return new long[] {t3 - t2, t1 - t0};
+    }
+
+    private long viaTaskService(String taskId) throws Exception {
+        long start = System.nanoTime();
+        Recorder.as("taskservice-complete", () -> {
+            taskService.complete(taskId);
+            return null;
+        });
+        Recorder.operation("taskservice-complete").requests.incrementAndGet();
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * Starts and scopes the cycles through the coordinator's forms, as a coordinator would: each ends with one
+     * "Draft contribution" task for the Ministry of Interior (three objectives).
+     */
+    private List<String> prepare(int cycles) throws Exception {
+        Web.Session coordinator = web.session("coordinator.ken").signIn(DEMO_PASSWORD);
+        String csrf = coordinator.get("/cycles", "setup").requireHidden("_csrf");
+        long interior = app.jdbc.queryForObject(
+                "select id from ministry where country_iso3 = 'KEN' and code = 'INTERIOR'", Long.class);
+        LocalDate today = LocalDate.now();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<Future<String>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < cycles; i++) {
+                String code = "BENCH-T-%04d".formatted(i);
+                futures.add(pool.submit(() -> {
+                    Web.Page started = coordinator.post("/cycles", "setup", List.of(Map.entry("_csrf", csrf),
+                            Map.entry("code", code), Map.entry("title", "Benchmark task cycle " + code)));
+                    if (started.status() != 302) {
+                        throw new IllegalStateException("starting a cycle answered " + started.status());
+                    }
+                    Task scope = taskService.createTaskQuery().processInstanceBusinessKey("KEN-" + code)
+                            .taskDefinitionKey("ScopeReview").singleResult();
+                    Web.Page scoped = coordinator.post("/tasks/" + scope.getId(), "setup", List.of(
+                            Map.entry("_csrf", csrf),
+                            Map.entry("periodStart", "2024-01-01"), Map.entry("periodEnd", "2025-12-31"),
+                            Map.entry("ministries", String.valueOf(interior)),
+                            Map.entry("defaultLead", String.valueOf(interior)),
+                            Map.entry("objectives", "1"), Map.entry("objectives", "2"), Map.entry("objectives", "3"),
+                            Map.entry("draftingDue", today.plusDays(30).toString()), Map.entry("reminderDays", "7"),
+                            Map.entry("consultationOpens", today.plusDays(40).toString()),
+                            Map.entry("consultationCloses", today.plusDays(60).toString()),
+                            Map.entry("action", "complete")));
+                    if (scoped.status() != 302) {
+                        throw new IllegalStateException("scoping answered " + scoped.status());
+                    }
+                    return taskService.createTaskQuery().processInstanceBusinessKey("KEN-" + code)
+                            .taskDefinitionKey("DraftContribution").singleResult().getId();
+                }));
+            }
+            List<String> tasks = new ArrayList<>();
+            for (Future<String> f : futures) {
+                tasks.add(f.get());
+            }
+            return tasks;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
