@@ -27,17 +27,47 @@ public record FrozenReport(String businessKey, String country, String countryNam
         }
     }
 
-    /** A section as frozen; {@code status} is the implementation status of an objective section. */
+    /**
+     * A section as frozen; {@code status} is the implementation status of an objective section. Measures,
+     * practices, challenges and indicators are empty in versions frozen before reports had them.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Section(String kind, Integer objective, String title, String status, String body) {
+    public record Section(String kind, Integer objective, String title, String status, String body, String measures,
+            String practices, String challenges, List<Indicator> indicators) {
+
+        public Section {
+            indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        }
+
+        /** Measures taken, as paragraphs. */
+        public List<String> measureParagraphs() {
+            return paragraphsOf(measures);
+        }
+
+        public List<String> practiceParagraphs() {
+            return paragraphsOf(practices);
+        }
+
+        public List<String> challengeParagraphs() {
+            return paragraphsOf(challenges);
+        }
 
         /** The body split at blank lines, rendered as paragraphs (escaped; no markup is interpreted). */
         public List<String> paragraphs() {
-            if (body == null || body.isBlank()) {
+            return paragraphsOf(body);
+        }
+
+        private static List<String> paragraphsOf(String text) {
+            if (text == null || text.isBlank()) {
                 return List.of();
             }
-            return Arrays.stream(body.replace("\r\n", "\n").split("\n\\s*\n")).map(String::strip)
+            return Arrays.stream(text.replace("\r\n", "\n").split("\n\\s*\n")).map(String::strip)
                     .filter(p -> !p.isEmpty()).toList();
         }
+    }
+
+    /** One indicator value as frozen. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Indicator(String name, String value, String unit, String source, Integer year) {
     }
 }

@@ -35,10 +35,19 @@ class ObjectiveSections {
         jdbc.sql("""
                 update report_section set body = ?, lock_version = lock_version + 1, updated_by = ?, updated_at = now()
                  where id = ?""").params(body, authorId, section.id()).update();
+        // a revision is a complete snapshot: the parts this answer does not touch are copied as they stand
         jdbc.sql("""
-                insert into section_revision (section_id, revision_no, body, implementation_status, author_id, note)
-                select ?, coalesce(max(revision_no), 0) + 1, ?, ?, ?, ? from section_revision where section_id = ?""")
-                .params(section.id(), body, section.implementationStatus(), authorId, note, section.id()).update();
+                insert into section_revision (section_id, revision_no, body, implementation_status, measures, practices,
+                                              challenges, indicators, author_id, note)
+                select s.id, (select coalesce(max(revision_no), 0) + 1 from section_revision where section_id = s.id),
+                       ?, s.implementation_status, s.measures, s.practices, s.challenges,
+                       coalesce((select json_agg(json_build_object('name', i.name, 'value', i.value, 'unit', i.unit,
+                                                                   'source', i.source, 'year', i.year)
+                                                 order by i.position)::text
+                                   from section_indicator i where i.section_id = s.id), '[]'),
+                       ?, ?
+                  from report_section s where s.id = ?""")
+                .params(body, authorId, note, section.id()).update();
     }
 
     private static String select() {

@@ -9,6 +9,8 @@ import java.time.temporal.ChronoUnit;
  * A review round that national reports are submitted to.
  *
  * @param commissionCode the regional commission, null for an IMRF edition
+ * @param cycleCode the GCM review cycle the round belongs to (e.g. 2026): one regional round per commission and
+ *     one IMRF edition per cycle
  * @param submissionDeadline last day on which reports are expected (a whole day, UTC)
  * @param processInstanceId the round's regional-review / imrf-review instance, once the first report arrived
  */
@@ -18,6 +20,7 @@ public record ReviewRound(
         String commissionCode,
         String code,
         String name,
+        String cycleCode,
         LocalDate submissionDeadline,
         String processInstanceId,
         Instant closedAt) {

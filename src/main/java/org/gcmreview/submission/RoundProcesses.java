@@ -3,6 +3,7 @@ package org.gcmreview.submission;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -21,15 +22,20 @@ public class RoundProcesses {
 
     private static final Logger log = LoggerFactory.getLogger(RoundProcesses.class);
 
+    /** regional-review's boundary timer on the round's deadline. */
+    static final String DEADLINE_TIMER = "SubmissionDeadlineTimer";
+
     private final ReviewRounds rounds;
     private final RuntimeService runtimeService;
     private final AuditLog audit;
     private final ProcessEngineConfigurationImpl engineConfiguration;
+    private final ManagementService managementService;
 
     RoundProcesses(ReviewRounds rounds, RuntimeService runtimeService, AuditLog audit,
-            ProcessEngineConfigurationImpl engineConfiguration) {
+            ProcessEngineConfigurationImpl engineConfiguration, ManagementService managementService) {
         this.rounds = rounds;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.audit = audit;
         this.engineConfiguration = engineConfiguration;
     }
@@ -50,6 +56,23 @@ public class RoundProcesses {
      */
     public String ensureRunning(long roundId) {
         return engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> startOrFind(roundId));
+    }
+
+    /**
+     * After the calendar moved a round's deadline: the running instance's variable and its deadline timer follow,
+     * so the deadline notice comes on the new date. A timer that already fired stays fired (it is a one-off
+     * notice); a round whose process has not started yet starts with the new date anyway.
+     */
+    public void deadlineChanged(ReviewRound round) {
+        if (round.processInstanceId() == null || runtimeService.createProcessInstanceQuery()
+                .processInstanceId(round.processInstanceId()).count() == 0) {
+            return;
+        }
+        Date deadline = Date.from(round.deadlinePassesAt());
+        runtimeService.setVariable(round.processInstanceId(), "submissionDeadline", deadline);
+        managementService.createJobQuery().processInstanceId(round.processInstanceId())
+                .activityId(DEADLINE_TIMER).list()
+                .forEach(job -> managementService.setJobDuedate(job.getId(), deadline));
     }
 
     private String startOrFind(long roundId) {

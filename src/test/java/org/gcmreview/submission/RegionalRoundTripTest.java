@@ -128,10 +128,13 @@ class RegionalRoundTripTest {
         mvc.perform(get("/secretariat").with(as(escap)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString(cycle.businessKey()))));
-        mvc.perform(get("/secretariat").with(as(eca)))
+        mvc.perform(get("/secretariat").param("round", round.code()).with(as(escap))).andExpect(status().isForbidden());
+        mvc.perform(get("/secretariat").param("round", round.code()).with(as(eca)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(cycle.businessKey())))
-                .andExpect(content().string(containsString(round.code())));
+                .andExpect(content().string(containsString(round.code())))
+                // acknowledging or asking for a clarification starts from the workspace: a link to the review task
+                .andExpect(content().string(containsString("href=\"/tasks/" + review.getId() + "\"")));
         mvc.perform(get("/secretariat/cycles/" + cycle.id()).with(as(eca)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(first.sha256())));
@@ -154,8 +157,21 @@ class RegionalRoundTripTest {
                 .isEqualTo(SubmissionStatus.CLARIFICATION_REQUESTED);
         assertThat(cycles.findById(cycle.id()).orElseThrow().status()).isEqualTo(CycleStatus.CLARIFICATION_REQUESTED);
 
-        // the coordinator answers and revises objective 2: a second version is frozen, the first one kept
+        // the question reached the national process: the coordinator's inbox has the task, and it shows the message
         Task answer = fixtures.task(national.getId(), "AnswerClarification");
+        assertThat(answer.getTenantId()).isEqualTo("KEN");
+        mvc.perform(get("/tasks").with(as(coordinator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/tasks/" + answer.getId() + "\"")))
+                .andExpect(content().string(containsString("Answer the clarification request")));
+        mvc.perform(get("/tasks").with(as(users.coordinator("GHA"))))
+                .andExpect(content().string(not(containsString("/tasks/" + answer.getId()))));
+        mvc.perform(get("/tasks/" + answer.getId()).with(as(users.coordinator("GHA")))).andExpect(status().isForbidden());
+        mvc.perform(get("/secretariat").param("round", round.code()).param("status", "CLARIFICATION_REQUESTED")
+                        .with(as(eca)))
+                .andExpect(content().string(containsString("id=\"row-KEN\"")));
+
+        // the coordinator answers and revises objective 2: a second version is frozen, the first one kept
         mvc.perform(get("/tasks/" + answer.getId()).with(as(coordinator)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Please give figures for objective 2.")));
@@ -207,7 +223,7 @@ class RegionalRoundTripTest {
         String imrfInstance = fixtures.roundInstance(edition);
         Task register = fixtures.task(imrfInstance, "RegisterImrfSubmission");
         mvc.perform(get("/tasks/" + register.getId()).with(as(eca))).andExpect(status().isForbidden());
-        mvc.perform(get("/secretariat").with(as(imrf)))
+        mvc.perform(get("/secretariat").param("round", edition.code()).with(as(imrf)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(cycle.businessKey())));
         mvc.perform(post("/tasks/" + register.getId()).with(as(imrf)).with(csrf()).param("action", "register"))
@@ -234,6 +250,22 @@ class RegionalRoundTripTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("application/json")))
                 .andExpect(content().string(all.get(1).content()));
+        assertThat(com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(java.nio.file.Files.readString(java.nio.file.Path.of("docs/report-schema.json")))
+                .validate(new com.fasterxml.jackson.databind.ObjectMapper().readTree(all.get(1).content()))).isEmpty();
+        byte[] pdf = mvc.perform(get("/published/" + cycle.businessKey() + ".pdf"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-SHA256", all.get(1).sha256()))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains(cycle.title()).contains("1 200 migrants were supported in 2024.");
+        }
+        // the regional synthesis reads the acknowledged (second) version
+        mvc.perform(get("/secretariat/synthesis").param("round", round.code()).with(as(eca)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"grid-KEN\"")))
+                .andExpect(content().string(containsString(">v2<")));
 
         // every step left its audit trail
         assertThat(jdbc.sql("select action from audit_event where country_iso3 = 'KEN' and subject_type = 'submission'"

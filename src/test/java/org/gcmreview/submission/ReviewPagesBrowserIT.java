@@ -3,6 +3,9 @@ package org.gcmreview.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import java.sql.Timestamp;
 import java.util.UUID;
@@ -69,6 +72,20 @@ class ReviewPagesBrowserIT {
         assertThat(browser.find(By.id("version-sha256")).getText()).isEqualTo(version.sha256());
         assertThat(browser.find(By.tagName("main")).getText()).contains("Progress on objective 3.");
         assertThat(browser.findAll(By.tagName("script"))).isEmpty();
+
+        // the contents lead to the sections; the downloads are there
+        browser.tabTo(By.linkText("Version history"));
+        browser.press(Keys.ENTER);
+        assertThat(browser.driver().getCurrentUrl()).endsWith("#history");
+        assertThat(browser.find(By.id("downloads")).getText()).contains("Download as PDF").contains("JSON");
+
+        // the list filters by region without JavaScript
+        browser.visit("/published");
+        new Select(browser.find(By.id("region"))).selectByValue("ECA");
+        browser.tabTo(By.xpath("//button[normalize-space()='Filter']"));
+        browser.after(() -> browser.press(Keys.ENTER));
+        assertThat(browser.path()).contains("region=ECA");
+        assertThat(browser.find(By.id("published-reports")).getText()).contains(cycle.title());
     }
 
     @Test
@@ -97,13 +114,89 @@ class ReviewPagesBrowserIT {
     }
 
     @Test
-    void aRegionalSecretariatOpensItsWorkspace(Browser browser) {
+    void aRegionalSecretariatFiltersAndSortsItsWorkspaceAndOpensTheSynthesis(Browser browser) {
+        ReviewRound round = fixtures.round("REGIONAL", "ECA", LocalDate.now(ZoneOffset.UTC).plusDays(400));
+        ReviewCycle kenya = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
+        jdbc.sql("update review_cycle set status = 'DRAFTING' where id = ?").param(kenya.id()).update();
+        ReviewCycle ghana = fixtures.attach(fixtures.cycle(users.coordinator("GHA")), round, fixtures.imrfEdition());
+        ReportVersion version = versions.freeze(ghana.id());
+        jdbc.sql("""
+                insert into submission (cycle_id, round_id, report_version_id, kind, status)
+                values (?, ?, ?, 'REGIONAL', 'ACKNOWLEDGED')""").params(ghana.id(), round.id(), version.id()).update();
         CurrentUser secretariat = withPassword(users.regionalSecretariat("ECA"));
         signIn(browser, secretariat.username());
 
-        browser.visit("/secretariat");
-
+        browser.visit("/secretariat?round=" + round.code());
         assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Regional review ECA");
+        assertThat(browser.find(By.id("row-BWA")).getText()).contains("Not started");
+
+        new Select(browser.find(By.id("status"))).selectByValue("DRAFTING");
+        browser.tabTo(By.xpath("//form[contains(@class,'filters')]//button"));
+        browser.after(() -> browser.press(Keys.ENTER));
+        assertThat(browser.path()).contains("status=DRAFTING").contains("round=" + round.code());
+        assertThat(browser.findAll(By.cssSelector("#countries tbody tr"))).extracting(e -> e.getAttribute("id"))
+                .containsExactly("row-KEN");
+
+        browser.visit("/secretariat?round=" + round.code());
+        browser.tabTo(By.linkText("Status"));
+        browser.after(() -> browser.press(Keys.ENTER));
+        assertThat(browser.path()).contains("sort=status");
+        List<String> rows = browser.findAll(By.cssSelector("#countries tbody tr")).stream()
+                .map(e -> e.getAttribute("id")).toList();
+        assertThat(rows.get(rows.size() - 1)).isEqualTo("row-GHA");
+        assertThat(rows.get(rows.size() - 2)).isEqualTo("row-KEN");
+
+        browser.tabTo(By.linkText("Synthesis"));
+        browser.after(() -> browser.press(Keys.ENTER));
+        assertThat(browser.path()).startsWith("/secretariat/synthesis");
+        assertThat(browser.find(By.id("grid-GHA")).getText()).contains("Ghana");
+        assertThat(browser.findAll(By.tagName("script"))).isEmpty();
+
+        browser.visit("/secretariat/tokens");
+        browser.tabTo(By.id("name"));
+        browser.type("dashboard");
+        browser.after(() -> browser.press(Keys.ENTER));
+        assertThat(browser.find(By.id("token-value")).getText()).startsWith("gcmr_");
+    }
+
+    @Test
+    void theImrfWorkspaceWithEveryMemberStateStaysLight(Browser browser) {
+        CurrentUser secretariat = withPassword(users.imrfSecretariat());
+        signIn(browser, secretariat.username());
+
+        browser.visit("/secretariat?round=IMRF-2026");
+
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("International Migration Review Forum");
+        assertThat(browser.findAll(By.cssSelector("#countries tbody tr")))
+                .hasSize(jdbc.sql("select count(*) from country").query(Integer.class).single());
+        assertThat(browser.find(By.id("total-ALL")).getText()).contains("All regions");
+    }
+
+    @Test
+    void anAdministratorKeepsTheReviewCalendar(Browser browser) {
+        CurrentUser admin = withPassword(users.admin());
+        signIn(browser, admin.username());
+        String cycle = "B" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+        browser.visit("/admin/rounds");
+        browser.tabTo(By.linkText("New round"));
+        browser.after(() -> browser.press(Keys.ENTER));
+        browser.find(By.id("kind-IMRF")).click();
+        browser.tabTo(By.id("cycle"));
+        browser.type(cycle);
+        browser.tabTo(By.id("code"));
+        browser.type("IMRF-" + cycle);
+        browser.tabTo(By.id("name"));
+        browser.type("Forum " + cycle);
+        // a date picker is typed differently in every locale; the test sets the date the picker would
+        browser.driver().executeScript("arguments[0].value = arguments[1]", browser.find(By.id("deadline")),
+                LocalDate.now(ZoneOffset.UTC).plusDays(200).toString());
+        browser.tabTo(By.xpath("//form//button[normalize-space()='Create the round']"));
+        browser.after(() -> browser.press(Keys.ENTER));
+
+        assertThat(browser.path()).isEqualTo("/admin/rounds");
+        assertThat(browser.find(By.className("flash")).getText()).contains("IMRF-" + cycle);
+        assertThat(browser.find(By.tagName("table")).getText()).contains("IMRF-" + cycle).contains(cycle);
     }
 
     private CurrentUser withPassword(CurrentUser user) {

@@ -1,12 +1,27 @@
 package org.gcmreview.submission.publication;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.reference.Objective;
+import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.FrozenReport;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,42 +29,75 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The public face of the review: published reports as pages and as the frozen JSON. A report that is not
- * published answers 404 to everyone, its own country's users included, so drafts cannot be found here.
+ * The public face of the review: published reports as pages, as PDF and as the frozen JSON, and the JSON Schema
+ * of that JSON. A report that is not published answers 404 to everyone, its own country's users included, so
+ * drafts cannot be found here.
  */
 @Controller
 class PublicationController {
 
+    static final MediaType SCHEMA_JSON = MediaType.parseMediaType("application/schema+json");
+    static final String SCHEMA = "docs/report-schema.json";
+
     private final PublishedReports published;
     private final ReportVersions versions;
+    private final ReferenceData reference;
+    private final ReportPdf pdf;
     private final ObjectMapper json;
 
-    PublicationController(PublishedReports published, ReportVersions versions, ObjectMapper json) {
+    PublicationController(PublishedReports published, ReportVersions versions, ReferenceData reference,
+            ReportPdf pdf, ObjectMapper json) {
         this.published = published;
         this.versions = versions;
+        this.reference = reference;
+        this.pdf = pdf;
         this.json = json;
     }
 
     @GetMapping("/published")
-    String list(Model model) {
-        model.addAttribute("reports", published.all());
+    String list(@RequestParam(required = false) String country, @RequestParam(required = false) String region,
+            @RequestParam(required = false) String cycle, Model model) {
+        PublishedReports.Filter filter = PublishedReports.Filter.of(country, region, cycle);
+        model.addAttribute("reports", published.find(filter));
+        model.addAttribute("filter", filter);
+        model.addAttribute("options", published.options());
         return "submission/publication/list";
+    }
+
+    /** The JSON Schema the published JSON follows (docs/report-schema.json, served as it is in the repository). */
+    @GetMapping("/published/report-schema.json")
+    ResponseEntity<byte[]> schema() {
+        try (InputStream in = new ClassPathResource(SCHEMA).getInputStream()) {
+            return ResponseEntity.ok().contentType(SCHEMA_JSON).body(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/published/{businessKey}")
     String report(@PathVariable String businessKey, Model model) {
-        ReviewCycle cycle = publishedCycle(businessKey);
-        List<ReportVersion> history = versions.all(cycle.id());
-        ReportVersion latest = history.get(history.size() - 1);
-        model.addAttribute("cycle", cycle);
-        model.addAttribute("region", published.region(cycle.countryIso3()));
-        model.addAttribute("version", latest);
-        model.addAttribute("report", FrozenReport.parse(json, latest.content()));
-        model.addAttribute("history", history);
-        return "submission/publication/report";
+        model.addAllAttributes(reportModel(businessKey));
+        return ReportPdf.TEMPLATE;
+    }
+
+    /** The same page as PDF: same template, print layout. */
+    @GetMapping("/published/{businessKey}.pdf")
+    ResponseEntity<byte[]> reportPdf(@PathVariable String businessKey, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
+        Map<String, Object> model = reportModel(businessKey);
+        ReportVersion version = (ReportVersion) model.get("version");
+        byte[] body = pdf.render(model, locale, request, response);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(businessKey + "-v" + version.versionNo() + ".pdf").build().toString())
+                // the PDF is rendered from the frozen version; its SHA-256 is that of the JSON it shows
+                .header("X-Content-SHA256", version.sha256())
+                .body(body);
     }
 
     /** The latest frozen version byte for byte as stored, so anyone can check it against its SHA-256. */
@@ -61,7 +109,24 @@ class PublicationController {
                 .contentType(MediaType.APPLICATION_JSON)
                 .eTag("\"" + latest.sha256() + "\"")
                 .header("X-Content-SHA256", latest.sha256())
+                .header(HttpHeaders.LINK, "</published/report-schema.json>; rel=\"describedby\"")
                 .body(latest.content());
+    }
+
+    private Map<String, Object> reportModel(String businessKey) {
+        ReviewCycle cycle = publishedCycle(businessKey);
+        List<ReportVersion> history = versions.all(cycle.id());
+        ReportVersion latest = history.get(history.size() - 1);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("cycle", cycle);
+        model.put("listed", published.listed(businessKey).orElseThrow(PublicationController::notFound));
+        model.put("version", latest);
+        model.put("report", FrozenReport.parse(json, latest.content()));
+        model.put("history", history);
+        model.put("objectives", reference.objectives().stream()
+                .collect(Collectors.toMap(Objective::number, Function.identity())));
+        model.put("consultation", published.consultation(cycle.id()));
+        return model;
     }
 
     private ReviewCycle publishedCycle(String businessKey) {

@@ -1,0 +1,216 @@
+package org.gcmreview.submission.calendar;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.ReviewRounds;
+import org.gcmreview.submission.RoundKind;
+import org.gcmreview.submission.RoundProcesses;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The review calendar, for ADMIN (the URL rule /admin/** says so): regional rounds, one per regional commission
+ * and review cycle, and IMRF editions, one per cycle, each with its submission deadline. A round's kind,
+ * commission, code and cycle are fixed once created (national cycles and the round's process refer to them);
+ * its name and deadline can change while it is open.
+ */
+@Controller
+class RoundCalendarController {
+
+    static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_-]{2,40}$");
+    static final Pattern CYCLE = Pattern.compile("^[A-Za-z0-9_]{1,20}$");
+    static final int NAME_MAX = 200;
+
+    private final ReviewRounds rounds;
+    private final RoundProcesses roundProcesses;
+    private final ReferenceData reference;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    RoundCalendarController(ReviewRounds rounds, RoundProcesses roundProcesses, ReferenceData reference,
+            AuditLog audit, MessageSource messages) {
+        this.rounds = rounds;
+        this.roundProcesses = roundProcesses;
+        this.reference = reference;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = Clock.systemUTC();
+    }
+
+    @GetMapping("/admin/rounds")
+    String list(Model model) {
+        model.addAttribute("rounds", rounds.all());
+        model.addAttribute("today", LocalDate.now(clock));
+        return "submission/calendar/list";
+    }
+
+    @GetMapping("/admin/rounds/new")
+    String newRound(Model model) {
+        return form(model, null, Map.of(), Map.of());
+    }
+
+    @PostMapping("/admin/rounds")
+    @Transactional
+    String create(@RequestParam MultiValueMap<String, String> form, CurrentUser user, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Map<String, String> values = values(form);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<RoundKind> kind = parseKind(values.get("kind"));
+        if (kind.isEmpty()) {
+            errors.put("kind", text("submission.calendar.error.kind"));
+        }
+        String commission = values.get("commission");
+        if (kind.orElse(null) == RoundKind.REGIONAL) {
+            if (commission.isEmpty() || reference.commission(commission).isEmpty()) {
+                errors.put("commission", text("submission.calendar.error.commission"));
+            }
+        } else {
+            commission = "";
+        }
+        String code = values.get("code");
+        if (!CODE.matcher(code).matches()) {
+            errors.put("code", text("submission.calendar.error.codeFormat"));
+        } else if (rounds.codeTaken(code)) {
+            errors.put("code", text("submission.calendar.error.codeTaken", code));
+        }
+        String cycle = values.get("cycle");
+        if (!CYCLE.matcher(cycle).matches()) {
+            errors.put("cycle", text("submission.calendar.error.cycleFormat"));
+        } else if (kind.isPresent() && !errors.containsKey("commission") && rounds
+                .inCycle(kind.get(), commission.isEmpty() ? null : commission, cycle).isPresent()) {
+            errors.put("cycle", text(kind.get() == RoundKind.REGIONAL ? "submission.calendar.error.cycleTakenRegional"
+                    : "submission.calendar.error.cycleTakenImrf", cycle, commission));
+        }
+        validateName(values.get("name"), errors);
+        LocalDate deadline = parseDeadline(values.get("deadline"), errors);
+        if (deadline != null && !deadline.isAfter(LocalDate.now(clock))) {
+            errors.put("deadline", text("submission.calendar.error.deadlineFuture"));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model, null, values, errors);
+        }
+        long id = rounds.create(kind.get(), commission.isEmpty() ? null : commission, code, values.get("name"), cycle,
+                deadline);
+        audit.record(AuditEntry.of(user.username(), "ROUND_CREATED", null, "review_round", id,
+                code + " (" + kind.get() + (commission.isEmpty() ? "" : " " + commission) + ", cycle " + cycle
+                        + ", deadline " + deadline + ")"));
+        redirect.addFlashAttribute("flash", text("submission.calendar.created", code));
+        return "redirect:/admin/rounds";
+    }
+
+    @GetMapping("/admin/rounds/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        ReviewRound round = find(id);
+        return form(model, round, Map.of("name", round.name(), "deadline", round.submissionDeadline().toString()),
+                Map.of());
+    }
+
+    @PostMapping("/admin/rounds/{id}")
+    @Transactional
+    String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, CurrentUser user,
+            Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        ReviewRound round = find(id);
+        Map<String, String> values = values(form);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (round.closed()) {
+            errors.put("name", text("submission.calendar.error.closed"));
+        }
+        validateName(values.get("name"), errors);
+        LocalDate deadline = parseDeadline(values.get("deadline"), errors);
+        // an unchanged deadline may lie in the past (the name of an old round can still be corrected); a moved
+        // one must leave the countries time
+        if (deadline != null && !deadline.equals(round.submissionDeadline())
+                && deadline.isBefore(LocalDate.now(clock))) {
+            errors.put("deadline", text("submission.calendar.error.deadlinePast"));
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return form(model, round, values, errors);
+        }
+        rounds.update(id, values.get("name"), deadline, user.id());
+        if (!deadline.equals(round.submissionDeadline())) {
+            roundProcesses.deadlineChanged(rounds.findById(id).orElseThrow());
+        }
+        audit.record(AuditEntry.of(user.username(), "ROUND_UPDATED", null, "review_round", id,
+                round.code() + ": deadline " + round.submissionDeadline() + " -> " + deadline));
+        redirect.addFlashAttribute("flash", text("submission.calendar.updated", round.code()));
+        return "redirect:/admin/rounds";
+    }
+
+    private String form(Model model, ReviewRound round, Map<String, String> values, Map<String, String> errors) {
+        model.addAttribute("round", round);
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        model.addAttribute("commissions", reference.commissions());
+        model.addAttribute("kinds", RoundKind.values());
+        model.addAttribute("minDeadline", LocalDate.now(clock).plusDays(1));
+        return "submission/calendar/form";
+    }
+
+    private ReviewRound find(long id) {
+        return rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private void validateName(String name, Map<String, String> errors) {
+        if (name.isEmpty() || name.length() > NAME_MAX) {
+            errors.putIfAbsent("name", text("submission.calendar.error.name", NAME_MAX));
+        }
+    }
+
+    private LocalDate parseDeadline(String value, Map<String, String> errors) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.put("deadline", text("submission.calendar.error.deadline"));
+            return null;
+        }
+    }
+
+    private static Optional<RoundKind> parseKind(String value) {
+        for (RoundKind kind : RoundKind.values()) {
+            if (kind.name().equals(value)) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> values(MultiValueMap<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : new String[] {"kind", "commission", "code", "cycle", "name", "deadline"}) {
+            String value = form.getFirst(field);
+            values.put(field, value == null ? "" : value.strip());
+        }
+        return values;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+    }
+}
