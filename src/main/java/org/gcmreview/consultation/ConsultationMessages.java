@@ -1,9 +1,8 @@
 package org.gcmreview.consultation;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
+import org.gcmreview.web.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -17,10 +16,12 @@ public class ConsultationMessages {
 
     private final MessageSource source;
     private final ConsultationProperties properties;
+    private final Formats formats;
 
-    ConsultationMessages(MessageSource source, ConsultationProperties properties) {
+    ConsultationMessages(MessageSource source, ConsultationProperties properties, Formats formats) {
         this.source = source;
         this.properties = properties;
+        this.formats = formats;
     }
 
     public String get(String code, Object... args) {
@@ -35,8 +36,7 @@ public class ConsultationMessages {
 
     /** A moment as the consultation pages show it: day, month, year and time in UTC, in the user's language. */
     public String dateTime(Instant instant) {
-        return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", LocaleContextHolder.getLocale())
-                .format(instant.atZone(ZoneOffset.UTC));
+        return formats.dateTime(instant);
     }
 
     int maxSubmissions() {

@@ -1,0 +1,74 @@
+package org.gcmreview.web;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
+import java.time.format.FormatStyle;
+import java.util.Date;
+import java.util.Locale;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates, moments and numbers as the reader's language writes them, for templates ({@code ${@formats.date(d)}},
+ * {@code ${@formats.dateTime(instant)}}, {@code ${@formats.number(n)}}) and for messages made in Java.
+ * A fixed pattern such as {@code d MMM yyyy} would print English month names and the wrong order in most
+ * languages; the JDK's localized styles (CLDR) get both right, and digits follow the language's own numbering
+ * system (Arabic-Indic in Arabic), the same as numbers in messages, so a page never mixes the two.
+ * Moments are shown in UTC, which the pages say, because reviews involve several time zones.
+ */
+@Component("formats")
+public class Formats {
+
+    /** A calendar date, e.g. "1 mars 2026"; empty for none. */
+    public String date(LocalDate date) {
+        return date == null ? "" : dates(locale()).format(date);
+    }
+
+    /** The UTC calendar date of a moment. */
+    public String date(Instant instant) {
+        return instant == null ? "" : date(instant.atZone(ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** A legacy {@link Date} (Camunda's due dates), as its UTC calendar date. */
+    public String date(Date date) {
+        return date == null ? "" : date(date.toInstant());
+    }
+
+    /** A date stored as ISO text (yyyy-MM-dd, e.g. in a frozen report's JSON); other text is shown as it is. */
+    public String isoDate(String text) {
+        try {
+            return text == null ? "" : date(LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return text;
+        }
+    }
+
+    /** A moment in UTC with its time, e.g. "1 mars 2026 14:05 UTC"; empty for none. */
+    public String dateTime(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        Locale locale = locale();
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                .withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /** A count with the language's digit grouping, e.g. 1 234 in French. */
+    public String number(Number number) {
+        return number == null ? "" : NumberFormat.getIntegerInstance(locale()).format(number);
+    }
+
+    private static DateTimeFormatter dates(Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .withDecimalStyle(DecimalStyle.of(locale));
+    }
+
+    private static Locale locale() {
+        return LocaleContextHolder.getLocale();
+    }
+}
