@@ -23,8 +23,10 @@ class CycleController {
     private final ReviewCycles cycles;
     private final CycleStarter starter;
     private final CycleProgressQuery progress;
+    private final CycleMessages messages;
 
-    CycleController(ReviewCycles cycles, CycleStarter starter, CycleProgressQuery progress) {
+    CycleController(ReviewCycles cycles, CycleStarter starter, CycleProgressQuery progress, CycleMessages messages) {
+        this.messages = messages;
         this.cycles = cycles;
         this.starter = starter;
         this.progress = progress;
@@ -44,8 +46,7 @@ class CycleController {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return listView(user, model, Map.of("code", code, "title", title), outcome.errors());
         }
-        redirect.addFlashAttribute("flash", "The review cycle has started. Your first task, \"Scope the review\", "
-                + "is in your task list.");
+        redirect.addFlashAttribute("flash", messages.get("cycle.start.started"));
         return "redirect:/cycles/" + outcome.cycleId();
     }
 

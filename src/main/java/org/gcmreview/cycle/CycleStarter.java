@@ -35,8 +35,11 @@ public class CycleStarter {
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final CycleMessages messages;
 
-    CycleStarter(ReviewCycles cycles, RuntimeService runtime, AuditLog audit, JdbcClient jdbc) {
+    CycleStarter(ReviewCycles cycles, RuntimeService runtime, AuditLog audit, JdbcClient jdbc,
+            CycleMessages messages) {
+        this.messages = messages;
         this.cycles = cycles;
         this.runtime = runtime;
         this.audit = audit;
@@ -74,17 +77,16 @@ public class CycleStarter {
 
         Map<String, String> errors = new LinkedHashMap<>();
         if (code.isEmpty()) {
-            errors.put("code", "Enter a short code for the cycle, for example 2026.");
+            errors.put("code", messages.get("cycle.start.error.codeMissing"));
         } else if (!CODE.matcher(code).matches()) {
-            errors.put("code", "Use up to 40 letters, digits, hyphens or underscores (no spaces).");
+            errors.put("code", messages.get("cycle.start.error.codeFormat"));
         } else if (cycles.codeTaken(iso3, code)) {
-            errors.put("code", "Your country already has a review cycle with the code " + code
-                    + ". Choose another code.");
+            errors.put("code", messages.get("cycle.start.error.codeTaken", code));
         }
         if (title.isEmpty()) {
-            errors.put("title", "Enter a title, for example \"Second national GCM review\".");
+            errors.put("title", messages.get("cycle.start.error.titleMissing"));
         } else if (title.length() > MAX_TITLE) {
-            errors.put("title", "Keep the title under " + MAX_TITLE + " characters.");
+            errors.put("title", messages.get("cycle.start.error.titleLength", MAX_TITLE));
         }
         if (!errors.isEmpty()) {
             return Outcome.invalid(errors);
@@ -98,8 +100,7 @@ public class CycleStarter {
         } catch (DuplicateKeyException e) {
             // Someone started the same code a moment ago; the failed insert spoilt the transaction.
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return Outcome.invalid(Map.of("code", "Your country already has a review cycle with the code " + code
-                    + ". Choose another code."));
+            return Outcome.invalid(Map.of("code", messages.get("cycle.start.error.codeTaken", code)));
         }
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(cycle.businessKey())

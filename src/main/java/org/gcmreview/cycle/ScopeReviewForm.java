@@ -25,6 +25,7 @@ import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
+import org.gcmreview.web.Formats;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -46,9 +47,14 @@ class ScopeReviewForm implements TaskForm {
     private final ReportSections sections;
     private final Contributions contributions;
     private final AuditLog audit;
+    private final CycleMessages messages;
+    private final Formats formats;
 
     ScopeReviewForm(ReviewCycles cycles, Ministries ministries, ReferenceData reference, CycleScopes scopes,
-            ReportSections sections, Contributions contributions, AuditLog audit) {
+            ReportSections sections, Contributions contributions, AuditLog audit, CycleMessages messages,
+            Formats formats) {
+        this.messages = messages;
+        this.formats = formats;
         this.cycles = cycles;
         this.ministries = ministries;
         this.reference = reference;
@@ -105,17 +111,16 @@ class ScopeReviewForm implements TaskForm {
         variables.put("draftingReminderAt", Deadlines.morningOf(scope.reminderDate()));
         variables.put("consultationOpensAt", Deadlines.startOf(scope.consultationOpens()));
         variables.put("consultationClosesAt", Deadlines.endOf(scope.consultationCloses()));
-        return TaskOutcome.complete(variables, "The review is scoped. " + scope.ministries().size()
-                + " ministries have been asked to draft their contributions.");
+        return TaskOutcome.complete(variables, messages.get("cycle.scope.done", scope.ministries().size()));
     }
 
     /** Reads and checks the whole form; every problem is reported at once, against its field. */
     Optional<CycleScope> parse(TaskSubmission form, List<Ministry> countryMinistries, Map<String, String> errors) {
         LocalDate today = Deadlines.today();
-        LocalDate periodStart = date(form, "periodStart", "the start of the reporting period", errors);
-        LocalDate periodEnd = date(form, "periodEnd", "the end of the reporting period", errors);
+        LocalDate periodStart = date(form, "periodStart", errors);
+        LocalDate periodEnd = date(form, "periodEnd", errors);
         if (periodStart != null && periodEnd != null && !periodStart.isBefore(periodEnd)) {
-            errors.put("periodEnd", "The reporting period must end after it starts.");
+            errors.put("periodEnd", messages.get("cycle.scope.error.periodOrder"));
         }
 
         Map<Integer, Objective> allObjectives = reference.objectives().stream()
@@ -124,13 +129,13 @@ class ScopeReviewForm implements TaskForm {
         for (String value : form.all("objectives")) {
             Integer n = integer(value);
             if (n == null || !allObjectives.containsKey(n)) {
-                errors.put("objectives", "Choose objectives from the list.");
+                errors.put("objectives", messages.get("cycle.scope.error.objectiveUnknown"));
             } else {
                 objectiveNumbers.add(n);
             }
         }
         if (form.all("objectives").isEmpty()) {
-            errors.put("objectives", "Choose at least one objective to report on.");
+            errors.put("objectives", messages.get("cycle.scope.error.objectivesNone"));
         }
 
         Map<Long, Ministry> byId = countryMinistries.stream()
@@ -139,20 +144,20 @@ class ScopeReviewForm implements TaskForm {
         for (String value : form.all("ministries")) {
             Ministry m = ministry(value, byId);
             if (m == null) {
-                errors.put("ministries", "Choose ministries of your own country from the list.");
+                errors.put("ministries", messages.get("cycle.scope.error.ministryUnknown"));
             } else {
                 chosen.add(m);
             }
         }
         if (form.all("ministries").isEmpty()) {
-            errors.put("ministries", "Choose at least one contributing ministry.");
+            errors.put("ministries", messages.get("cycle.scope.error.ministriesNone"));
         }
 
         Ministry defaultLead = null;
         if (!form.field("defaultLead").isEmpty()) {
             defaultLead = ministry(form.field("defaultLead"), byId);
             if (defaultLead == null || !chosen.contains(defaultLead)) {
-                errors.put("defaultLead", "The default lead must be one of the contributing ministries you chose.");
+                errors.put("defaultLead", messages.get("cycle.scope.error.defaultLead"));
                 defaultLead = null;
             }
         }
@@ -162,9 +167,9 @@ class ScopeReviewForm implements TaskForm {
             String field = "lead-" + n;
             Ministry lead = form.field(field).isEmpty() ? defaultLead : ministry(form.field(field), byId);
             if (lead == null && form.field(field).isEmpty()) {
-                errors.put(field, "Choose the lead ministry for objective " + n + ".");
+                errors.put(field, messages.get("cycle.scope.error.leadMissing", String.valueOf(n)));
             } else if (lead == null || !chosen.contains(lead)) {
-                errors.put(field, "The lead for objective " + n + " must be one of the contributing ministries.");
+                errors.put(field, messages.get("cycle.scope.error.leadNotContributing", String.valueOf(n)));
             } else {
                 leads.put(n, lead);
             }
@@ -173,7 +178,7 @@ class ScopeReviewForm implements TaskForm {
                 Ministry m = ministry(value, byId);
                 if (m == null || !chosen.contains(m)) {
                     errors.put("contributors-" + n,
-                            "Ministries drafting objective " + n + " must be among the contributing ministries.");
+                            messages.get("cycle.scope.error.contributorNotChosen", String.valueOf(n)));
                 } else if (!m.equals(lead)) {
                     others.add(m);
                 }
@@ -185,32 +190,31 @@ class ScopeReviewForm implements TaskForm {
                     .filter(m -> !leads.containsValue(m) && contributors.values().stream().noneMatch(s -> s.contains(m)))
                     .map(Ministry::name).toList();
             if (!idle.isEmpty() && leads.size() == objectiveNumbers.size()) {
-                errors.put("ministries", "Give every contributing ministry at least one objective to draft, or "
-                        + "leave it out: " + String.join(", ", idle) + ".");
+                errors.put("ministries", messages.get("cycle.scope.error.idleMinistries", String.join(", ", idle)));
             }
         }
 
-        LocalDate draftingDue = date(form, "draftingDue", "the drafting due date", errors);
+        LocalDate draftingDue = date(form, "draftingDue", errors);
         if (draftingDue != null && !draftingDue.isAfter(today)) {
-            errors.put("draftingDue", "The drafting due date must be in the future.");
+            errors.put("draftingDue", messages.get("cycle.scope.error.dueInPast"));
         }
         Integer reminderDays = form.field("reminderDays").isEmpty() ? Integer.valueOf(DEFAULT_REMINDER_DAYS)
                 : integer(form.field("reminderDays"));
         if (reminderDays == null || reminderDays < 0 || reminderDays > MAX_REMINDER_DAYS) {
-            errors.put("reminderDays", "Enter a number of days between 0 and " + MAX_REMINDER_DAYS + ".");
+            errors.put("reminderDays", messages.get("cycle.scope.error.reminderRange", MAX_REMINDER_DAYS));
         } else if (draftingDue != null && !errors.containsKey("draftingDue")
                 && draftingDue.minusDays(reminderDays).isBefore(today)) {
-            errors.put("reminderDays", "A reminder " + reminderDays + " days before " + draftingDue
-                    + " would fall in the past. Choose fewer days.");
+            errors.put("reminderDays", messages.get("cycle.scope.error.reminderInPast", reminderDays,
+                    formats.date(draftingDue)));
         }
 
-        LocalDate opens = date(form, "consultationOpens", "the date the consultation opens", errors);
-        LocalDate closes = date(form, "consultationCloses", "the date the consultation closes", errors);
+        LocalDate opens = date(form, "consultationOpens", errors);
+        LocalDate closes = date(form, "consultationCloses", errors);
         if (opens != null && draftingDue != null && !opens.isAfter(draftingDue)) {
-            errors.put("consultationOpens", "The consultation opens after the drafting due date.");
+            errors.put("consultationOpens", messages.get("cycle.scope.error.consultationOpens"));
         }
         if (opens != null && closes != null && !closes.isAfter(opens)) {
-            errors.put("consultationCloses", "The consultation must close after it opens.");
+            errors.put("consultationCloses", messages.get("cycle.scope.error.consultationCloses"));
         }
 
         if (!errors.isEmpty()) {
@@ -223,16 +227,18 @@ class ScopeReviewForm implements TaskForm {
                 draftingDue, reminderDays, opens, closes));
     }
 
-    private static LocalDate date(TaskSubmission form, String field, String what, Map<String, String> errors) {
+    /** A date field; what it is called in messages comes from cycle.scope.what.<field>. */
+    private LocalDate date(TaskSubmission form, String field, Map<String, String> errors) {
         String value = form.field(field);
+        String what = messages.get("cycle.scope.what." + field);
         if (value.isEmpty()) {
-            errors.put(field, "Enter " + what + ".");
+            errors.put(field, messages.get("cycle.scope.error.missing", what));
             return null;
         }
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.put(field, "Enter " + what + " as a date, for example 2026-03-31.");
+            errors.put(field, messages.get("cycle.scope.error.notADate", what));
             return null;
         }
     }
