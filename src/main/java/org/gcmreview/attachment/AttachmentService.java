@@ -14,6 +14,8 @@ import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.MultiValueMap;
@@ -35,9 +37,11 @@ public class AttachmentService {
     private final ReviewCycles cycles;
     private final AuditLog audit;
     private final FileInspector inspector;
+    private final MessageSource messages;
 
     AttachmentService(AttachmentRepository repository, ReviewCycles cycles, AuditLog audit,
-            AttachmentProperties properties) {
+            AttachmentProperties properties, MessageSource messages) {
+        this.messages = messages;
         this.repository = repository;
         this.cycles = cycles;
         this.audit = audit;
@@ -46,7 +50,12 @@ public class AttachmentService {
 
     /** Largest accepted file, for hints like "up to 10 MB each". */
     public String maxSizeLabel() {
-        return FileSizes.human(inspector.maxBytes());
+        return sizeLabel(inspector.maxBytes());
+    }
+
+    /** A file size in the reader's language, e.g. "1.2 MB", "1,2 Mo". */
+    public String sizeLabel(long bytes) {
+        return messages.getMessage(FileSizes.resolvable(bytes), LocaleContextHolder.getLocale());
     }
 
     public String acceptList() {
@@ -60,8 +69,13 @@ public class AttachmentService {
      *         or named as a different type than its content
      */
     public InspectedFile inspect(MultipartFile file) {
-        return inspector.inspect(file.getOriginalFilename(), file.getSize(),
-                FileInspector.ContentSource.of(file::getInputStream));
+        try {
+            return inspector.inspect(file.getOriginalFilename(), file.getSize(),
+                    FileInspector.ContentSource.of(file::getInputStream));
+        } catch (AttachmentRejectedException refused) {
+            // callers show the message next to the file field: in the reader's language
+            throw refused.in(messages, LocaleContextHolder.getLocale());
+        }
     }
 
     /**

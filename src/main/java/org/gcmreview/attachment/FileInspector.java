@@ -11,6 +11,9 @@ import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+
 /**
  * Decides whether a file may be attached, from its bytes alone. The client's Content-Type and the file name
  * are never trusted for the type; the name only has to agree with what the content turned out to be.
@@ -54,27 +57,31 @@ final class FileInspector {
     InspectedFile inspect(String originalName, long declaredSize, ContentSource source) {
         String name = FileNames.sanitise(originalName);
         String shown = name.isEmpty() ? "The file" : "\"" + name + "\"";
+        // the same subject for the translated message: "The file" or the quoted name, as each language writes it
+        Object subject = name.isEmpty() ? resolvable("attachment.file.unnamed")
+                : resolvable("attachment.file.named", name);
         if (declaredSize > maxBytes) {
-            throw tooLarge(shown, declaredSize);
+            throw tooLarge(shown, subject, declaredSize);
         }
         byte[] content;
         try {
             content = source.read(maxBytes + 1);
         } catch (IOException e) {
-            throw new AttachmentRejectedException(shown + " could not be read. Please try again.");
+            throw rejected("attachment.error.unreadable", shown + " could not be read. Please try again.", subject);
         }
         if (content.length == 0) {
-            throw new AttachmentRejectedException(shown + " is empty. Choose a file that has content.");
+            throw rejected("attachment.error.empty", shown + " is empty. Choose a file that has content.", subject);
         }
         if (content.length > maxBytes) {
-            throw tooLarge(shown, content.length);
+            throw tooLarge(shown, subject, content.length);
         }
-        AttachmentType type = detect(content, shown);
+        AttachmentType type = detect(content, shown, subject);
         String extension = FileNames.extension(name);
         if (!extension.isEmpty() && !type.extensions().contains(extension)) {
-            throw new AttachmentRejectedException(shown + " is named like a ." + extension + " file but its content is "
-                    + type.withArticle() + ". Rename it to ." + type.defaultExtension()
-                    + " if that is what it is, or choose the right file.");
+            throw rejected("attachment.error.wrongExtension", shown + " is named like a ." + extension
+                    + " file but its content is " + type.withArticle() + ". Rename it to ." + type.defaultExtension()
+                    + " if that is what it is, or choose the right file.", subject, extension,
+                    resolvable("attachment.type.withArticle." + type.name()), type.defaultExtension());
         }
         String stored = name.isEmpty() ? "attachment" : name;
         if (extension.isEmpty()) {
@@ -83,12 +90,21 @@ final class FileInspector {
         return new InspectedFile(stored, type, content, sha256(content));
     }
 
-    private AttachmentRejectedException tooLarge(String shown, long size) {
-        return new AttachmentRejectedException(shown + " is " + FileSizes.human(size) + "; files can be at most "
-                + FileSizes.human(maxBytes) + ".");
+    private AttachmentRejectedException tooLarge(String shown, Object subject, long size) {
+        return rejected("attachment.error.tooLarge", shown + " is " + FileSizes.human(size)
+                + "; files can be at most " + FileSizes.human(maxBytes) + ".", subject, FileSizes.resolvable(size),
+                FileSizes.resolvable(maxBytes));
     }
 
-    private AttachmentType detect(byte[] content, String shown) {
+    private static AttachmentRejectedException rejected(String code, String english, Object... arguments) {
+        return new AttachmentRejectedException(code, arguments, english);
+    }
+
+    private static MessageSourceResolvable resolvable(String code, Object... arguments) {
+        return new DefaultMessageSourceResolvable(new String[] {code}, arguments);
+    }
+
+    private AttachmentType detect(byte[] content, String shown, Object subject) {
         if (startsWith(content, PDF)) {
             return AttachmentType.PDF;
         }
@@ -99,13 +115,13 @@ final class FileInspector {
             return AttachmentType.JPEG;
         }
         if (startsWith(content, ZIP)) {
-            return officeDocument(content, shown);
+            return officeDocument(content, shown, subject);
         }
-        throw notAllowed(shown);
+        throw notAllowed(shown, subject);
     }
 
     /** A Word or Excel file: a ZIP with the OOXML content-types part and the main part of its kind. */
-    private AttachmentType officeDocument(byte[] content, String shown) {
+    private AttachmentType officeDocument(byte[] content, String shown, Object subject) {
         boolean contentTypes = false;
         boolean wordDocument = false;
         boolean workbook = false;
@@ -116,30 +132,32 @@ final class FileInspector {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (++entries > maxZipEntries) {
-                    throw new AttachmentRejectedException(shown + " is an archive with more than " + maxZipEntries
-                            + " parts and cannot be accepted as a Word or Excel document.");
+                    throw rejected("attachment.error.tooManyParts", shown + " is an archive with more than "
+                            + maxZipEntries + " parts and cannot be accepted as a Word or Excel document.", subject,
+                            maxZipEntries);
                 }
                 String entryName = entry.getName();
                 contentTypes |= entryName.equals("[Content_Types].xml");
                 wordDocument |= entryName.equals("word/document.xml");
                 workbook |= entryName.equals("xl/workbook.xml");
                 if (entryName.toLowerCase(java.util.Locale.ROOT).endsWith("vbaproject.bin")) {
-                    throw new AttachmentRejectedException(shown + " contains macros. Save it as a plain .docx or "
-                            + ".xlsx file without macros and attach that.");
+                    throw rejected("attachment.error.macros", shown + " contains macros. Save it as a plain .docx "
+                            + "or .xlsx file without macros and attach that.", subject);
                 }
                 int read;
                 while ((read = zip.read(buffer)) > 0) {
                     expanded += read;
                     if (expanded > maxZipExpandedBytes) {
-                        throw new AttachmentRejectedException(shown + " expands to more than "
-                                + FileSizes.human(maxZipExpandedBytes) + " when opened and cannot be accepted.");
+                        throw rejected("attachment.error.expands", shown + " expands to more than "
+                                + FileSizes.human(maxZipExpandedBytes) + " when opened and cannot be accepted.",
+                                subject, FileSizes.resolvable(maxZipExpandedBytes));
                     }
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
             // corrupt, encrypted or otherwise unreadable archive (IllegalArgumentException: bad entry names)
-            throw new AttachmentRejectedException(shown + " is a damaged or unreadable archive. "
-                    + allowedTypesSentence());
+            throw rejected("attachment.error.damaged", shown + " is a damaged or unreadable archive. "
+                    + allowedTypesSentence(), subject, resolvable("attachment.error.allowedTypes"));
         }
         if (contentTypes && wordDocument && !workbook) {
             return AttachmentType.DOCX;
@@ -147,13 +165,13 @@ final class FileInspector {
         if (contentTypes && workbook && !wordDocument) {
             return AttachmentType.XLSX;
         }
-        throw new AttachmentRejectedException(shown + " is a ZIP archive, not a Word or Excel document. "
-                + allowedTypesSentence());
+        throw rejected("attachment.error.zipNotOffice", shown + " is a ZIP archive, not a Word or Excel document. "
+                + allowedTypesSentence(), subject, resolvable("attachment.error.allowedTypes"));
     }
 
-    private static AttachmentRejectedException notAllowed(String shown) {
-        return new AttachmentRejectedException(shown + " is not a file type that can be attached. "
-                + allowedTypesSentence());
+    private static AttachmentRejectedException notAllowed(String shown, Object subject) {
+        return rejected("attachment.error.notAllowed", shown + " is not a file type that can be attached. "
+                + allowedTypesSentence(), subject, resolvable("attachment.error.allowedTypes"));
     }
 
     private static String allowedTypesSentence() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
@@ -33,6 +34,9 @@ import org.springframework.web.multipart.MultipartFile;
 @SpringBootTest
 @AutoConfigureMockMvc
 class AttachmentServiceTest {
+
+    @Autowired
+    MessageSource messages;
 
     @Autowired
     AttachmentService attachments;
@@ -139,7 +143,7 @@ class AttachmentServiceTest {
     @Test
     void aFileOverTheConfiguredLimitIsRefused() {
         AttachmentService small = new AttachmentService(repository, cycles, audit,
-                new AttachmentProperties(DataSize.ofKilobytes(2)));
+                new AttachmentProperties(DataSize.ofKilobytes(2)), messages);
         long before = count("attachment");
         assertThatThrownBy(() -> small.store(OwnerKind.CONTRIBUTION, contributionId, cycleId, "KEN",
                 upload("scan.png", java.util.Arrays.copyOf(SampleFiles.png(), 3 * 1024)), interior))
