@@ -9,6 +9,7 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.gcmreview.report.DraftingMessages;
 import org.gcmreview.report.history.HistorySubject.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,7 +28,10 @@ public class RevisionHistory {
     private final JdbcClient jdbc;
     private final ReviewCycles cycles;
 
-    RevisionHistory(JdbcClient jdbc, ReviewCycles cycles) {
+    private final DraftingMessages messages;
+
+    RevisionHistory(JdbcClient jdbc, ReviewCycles cycles, DraftingMessages messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.cycles = cycles;
     }
@@ -41,7 +45,7 @@ public class RevisionHistory {
                 .params(sectionId, cycleId)
                 .query((rs, row) -> new HistorySubject(Kind.SECTION, cycleId, rs.getLong("id"), rs.getString("title"),
                         cycle.title()))
-                .optional().orElseThrow(() -> new RevisionNotFoundException("This review cycle has no such section."));
+                .optional().orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noSection")));
     }
 
     public HistorySubject contribution(long cycleId, long contributionId, CurrentUser user) {
@@ -55,10 +59,11 @@ public class RevisionHistory {
                  where c.id = ? and c.cycle_id = ?""")
                 .params(contributionId, cycleId)
                 .query((rs, row) -> new Found(new HistorySubject(Kind.CONTRIBUTION, cycleId, rs.getLong("id"),
-                        "Objective " + rs.getInt("objective_number") + ": " + rs.getString("short_title") + " ("
-                                + rs.getString("ministry_name") + ")", cycle.title()), rs.getLong("ministry_id")))
+                        messages.get("history.contributionTitle", String.valueOf(rs.getInt("objective_number")),
+                                rs.getString("short_title"), rs.getString("ministry_name")), cycle.title()),
+                        rs.getLong("ministry_id")))
                 .optional()
-                .orElseThrow(() -> new RevisionNotFoundException("This review cycle has no such contribution."));
+                .orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noContribution")));
         boolean allowed = user.is(Role.ADMIN) || user.is(Role.COORDINATOR)
                 || (user.is(Role.MINISTRY) && user.ministryId() != null && user.ministryId() == found.ministryId());
         if (!allowed) {
@@ -88,7 +93,7 @@ public class RevisionHistory {
 
     private Revision revision(HistorySubject subject, int number) {
         return revisions(subject).stream().filter(r -> r.number() == number).findFirst()
-                .orElseThrow(() -> new RevisionNotFoundException("There is no revision " + number + " of this text."));
+                .orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noRevision", String.valueOf(number))));
     }
 
     private String body(HistorySubject subject, int number) {
@@ -96,7 +101,7 @@ public class RevisionHistory {
         Optional<String> body = jdbc.sql("select body from " + kind.revisionTable + " where " + kind.ownerColumn
                         + " = ? and revision_no = ?")
                 .params(subject.id(), number).query(String.class).optional();
-        return body.orElseThrow(() -> new RevisionNotFoundException("There is no revision " + number + " of this text."));
+        return body.orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noRevision", String.valueOf(number))));
     }
 
     private Revision map(ResultSet rs, int row) throws SQLException {
