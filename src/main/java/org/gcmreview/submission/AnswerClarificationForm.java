@@ -37,9 +37,12 @@ class AnswerClarificationForm implements TaskForm {
     private final ObjectiveSections sections;
     private final ReportVersions versions;
     private final AuditLog audit;
+    private final SubmissionMessages messages;
 
     AnswerClarificationForm(ReviewCycles cycles, Submissions submissions, ObjectiveSections sections,
-            ReportVersions versions, AuditLog audit) {
+            ReportVersions versions, AuditLog audit,
+            SubmissionMessages messages) {
+        this.messages = messages;
         this.cycles = cycles;
         this.submissions = submissions;
         this.sections = sections;
@@ -73,8 +76,7 @@ class AnswerClarificationForm implements TaskForm {
         Map<String, String> errors = new LinkedHashMap<>();
         String answer = submission.field("answer");
         if (answer.length() < ANSWER_MIN || answer.length() > ANSWER_MAX) {
-            errors.put("answer", "Please write an answer of " + ANSWER_MIN + " to " + ANSWER_MAX
-                    + " characters to the secretariat's question.");
+            errors.put("answer", messages.get("submission.task.answer.error.length", ANSWER_MIN, ANSWER_MAX));
         }
         List<ObjectiveSections.Section> changed = new ArrayList<>();
         Map<Long, String> newBodies = new LinkedHashMap<>();
@@ -88,11 +90,11 @@ class AnswerClarificationForm implements TaskForm {
                 continue;
             }
             if (!String.valueOf(section.lockVersion()).equals(submission.field("lock-" + section.id()))) {
-                errors.put(field, "Objective " + section.objectiveNumber() + " was changed by someone else while you "
-                        + "were editing. Copy your text, reload the page and apply your change again.");
+                errors.put(field, messages.get("submission.task.answer.error.conflict",
+                        String.valueOf(section.objectiveNumber())));
             } else if (body.length() > SECTION_MAX) {
-                errors.put(field, "Objective " + section.objectiveNumber() + " can have at most " + SECTION_MAX
-                        + " characters.");
+                errors.put(field, messages.get("submission.task.answer.error.sectionLength",
+                        String.valueOf(section.objectiveNumber()), SECTION_MAX));
             } else {
                 changed.add(section);
                 newBodies.put(section.id(), body);
@@ -109,8 +111,8 @@ class AnswerClarificationForm implements TaskForm {
         audit.record(AuditEntry.of(user.username(), "REGIONAL_CLARIFICATION_ANSWERED", cycle.countryIso3(),
                 "report_version", version.id(), "version " + version.versionNo() + " (" + version.sha256() + "), "
                         + changed.size() + " objective section(s) revised"));
-        return TaskOutcome.complete(Map.of(), "Your answer and version " + version.versionNo()
-                + " of the report are being sent back to the regional secretariat.");
+        return TaskOutcome.complete(Map.of(), messages.get("submission.task.answer.done",
+                String.valueOf(version.versionNo())));
     }
 
     /** Browsers send CRLF line breaks; the stored text uses LF, so an untouched textarea is not a change. */

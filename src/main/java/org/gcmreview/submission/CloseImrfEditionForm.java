@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseImrfEditionForm extends CloseRoundForm {
 
-    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit) {
-        super(rounds, submissions, audit);
+    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages) {
+        super(rounds, submissions, audit, messages);
     }
 
     @Override

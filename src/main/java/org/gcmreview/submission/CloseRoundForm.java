@@ -23,8 +23,11 @@ abstract class CloseRoundForm implements TaskForm {
     private final ReviewRounds rounds;
     private final Submissions submissions;
     private final AuditLog audit;
+    private final SubmissionMessages messages;
 
-    CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit) {
+    CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
+            SubmissionMessages messages) {
+        this.messages = messages;
         this.rounds = rounds;
         this.submissions = submissions;
         this.audit = audit;
@@ -49,20 +52,20 @@ abstract class CloseRoundForm implements TaskForm {
         Map<String, String> errors = new LinkedHashMap<>();
         String note = form.field("note");
         if (note.length() > NOTE_MAX) {
-            errors.put("note", "The note can have at most " + NOTE_MAX + " characters.");
+            errors.put("note", messages.get("submission.task.close.error.note", NOTE_MAX));
         }
         int waiting = submissions.awaitingReview(round.id());
         if (waiting > 0) {
-            errors.put("confirm", waiting + " submission(s) still wait for your review; review them before closing.");
+            errors.put("confirm", messages.get("submission.task.close.error.waiting", waiting));
         } else if (!"yes".equals(form.field("confirm"))) {
-            errors.put("confirm", "Please confirm that the round is to be closed: no report is accepted afterwards.");
+            errors.put("confirm", messages.get("submission.task.close.error.confirm"));
         }
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }
         rounds.close(round.id(), user.id(), note.isEmpty() ? null : note);
         audit.record(AuditEntry.of(user.username(), "ROUND_CLOSED", null, "review_round", round.id(), round.code()));
-        return TaskOutcome.complete(Map.of(), round.name() + " is closed.");
+        return TaskOutcome.complete(Map.of(), messages.get("submission.task.close.done", round.name()));
     }
 
     private ReviewRound round(UserTask task, CurrentUser user) {

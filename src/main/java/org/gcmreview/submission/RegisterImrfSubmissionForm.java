@@ -21,8 +21,11 @@ class RegisterImrfSubmissionForm implements TaskForm {
     private final SubmittedReports reports;
     private final Submissions submissions;
     private final AuditLog audit;
+    private final SubmissionMessages messages;
 
-    RegisterImrfSubmissionForm(SubmittedReports reports, Submissions submissions, AuditLog audit) {
+    RegisterImrfSubmissionForm(SubmittedReports reports, Submissions submissions, AuditLog audit,
+            SubmissionMessages messages) {
+        this.messages = messages;
         this.reports = reports;
         this.submissions = submissions;
         this.audit = audit;
@@ -52,14 +55,14 @@ class RegisterImrfSubmissionForm implements TaskForm {
             return TaskOutcome.invalid(Map.of("note", "The note can have at most " + NOTE_MAX + " characters."));
         }
         if (submission.status() != SubmissionStatus.SUBMITTED) {
-            return TaskOutcome.invalid(Map.of("note", "This submission is " + submission.status()
-                    + " and cannot be registered."));
+            return TaskOutcome.invalid(Map.of("note", messages.get("submission.task.register.error.status",
+                    messages.get("submission.status." + submission.status().name()))));
         }
         submissions.recordResponse(submission.id(), note.isEmpty() ? null : note, user.id());
         submissions.updateStatus(submission.id(), SubmissionStatus.REGISTERED);
         audit.record(AuditEntry.of(user.username(), "IMRF_SUBMISSION_REGISTERED", submission.countryIso3(),
                 "submission", submission.id(), "version " + submission.versionNo() + " in " + submission.roundCode()));
-        return TaskOutcome.complete(Map.of(), "The report of " + submission.countryName() + " is registered for "
-                + submission.roundCode() + ".");
+        return TaskOutcome.complete(Map.of(), messages.get("submission.task.register.done", submission.countryName(),
+                submission.roundCode()));
     }
 }

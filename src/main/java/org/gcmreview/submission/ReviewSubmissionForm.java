@@ -26,8 +26,11 @@ class ReviewSubmissionForm implements TaskForm {
     private final SubmittedReports reports;
     private final Submissions submissions;
     private final AuditLog audit;
+    private final SubmissionMessages messages;
 
-    ReviewSubmissionForm(SubmittedReports reports, Submissions submissions, AuditLog audit) {
+    ReviewSubmissionForm(SubmittedReports reports, Submissions submissions, AuditLog audit,
+            SubmissionMessages messages) {
+        this.messages = messages;
         this.reports = reports;
         this.submissions = submissions;
         this.audit = audit;
@@ -54,23 +57,22 @@ class ReviewSubmissionForm implements TaskForm {
         Submission submission = reports.forTask(task, user);
         String message = form.field("message");
         if (!"clarify".equals(form.action()) && !"acknowledge".equals(form.action())) {
-            return TaskOutcome.invalid(Map.of("message", "Please acknowledge the report or ask for a clarification."));
+            return TaskOutcome.invalid(Map.of("message", messages.get("submission.task.review.error.choose")));
         }
         boolean clarify = "clarify".equals(form.action());
         if (clarify && (message.length() < MESSAGE_MIN || message.length() > MESSAGE_MAX)) {
-            return TaskOutcome.invalid(Map.of("message", "To ask for a clarification, write your question ("
-                    + MESSAGE_MIN + " to " + MESSAGE_MAX + " characters)."));
+            return TaskOutcome.invalid(Map.of("message", messages.get("submission.task.review.error.question", MESSAGE_MIN,
+                    MESSAGE_MAX)));
         }
         if (message.length() > MESSAGE_MAX) {
-            return TaskOutcome.invalid(Map.of("message", "The message can have at most " + MESSAGE_MAX
-                    + " characters."));
+            return TaskOutcome.invalid(Map.of("message", messages.get("submission.task.review.error.length", MESSAGE_MAX)));
         }
         submissions.recordResponse(submission.id(), message.isEmpty() ? null : message, user.id());
         audit.record(AuditEntry.of(user.username(), clarify ? "SUBMISSION_CLARIFICATION_ASKED" : "SUBMISSION_ACCEPTED",
                 submission.countryIso3(), "submission", submission.id(),
                 "version " + submission.versionNo() + " in " + submission.roundCode()));
         return TaskOutcome.complete(Map.of("clarificationNeeded", clarify), clarify
-                ? "Your question was sent to " + submission.countryName() + "."
-                : "The report of " + submission.countryName() + " is acknowledged.");
+                ? messages.get("submission.task.review.asked", submission.countryName())
+                : messages.get("submission.task.review.acknowledged", submission.countryName()));
     }
 }

@@ -33,9 +33,12 @@ class SubmitRegionalForm implements TaskForm {
     private final CycleRounds cycleRounds;
     private final Submissions submissions;
     private final AuditLog audit;
+    private final SubmissionMessages messages;
 
     SubmitRegionalForm(ReviewCycles cycles, ReportVersions versions, CycleRounds cycleRounds, Submissions submissions,
-            AuditLog audit) {
+            AuditLog audit,
+            SubmissionMessages messages) {
+        this.messages = messages;
         this.cycles = cycles;
         this.versions = versions;
         this.cycleRounds = cycleRounds;
@@ -70,24 +73,23 @@ class SubmitRegionalForm implements TaskForm {
         Optional<ReviewRound> round = cycleRounds.regionalRound(cycle);
         Map<String, String> errors = new LinkedHashMap<>();
         if (version.isEmpty()) {
-            errors.put("version", "The report has no frozen version yet, so there is nothing to submit.");
+            errors.put("version", messages.get("submission.task.submit.error.noVersion"));
         } else if (!String.valueOf(version.get().id()).equals(submission.field("versionId"))) {
-            errors.put("version", "A newer version (" + version.get().versionNo()
-                    + ") was frozen while you were on this page. Check its number and SHA-256 and confirm again.");
+            errors.put("version", messages.get("submission.task.submit.error.newerVersion",
+                    String.valueOf(version.get().versionNo())));
         }
         if (round.isEmpty()) {
-            errors.put("round", "There is no open regional review round for your region. Please contact the "
-                    + "regional secretariat.");
+            errors.put("round", messages.get("submission.task.submit.error.noRound"));
         } else if (round.get().closed()) {
-            errors.put("round", "The review round " + round.get().code() + " has been closed by its secretariat.");
+            errors.put("round", messages.get("submission.task.submit.error.roundClosed", round.get().code()));
         }
         String coverNote = submission.field("coverNote");
         if (coverNote.length() > COVER_NOTE_MAX) {
-            errors.put("coverNote", "The cover note can have at most " + COVER_NOTE_MAX + " characters (it has "
-                    + coverNote.length() + ").");
+            errors.put("coverNote", messages.get("submission.task.submit.error.coverNote", COVER_NOTE_MAX,
+                    coverNote.length()));
         }
         if (!"yes".equals(submission.field("confirm"))) {
-            errors.put("confirm", "Please confirm that this frozen version is the report your government submits.");
+            errors.put("confirm", messages.get("submission.task.submit.error.confirm"));
         }
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
@@ -99,7 +101,7 @@ class SubmitRegionalForm implements TaskForm {
         audit.record(AuditEntry.of(user.username(), "REGIONAL_SUBMISSION_CONFIRMED", cycle.countryIso3(),
                 "report_version", confirmed.id(), "version " + confirmed.versionNo() + " (" + confirmed.sha256()
                         + ") for " + target.code()));
-        return TaskOutcome.complete(Map.of(), "Version " + confirmed.versionNo() + " of the report is being sent to "
-                + target.name() + ".");
+        return TaskOutcome.complete(Map.of(), messages.get("submission.task.submit.done",
+                String.valueOf(confirmed.versionNo()), target.name()));
     }
 }

@@ -13,9 +13,11 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
@@ -32,9 +34,11 @@ class ReportPdf {
     static final String FONT_FAMILY = "DejaVu Sans";
 
     private final ITemplateEngine templates;
+    private final ApplicationContext application;
 
-    ReportPdf(ITemplateEngine templates) {
+    ReportPdf(ITemplateEngine templates, ApplicationContext application) {
         this.templates = templates;
+        this.application = application;
     }
 
     byte[] render(Map<String, Object> model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
@@ -43,6 +47,9 @@ class ReportPdf {
                 .buildExchange(request, response);
         WebContext context = new WebContext(exchange, locale, model);
         context.setVariable("pdf", true);
+        // as Spring's own views do: lets the template call beans such as @formats (dates in the reader's language)
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(application, null));
         String xhtml = templates.process(TEMPLATE, context);
         try (ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
