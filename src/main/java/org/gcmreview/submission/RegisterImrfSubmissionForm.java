@@ -52,7 +52,7 @@ class RegisterImrfSubmissionForm implements TaskForm {
         Submission submission = reports.forTask(task, user);
         String note = form.field("note");
         if (note.length() > NOTE_MAX) {
-            return TaskOutcome.invalid(Map.of("note", "The note can have at most " + NOTE_MAX + " characters."));
+            return TaskOutcome.invalid(Map.of("note", messages.get("submission.task.close.error.note", NOTE_MAX)));
         }
         if (submission.status() != SubmissionStatus.SUBMITTED) {
             return TaskOutcome.invalid(Map.of("note", messages.get("submission.task.register.error.status",

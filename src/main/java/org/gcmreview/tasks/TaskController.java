@@ -6,6 +6,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,8 +29,10 @@ class TaskController {
 
     private final TaskAccess access;
     private final TaskWork work;
+    private final MessageSource messages;
 
-    TaskController(TaskAccess access, TaskWork work) {
+    TaskController(TaskAccess access, TaskWork work, MessageSource messages) {
+        this.messages = messages;
         this.access = access;
         this.work = work;
     }
@@ -86,14 +90,14 @@ class TaskController {
     @PostMapping("/{taskId}/claim")
     String claim(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
         access.claim(taskId, user);
-        redirect.addFlashAttribute("flash", "The task is now yours.");
+        redirect.addFlashAttribute("flash", messages.getMessage("tasks.claimed", null, LocaleContextHolder.getLocale()));
         return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/{taskId}/release")
     String release(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
         access.release(taskId, user);
-        redirect.addFlashAttribute("flash", "The task is back in your group's list.");
+        redirect.addFlashAttribute("flash", messages.getMessage("tasks.released", null, LocaleContextHolder.getLocale()));
         return "redirect:/tasks";
     }
 }

@@ -7,7 +7,14 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @ResponseStatus(HttpStatus.NOT_FOUND)
 public class TaskNotFoundException extends RuntimeException {
 
+    private final String taskId;
+
     public TaskNotFoundException(String taskId) {
         super("There is no open task " + taskId + ". It may have been completed already.");
+        this.taskId = taskId;
+    }
+
+    public String taskId() {
+        return taskId;
     }
 }

@@ -62,8 +62,7 @@ class TaskWork {
     private TaskOutcome work(String taskId, CurrentUser user, TaskSubmission submission) {
         UserTask task = access.find(taskId, user);
         if (task.assignee() != null && !task.assignee().equals(user.username())) {
-            throw new TaskConflictException("This task is claimed by " + task.assignee()
-                    + ". Nothing was changed; ask them to release it, or wait for them to finish.");
+            throw TaskConflictException.claimedBy(task.assignee());
         }
         TaskForm form = formFor(task);
         TaskOutcome outcome = form.submit(task, user, submission);
