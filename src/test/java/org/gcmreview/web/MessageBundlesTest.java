@@ -37,10 +37,20 @@ class MessageBundlesTest {
     private static final List<String> TRANSLATIONS = List.of("fr", "es", "ar");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[,}]");
 
+    /** fr, es and ar for every bundle, plus any other language a bundle has (zh and ru once written). */
     static Stream<Arguments> bundlesAndLanguages() throws IOException {
         List<Arguments> all = new ArrayList<>();
         for (String bundle : bundles()) {
-            for (String language : TRANSLATIONS) {
+            Set<String> languages = new TreeSet<>(TRANSLATIONS);
+            Path file = Path.of("src/main/resources", bundle + ".properties");
+            String base = file.getFileName().toString().replace(".properties", "_");
+            try (Stream<Path> siblings = Files.list(file.getParent())) {
+                siblings.map(f -> f.getFileName().toString())
+                        .filter(n -> n.startsWith(base) && n.endsWith(".properties"))
+                        .map(n -> n.substring(base.length(), n.length() - ".properties".length()))
+                        .forEach(languages::add);
+            }
+            for (String language : languages) {
                 all.add(Arguments.of(bundle, language));
             }
         }
