@@ -1,0 +1,96 @@
+package org.gcmreview.submission;
+
+import static org.gcmreview.identity.TestUsers.as;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A secretariat's round page and its refusal in the reader's language: labels, statuses, dates and counts. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SubmissionLanguagesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReviewCycles cycles;
+    @Autowired
+    ReportVersions versions;
+    @Autowired
+    Submissions submissions;
+    @Autowired
+    RoundProcesses roundProcesses;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+
+    TestUsers users;
+    ReviewFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(jdbc);
+        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
+    }
+
+    @Test
+    void closingARoundSpeaksTheSecretariatsLanguage() throws Exception {
+        CurrentUser coordinator = users.coordinator("KEN");
+        CurrentUser eca = users.regionalSecretariat("ECA");
+        ReviewRound round = fixtures.regionalRound("ECA");
+        ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
+        ReportVersion version = versions.freeze(cycle.id());
+        String instance = roundProcesses.ensureRunning(round.id());
+        submissions.insert(cycle.id(), round.id(), version.id(), RoundKind.REGIONAL, null, coordinator.id(), null);
+        Task synthesis = fixtures.task(instance, "PrepareRegionalSynthesis");
+
+        mvc.perform(get("/tasks/" + synthesis.getId()).with(as(eca)).cookie(language("fr")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Clore la session"),
+                        containsString("date limite de soumission"), containsString(">Soumis<"),
+                        containsString("Préparer la synthèse régionale"), not(containsString("SUBMITTED")),
+                        not(containsString("Close the round")))));
+
+        mvc.perform(post("/tasks/" + synthesis.getId()).with(as(eca)).with(csrf()).cookie(language("fr"))
+                        .param("confirm", "yes").param("action", "close"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("1 soumission attend encore votre examen")));
+        mvc.perform(post("/tasks/" + synthesis.getId()).with(as(eca)).with(csrf()).cookie(language("ar"))
+                        .param("confirm", "yes").param("action", "close"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("تقديم واحد ينتظر"), containsString("dir=\"rtl\""))));
+    }
+
+    private static Cookie language(String code) {
+        return new Cookie("gcm-lang", code);
+    }
+}
