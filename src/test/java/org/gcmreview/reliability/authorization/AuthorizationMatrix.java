@@ -1,8 +1,10 @@
 package org.gcmreview.reliability.authorization;
 
 import static org.gcmreview.reliability.authorization.Access.ALLOWED;
+import static org.gcmreview.reliability.authorization.Access.FORBIDDEN;
 import static org.gcmreview.reliability.authorization.Access.NOT_FOUND;
 import static org.gcmreview.reliability.authorization.Access.SIGN_IN;
+import static org.gcmreview.reliability.authorization.Access.UNAUTHORIZED;
 import static org.gcmreview.reliability.authorization.Caller.ADMIN;
 import static org.gcmreview.reliability.authorization.Caller.ANONYMOUS;
 import static org.gcmreview.reliability.authorization.Caller.COORDINATOR;
@@ -209,6 +211,9 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("GET", "/secretariat/cycles/{id}",
                                 f -> get("/secretariat/cycles/" + f.submitted().cycleId()))
                         .onlyFor(REGIONAL_SECRETARIAT, IMRF_SECRETARIAT).build(),
+                // a cycle in the making has not been submitted to anybody yet
+                MatrixEntry.of("GET", "/secretariat/cycles/{id}", f -> get("/secretariat/cycles/" + f.draftCycle()))
+                        .everyone(FORBIDDEN).but(SIGN_IN, ANONYMOUS).build(),
                 MatrixEntry.of("GET", "/secretariat/synthesis",
                                 f -> get("/secretariat/synthesis").param("round", f.submitted().roundCode()))
                         .onlyFor(REGIONAL_SECRETARIAT).build(),
@@ -230,20 +235,21 @@ final class AuthorizationMatrix {
 
                 // ---------------------------------------------------------------- submission.api (401, not the login page)
                 MatrixEntry.of("GET", "/api/secretariat/rounds", f -> get("/api/secretariat/rounds"))
-                        .onlyFor(REGIONAL_SECRETARIAT, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT).build(),
+                        .onlyFor(REGIONAL_SECRETARIAT, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT)
+                        .but(UNAUTHORIZED, ANONYMOUS).build(),
                 // a token that does not work is refused (401) even with a signed-in session
                 MatrixEntry.of("GET", "/api/secretariat/rounds", f -> get("/api/secretariat/rounds")
                                 .header("Authorization", "Bearer gcmr_" + UUID.randomUUID()))
-                        .everyone(SIGN_IN).build(),
+                        .everyone(UNAUTHORIZED).build(),
                 MatrixEntry.of("GET", "/api/secretariat/submissions",
                                 f -> get("/api/secretariat/submissions").param("round", f.submitted().roundCode()))
-                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                        .onlyFor(REGIONAL_SECRETARIAT).but(UNAUTHORIZED, ANONYMOUS).build(),
                 MatrixEntry.of("GET", "/api/secretariat/statuses",
                                 f -> get("/api/secretariat/statuses").param("round", f.submitted().roundCode()))
-                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                        .onlyFor(REGIONAL_SECRETARIAT).but(UNAUTHORIZED, ANONYMOUS).build(),
                 MatrixEntry.of("GET", "/api/secretariat/coverage",
                                 f -> get("/api/secretariat/coverage").param("round", f.submitted().roundCode()))
-                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                        .onlyFor(REGIONAL_SECRETARIAT).but(UNAUTHORIZED, ANONYMOUS).build(),
 
                 // ---------------------------------------------------------------- submission.calendar (ADMIN)
                 MatrixEntry.of("GET", "/admin/rounds", f -> get("/admin/rounds")).onlyFor(ADMIN).build(),
