@@ -59,6 +59,14 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("GET", "/tasks", f -> get("/tasks")).everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).build(),
                 MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.newCoordinatorTask()))
                         .onlyFor(COORDINATOR).build(),
+                // a ministry's task: that ministry of that country only (the coordinator steers, but drafts nothing)
+                MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.ministryTask()))
+                        .onlyFor(MINISTRY).build(),
+                // a regional round's task: that commission's secretariat only; the IMRF's edition: the IMRF's
+                MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.regionalTask()))
+                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.imrfTask()))
+                        .onlyFor(IMRF_SECRETARIAT).build(),
                 // an empty form: refused as invalid (400) once through the access checks
                 MatrixEntry.of("POST", "/tasks/{taskId}", f -> post("/tasks/" + f.newCoordinatorTask()))
                         .onlyFor(COORDINATOR).build(),

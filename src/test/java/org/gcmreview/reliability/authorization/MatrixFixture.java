@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,10 +32,13 @@ import org.gcmreview.report.ReportVersions;
 import org.gcmreview.report.history.ReportTestData;
 import org.gcmreview.submission.ReviewFixtures;
 import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.RoundProcesses;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
 /**
  * The users and the data the matrix's requests need, all of Kenya (KEN, ECA) unless said otherwise. Users are
@@ -55,20 +59,25 @@ final class MatrixFixture {
     private final RuntimeService runtime;
     private final ReportVersions versions;
     private final AttachmentService attachments;
+    private final RoundProcesses roundProcesses;
+    private final MockMvc mvc;
     private final Map<Caller, CurrentUser> callers = new EnumMap<>(Caller.class);
     private final Map<String, Object> shared = new java.util.HashMap<>();
 
-    MatrixFixture(MockMvc mvc, JdbcClient jdbc, TaskService tasks, RuntimeService runtime,
-            ManagementService management, ReviewCycles reviewCycles, ReportVersions versions,
-            AttachmentService attachments) {
-        this.jdbc = jdbc;
+    MatrixFixture(ApplicationContext context) {
+        MockMvc mvc = context.getBean(MockMvc.class);
+        TaskService tasks = context.getBean(TaskService.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+        this.runtime = context.getBean(RuntimeService.class);
         this.users = new TestUsers(jdbc);
         this.cycles = new CycleFixture(mvc, jdbc, tasks, runtime);
-        this.reviews = new ReviewFixtures(jdbc, reviewCycles, runtime, management, tasks);
+        this.reviews = new ReviewFixtures(jdbc, context.getBean(ReviewCycles.class), runtime,
+                context.getBean(ManagementService.class), tasks);
         this.reports = new ReportTestData(jdbc);
-        this.runtime = runtime;
-        this.versions = versions;
-        this.attachments = attachments;
+        this.versions = context.getBean(ReportVersions.class);
+        this.attachments = context.getBean(AttachmentService.class);
+        this.roundProcesses = context.getBean(RoundProcesses.class);
+        this.mvc = mvc;
     }
 
     /** The caller's user (null for anonymous); the same user for every request of that caller. */
@@ -104,6 +113,35 @@ final class MatrixFixture {
     String newCoordinatorTask() throws Exception {
         long cycleId = cycles.start(coordinator(), CycleFixture.uniqueCode());
         return cycles.task(cycleId, "ScopeReview").getId();
+    }
+
+    /** The "Draft contribution" task of the matrix's ministry in a new, scoped Kenyan cycle (read only). */
+    String ministryTask() throws Exception {
+        return once("ministryTask", () -> {
+            CurrentUser ministry = user(Caller.MINISTRY);
+            long cycleId = cycles.start(coordinator(), CycleFixture.uniqueCode());
+            mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator(),
+                    List.of(ministry.ministryId()), Map.of(1, ministry.ministryId())))
+                    .andExpect(MockMvcResultMatchers.status().is3xxRedirection());
+            return cycles.task(cycleId, "DraftContribution",
+                    CandidateGroups.ministry("KEN", ministry.ministryCode())).getId();
+        });
+    }
+
+    /** The "Prepare the regional synthesis" task of a new round of ECA (read only). */
+    String regionalTask() throws Exception {
+        return once("regionalTask", () -> {
+            String instance = roundProcesses.ensureRunning(newRound());
+            return reviews.task(instance, "PrepareRegionalSynthesis").getId();
+        });
+    }
+
+    /** The "Prepare the forum and close the edition" task of a new IMRF edition (read only). */
+    String imrfTask() throws Exception {
+        return once("imrfTask", () -> {
+            long edition = reviews.round("IMRF", null, LocalDate.now().plusDays(ROUND_DEADLINE_DAYS)).id();
+            return reviews.task(roundProcesses.ensureRunning(edition), "CloseImrfEdition").getId();
+        });
     }
 
     /** A Kenyan cycle in the making (a small report, not submitted anywhere). */
