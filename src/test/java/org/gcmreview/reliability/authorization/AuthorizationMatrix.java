@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gcmreview.cycle.ReviewCycle;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The expected outcome of every endpoint of the application for every caller. The data belongs to Kenya (KEN,
@@ -293,8 +294,7 @@ final class AuthorizationMatrix {
     }
 
     /** A moderation action on a new input of the shared open consultation. */
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder moderate(
-            MatrixFixture f, String action) throws Exception {
+    private static MockHttpServletRequestBuilder moderate(MatrixFixture f, String action) throws Exception {
         ReviewCycle cycle = f.openConsultation();
         return post("/cycles/" + cycle.id() + "/consultation/inputs/" + f.newInput(cycle) + "/" + action);
     }
