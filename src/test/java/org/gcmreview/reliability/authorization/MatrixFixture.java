@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ final class MatrixFixture {
     private final RoundProcesses roundProcesses;
     private final MockMvc mvc;
     private final Map<Caller, CurrentUser> callers = new EnumMap<>(Caller.class);
-    private final Map<String, Object> shared = new java.util.HashMap<>();
+    private final Map<String, Object> shared = new HashMap<>();
 
     MatrixFixture(ApplicationContext context) {
         MockMvc mvc = context.getBean(MockMvc.class);
@@ -92,6 +93,10 @@ final class MatrixFixture {
         return user(Caller.COORDINATOR);
     }
 
+    /**
+     * Made on first use and then shared by every caller: only for data no request changes in a way that could
+     * change another caller's answer (reads, or new inputs added to a shared consultation).
+     */
     @SuppressWarnings("unchecked")
     private <T> T once(String name, ThrowingSupplier<T> make) throws Exception {
         Object value = shared.get(name);
