@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * completion commit together or not at all (Camunda joins Spring's transaction on the same DataSource).
  */
 @Service
-class TaskWork {
+public class TaskWork {
 
     private final TaskAccess access;
     private final TaskForms forms;
