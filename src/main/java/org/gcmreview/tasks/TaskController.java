@@ -1,13 +1,13 @@
 package org.gcmreview.tasks;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -32,9 +32,9 @@ class TaskController {
     private final MessageSource messages;
 
     TaskController(TaskAccess access, TaskWork work, MessageSource messages) {
-        this.messages = messages;
         this.access = access;
         this.work = work;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -88,16 +88,16 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/claim")
-    String claim(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
+    String claim(@PathVariable String taskId, CurrentUser user, Locale locale, RedirectAttributes redirect) {
         access.claim(taskId, user);
-        redirect.addFlashAttribute("flash", messages.getMessage("tasks.claimed", null, LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute("flash", messages.getMessage("tasks.flash.claimed", null, locale));
         return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/{taskId}/release")
-    String release(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
+    String release(@PathVariable String taskId, CurrentUser user, Locale locale, RedirectAttributes redirect) {
         access.release(taskId, user);
-        redirect.addFlashAttribute("flash", messages.getMessage("tasks.released", null, LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute("flash", messages.getMessage("tasks.flash.released", null, locale));
         return "redirect:/tasks";
     }
 }
