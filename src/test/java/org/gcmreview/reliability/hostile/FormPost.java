@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -133,11 +132,5 @@ record FormPost(String path, CurrentUser user, MultiValueMap<String, String> fie
 
     private static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    static Map<String, String> payloadIn(List<String> fieldNames) {
-        Map<String, String> replaced = new LinkedHashMap<>();
-        fieldNames.forEach(name -> replaced.put(name, PAYLOAD));
-        return replaced;
     }
 }

@@ -148,8 +148,8 @@ class HostileEndpointsTest {
     }
 
     private void markupAndSql(HostileEndpoint endpoint) throws Exception {
-        FormPost post = endpoint.post().make(fixture).with(FormPost.payloadIn(endpoint.textFields()));
         PayloadCheck check = new PayloadCheck(mvc, jdbc, refusals);
+        FormPost post = endpoint.post().make(fixture).with(check.in(endpoint.textFields()));
         MockHttpServletResponse response = check.send(endpoint.key(), post.valid());
         if (response.getStatus() >= 300 && response.getStatus() < 400 && endpoint.display() != null) {
             CurrentUser viewer = viewer(post);
