@@ -43,6 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Hostile input against every task form (POST /tasks/{id}, one case per form key, each task reached the way the
@@ -149,7 +150,15 @@ class HostileTaskFormsTest {
     /** A valid completion per form, for the replay: the same post sent twice must not complete twice. */
     static final Map<String, Map<String, String>> COMPLETIONS = Map.of(
             "sign-off", Map.of("action", "approve"),
-            "review-submission", Map.of("action", "acknowledge"));
+            "review-submission", Map.of("action", "acknowledge"),
+            "endorse-report", Map.of("action", "endorse", "note", "Endorsed by the cabinet."),
+            "submit-regional", Map.of("confirm", "yes", "action", "submit", "coverNote", "Our report."),
+            "respond-to-inputs", Map.of("action", "complete", "reviseDraft", "false"),
+            "regional-synthesis", Map.of("confirm", "yes", "note", "Synthesis sent."),
+            "close-imrf-edition", Map.of("confirm", "yes", "note", "Edition closed."),
+            "register-imrf-submission", Map.of("note", "Registered for the forum."),
+            // the scoping form as CycleFixture fills it in (the fields here are only a marker)
+            "scope-review", Map.of());
 
     /** One task per form for the refusals, which must leave it as it was (reused across kinds). */
     private static final Map<String, OpenTask> SHARED = new HashMap<>();
@@ -315,9 +324,13 @@ class HostileTaskFormsTest {
         FormPost post = task.post();
         page(task).hidden().forEach((name, values) -> values.forEach(v -> post.field(name, v)));
         COMPLETIONS.get(formKey).forEach(post::field);
-        mvc.perform(post.valid()).andExpect(status().is3xxRedirection());
+        MockHttpServletRequestBuilder completion = "scope-review".equals(formKey)
+                ? f.cycles.scopeForm(task.id(), task.user(), List.of(interior().ministryId()),
+                        Map.of(1, interior().ministryId()))
+                : post.valid();
+        mvc.perform(completion).andExpect(status().is3xxRedirection());
         assertThat(tasks.createTaskQuery().taskId(task.id()).count()).as("%s: completed", formKey).isZero();
-        refusals.expect(formKey + " sent again", post.valid(), 404, 409);
+        refusals.expect(formKey + " sent again", completion, 404, 409);
     }
 
     private int attachmentCount() {
