@@ -135,6 +135,10 @@ class OrganisationRegistry {
     @Transactional
     public Organisation verify(long organisationId, CurrentUser coordinator) {
         Organisation organisation = decidable(organisationId, coordinator);
+        if (organisation.status() == OrganisationStatus.VERIFIED) {
+            // a resent form (double click, reload): already done, so no second audit entry and no second e-mail
+            return organisation;
+        }
         organisations.verify(organisationId, coordinator.id());
         audit.record(AuditEntry.of(coordinator.username(), "ORGANISATION_VERIFIED", organisation.countryIso3(),
                 "organisation", organisationId, organisation.name()));

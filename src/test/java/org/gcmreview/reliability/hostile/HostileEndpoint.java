@@ -11,9 +11,10 @@ import java.util.List;
  * @param forged       the post aimed at subjects that do not exist (unknown or nonsense ids), or none
  * @param display      the page that shows what the text fields stored, or null when they are only echoed
  * @param replayable   whether sending the same valid post twice is a plausible accident (double click, resend)
+ * @param reaudited    whether a replay writes its audit entry again (the domain rows still must not change)
  */
 record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields, Forged forged, Display display,
-        boolean replayable) {
+        boolean replayable, boolean reaudited) {
 
     @FunctionalInterface
     interface Step<T> {
@@ -42,6 +43,7 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
         private Forged forged;
         private Display display;
         private boolean replayable;
+        private boolean reaudited;
 
         Builder(String key, Step<FormPost> post) {
             this.key = key;
@@ -68,8 +70,18 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
             return this;
         }
 
+        /**
+         * The endpoint records a replayed decision in the audit log again: a known, tolerated gap (the decision is
+         * re-applied with the same value, so nothing else changes), listed here so that no other endpoint starts
+         * doing it unnoticed.
+         */
+        Builder reauditedWhenReplayed() {
+            this.reaudited = true;
+            return this;
+        }
+
         HostileEndpoint build() {
-            return new HostileEndpoint(key, post, textFields, forged, display, replayable);
+            return new HostileEndpoint(key, post, textFields, forged, display, replayable, reaudited);
         }
     }
 }

@@ -106,7 +106,7 @@ final class HostileEndpoints {
                             return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/settings", s.coordinator)
                                     .field("targets", "objective:1").field("allowIndividuals", "true");
                         })
-                        .text("targets").forged(p -> cycleIds(p.path(), "/consultation/settings")).replayable().build(),
+                        .text("targets").forged(p -> cycleIds(p.path(), "/consultation/settings")).replayable().reauditedWhenReplayed().build(),
                 HostileEndpoint.of("POST", "/cycles/{id}/consultation/close", f -> {
                             ConsultationScenario s = f.consultation();
                             return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/close", s.coordinator);
@@ -128,7 +128,7 @@ final class HostileEndpoints {
                                     .field("reason", "Off topic for this review.");
                         })
                         .text("reason").shownOn((p, f) -> p.path().replace("/hide", ""))
-                        .forged(p -> inputIds(p.path(), "/hide")).replayable().build(),
+                        .forged(p -> inputIds(p.path(), "/hide")).replayable().reauditedWhenReplayed().build(),
                 HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/duplicate", f -> {
                             ConsultationScenario s = f.consultation();
                             long first = f.input(s);
@@ -136,7 +136,7 @@ final class HostileEndpoints {
                             return FormPost.of(inputPath(s, second) + "/duplicate", s.coordinator)
                                     .field("of", reference(f, first));
                         })
-                        .text("of").forged(p -> inputIds(p.path(), "/duplicate")).replayable().build(),
+                        .text("of").forged(p -> inputIds(p.path(), "/duplicate")).replayable().reauditedWhenReplayed().build(),
                 HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/ungroup", f -> {
                             ConsultationScenario s = f.consultation();
                             long first = f.input(s);
@@ -168,7 +168,7 @@ final class HostileEndpoints {
                         .text("reason")
                         .forged(p -> List.of("/organisations/" + UNKNOWN + "/reject",
                                 "/organisations/" + NONSENSE + "/reject"))
-                        .replayable().build(),
+                        .replayable().reauditedWhenReplayed().build(),
 
                 // ------------------------------------------------------------------ secretariats: API tokens
                 HostileEndpoint.of("POST", "/secretariat/tokens",
@@ -194,7 +194,7 @@ final class HostileEndpoints {
                                 .field("deadline", LocalDate.now(ZoneOffset.UTC).plusDays(100).toString()))
                         .text("name").shownOn((p, f) -> "/admin/rounds")
                         .forged(p -> List.of("/admin/rounds/" + UNKNOWN, "/admin/rounds/" + NONSENSE))
-                        .replayable().build());
+                        .replayable().reauditedWhenReplayed().build());
     }
 
     private static HostileEndpoint moderation(String action) {
@@ -203,7 +203,7 @@ final class HostileEndpoints {
                     return FormPost.of(inputPath(s, f.input(s)) + "/" + action, s.coordinator)
                             .field("from", "queue").field("about", "objective:1");
                 })
-                .text("about", "from").forged(p -> inputIds(p.path(), "/" + action)).replayable().build();
+                .text("about", "from").forged(p -> inputIds(p.path(), "/" + action)).replayable().reauditedWhenReplayed().build();
     }
 
     private static String scopeTask(HostileFixture f) throws Exception {
