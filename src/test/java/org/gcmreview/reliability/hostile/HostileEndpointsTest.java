@@ -1,13 +1,18 @@
 package org.gcmreview.reliability.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -15,6 +20,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.attachment.AttachmentService;
+import org.gcmreview.consultation.ConsultationScenario;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
@@ -29,6 +35,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -100,6 +107,36 @@ class HostileEndpointsTest {
             }
         });
         return keys;
+    }
+
+    /**
+     * A stakeholder's input with a file whose name climbs out of any directory: taken, with the name reduced to
+     * its last segment (never a path), and offered for download under that name only.
+     */
+    @Test
+    void uploadedFileNamesNeverKeepAPath() throws Exception {
+        ConsultationScenario scenario = fixture.consultation();
+        int n = 0;
+        for (String name : List.of("../../etc/passwd.png", "..\\..\\windows\\win.ini.png", "/etc/passwd.png",
+                "%2e%2e%2fpasswd.png")) {
+            FormPost post = FormPost.of("/consultations/" + scenario.cycle.businessKey() + "/inputs",
+                            scenario.stakeholder())
+                    .field("idempotencyKey", UUID.randomUUID().toString()).field("target", "objective:1")
+                    .field("language", "en").field("body", "An input with chart number " + ++n + ".");
+            mvc.perform(post.withFile(new MockMultipartFile("attachment", name, "image/png", HostileFixture.png())))
+                    .andExpect(status().is3xxRedirection());
+            long input = scenario.inputId(scenario.referenceOf("An input with chart number " + n + "."));
+            String stored = jdbc.sql("select file_name from attachment where owner_kind = 'CONSULTATION_INPUT' and owner_id = ?")
+                    .param(input).query(String.class).single();
+            assertThat(stored).as("stored name of %s", name).doesNotContain("/", "\\").doesNotStartWith("..")
+                    .endsWith(".png");
+            mvc.perform(get("/cycles/" + scenario.cycle.id() + "/consultation/inputs/" + input)
+                            .with(TestUsers.as(scenario.coordinator)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(stored)))
+                    .andExpect(content().string(not(containsString("etc/passwd"))))
+                    .andExpect(content().string(not(containsString("windows\\"))));
+        }
     }
 
     @TestFactory
