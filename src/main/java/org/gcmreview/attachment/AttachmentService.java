@@ -145,10 +145,17 @@ public class AttachmentService {
         return byOwner;
     }
 
-    /** The file for download, if this user may see its cycle. */
+    /**
+     * The file for download, if this user may see its cycle. A stakeholder may see their country's cycle (for
+     * the consultation) but not its evidence: only the files they added to their own inputs. A ministry's
+     * drafting evidence and another organisation's input are not theirs to read.
+     */
     StoredFile download(String publicId, CurrentUser user) {
         Attachment attachment = find(publicId);
         cycles.findVisible(attachment.cycleId(), user);
+        if (user.is(Role.STAKEHOLDER) && attachment.uploadedById() != user.id()) {
+            throw new AccessDeniedException("Stakeholders download only the files they added themselves");
+        }
         return new StoredFile(attachment, repository.content(attachment.publicId()));
     }
 

@@ -1,15 +1,8 @@
 package org.gcmreview.cycle;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.gcmreview.audit.AuditEntry;
-import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CandidateGroups;
-import org.gcmreview.identity.UserAccountRepository;
-import org.gcmreview.report.Contribution;
-import org.gcmreview.report.DraftingMessages;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,39 +13,19 @@ import org.springframework.stereotype.Component;
 @Component("escalateOverdueDrafting")
 public class EscalateOverdueDrafting implements JavaDelegate {
 
-    private final ReviewCycles cycles;
-    private final Ministries ministries;
-    private final OpenObjectives openObjectives;
-    private final UserAccountRepository users;
-    private final MailNotifier mail;
-    private final DraftingMessages messages;
-    private final AuditLog audit;
+    static final DraftingNotice.Kind ESCALATION = new DraftingNotice.Kind(
+            ctx -> CandidateGroups.coordinator(ctx.cycle().countryIso3()), "mail.escalation",
+            (ctx, due) -> new Object[] {ctx.ministry().name(), ctx.cycle().businessKey()},
+            "DRAFTING_OVERDUE_ESCALATED", " overdue");
 
-    EscalateOverdueDrafting(ReviewCycles cycles, Ministries ministries, OpenObjectives openObjectives,
-            UserAccountRepository users, MailNotifier mail, DraftingMessages messages, AuditLog audit) {
-        this.cycles = cycles;
-        this.ministries = ministries;
-        this.openObjectives = openObjectives;
-        this.users = users;
-        this.mail = mail;
-        this.messages = messages;
-        this.audit = audit;
+    private final DraftingNotice notice;
+
+    EscalateOverdueDrafting(DraftingNotice notice) {
+        this.notice = notice;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
-        List<Contribution> open = openObjectives.of(ctx);
-        String due = String.valueOf(ctx.dueDate());
-        MailNotifier.Delivery delivery = mail.send(
-                users.findEnabledInGroup(CandidateGroups.coordinator(ctx.cycle().countryIso3())),
-                language -> new MailNotifier.Mail(
-                        messages.in(language, "mail.escalation.subject", ctx.ministry().name(),
-                                ctx.cycle().businessKey()),
-                        messages.in(language, "mail.escalation.body", ctx.ministry().name(), ctx.cycle().title(),
-                                ctx.cycle().businessKey(), due, openObjectives.paragraph(open, language))));
-        audit.record(AuditEntry.of("system", "DRAFTING_OVERDUE_ESCALATED", ctx.cycle().countryIso3(), "review_cycle",
-                ctx.cycle().id(), ctx.ministry().code() + " overdue: " + delivery.describe() + "; open objectives "
-                        + open.stream().map(c -> String.valueOf(c.objectiveNumber())).toList()));
+        notice.send(execution, ESCALATION);
     }
 }

@@ -1,8 +1,5 @@
 package org.gcmreview.submission;
 
-import java.util.Map;
-
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
@@ -24,20 +21,16 @@ class SendToImrf implements JavaDelegate {
 
     private final ReviewCycles cycles;
     private final ReportVersions versions;
-    private final Submissions submissions;
     private final CycleRounds cycleRounds;
-    private final RoundProcesses roundProcesses;
-    private final RuntimeService runtimeService;
+    private final RoundHandover handover;
     private final AuditLog audit;
 
-    SendToImrf(ReviewCycles cycles, ReportVersions versions, Submissions submissions, CycleRounds cycleRounds,
-            RoundProcesses roundProcesses, RuntimeService runtimeService, AuditLog audit) {
+    SendToImrf(ReviewCycles cycles, ReportVersions versions, CycleRounds cycleRounds, RoundHandover handover,
+            AuditLog audit) {
         this.cycles = cycles;
         this.versions = versions;
-        this.submissions = submissions;
         this.cycleRounds = cycleRounds;
-        this.roundProcesses = roundProcesses;
-        this.runtimeService = runtimeService;
+        this.handover = handover;
         this.audit = audit;
     }
 
@@ -50,21 +43,11 @@ class SendToImrf implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no frozen version"));
         ReviewRound edition = cycleRounds.assignImrfEdition(cycle)
                 .orElseThrow(() -> new IllegalStateException("No open IMRF edition for " + cycle.businessKey()));
-        String editionInstanceId = roundProcesses.ensureRunning(edition.id());
-
-        Long supersedes = submissions.supersedeOpen(cycleId, RoundKind.IMRF).orElse(null);
-        long submissionId = submissions.insert(cycleId, edition.id(), version.id(), RoundKind.IMRF, null, null,
-                supersedes);
+        RoundHandover.Handed handed = handover.handOver(new RoundHandover.Outgoing(cycleId, cycle.businessKey(),
+                cycle.countryIso3(), RoundKind.IMRF, version, null, null), edition, MESSAGE);
         cycles.touch(cycleId);
-        runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceId(editionInstanceId)
-                // local to this submission's review (the event sub-process), so parallel reviews never mix
-                .setVariablesToTriggeredScope(Map.of(
-                        "nationalBusinessKey", cycle.businessKey(),
-                        "submissionId", submissionId,
-                        "countryIso3", cycle.countryIso3()))
-                .correlateWithResult();
-        audit.record(AuditEntry.of("system", "REPORT_SUBMITTED_IMRF", cycle.countryIso3(), "submission", submissionId,
-                "version " + version.versionNo() + " (" + version.sha256() + ") to " + edition.code()));
+        audit.record(AuditEntry.of("system", "REPORT_SUBMITTED_IMRF", cycle.countryIso3(), "submission",
+                handed.submissionId(), "version " + version.versionNo() + " (" + version.sha256() + ") to "
+                        + edition.code()));
     }
 }

@@ -1,8 +1,5 @@
 package org.gcmreview.submission;
 
-import java.util.Map;
-
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
@@ -28,18 +25,16 @@ class SendToRegionalReview implements JavaDelegate {
     private final ReportVersions versions;
     private final Submissions submissions;
     private final CycleRounds cycleRounds;
-    private final RoundProcesses roundProcesses;
-    private final RuntimeService runtimeService;
+    private final RoundHandover handover;
     private final AuditLog audit;
 
     SendToRegionalReview(ReviewCycles cycles, ReportVersions versions, Submissions submissions,
-            CycleRounds cycleRounds, RoundProcesses roundProcesses, RuntimeService runtimeService, AuditLog audit) {
+            CycleRounds cycleRounds, RoundHandover handover, AuditLog audit) {
         this.cycles = cycles;
         this.versions = versions;
         this.submissions = submissions;
         this.cycleRounds = cycleRounds;
-        this.roundProcesses = roundProcesses;
-        this.runtimeService = runtimeService;
+        this.handover = handover;
         this.audit = audit;
     }
 
@@ -48,32 +43,22 @@ class SendToRegionalReview implements JavaDelegate {
         long cycleId = ProcessVariables.id(execution, "cycleId");
         ReviewCycle cycle = cycles.findById(cycleId)
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
-        var handover = submissions.takeHandover(cycleId);
-        ReportVersion version = handover.flatMap(h -> versions.find(h.reportVersionId()))
+        var confirmed = submissions.takeHandover(cycleId);
+        ReportVersion version = confirmed.flatMap(h -> versions.find(h.reportVersionId()))
                 .or(() -> versions.latest(cycleId))
                 .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no frozen version"));
         ReviewRound round = cycleRounds.assignRegionalRound(cycle).orElseThrow(() -> new IllegalStateException(
                 "No open regional review round for " + cycle.countryIso3()));
-        String roundInstanceId = roundProcesses.ensureRunning(round.id());
-
-        Long supersedes = submissions.supersedeOpen(cycleId, RoundKind.REGIONAL).orElse(null);
-        long submissionId = submissions.insert(cycleId, round.id(), version.id(), RoundKind.REGIONAL,
-                handover.map(Submissions.Handover::coverNote).orElse(null),
-                handover.map(Submissions.Handover::confirmedBy).orElse(null), supersedes);
-        cycles.updateStatus(cycleId, CycleStatus.SUBMITTED);
-
         String businessKey = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
                 : cycle.businessKey();
-        runtimeService.createMessageCorrelation(MESSAGE)
-                .processInstanceId(roundInstanceId)
-                // local to this submission's review (the event sub-process), so parallel reviews never mix
-                .setVariablesToTriggeredScope(Map.of(
-                        "nationalBusinessKey", businessKey,
-                        "submissionId", submissionId,
-                        "countryIso3", cycle.countryIso3()))
-                .correlateWithResult();
+        RoundHandover.Handed handed = handover.handOver(new RoundHandover.Outgoing(cycleId, businessKey,
+                cycle.countryIso3(), RoundKind.REGIONAL, version,
+                confirmed.map(Submissions.Handover::coverNote).orElse(null),
+                confirmed.map(Submissions.Handover::confirmedBy).orElse(null)), round, MESSAGE);
+        cycles.updateStatus(cycleId, CycleStatus.SUBMITTED);
         audit.record(AuditEntry.of("system", "REPORT_SUBMITTED_REGIONAL", cycle.countryIso3(), "submission",
-                submissionId, "version " + version.versionNo() + " (" + version.sha256() + ") to " + round.code()
-                        + (supersedes == null ? "" : ", supersedes submission " + supersedes)));
+                handed.submissionId(), "version " + version.versionNo() + " (" + version.sha256() + ") to "
+                        + round.code() + (handed.supersedes() == null ? ""
+                                : ", supersedes submission " + handed.supersedes())));
     }
 }

@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.gcmreview.identity.CurrentUser;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The only way the web layer reaches Camunda tasks: every lookup is filtered by the user's candidate groups
@@ -26,10 +30,15 @@ public class TaskAccess {
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final JdbcClient jdbc;
 
-    TaskAccess(TaskService taskService, RuntimeService runtimeService) {
+    TaskAccess(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+            JdbcClient jdbc) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.jdbc = jdbc;
     }
 
     /** Open tasks the user may claim or has claimed, soonest due first (PostgreSQL puts no due date last). */
@@ -39,16 +48,70 @@ public class TaskAccess {
                 .toList();
     }
 
-    /** The task with this id if the user may work on it; 404 if there is none, 403 if it is not theirs. */
+    /**
+     * The task with this id if the user may work on it; 403 if it is not theirs, 409 if it was theirs to do but
+     * has ended meanwhile, 404 if there is no such task for them.
+     */
     public UserTask find(String taskId, CurrentUser user) {
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         if (task == null) {
-            throw new TaskNotFoundException(taskId);
+            throw gone(taskId, user);
         }
         if (!mayWorkOn(task, user)) {
             throw new AccessDeniedException("This task is not assigned to you or your group");
         }
         return toUserTask(task, true);
+    }
+
+    /**
+     * Makes the caller's transaction the only one working on this task and on its process instance until it
+     * ends, and makes sure the task is still open. Two people sending the same task at once are thus taken one
+     * after the other: the second finds the task gone and is told so before its form stores anything, instead of
+     * both forms writing their data and the engine refusing one completion at the very end (or a unique key
+     * refusing the loser's domain row with an error page). Locking the process instance as well keeps the
+     * completions of one instance's other tasks (the ministries' parallel sign-offs) from overtaking each other
+     * on the engine's shared executions and variables. Call it first thing in the transaction, before the
+     * engine reads the task: whatever it read before the lock could be stale.
+     */
+    void lockOpenTask(String taskId, CurrentUser user) {
+        String processInstanceId = jdbc.sql("select proc_inst_id_ from act_ru_task where id_ = ?").param(taskId)
+                .query(String.class).optional().orElse(null);
+        if (processInstanceId != null) {
+            // always the process instance first, then the task: one order, so these locks never deadlock
+            jdbc.sql("select id_ from act_ru_execution where id_ = ? for update").param(processInstanceId)
+                    .query(String.class).optional();
+        }
+        boolean open = jdbc.sql("select id_ from act_ru_task where id_ = ? for update").param(taskId)
+                .query(String.class).optional().isPresent();
+        if (!open) {
+            throw gone(taskId, user);
+        }
+    }
+
+    /**
+     * What to tell a user about a task that is not open (any more): if it was a task of their country, or a
+     * secretariat task for a secretariat user, that it has been done, and by whom (them or someone else);
+     * otherwise, as for an id that never existed, that there is no such task, so that an id does not reveal
+     * another country's tasks.
+     */
+    private RuntimeException gone(String taskId, CurrentUser user) {
+        HistoricTaskInstance ended = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (ended == null || ended.getEndTime() == null || !mayHaveWorkedOn(ended, user)) {
+            return new TaskNotFoundException(taskId);
+        }
+        if (!"completed".equals(ended.getDeleteReason())) {
+            return TaskConflictException.closed();
+        }
+        return user.username().equals(ended.getAssignee())
+                ? TaskConflictException.completedByYou() : TaskConflictException.completedByOther();
+    }
+
+    /**
+     * History (level audit) keeps no candidate groups, so this is by country: a country user's own country's
+     * tasks, and for the secretariats the tasks that belong to no country.
+     */
+    private static boolean mayHaveWorkedOn(HistoricTaskInstance task, CurrentUser user) {
+        return user.role().isCountryRole() ? user.countryIso3().equals(task.getTenantId()) : task.getTenantId() == null;
     }
 
     /** Completes the task for the user; the caller's transaction covers the form's writes and this. */
@@ -59,24 +122,36 @@ public class TaskAccess {
             }
             taskService.complete(task.id(), variables);
         } catch (ProcessEngineException e) {
-            // The task was completed, claimed or changed by someone else between load and submit.
-            throw new TaskConflictException(task.id(), e);
+            // The task was changed by someone else between load and submit (lockOpenTask makes this unlikely).
+            throw TaskConflictException.changed(e);
         }
     }
 
+    /** Takes the task for the user, unless a colleague has it (409); one claim at a time, as for completion. */
+    @Transactional
     public void claim(String taskId, CurrentUser user) {
+        lockOpenTask(taskId, user);
         UserTask task = find(taskId, user);
+        if (task.assignee() != null && !task.assignee().equals(user.username())) {
+            throw TaskConflictException.claimedBy(task.assignee());
+        }
         try {
             taskService.claim(task.id(), user.username());
         } catch (ProcessEngineException e) {
-            throw new TaskConflictException(task.id(), e);
+            throw TaskConflictException.changed(e);
         }
     }
 
+    @Transactional
     public void release(String taskId, CurrentUser user) {
+        lockOpenTask(taskId, user);
         UserTask task = find(taskId, user);
         if (user.username().equals(task.assignee())) {
-            taskService.setAssignee(task.id(), null);
+            try {
+                taskService.setAssignee(task.id(), null);
+            } catch (ProcessEngineException e) {
+                throw TaskConflictException.changed(e);
+            }
         }
     }
 

@@ -1,11 +1,13 @@
 package org.gcmreview.tasks;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
@@ -27,10 +29,12 @@ class TaskController {
 
     private final TaskAccess access;
     private final TaskWork work;
+    private final MessageSource messages;
 
-    TaskController(TaskAccess access, TaskWork work) {
+    TaskController(TaskAccess access, TaskWork work, MessageSource messages) {
         this.access = access;
         this.work = work;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -84,16 +88,16 @@ class TaskController {
     }
 
     @PostMapping("/{taskId}/claim")
-    String claim(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
+    String claim(@PathVariable String taskId, CurrentUser user, Locale locale, RedirectAttributes redirect) {
         access.claim(taskId, user);
-        redirect.addFlashAttribute("flash", "The task is now yours.");
+        redirect.addFlashAttribute("flash", messages.getMessage("tasks.flash.claimed", null, locale));
         return "redirect:/tasks/" + taskId;
     }
 
     @PostMapping("/{taskId}/release")
-    String release(@PathVariable String taskId, CurrentUser user, RedirectAttributes redirect) {
+    String release(@PathVariable String taskId, CurrentUser user, Locale locale, RedirectAttributes redirect) {
         access.release(taskId, user);
-        redirect.addFlashAttribute("flash", "The task is back in your group's list.");
+        redirect.addFlashAttribute("flash", messages.getMessage("tasks.flash.released", null, locale));
         return "redirect:/tasks";
     }
 }

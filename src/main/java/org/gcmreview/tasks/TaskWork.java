@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.gcmreview.identity.CurrentUser;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
  * completion commit together or not at all (Camunda joins Spring's transaction on the same DataSource).
  */
 @Service
-class TaskWork {
+public class TaskWork {
 
     private final TaskAccess access;
     private final TaskForms forms;
@@ -50,8 +51,14 @@ class TaskWork {
                 }
             });
         } catch (ProcessEngineException e) {
-            // the engine's writes are flushed when the command closes: a concurrent completion shows here
-            throw new TaskConflictException(taskId, e);
+            // the engine's writes are flushed when the command closes: a concurrent change shows here
+            throw TaskConflictException.changed(e);
+        } catch (ConcurrencyFailureException e) {
+            // the database refused the transaction (deadlock, lock or serialization failure): it rolls back
+            throw TaskConflictException.changed(e);
+        }
+        if (failure[0] instanceof ConcurrencyFailureException e) {
+            throw TaskConflictException.changed(e);
         }
         if (failure[0] != null) {
             throw failure[0];
@@ -60,10 +67,11 @@ class TaskWork {
     }
 
     private TaskOutcome work(String taskId, CurrentUser user, TaskSubmission submission) {
+        // before the engine reads anything: a second submission of the same task waits here, then finds it gone
+        access.lockOpenTask(taskId, user);
         UserTask task = access.find(taskId, user);
         if (task.assignee() != null && !task.assignee().equals(user.username())) {
-            throw new TaskConflictException("This task is claimed by " + task.assignee()
-                    + ". Nothing was changed; ask them to release it, or wait for them to finish.");
+            throw TaskConflictException.claimedBy(task.assignee());
         }
         TaskForm form = formFor(task);
         TaskOutcome outcome = form.submit(task, user, submission);

@@ -2,9 +2,11 @@ package org.gcmreview.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.SignedInUser;
 import org.gcmreview.identity.UserAccountRepository;
@@ -17,6 +19,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 class UserLocaleResolver extends CookieLocaleResolver {
 
     static final String COOKIE = "gcm-lang";
+    /** Session attribute holding the signed-in user's saved language ("" when they saved none). */
+    static final String SESSION_PREFERENCE = UserLocaleResolver.class.getName() + ".preference";
 
     private final UserAccountRepository users;
 
@@ -31,7 +35,7 @@ class UserLocaleResolver extends CookieLocaleResolver {
 
     private Locale fallback(HttpServletRequest request) {
         Locale saved = SignedInUser.current()
-                .flatMap(user -> users.preferredLanguage(user.id()))
+                .flatMap(user -> savedPreference(request, user))
                 .flatMap(SupportedLanguages::parse)
                 .orElse(null);
         if (saved != null) {
@@ -53,11 +57,33 @@ class UserLocaleResolver extends CookieLocaleResolver {
         return SupportedLanguages.DEFAULT;
     }
 
+    /**
+     * The user's saved language, read from their profile once per session and then kept in the session: without
+     * a cookie every page would otherwise cost a query. A choice made on another device applies from the next
+     * sign-in here.
+     */
+    private Optional<String> savedPreference(HttpServletRequest request, CurrentUser user) {
+        HttpSession session = request.getSession(false);
+        Object kept = session == null ? null : session.getAttribute(SESSION_PREFERENCE);
+        if (kept instanceof String language) {
+            return language.isEmpty() ? Optional.empty() : Optional.of(language);
+        }
+        Optional<String> language = users.preferredLanguage(user.id());
+        if (session != null) {
+            session.setAttribute(SESSION_PREFERENCE, language.orElse(""));
+        }
+        return language;
+    }
+
     /** Remembers the choice on this browser and, for a signed-in user, in their profile. */
     void choose(HttpServletRequest request, HttpServletResponse response, Locale locale, CurrentUser user) {
         setLocale(request, response, locale);
         if (user != null) {
             users.savePreferredLanguage(user.id(), locale.getLanguage());
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.setAttribute(SESSION_PREFERENCE, locale.getLanguage());
+            }
         }
     }
 }

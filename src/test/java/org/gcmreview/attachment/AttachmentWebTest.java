@@ -108,6 +108,29 @@ class AttachmentWebTest {
     }
 
     @Test
+    void aStakeholderDownloadsOnlyTheFilesTheyAdded() throws Exception {
+        Attachment evidence = stored("report.pdf", SampleFiles.pdf());
+        CurrentUser stakeholder = users.stakeholder("KEN", "Diaspora Forum");
+        CurrentUser otherOrganisation = users.stakeholder("KEN", "Another forum " + UUID.randomUUID());
+        Attachment own = attachments.store(OwnerKind.CONSULTATION_INPUT,
+                data.consultationInput(cycleId, stakeholder, "Our view"), cycleId, "KEN",
+                new MockMultipartFile("attachment", "ours.pdf", "application/pdf", SampleFiles.pdf()), stakeholder);
+        Attachment theirs = attachments.store(OwnerKind.CONSULTATION_INPUT,
+                data.consultationInput(cycleId, otherOrganisation, "Their view"), cycleId, "KEN",
+                new MockMultipartFile("attachment", "theirs.pdf", "application/pdf", SampleFiles.pdf()),
+                otherOrganisation);
+
+        mvc.perform(get("/attachments/" + own.publicId()).with(TestUsers.as(stakeholder))).andExpect(status().isOk());
+        // a ministry's drafting evidence and another organisation's input, although of the stakeholder's country
+        mvc.perform(get("/attachments/" + evidence.publicId()).with(TestUsers.as(stakeholder)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/attachments/" + theirs.publicId()).with(TestUsers.as(stakeholder)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/attachments/" + theirs.publicId()).with(TestUsers.as(coordinator)))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void unknownIdsAreNotFoundAndAnonymousVisitorsMustSignIn() throws Exception {
         stored("report.pdf", SampleFiles.pdf());
         mvc.perform(get("/attachments/" + UUID.randomUUID()).with(TestUsers.as(coordinator)))

@@ -14,13 +14,13 @@ import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
 /** Real files, built byte by byte in the test: the accepted kinds and the ones that must be refused. */
-final class SampleFiles {
+public final class SampleFiles {
 
     private SampleFiles() {
     }
 
     /** A one-page PDF with a correct cross-reference table. */
-    static byte[] pdf() {
+    public static byte[] pdf() {
         String[] objects = {
                 "<< /Type /Catalog /Pages 2 0 R >>",
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -90,6 +90,7 @@ class TaskAccessTest {
         Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         // the real processes get their tenant from a TenantIdProvider; here we set it directly
         jdbc.sql("update act_ru_task set tenant_id_ = ? where id_ = ?").params(iso3, task.getId()).update();
+        jdbc.sql("update act_hi_taskinst set tenant_id_ = ? where id_ = ?").params(iso3, task.getId()).update();
         return task;
     }
 
@@ -160,8 +161,19 @@ class TaskAccessTest {
         Task task = coordinatorTask("KEN");
         taskService.complete(task.getId());
         mvc.perform(post("/tasks/" + task.getId()).param("note", "late").with(TestUsers.as(kenya)).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Someone else completed this task a moment ago")));
+        mvc.perform(get("/tasks/" + task.getId()).with(TestUsers.as(kenya)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Someone else completed this task a moment ago")));
+    }
+
+    @Test
+    void anIdThatWasNeverATaskIsNotFound() throws Exception {
+        CurrentUser kenya = users.coordinator("KEN");
+        mvc.perform(post("/tasks/no-such-task").param("note", "x").with(TestUsers.as(kenya)).with(csrf()))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("may have been completed already")));
+                .andExpect(content().string(containsString("There is no open task at this address")));
     }
 
     @Test
@@ -172,7 +184,11 @@ class TaskAccessTest {
         mvc.perform(post("/tasks/" + task.getId() + "/claim").with(TestUsers.as(first)).with(csrf()))
                 .andExpect(redirectedUrl("/tasks/" + task.getId()));
         mvc.perform(post("/tasks/" + task.getId()).param("note", "mine").with(TestUsers.as(second)).with(csrf()))
-                .andExpect(status().isConflict());
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("This task is claimed by " + first.username())));
+        mvc.perform(post("/tasks/" + task.getId() + "/claim").with(TestUsers.as(second)).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("This task is claimed by " + first.username())));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
                 .isEqualTo(first.username());
     }

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest
@@ -61,6 +62,26 @@ class LanguageTest {
         // another browser, no cookie: the saved preference applies
         mvc.perform(get("/tasks").with(TestUsers.as(user)))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Mis tareas")));
+    }
+
+    @Test
+    void theSavedPreferenceIsReadOncePerSession() throws Exception {
+        CurrentUser user = new TestUsers(jdbc).coordinator("KEN");
+        jdbc.sql("update app_user set preferred_language = 'fr' where id = ?").param(user.id()).update();
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get("/tasks").session(session).with(TestUsers.as(user)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mes tâches")));
+        // changed on another device: this session keeps what it read, a new session reads the new choice
+        jdbc.sql("update app_user set preferred_language = 'es' where id = ?").param(user.id()).update();
+        mvc.perform(get("/tasks").session(session).with(TestUsers.as(user)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mes tâches")));
+        mvc.perform(get("/tasks").session(new MockHttpSession()).with(TestUsers.as(user)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mis tareas")));
+        // a choice made in this session applies to it at once, even in a request without the cookie
+        mvc.perform(post("/language").param("lang", "ar").session(session).with(TestUsers.as(user)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/tasks").session(session).with(TestUsers.as(user)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("dir=\"rtl\"")));
     }
 
     @Test

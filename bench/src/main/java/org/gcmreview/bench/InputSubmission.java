@@ -67,6 +67,10 @@ final class InputSubmission {
             Machine.CpuSample afterForm = Machine.CpuSample.take(app.postmasterPid());
             ClosedLoop.Result baseline = baseline(clients);
             Machine.CpuSample afterBaseline = Machine.CpuSample.take(app.postmasterPid());
+            List<FloorClient> floorClients = floorClients(clients);
+            Machine.CpuSample beforeFloor = Machine.CpuSample.take(app.postmasterPid());
+            ClosedLoop.Result floor = floor(floorClients);
+            Machine.CpuSample afterFloor = Machine.CpuSample.take(app.postmasterPid());
             // the baseline's rows go again, so the next level and the workspace data set start from the same table
             app.jdbc.update("delete from consultation_input where window_id = ?", baselineWindowId);
 
@@ -88,6 +92,14 @@ final class InputSubmission {
                     Report.latencies(post), Report.latencies(insert), "p99 %.0fx".formatted(
                             post.percentileMs(99) / insert.percentileMs(99)), "p99 < 100 ms",
                     post.percentileMs(99) < 100);
+            Latencies light = floor.parts().get(0);
+            double lightCpuMs = afterFloor.ownSecondsSince(beforeFloor) * 1000 / Math.max(1, light.count());
+            report.row("1. floor: lightest signed-in POST (`/language`), " + clients + " client"
+                            + (clients == 1 ? "" : "s"),
+                    "%.0f requests/s (%.1f ms CPU each), %s".formatted(light.perSecond(), lightCpuMs,
+                            Report.latencies(light)),
+                    "%.0f inserts/s".formatted(insert.perSecond()),
+                    "%.1f%% of baseline".formatted(100 * light.perSecond() / insert.perSecond()), "", null);
             Recorder.Operation postOp = Recorder.operation("input-post");
             Recorder.Operation getOp = Recorder.operation("input-form");
             report.detail("""
@@ -129,7 +141,7 @@ final class InputSubmission {
         long cycle = cycle("BENCH-INPUTS", coordinator);
         windowId = window(cycle);
         baselineWindowId = window(cycle("BENCH-BASELINE", coordinator));
-        int users = 4 + options.levels().stream().mapToInt(l -> l * options.sessionsPerClient(l)).sum();
+        int users = 4 + options.levels().stream().mapToInt(l -> l * (options.sessionsPerClient(l) + 1)).sum();
         String hash = new BCryptPasswordEncoder().encode(PASSWORD);
         app.jdbc.update("""
                 insert into organisation (country_iso3, name, stakeholder_type, verified, verified_at)
@@ -232,6 +244,40 @@ final class InputSubmission {
             }
             used[client]++;
             return new long[] {t2 - t1, t2 - t0, t1 - t0};
+        });
+    }
+
+    /** A signed-in client of the floor figure and the CSRF token of its session. */
+    private record FloorClient(Web.Session session, String csrf) {
+    }
+
+    /** One newly signed-in stakeholder per client, with the CSRF token of its session (taken from the home page). */
+    private List<FloorClient> floorClients(int clients) throws Exception {
+        List<FloorClient> result = new ArrayList<>();
+        for (Deque<Web.Session> queue : signIn(clients, 1)) {
+            Web.Session session = queue.poll();
+            result.add(new FloorClient(session, session.get("/", "warm-up").requireHidden("_csrf")));
+        }
+        return result;
+    }
+
+    /**
+     * The floor under any form of this application: the lightest state-changing request a signed-in user can
+     * send (choose the page language: CSRF check, database-backed session read and written, one UPDATE of the
+     * user's row, a redirect, no page rendered), at the same concurrency. No form that validates, audits and
+     * renders can be faster than this, so it bounds what the input form can reach against the plain insert.
+     */
+    private ClosedLoop.Result floor(List<FloorClient> clients) throws Exception {
+        return ClosedLoop.run(clients.size(), 1, options.seconds(), (client, iteration) -> {
+            FloorClient c = clients.get(client);
+            long start = System.nanoTime();
+            Web.Page answer = c.session().post("/language", "floor", List.of(Map.entry("_csrf", c.csrf()),
+                    Map.entry("lang", "en"), Map.entry("return", "/")));
+            long took = System.nanoTime() - start;
+            if (answer.status() != 302) {
+                throw new IllegalStateException("POST /language answered " + answer.status());
+            }
+            return new long[] {took};
         });
     }
 

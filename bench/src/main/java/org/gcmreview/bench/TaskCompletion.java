@@ -10,6 +10,12 @@ import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.tasks.TaskOutcome;
+import org.gcmreview.tasks.TaskSubmission;
+import org.gcmreview.tasks.TaskWork;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Figure 2: a ministry submits its contribution through the task form (POST /tasks/{id}: load the task,
@@ -18,7 +24,9 @@ import org.camunda.bpm.engine.task.Task;
  * equivalent task: the same "Draft contribution" task of another cycle in the same state, completed in this JVM
  * with no form. Both complete the last drafting task of a cycle, so both end the multi-instance sub-process and
  * create the "Consolidate the report" task. The two alternate, one after the other, so they share the machine's
- * conditions.
+ * conditions. A third side, measured the same way, submits the same form in this JVM without HTTP
+ * ({@code TaskWork.submit}: the same lookup, authorisation, domain writes and completion, no security filter chain,
+ * no session, no request): the form's own work, so the figure can tell what HTTP adds from what the form does.
  */
 final class TaskCompletion {
 
@@ -29,6 +37,8 @@ final class TaskCompletion {
     private final Report report;
     private final Web web;
     private final TaskService taskService;
+    private final TaskWork taskWork;
+    private final CurrentUser interior;
 
     TaskCompletion(App app, Options options, Report report) {
         this.app = app;
@@ -36,12 +46,14 @@ final class TaskCompletion {
         this.report = report;
         this.web = new Web(app.port);
         this.taskService = app.bean(TaskService.class);
+        this.taskWork = app.bean(TaskWork.class);
+        this.interior = app.bean(UserAccountRepository.class).findByUsername("interior.ken").orElseThrow();
     }
 
     void run() throws Exception {
         int perSide = options.tasks() + options.taskWarmup();
         long setupStart = System.nanoTime();
-        List<String> draftTasks = prepare(2 * perSide);
+        List<String> draftTasks = prepare(3 * perSide);
         report.detail("\n### Task completion (" + Machine.loadText() + " load before; " + draftTasks.size()
                 + " cycles started and scoped through the forms in %.1f s)".formatted((System.nanoTime() - setupStart)
                 / 1e9));
@@ -49,23 +61,28 @@ final class TaskCompletion {
         long[] formNanos = new long[options.tasks()];
         long[] formGetNanos = new long[options.tasks()];
         long[] completeNanos = new long[options.tasks()];
+        long[] inProcessNanos = new long[options.tasks()];
         int errors = 0;
         Machine.CpuSample before = Machine.CpuSample.take(app.postmasterPid());
         for (int i = 0; i < perSide; i++) {
             boolean measured = i >= options.taskWarmup();
             if (i == options.taskWarmup()) {
-                Recorder.reset("task-form-get", "task-form-post", "taskservice-complete");
+                Recorder.reset("task-form-get", "task-form-post", "taskservice-complete", "taskwork-submit");
                 before = Machine.CpuSample.take(app.postmasterPid());
             }
-            String formTask = draftTasks.get(2 * i);
-            String engineTask = draftTasks.get(2 * i + 1);
+            String formTask = draftTasks.get(3 * i);
+            String engineTask = draftTasks.get(3 * i + 1);
+            String inProcessTask = draftTasks.get(3 * i + 2);
             long[] form = null;
             long complete = 0;
+            long inProcess = 0;
             // alternate which goes first
             if (i % 2 == 0) {
                 form = viaForm(ministry, formTask);
                 complete = viaTaskService(engineTask);
+                inProcess = viaTaskWork(ministry, inProcessTask);
             } else {
+                inProcess = viaTaskWork(ministry, inProcessTask);
                 complete = viaTaskService(engineTask);
                 form = viaForm(ministry, formTask);
             }
@@ -77,6 +94,7 @@ final class TaskCompletion {
                 formNanos[k] = form == null ? 0 : form[0];
                 formGetNanos[k] = form == null ? 0 : form[1];
                 completeNanos[k] = complete;
+                inProcessNanos[k] = inProcess;
             }
         }
         Machine.CpuSample after = Machine.CpuSample.take(app.postmasterPid());
@@ -85,10 +103,15 @@ final class TaskCompletion {
         Latencies form = Latencies.of(formNanos, 0, errors);
         Latencies get = Latencies.of(formGetNanos, 0, 0);
         Latencies complete = Latencies.of(completeNanos, 0, 0);
+        Latencies inProcess = Latencies.of(inProcessNanos, 0, 0);
         double ratio = form.percentileMs(50) / complete.percentileMs(50);
         report.row("2. task completion via form (POST /tasks/{id})", Report.latencies(form),
                 "TaskService.complete " + Report.latencies(complete), "%.2fx (p50)".formatted(ratio),
                 "<= 1.5x", ratio <= 1.5);
+        report.row("2. the same form without HTTP (TaskWork.submit in this JVM)", Report.latencies(inProcess),
+                "TaskService.complete " + Report.latencies(complete),
+                "%.2fx (p50); HTTP adds %.2fx".formatted(inProcess.percentileMs(50) / complete.percentileMs(50),
+                        form.percentileMs(50) / inProcess.percentileMs(50)), "", null);
         Recorder.Operation post = Recorder.operation("task-form-post");
         Recorder.Operation engine = Recorder.operation("taskservice-complete");
         Recorder.Operation getOp = Recorder.operation("task-form-get");
@@ -106,6 +129,20 @@ final class TaskCompletion {
         report.detail("Statements of one TaskService.complete:\n" + Sections.sqlTable(engine));
     }
 
+    /** What the ministry types into the form for each of its contributions, and the button it presses. */
+    private static List<Map.Entry<String, String>> contributionFields(Web.Page page) {
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        page.hiddenStartingWith("version-").forEach((name, version) -> {
+            String id = name.substring("version-".length());
+            fields.add(Map.entry("status-" + id, "IN_PROGRESS"));
+            fields.add(Map.entry("body-" + id, "The national action plan on labour migration was adopted in 2024; "
+                    + "bilateral labour agreements now cover the main destination countries. Contribution " + id));
+            fields.add(Map.entry(name, version));
+        });
+        fields.add(Map.entry("action", "submit"));
+        return fields;
+    }
+
     /** GET the form (for the contribution ids, versions and the CSRF token), then the timed POST. */
     private long[] viaForm(Web.Session ministry, String taskId) throws Exception {
         long t0 = System.nanoTime();
@@ -116,14 +153,7 @@ final class TaskCompletion {
         }
         List<Map.Entry<String, String>> fields = new ArrayList<>();
         fields.add(Map.entry("_csrf", page.requireHidden("_csrf")));
-        page.hiddenStartingWith("version-").forEach((name, version) -> {
-            String id = name.substring("version-".length());
-            fields.add(Map.entry("status-" + id, "IN_PROGRESS"));
-            fields.add(Map.entry("body-" + id, "The national action plan on labour migration was adopted in 2024; "
-                    + "bilateral labour agreements now cover the main destination countries. Contribution " + id));
-            fields.add(Map.entry(name, version));
-        });
-        fields.add(Map.entry("action", "submit"));
+        fields.addAll(contributionFields(page));
         long t2 = System.nanoTime();
         Web.Page sent = ministry.post("/tasks/" + taskId, "task-form-post", fields);
         long t3 = System.nanoTime();
@@ -131,6 +161,22 @@ final class TaskCompletion {
             throw new IllegalStateException("task form answered " + sent.status() + " " + sent.location());
         }
         return new long[] {t3 - t2, t1 - t0};
+    }
+
+    /** The same fields as the form's POST (taken from the same GET, not timed), submitted in this JVM. */
+    private long viaTaskWork(Web.Session ministry, String taskId) throws Exception {
+        Web.Page page = ministry.get("/tasks/" + taskId, "warm-up");
+        LinkedMultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        contributionFields(page).forEach(field -> fields.add(field.getKey(), field.getValue()));
+        long start = System.nanoTime();
+        TaskOutcome outcome = Recorder.as("taskwork-submit",
+                () -> taskWork.submit(taskId, interior, TaskSubmission.of(fields)));
+        long took = System.nanoTime() - start;
+        Recorder.operation("taskwork-submit").requests.incrementAndGet();
+        if (!(outcome instanceof TaskOutcome.Complete)) {
+            throw new IllegalStateException("TaskWork.submit answered " + outcome);
+        }
+        return took;
     }
 
     private long viaTaskService(String taskId) throws Exception {

@@ -7,19 +7,24 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * not about the request's content: a form refused as invalid (400) or a conflict (409) got through.
  */
 enum Access {
-    /** Passed every check: any answer other than the three below. */
+    /** Passed every check: any answer other than the four below. */
     ALLOWED,
     /** 403. */
     FORBIDDEN,
-    /** Sent to sign in first (302 to the login page, or 401). */
+    /** Sent to the login page first (a page asked for without signing in). */
     SIGN_IN,
+    /** 401: asked to authenticate, for clients that are not browsers (the secretariats' JSON API). */
+    UNAUTHORIZED,
     /** 404: for things whose existence is itself not the caller's business. */
     NOT_FOUND;
 
     static Access of(MockHttpServletResponse response) {
         int status = response.getStatus();
         String location = response.getRedirectedUrl();
-        if (status == 401 || status / 100 == 3 && location != null && location.matches(".*/login(\\?.*)?$")) {
+        if (status == 401) {
+            return UNAUTHORIZED;
+        }
+        if (status / 100 == 3 && location != null && location.matches(".*/login(\\?.*)?$")) {
             return SIGN_IN;
         }
         if (status == 403) {

@@ -2,24 +2,38 @@ package org.gcmreview.reliability.authorization;
 
 import static org.gcmreview.reliability.authorization.Access.ALLOWED;
 import static org.gcmreview.reliability.authorization.Access.FORBIDDEN;
+import static org.gcmreview.reliability.authorization.Access.NOT_FOUND;
 import static org.gcmreview.reliability.authorization.Access.SIGN_IN;
+import static org.gcmreview.reliability.authorization.Access.UNAUTHORIZED;
+import static org.gcmreview.reliability.authorization.Caller.ADMIN;
 import static org.gcmreview.reliability.authorization.Caller.ANONYMOUS;
 import static org.gcmreview.reliability.authorization.Caller.COORDINATOR;
+import static org.gcmreview.reliability.authorization.Caller.IMRF_SECRETARIAT;
+import static org.gcmreview.reliability.authorization.Caller.MINISTRY;
+import static org.gcmreview.reliability.authorization.Caller.OTHER_COUNTRY_COORDINATOR;
+import static org.gcmreview.reliability.authorization.Caller.OTHER_COUNTRY_MINISTRY;
+import static org.gcmreview.reliability.authorization.Caller.OTHER_REGION_SECRETARIAT;
+import static org.gcmreview.reliability.authorization.Caller.REGIONAL_SECRETARIAT;
+import static org.gcmreview.reliability.authorization.Caller.STAKEHOLDER;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.List;
-import java.util.Set;
+import java.util.UUID;
+
+import org.gcmreview.cycle.ReviewCycle;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The expected outcome of every endpoint for every caller. So far it covers the endpoints of the packages in
- * {@link #COVERED_PACKAGES}; the feature packages join once their endpoints settle, and then the scope becomes
- * every controller of the application.
+ * The expected outcome of every endpoint of the application for every caller. The data belongs to Kenya (KEN,
+ * regional commission ECA): its coordinator, ministry and stakeholder are the country's users, the regional
+ * secretariat is ECA's; the "other" callers are of Ghana and of ESCAP. An endpoint may have more than one entry
+ * when the answer depends on what is asked for (e.g. whose file is downloaded).
  */
 final class AuthorizationMatrix {
 
-    /** Packages (under org.gcmreview) every endpoint of which must have an entry. */
-    static final Set<String> COVERED_PACKAGES = Set.of("identity", "web", "tasks", "reference");
+    /** Every endpoint of every controller in this package or below must have an entry. */
+    static final String APPLICATION_PACKAGE = "org.gcmreview";
 
     private AuthorizationMatrix() {
     }
@@ -45,14 +59,243 @@ final class AuthorizationMatrix {
                 // ---------------------------------------------------------------- tasks: a Kenyan coordinator's task
                 MatrixEntry.of("GET", "/tasks", f -> get("/tasks")).everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).build(),
                 MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.newCoordinatorTask()))
-                        .everyone(FORBIDDEN).but(SIGN_IN, ANONYMOUS).but(ALLOWED, COORDINATOR).build(),
+                        .onlyFor(COORDINATOR).build(),
+                // a ministry's task: that ministry of that country only (the coordinator steers, but drafts nothing)
+                MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.ministryTask()))
+                        .onlyFor(MINISTRY).build(),
+                // a regional round's task: that commission's secretariat only; the IMRF's edition: the IMRF's
+                MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.regionalTask()))
+                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                MatrixEntry.of("GET", "/tasks/{taskId}", f -> get("/tasks/" + f.imrfTask()))
+                        .onlyFor(IMRF_SECRETARIAT).build(),
                 // an empty form: refused as invalid (400) once through the access checks
                 MatrixEntry.of("POST", "/tasks/{taskId}", f -> post("/tasks/" + f.newCoordinatorTask()))
-                        .everyone(FORBIDDEN).but(SIGN_IN, ANONYMOUS).but(ALLOWED, COORDINATOR).build(),
+                        .onlyFor(COORDINATOR).build(),
                 MatrixEntry.of("POST", "/tasks/{taskId}/claim", f -> post("/tasks/" + f.newCoordinatorTask() + "/claim"))
-                        .everyone(FORBIDDEN).but(SIGN_IN, ANONYMOUS).but(ALLOWED, COORDINATOR).build(),
+                        .onlyFor(COORDINATOR).build(),
                 MatrixEntry.of("POST", "/tasks/{taskId}/release",
                                 f -> post("/tasks/" + f.newCoordinatorTask() + "/release"))
-                        .everyone(FORBIDDEN).but(SIGN_IN, ANONYMOUS).but(ALLOWED, COORDINATOR).build());
+                        .onlyFor(COORDINATOR).build(),
+
+                // ---------------------------------------------------------------- cycle
+                // each country team sees the list of its own country's cycles
+                MatrixEntry.of("GET", "/cycles", f -> get("/cycles"))
+                        .onlyFor(COORDINATOR, MINISTRY, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY).build(),
+                // no code: refused as invalid (400) once through; a coordinator starts cycles of their own country
+                MatrixEntry.of("POST", "/cycles", f -> post("/cycles").param("code", "").param("title", ""))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("GET", "/cycles/{id}", f -> get("/cycles/" + f.draftCycle()))
+                        .onlyFor(COORDINATOR, MINISTRY).build(),
+
+                // ---------------------------------------------------------------- report.history
+                MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/history", f -> get(
+                                "/cycles/" + f.history().cycleId() + "/sections/" + f.history().sectionId() + "/history"))
+                        .onlyFor(COORDINATOR, ADMIN).build(),
+                MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/diff", f -> get(
+                                "/cycles/" + f.history().cycleId() + "/sections/" + f.history().sectionId() + "/diff")
+                                .param("from", "1").param("to", "2"))
+                        .onlyFor(COORDINATOR, ADMIN).build(),
+                // the ministry that wrote the contribution, not every ministry of the country
+                MatrixEntry.of("GET", "/cycles/{cycleId}/contributions/{contributionId}/history", f -> get(
+                                "/cycles/" + f.history().cycleId() + "/contributions/" + f.history().contributionId()
+                                        + "/history"))
+                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+                MatrixEntry.of("GET", "/cycles/{cycleId}/contributions/{contributionId}/diff", f -> get(
+                                "/cycles/" + f.history().cycleId() + "/contributions/" + f.history().contributionId()
+                                        + "/diff").param("from", "1").param("to", "2"))
+                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+
+                // ---------------------------------------------------------------- attachment
+                // a ministry's drafting evidence is the government's business: not the stakeholders', nor a
+                // secretariat's before the report was submitted to it
+                MatrixEntry.of("GET", "/attachments/{publicId}", f -> get("/attachments/" + f.contributionEvidence()))
+                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+                // another organisation's input: the coordinator handles it, other stakeholders may not read it
+                MatrixEntry.of("GET", "/attachments/{publicId}",
+                                f -> get("/attachments/" + f.otherOrganisationsInputFile()))
+                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+                // the stakeholder's own input file
+                MatrixEntry.of("GET", "/attachments/{publicId}", f -> get("/attachments/" + f.ownInputFile()))
+                        .onlyFor(COORDINATOR, MINISTRY, STAKEHOLDER, ADMIN).build(),
+                // the person who added it (the ministry) and the country's coordinator
+                MatrixEntry.of("POST", "/attachments/{publicId}/delete",
+                                f -> post("/attachments/" + f.newContributionEvidence() + "/delete"))
+                        .onlyFor(COORDINATOR, MINISTRY).build(),
+
+                // ---------------------------------------------------------------- consultation: the public side
+                MatrixEntry.of("GET", "/consultations", f -> get("/consultations")).everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/consultations/{businessKey}",
+                                f -> get("/consultations/" + f.openConsultation().businessKey()))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/consultations/{businessKey}/what-we-heard",
+                                f -> get("/consultations/" + f.openConsultation().businessKey() + "/what-we-heard"))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/consultations/confirm",
+                                f -> get("/consultations/confirm").param("token", f.pendingConfirmation()))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("POST", "/consultations/confirm", f -> post("/consultations/confirm")
+                                .param("token", f.newPendingConfirmation(f.openConsultation())))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("POST", "/consultations/{businessKey}/individual-inputs", f -> post(
+                                "/consultations/" + f.newOpenConsultation().businessKey() + "/individual-inputs")
+                                .with(MatrixFixture.ownAddress())
+                                .param("idempotencyKey", UUID.randomUUID().toString()).param("authorName", "A person")
+                                .param("authorEmail", UUID.randomUUID() + "@example.org").param("target", "objective:1")
+                                .param("language", "en").param("body", "An individual's view on objective one."))
+                        .everyone(ALLOWED).build(),
+                // only users of a verified organisation of the country send inputs as an organisation
+                MatrixEntry.of("POST", "/consultations/{businessKey}/inputs", f -> post(
+                                "/consultations/" + f.newOpenConsultation().businessKey() + "/inputs")
+                                .with(MatrixFixture.ownAddress())
+                                .param("idempotencyKey", UUID.randomUUID().toString()).param("target", "objective:1")
+                                .param("language", "en").param("body", "An organisation's view on objective one."))
+                        .onlyFor(STAKEHOLDER).build(),
+
+                // ---------------------------------------------------------------- consultation: the coordinator's
+                MatrixEntry.of("GET", "/cycles/{id}/consultation",
+                                f -> get("/cycles/" + f.openConsultation().id() + "/consultation"))
+                        .onlyFor(COORDINATOR).build(),
+                // nothing chosen: refused as invalid (or "nothing changed") once through
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/settings",
+                                f -> post("/cycles/" + f.newOpenConsultation().id() + "/consultation/settings"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/close",
+                                f -> post("/cycles/" + f.newOpenConsultation().id() + "/consultation/close"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/extend",
+                                f -> post("/cycles/" + f.newOpenConsultation().id() + "/consultation/extend")
+                                        .param("closesOn", "").param("reason", ""))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("GET", "/cycles/{id}/consultation/inputs",
+                                f -> get("/cycles/" + f.openConsultation().id() + "/consultation/inputs"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("GET", "/cycles/{id}/consultation/inputs/{inputId}", f -> {
+                            ReviewCycle cycle = f.openConsultation();
+                            return get("/cycles/" + cycle.id() + "/consultation/inputs/" + f.newInput(cycle));
+                        })
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/publish",
+                                f -> moderate(f, "publish"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/hide",
+                                f -> moderate(f, "hide").param("reason", "Personal data of a third person."))
+                        .onlyFor(COORDINATOR).build(),
+                // no reference given: refused as invalid once through
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/duplicate",
+                                f -> moderate(f, "duplicate"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/ungroup",
+                                f -> moderate(f, "ungroup"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("GET", "/cycles/{id}/consultation/inputs.csv",
+                                f -> get("/cycles/" + f.openConsultation().id() + "/consultation/inputs.csv"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("GET", "/cycles/{id}/consultation/inputs.xlsx",
+                                f -> get("/cycles/" + f.openConsultation().id() + "/consultation/inputs.xlsx"))
+                        .onlyFor(COORDINATOR).build(),
+
+                // ---------------------------------------------------------------- consultation.organisation
+                MatrixEntry.of("GET", "/organisations/register", f -> get("/organisations/register"))
+                        .everyone(ALLOWED).build(),
+                // an empty form: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/organisations/register",
+                                f -> post("/organisations/register").with(MatrixFixture.ownAddress()))
+                        .everyone(ALLOWED).build(),
+                // each coordinator sees the organisations of their own country
+                MatrixEntry.of("GET", "/organisations", f -> get("/organisations"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/organisations/{id}/verify",
+                                f -> post("/organisations/" + f.newPendingOrganisation() + "/verify"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/organisations/{id}/reject",
+                                f -> post("/organisations/" + f.newPendingOrganisation() + "/reject")
+                                        .param("reason", "Not an organisation of this country."))
+                        .onlyFor(COORDINATOR).build(),
+
+                // ---------------------------------------------------------------- submission: secretariats
+                // each secretariat its own workspace
+                MatrixEntry.of("GET", "/secretariat", f -> get("/secretariat"))
+                        .onlyFor(REGIONAL_SECRETARIAT, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT).build(),
+                // submitted to ECA's round: ECA's secretariat, and the IMRF's, which follows every submission
+                MatrixEntry.of("GET", "/secretariat/cycles/{id}",
+                                f -> get("/secretariat/cycles/" + f.submitted().cycleId()))
+                        .onlyFor(REGIONAL_SECRETARIAT, IMRF_SECRETARIAT).build(),
+                // a cycle in the making has not been submitted to anybody yet
+                MatrixEntry.of("GET", "/secretariat/cycles/{id}", f -> get("/secretariat/cycles/" + f.draftCycle()))
+                        .everyone(FORBIDDEN).but(SIGN_IN, ANONYMOUS).build(),
+                MatrixEntry.of("GET", "/secretariat/synthesis",
+                                f -> get("/secretariat/synthesis").param("round", f.submitted().roundCode()))
+                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                MatrixEntry.of("GET", "/secretariat/synthesis.csv",
+                                f -> get("/secretariat/synthesis.csv").param("round", f.submitted().roundCode()))
+                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                MatrixEntry.of("GET", "/secretariat/synthesis.xlsx",
+                                f -> get("/secretariat/synthesis.xlsx").param("round", f.submitted().roundCode()))
+                        .onlyFor(REGIONAL_SECRETARIAT).build(),
+                MatrixEntry.of("GET", "/secretariat/tokens", f -> get("/secretariat/tokens"))
+                        .onlyFor(REGIONAL_SECRETARIAT, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT).build(),
+                MatrixEntry.of("POST", "/secretariat/tokens", f -> post("/secretariat/tokens").param("name", "Matrix"))
+                        .onlyFor(REGIONAL_SECRETARIAT, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT).build(),
+                // the ECA secretariat's own token; to another secretariat it does not exist
+                MatrixEntry.of("POST", "/secretariat/tokens/{id}/revoke",
+                                f -> post("/secretariat/tokens/" + f.newApiToken() + "/revoke"))
+                        .onlyFor(REGIONAL_SECRETARIAT).but(NOT_FOUND, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT)
+                        .build(),
+
+                // ---------------------------------------------------------------- submission.api (401, not the login page)
+                MatrixEntry.of("GET", "/api/secretariat/rounds", f -> get("/api/secretariat/rounds"))
+                        .onlyFor(REGIONAL_SECRETARIAT, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT)
+                        .but(UNAUTHORIZED, ANONYMOUS).build(),
+                // a token that does not work is refused (401) even with a signed-in session
+                MatrixEntry.of("GET", "/api/secretariat/rounds", f -> get("/api/secretariat/rounds")
+                                .header("Authorization", "Bearer gcmr_" + UUID.randomUUID()))
+                        .everyone(UNAUTHORIZED).build(),
+                MatrixEntry.of("GET", "/api/secretariat/submissions",
+                                f -> get("/api/secretariat/submissions").param("round", f.submitted().roundCode()))
+                        .onlyFor(REGIONAL_SECRETARIAT).but(UNAUTHORIZED, ANONYMOUS).build(),
+                MatrixEntry.of("GET", "/api/secretariat/statuses",
+                                f -> get("/api/secretariat/statuses").param("round", f.submitted().roundCode()))
+                        .onlyFor(REGIONAL_SECRETARIAT).but(UNAUTHORIZED, ANONYMOUS).build(),
+                MatrixEntry.of("GET", "/api/secretariat/coverage",
+                                f -> get("/api/secretariat/coverage").param("round", f.submitted().roundCode()))
+                        .onlyFor(REGIONAL_SECRETARIAT).but(UNAUTHORIZED, ANONYMOUS).build(),
+
+                // ---------------------------------------------------------------- submission.calendar (ADMIN)
+                MatrixEntry.of("GET", "/admin/rounds", f -> get("/admin/rounds")).onlyFor(ADMIN).build(),
+                MatrixEntry.of("GET", "/admin/rounds/new", f -> get("/admin/rounds/new")).onlyFor(ADMIN).build(),
+                MatrixEntry.of("GET", "/admin/rounds/{id}/edit", f -> get("/admin/rounds/" + f.round() + "/edit"))
+                        .onlyFor(ADMIN).build(),
+                // empty forms: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/admin/rounds", f -> post("/admin/rounds")).onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/rounds/{id}", f -> post("/admin/rounds/" + f.newRound()))
+                        .onlyFor(ADMIN).build(),
+
+                // ---------------------------------------------------------------- submission.publication (public)
+                MatrixEntry.of("GET", "/published", f -> get("/published")).everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/published/report-schema.json", f -> get("/published/report-schema.json"))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}", f -> get("/published/" + f.publishedReport()))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}.pdf",
+                                f -> get("/published/" + f.publishedReport() + ".pdf"))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}.json",
+                                f -> get("/published/" + f.publishedReport() + ".json"))
+                        .everyone(ALLOWED).build(),
+                // a report not published does not exist here, for its own country's users too
+                MatrixEntry.of("GET", "/published/{businessKey}", f -> get("/published/" + f.unpublishedReport()))
+                        .everyone(NOT_FOUND).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}.pdf",
+                                f -> get("/published/" + f.unpublishedReport() + ".pdf"))
+                        .everyone(NOT_FOUND).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}.json",
+                                f -> get("/published/" + f.unpublishedReport() + ".json"))
+                        .everyone(NOT_FOUND).build());
+    }
+
+    /** A moderation action on a new input of the shared open consultation. */
+    private static MockHttpServletRequestBuilder moderate(MatrixFixture f, String action) throws Exception {
+        ReviewCycle cycle = f.openConsultation();
+        return post("/cycles/" + cycle.id() + "/consultation/inputs/" + f.newInput(cycle) + "/" + action);
     }
 }

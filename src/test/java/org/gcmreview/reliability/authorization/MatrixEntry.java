@@ -39,6 +39,14 @@ record MatrixEntry(Endpoint endpoint, Request request, Map<Caller, Access> expec
             return this;
         }
 
+        /**
+         * Only these callers get through: anybody else signed in gets 403, anonymous callers are sent to sign
+         * in.
+         */
+        Builder onlyFor(Caller... callers) {
+            return everyone(Access.FORBIDDEN).but(Access.SIGN_IN, Caller.ANONYMOUS).but(Access.ALLOWED, callers);
+        }
+
         Builder but(Access access, Caller... callers) {
             Arrays.stream(callers).forEach(caller -> expected.put(caller, access));
             return this;

@@ -1,0 +1,68 @@
+package org.gcmreview.cycle;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.report.Contribution;
+import org.gcmreview.report.DraftingMessages;
+import org.springframework.stereotype.Component;
+
+/**
+ * What both drafting timers do, each with its own recipients and words: mail the ministry's still open objectives
+ * and their due date in each recipient's language, and record in the audit log who was told.
+ */
+@Component
+class DraftingNotice {
+
+    /**
+     * One kind of notice.
+     *
+     * @param recipients the candidate group to mail
+     * @param messageKey prefix of the mail's message keys ({@code .subject}, {@code .body}); the body's arguments
+     *        are the ministry, the cycle's title, its business key, the due date and the open objectives
+     * @param subjectArguments the subject's arguments, given the context and the due date
+     * @param auditAction the audit entry's action
+     * @param auditNote said of the ministry in the audit entry's details ("" for nothing)
+     */
+    record Kind(Function<DraftingContext, String> recipients, String messageKey,
+            BiFunction<DraftingContext, String, Object[]> subjectArguments, String auditAction, String auditNote) {
+    }
+
+    private final ReviewCycles cycles;
+    private final Ministries ministries;
+    private final OpenObjectives openObjectives;
+    private final UserAccountRepository users;
+    private final MailNotifier mail;
+    private final DraftingMessages messages;
+    private final AuditLog audit;
+
+    DraftingNotice(ReviewCycles cycles, Ministries ministries, OpenObjectives openObjectives,
+            UserAccountRepository users, MailNotifier mail, DraftingMessages messages, AuditLog audit) {
+        this.cycles = cycles;
+        this.ministries = ministries;
+        this.openObjectives = openObjectives;
+        this.users = users;
+        this.mail = mail;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    void send(DelegateExecution execution, Kind kind) {
+        DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
+        List<Contribution> open = openObjectives.of(ctx);
+        String due = String.valueOf(ctx.dueDate());
+        MailNotifier.Delivery delivery = mail.send(users.findEnabledInGroup(kind.recipients().apply(ctx)),
+                language -> new MailNotifier.Mail(
+                        messages.in(language, kind.messageKey() + ".subject", kind.subjectArguments().apply(ctx, due)),
+                        messages.in(language, kind.messageKey() + ".body", ctx.ministry().name(), ctx.cycle().title(),
+                                ctx.cycle().businessKey(), due, openObjectives.paragraph(open, language))));
+        audit.record(AuditEntry.of("system", kind.auditAction(), ctx.cycle().countryIso3(), "review_cycle",
+                ctx.cycle().id(), ctx.ministry().code() + kind.auditNote() + ": " + delivery.describe() + "; open objectives "
+                        + open.stream().map(c -> String.valueOf(c.objectiveNumber())).toList()));
+    }
+}
