@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.gcmreview.identity.CurrentUser;
@@ -109,10 +108,6 @@ record FormPost(String path, CurrentUser user, MultiValueMap<String, String> fie
         MockMultipartHttpServletRequestBuilder request = multipart(path).file(file);
         request.params(fields);
         return signed(request).with(csrf());
-    }
-
-    MockHttpServletRequestBuilder changed(UnaryOperator<MockHttpServletRequestBuilder> change) {
-        return change.apply(valid());
     }
 
     private MockHttpServletRequestBuilder signed(MockHttpServletRequestBuilder request) {

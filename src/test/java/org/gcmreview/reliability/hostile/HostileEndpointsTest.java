@@ -148,8 +148,9 @@ class HostileEndpointsTest {
         List<DynamicTest> cases = new ArrayList<>();
         String key = endpoint.key();
         String field = endpoint.textFields().isEmpty() ? "note" : endpoint.textFields().get(0);
-        cases.add(DynamicTest.dynamicTest(key + ": no CSRF token -> 403", () -> refusals.expect(key + " without CSRF",
-                endpoint.post().make(fixture).withoutCsrf(), 403)));
+        cases.add(DynamicTest.dynamicTest(key + ": no CSRF token -> 403, saying the form expired",
+                () -> assertThat(refusals.expect(key + " without CSRF", endpoint.post().make(fixture).withoutCsrf(), 403)
+                        .getContentAsString()).contains(Refusals.CSRF_PAGE)));
         cases.add(DynamicTest.dynamicTest(key + ": JSON body -> 415", () -> refusals.expect(key + " as JSON",
                 endpoint.post().make(fixture).asJson(), 415)));
         cases.add(DynamicTest.dynamicTest(key + ": text/plain body -> 415", () -> refusals.expect(key + " as text",

@@ -214,8 +214,9 @@ class HostileTaskFormsTest {
             OpenTask task = shared(formKey);
             mvc.perform(get("/tasks/" + task.id()).with(TestUsers.as(task.user()))).andExpect(status().isOk());
         }));
-        cases.add(DynamicTest.dynamicTest(what + "no CSRF token -> 403", () -> refusals.expect(what + "no CSRF",
-                withAction(shared(formKey)).withoutCsrf(), 403)));
+        cases.add(DynamicTest.dynamicTest(what + "no CSRF token -> 403, saying the form expired",
+                () -> assertThat(refusals.expect(what + "no CSRF", withAction(shared(formKey)).withoutCsrf(), 403)
+                        .getContentAsString()).contains(Refusals.CSRF_PAGE)));
         cases.add(DynamicTest.dynamicTest(what + "unknown and nonsense task ids -> 404", () -> {
             FormPost post = withAction(shared(formKey));
             for (String id : List.of(UUID.randomUUID().toString(), "999999", HostileEndpoints.NONSENSE)) {

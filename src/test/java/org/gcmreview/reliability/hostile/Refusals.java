@@ -23,6 +23,9 @@ final class Refusals {
     static final List<String> LEAKS = List.of("Exception", "\tat org.", "\tat java.", "org.springframework.",
             "org.camunda.", "org.postgresql", "SQLState", "PSQLException");
 
+    /** The heading of the page a post without a valid CSRF token gets (org.gcmreview.web.CsrfRefusal). */
+    static final String CSRF_PAGE = "This form has expired";
+
     private final MockMvc mvc;
     private final JdbcClient jdbc;
 
