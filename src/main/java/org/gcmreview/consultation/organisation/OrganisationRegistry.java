@@ -156,6 +156,10 @@ class OrganisationRegistry {
         if (why.isEmpty() || why.length() > REASON_MAX) {
             return Optional.of(messages.get("consultation.organisations.error.reason", REASON_MAX));
         }
+        if (organisation.status() == OrganisationStatus.REJECTED && why.equals(organisation.rejectionReason())) {
+            // a resent form: rejected already, for the same reason; no second audit entry or e-mail
+            return Optional.empty();
+        }
         organisations.reject(organisationId, why, coordinator.id());
         audit.record(AuditEntry.of(coordinator.username(), "ORGANISATION_REJECTED", organisation.countryIso3(),
                 "organisation", organisationId, organisation.name() + ": " + why));

@@ -106,7 +106,8 @@ final class HostileEndpoints {
                             return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/settings", s.coordinator)
                                     .field("targets", "objective:1").field("allowIndividuals", "true");
                         })
-                        .text("targets").forged(p -> cycleIds(p.path(), "/consultation/settings")).replayable().reauditedWhenReplayed().build(),
+                        .text("targets").forged(p -> cycleIds(p.path(), "/consultation/settings"))
+                        .replayable().reauditedWhenReplayed().build(),
                 HostileEndpoint.of("POST", "/cycles/{id}/consultation/close", f -> {
                             ConsultationScenario s = f.consultation();
                             return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/close", s.coordinator);
@@ -128,7 +129,7 @@ final class HostileEndpoints {
                                     .field("reason", "Off topic for this review.");
                         })
                         .text("reason").shownOn((p, f) -> p.path().replace("/hide", ""))
-                        .forged(p -> inputIds(p.path(), "/hide")).replayable().reauditedWhenReplayed().build(),
+                        .forged(p -> inputIds(p.path(), "/hide")).replayable().build(),
                 HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/duplicate", f -> {
                             ConsultationScenario s = f.consultation();
                             long first = f.input(s);
@@ -136,7 +137,7 @@ final class HostileEndpoints {
                             return FormPost.of(inputPath(s, second) + "/duplicate", s.coordinator)
                                     .field("of", reference(f, first));
                         })
-                        .text("of").forged(p -> inputIds(p.path(), "/duplicate")).replayable().reauditedWhenReplayed().build(),
+                        .text("of").forged(p -> inputIds(p.path(), "/duplicate")).replayable().build(),
                 HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/ungroup", f -> {
                             ConsultationScenario s = f.consultation();
                             long first = f.input(s);
@@ -168,7 +169,7 @@ final class HostileEndpoints {
                         .text("reason")
                         .forged(p -> List.of("/organisations/" + UNKNOWN + "/reject",
                                 "/organisations/" + NONSENSE + "/reject"))
-                        .replayable().reauditedWhenReplayed().build(),
+                        .replayable().build(),
 
                 // ------------------------------------------------------------------ secretariats: API tokens
                 HostileEndpoint.of("POST", "/secretariat/tokens",
@@ -203,7 +204,7 @@ final class HostileEndpoints {
                     return FormPost.of(inputPath(s, f.input(s)) + "/" + action, s.coordinator)
                             .field("from", "queue").field("about", "objective:1");
                 })
-                .text("about", "from").forged(p -> inputIds(p.path(), "/" + action)).replayable().reauditedWhenReplayed().build();
+                .text("about", "from").forged(p -> inputIds(p.path(), "/" + action)).replayable().build();
     }
 
     private static String scopeTask(HostileFixture f) throws Exception {
