@@ -91,6 +91,10 @@ class Moderation {
     @Transactional
     public void publish(long cycleId, long inputId, CurrentUser user) {
         Moderated m = find(cycleId, inputId, user);
+        if (m.input().published()) {
+            // a resent form: already published, nothing to record again
+            return;
+        }
         consultations.moderate(inputId, InputStatus.PUBLISHED, null, user.id());
         record(m, user, "CONSULTATION_INPUT_PUBLISHED", "");
     }
@@ -102,6 +106,10 @@ class Moderation {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > REASON_MAX) {
             return Optional.of(messages.get("consultation.moderation.error.reason", REASON_MAX));
+        }
+        if (m.input().hidden() && why.equals(m.input().moderationReason())) {
+            // a resent form: hidden already, for the same reason
+            return Optional.empty();
         }
         consultations.moderate(inputId, InputStatus.HIDDEN, why, user.id());
         record(m, user, "CONSULTATION_INPUT_HIDDEN", why);
@@ -125,6 +133,10 @@ class Moderation {
         long primaryId = other.get().groupId();
         if (primaryId == inputId) {
             return Optional.of(messages.get("consultation.moderation.error.self"));
+        }
+        if (m.input().duplicateOf() != null && m.input().duplicateOf() == primaryId) {
+            // a resent form: in this group already
+            return Optional.empty();
         }
         consultations.markDuplicate(inputId, primaryId, user.id());
         record(m, user, "CONSULTATION_INPUT_GROUPED", "duplicate of " + other.get().reference());

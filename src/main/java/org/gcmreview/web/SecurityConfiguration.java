@@ -5,6 +5,7 @@ import java.util.Map;
 import org.gcmreview.audit.AccessDeniedAudit;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.Role;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,7 +50,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationFilterChain(HttpSecurity http, AuditLog audit) throws Exception {
+    SecurityFilterChain applicationFilterChain(HttpSecurity http, AuditLog audit, MessageSource messages)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/actuator/health/**").permitAll()
@@ -67,6 +69,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false)
                         .failureHandler(signInFailures()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // a missing or stale CSRF token gets a page that says so (org.gcmreview.web.CsrfRefusal)
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new CsrfRefusal(messages)))
                 // Session fixation protection is Spring Security's default (a new session id at sign-in); it
                 // works on the database-backed sessions too (org.gcmreview.cluster).
                 .headers(headers -> headers

@@ -31,13 +31,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * way national-review starts it, a coordinator, and helpers to send inputs. Every request a test sends comes
  * from its own client address, so the per-address rate limit of one test never touches another.
  */
-final class ConsultationScenario {
+public final class ConsultationScenario {
 
     final JdbcClient jdbc;
     final TestUsers users;
     final ReviewFixtures fixtures;
-    final CurrentUser coordinator;
-    final ReviewCycle cycle;
+    public final CurrentUser coordinator;
+    public final ReviewCycle cycle;
     final Instant opensAt;
     final Instant closesAt;
     final ProcessInstance consultation;
@@ -62,13 +62,13 @@ final class ConsultationScenario {
     }
 
     /** A consultation whose opening time has come; its timer has not run yet. */
-    static ConsultationScenario start(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
+    public static ConsultationScenario start(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
             ManagementService managementService, TaskService taskService) {
         return new ConsultationScenario(jdbc, cycles, runtimeService, managementService, taskService,
                 Instant.now().minus(1, ChronoUnit.HOURS));
     }
 
-    void openWindow() {
+    public void openWindow() {
         fixtures.runJob(consultation.getId(), "WindowOpensTimer");
     }
 
@@ -76,11 +76,11 @@ final class ConsultationScenario {
         return new Consultations(jdbc).windowOf(cycle.id()).orElseThrow();
     }
 
-    Task respondTask() {
+    public Task respondTask() {
         return fixtures.task(consultation.getId(), "RespondToInputs");
     }
 
-    CurrentUser stakeholder() {
+    public CurrentUser stakeholder() {
         return users.stakeholder("KEN", "Forum " + UUID.randomUUID());
     }
 
@@ -92,7 +92,7 @@ final class ConsultationScenario {
         return user;
     }
 
-    void allowIndividuals() {
+    public void allowIndividuals() {
         jdbc.sql("update consultation_window set allow_individuals = true where cycle_id = ?").param(cycle.id())
                 .update();
     }
@@ -103,7 +103,7 @@ final class ConsultationScenario {
                 .param("idempotencyKey", key).param("target", target).param("language", "en").param("body", body);
     }
 
-    MockHttpServletRequestBuilder input(CurrentUser user, String target, String body) {
+    public MockHttpServletRequestBuilder input(CurrentUser user, String target, String body) {
         return input(user, UUID.randomUUID().toString(), target, body);
     }
 
@@ -140,13 +140,13 @@ final class ConsultationScenario {
                  where w.cycle_id = ?""").param(cycle.id()).query(Integer.class).single();
     }
 
-    long inputId(String reference) {
+    public long inputId(String reference) {
         return jdbc.sql("select id from consultation_input where reference = ?").param(reference).query(Long.class)
                 .single();
     }
 
     /** The reference of the input with this text (texts are unique within a test). */
-    String referenceOf(String body) {
+    public String referenceOf(String body) {
         return jdbc.sql("""
                 select i.reference from consultation_input i join consultation_window w on w.id = i.window_id
                  where w.cycle_id = ? and i.body = ?""").params(cycle.id(), body).query(String.class).single();

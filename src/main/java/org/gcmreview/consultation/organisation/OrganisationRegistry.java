@@ -135,6 +135,10 @@ class OrganisationRegistry {
     @Transactional
     public Organisation verify(long organisationId, CurrentUser coordinator) {
         Organisation organisation = decidable(organisationId, coordinator);
+        if (organisation.status() == OrganisationStatus.VERIFIED) {
+            // a resent form (double click, reload): already done, so no second audit entry and no second e-mail
+            return organisation;
+        }
         organisations.verify(organisationId, coordinator.id());
         audit.record(AuditEntry.of(coordinator.username(), "ORGANISATION_VERIFIED", organisation.countryIso3(),
                 "organisation", organisationId, organisation.name()));
@@ -151,6 +155,10 @@ class OrganisationRegistry {
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty() || why.length() > REASON_MAX) {
             return Optional.of(messages.get("consultation.organisations.error.reason", REASON_MAX));
+        }
+        if (organisation.status() == OrganisationStatus.REJECTED && why.equals(organisation.rejectionReason())) {
+            // a resent form: rejected already, for the same reason; no second audit entry or e-mail
+            return Optional.empty();
         }
         organisations.reject(organisationId, why, coordinator.id());
         audit.record(AuditEntry.of(coordinator.username(), "ORGANISATION_REJECTED", organisation.countryIso3(),

@@ -1,0 +1,51 @@
+package org.gcmreview.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A form without a valid CSRF token (a page left open past its session, a form posted from another site) is
+ * refused with 403 like any refusal, but with a page that says what happened and what to do: the usual 403 page
+ * ("it belongs to another country") would be wrong and unhelpful there. Every other refusal is left to the
+ * default handler and the application's 403 page.
+ */
+final class CsrfRefusal implements AccessDeniedHandler {
+
+    private final MessageSource messages;
+    private final AccessDeniedHandler others = new AccessDeniedHandlerImpl();
+
+    CsrfRefusal(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        if (!(denied instanceof CsrfException) || response.isCommitted()) {
+            others.handle(request, response, denied);
+            return;
+        }
+        Locale locale = request.getLocale();
+        String title = messages.getMessage("web.refused.csrf.title", null, locale);
+        String text = messages.getMessage("web.refused.csrf.text", null, locale);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/html;charset=UTF-8");
+        byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage())
+                + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
+                + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
+                + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
+    }
+}

@@ -1,0 +1,133 @@
+package org.gcmreview.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Every state-changing page of the application takes an HTML form, nothing else. Requests that cannot be such a
+ * form are refused here, before Spring Security reads the CSRF field, with a status and a page that say what is
+ * wrong; otherwise they would end as a misleading 403 (Tomcat drops the parameters of an oversized or
+ * undecodable body, so the CSRF token looks missing) or, worse, reach a controller that reads no parameters at
+ * all (a JSON body to "verify" or "close") and act on it.
+ * <ul>
+ * <li>a body that is neither url-encoded nor multipart: 415;</li>
+ * <li>a body larger than the container would parse (form or multipart): 413;</li>
+ * <li>a url-encoded body whose bytes are not valid UTF-8 (Tomcat could not decode it, or decoded it to U+FFFD
+ * replacement characters): 400.</li>
+ * </ul>
+ * Camunda's webapps and REST API (/camunda/**) and the JSON API (/api/**) speak JSON and are left alone.
+ */
+@Configuration(proxyBeanMethods = false)
+class FormRequestGuard {
+
+    /** Set by Tomcat when it could not parse the request's parameters (its own FailedRequestFilter reads it). */
+    static final String PARAMETER_PARSE_FAILED = "org.apache.catalina.parameter_parse_failed";
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> formRequestGuardFilter(MessageSource messages,
+            @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formMax,
+            @Value("${spring.servlet.multipart.max-request-size:12MB}") DataSize multipartMax) {
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+                new Guard(messages, formMax.toBytes(), multipartMax.toBytes()));
+        registration.addUrlPatterns("/*");
+        // after the consultation's stricter size limit (-200), before Spring Security (-100)
+        registration.setOrder(-150);
+        return registration;
+    }
+
+    static final class Guard extends OncePerRequestFilter {
+
+        private final MessageSource messages;
+        private final long formMax;
+        private final long multipartMax;
+
+        Guard(MessageSource messages, long formMax, long multipartMax) {
+            this.messages = messages;
+            this.formMax = formMax;
+            this.multipartMax = multipartMax;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                    || "OPTIONS".equals(request.getMethod()) || path.startsWith("/camunda/")
+                    || path.startsWith("/api/");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+            long length = request.getContentLengthLong();
+            boolean form = type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+            boolean multipart = type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+            if (!type.isEmpty() && !form && !multipart) {
+                refuse(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "web.refused.type");
+                return;
+            }
+            if (length > (multipart ? multipartMax : formMax)) {
+                refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "web.refused.size");
+                return;
+            }
+            if (form && !decodable(request)) {
+                refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "web.refused.encoding");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        /**
+         * Whether the form's names and values were valid UTF-8: the servlet container decodes bad bytes to the
+         * replacement character (or gives up and flags it), which would otherwise be stored as the user's text.
+         */
+        private static boolean decodable(HttpServletRequest request) {
+            Map<String, String[]> parameters = request.getParameterMap();
+            if (request.getAttribute(PARAMETER_PARSE_FAILED) != null) {
+                return false;
+            }
+            for (var parameter : parameters.entrySet()) {
+                if (parameter.getKey().indexOf('\uFFFD') >= 0) {
+                    return false;
+                }
+                for (String value : parameter.getValue()) {
+                    if (value != null && value.indexOf('\uFFFD') >= 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String key)
+                throws IOException {
+            Locale locale = request.getLocale();
+            String title = messages.getMessage(key + ".title", null, locale);
+            String text = messages.getMessage(key + ".text", null, locale);
+            response.setStatus(status);
+            response.setContentType("text/html;charset=UTF-8");
+            byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage())
+                    + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
+                    + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
+                    + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(page.length);
+            response.getOutputStream().write(page);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.gcmreview.reliability.hostile;
+
+import java.util.List;
+
+/**
+ * One state-changing endpoint and how to aim hostile requests at it.
+ *
+ * @param key          method and pattern as the controller declares it, e.g. {@code POST /cycles/{id}/consultation/close}
+ * @param post         a valid post to a fresh subject (the hostile variants are made from it)
+ * @param textFields   fields a person types into; the markup and SQL payload goes there
+ * @param forged       the post aimed at subjects that do not exist (unknown or nonsense ids), or none
+ * @param display      the page that shows what the text fields stored, or null when they are only echoed
+ * @param replayable   whether sending the same valid post twice is a plausible accident (double click, resend)
+ * @param reaudited    whether a replay writes its audit entry again (the domain rows still must not change)
+ */
+record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields, Forged forged, Display display,
+        boolean replayable, boolean reaudited) {
+
+    @FunctionalInterface
+    interface Step<T> {
+        T make(HostileFixture fixture) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Forged {
+        /** Paths with ids nobody was given: unknown numbers, random UUIDs, SQL and traversal. */
+        List<String> paths(FormPost valid);
+    }
+
+    @FunctionalInterface
+    interface Display {
+        String page(FormPost post, HostileFixture fixture) throws Exception;
+    }
+
+    static Builder of(String method, String pattern, Step<FormPost> post) {
+        return new Builder(method + " " + pattern, post);
+    }
+
+    static final class Builder {
+        private final String key;
+        private final Step<FormPost> post;
+        private List<String> textFields = List.of();
+        private Forged forged;
+        private Display display;
+        private boolean replayable;
+        private boolean reaudited;
+
+        Builder(String key, Step<FormPost> post) {
+            this.key = key;
+            this.post = post;
+        }
+
+        Builder text(String... fields) {
+            this.textFields = List.of(fields);
+            return this;
+        }
+
+        Builder forged(Forged forged) {
+            this.forged = forged;
+            return this;
+        }
+
+        Builder shownOn(Display display) {
+            this.display = display;
+            return this;
+        }
+
+        Builder replayable() {
+            this.replayable = true;
+            return this;
+        }
+
+        /**
+         * The endpoint records a replayed decision in the audit log again: a known, tolerated gap (the decision is
+         * re-applied with the same value, so nothing else changes), listed here so that no other endpoint starts
+         * doing it unnoticed.
+         */
+        Builder reauditedWhenReplayed() {
+            this.reaudited = true;
+            return this;
+        }
+
+        HostileEndpoint build() {
+            return new HostileEndpoint(key, post, textFields, forged, display, replayable, reaudited);
+        }
+    }
+}

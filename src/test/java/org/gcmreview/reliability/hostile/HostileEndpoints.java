@@ -1,0 +1,265 @@
+package org.gcmreview.reliability.hostile;
+
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.gcmreview.consultation.ConsultationScenario;
+import org.gcmreview.cycle.CycleFixture;
+
+/**
+ * Every state-changing endpoint of the application (HostileEndpointsTest fails when a controller declares one
+ * that is not here) with a valid post to a fresh subject, the fields people type into, ids nobody was given and
+ * the page that shows what was stored. The task forms behind POST /tasks/{taskId} have their own table
+ * (HostileTaskFormsTest), one case per form key.
+ */
+final class HostileEndpoints {
+
+    /** Ids that name nothing: a number no row has, and text that is no number at all. */
+    static final String UNKNOWN = "999999999";
+    static final String NONSENSE = "1' or '1'='1";
+
+    private HostileEndpoints() {
+    }
+
+    static List<HostileEndpoint> entries() {
+        return List.of(
+                // ------------------------------------------------------------------ web
+                HostileEndpoint.of("POST", "/language", f -> FormPost.of("/language", null)
+                                .field("lang", "fr").field("return", "/cycles"))
+                        .text("lang", "return").replayable().build(),
+
+                // ------------------------------------------------------------------ cycles
+                HostileEndpoint.of("POST", "/cycles", f -> {
+                            String code = CycleFixture.uniqueCode();
+                            return FormPost.of("/cycles", f.coordinator()).field("code", code)
+                                    .field("title", "Review " + code);
+                        })
+                        .text("title").shownOn((p, f) -> "/cycles").replayable().build(),
+
+                // ------------------------------------------------------------------ tasks (claiming; the forms: HostileTaskFormsTest)
+                HostileEndpoint.of("POST", "/tasks/{taskId}", f -> FormPost.of("/tasks/" + scopeTask(f), f.coordinator())
+                                .field("action", "complete"))
+                        .forged(p -> List.of("/tasks/" + UUID.randomUUID(), "/tasks/" + NONSENSE)).build(),
+                HostileEndpoint.of("POST", "/tasks/{taskId}/claim",
+                                f -> FormPost.of("/tasks/" + scopeTask(f) + "/claim", f.coordinator()))
+                        .forged(p -> List.of("/tasks/" + UUID.randomUUID() + "/claim", "/tasks/" + NONSENSE + "/claim"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/tasks/{taskId}/release", f -> {
+                            String task = scopeTask(f);
+                            f.mvc.perform(FormPost.of("/tasks/" + task + "/claim", f.coordinator()).valid())
+                                    .andExpect(status().is3xxRedirection());
+                            return FormPost.of("/tasks/" + task + "/release", f.coordinator());
+                        })
+                        .forged(p -> List.of("/tasks/" + UUID.randomUUID() + "/release",
+                                "/tasks/" + NONSENSE + "/release"))
+                        .replayable().build(),
+
+                // ------------------------------------------------------------------ attachments
+                HostileEndpoint.of("POST", "/attachments/{publicId}/delete",
+                                f -> FormPost.of("/attachments/" + f.attachment() + "/delete", f.coordinator())
+                                        .field("returnTo", "/tasks"))
+                        .text("returnTo")
+                        .forged(p -> List.of("/attachments/" + UUID.randomUUID() + "/delete",
+                                "/attachments/" + NONSENSE + "/delete"))
+                        .replayable().build(),
+
+                // ------------------------------------------------------------------ consultation: the public side
+                HostileEndpoint.of("POST", "/consultations/{businessKey}/inputs", f -> {
+                            ConsultationScenario s = f.consultation();
+                            return FormPost.of("/consultations/" + s.cycle.businessKey() + "/inputs", s.stakeholder())
+                                    .field("idempotencyKey", UUID.randomUUID().toString()).field("target", "objective:1")
+                                    .field("language", "en").field("body", "An input on objective one, long enough.");
+                        })
+                        .text("body").shownOn(HostileEndpoints::moderationQueue)
+                        .forged(p -> List.of("/consultations/KEN-NOSUCHCYCLE/inputs",
+                                "/consultations/" + NONSENSE + "/inputs"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/consultations/{businessKey}/individual-inputs", f -> {
+                            ConsultationScenario s = f.consultation();
+                            return individualInput(s);
+                        })
+                        .text("body", "authorName").shownOn(HostileEndpoints::moderationQueue)
+                        .forged(p -> List.of("/consultations/KEN-NOSUCHCYCLE/individual-inputs"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/consultations/confirm", f -> {
+                            ConsultationScenario s = f.consultation();
+                            f.mvc.perform(individualInput(s).valid()).andExpect(status().is3xxRedirection());
+                            String token = randomToken();
+                            f.jdbc.sql("""
+                                    update consultation_input set confirmation_token_sha256 = ?
+                                     where window_id = (select id from consultation_window where cycle_id = ?)""")
+                                    .params(sha256(token), s.cycle.id()).update();
+                            return FormPost.of("/consultations/confirm", null).field("token", token);
+                        })
+                        .text("token").replayable().build(),
+
+                // ------------------------------------------------------------------ consultation: steering and moderation
+                HostileEndpoint.of("POST", "/cycles/{id}/consultation/settings", f -> {
+                            ConsultationScenario s = f.consultation();
+                            return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/settings", s.coordinator)
+                                    .field("targets", "objective:1").field("allowIndividuals", "true");
+                        })
+                        .text("targets").forged(p -> cycleIds(p.path(), "/consultation/settings"))
+                        .replayable().reauditedWhenReplayed().build(),
+                HostileEndpoint.of("POST", "/cycles/{id}/consultation/close", f -> {
+                            ConsultationScenario s = f.consultation();
+                            return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/close", s.coordinator);
+                        })
+                        .forged(p -> cycleIds(p.path(), "/consultation/close")).replayable().build(),
+                HostileEndpoint.of("POST", "/cycles/{id}/consultation/extend", f -> {
+                            ConsultationScenario s = f.consultation();
+                            return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/extend", s.coordinator)
+                                    .field("closesOn", LocalDate.now(ZoneOffset.UTC).plusDays(20).toString())
+                                    .field("reason", "More time for the diaspora organisations.");
+                        })
+                        .text("reason").shownOn((p, f) -> p.path().replace("/extend", ""))
+                        .forged(p -> cycleIds(p.path(), "/consultation/extend")).replayable().build(),
+                moderation("publish"),
+                HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/hide", f -> {
+                            ConsultationScenario s = f.consultation();
+                            long input = f.input(s);
+                            return FormPost.of(inputPath(s, input) + "/hide", s.coordinator)
+                                    .field("reason", "Off topic for this review.");
+                        })
+                        .text("reason").shownOn((p, f) -> p.path().replace("/hide", ""))
+                        .forged(p -> inputIds(p.path(), "/hide")).replayable().build(),
+                HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/duplicate", f -> {
+                            ConsultationScenario s = f.consultation();
+                            long first = f.input(s);
+                            long second = f.input(s);
+                            return FormPost.of(inputPath(s, second) + "/duplicate", s.coordinator)
+                                    .field("of", reference(f, first));
+                        })
+                        .text("of").forged(p -> inputIds(p.path(), "/duplicate")).replayable().build(),
+                HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/ungroup", f -> {
+                            ConsultationScenario s = f.consultation();
+                            long first = f.input(s);
+                            long second = f.input(s);
+                            f.mvc.perform(FormPost.of(inputPath(s, second) + "/duplicate", s.coordinator)
+                                    .field("of", reference(f, first)).valid()).andExpect(status().is3xxRedirection());
+                            return FormPost.of(inputPath(s, second) + "/ungroup", s.coordinator);
+                        })
+                        .forged(p -> inputIds(p.path(), "/ungroup")).replayable().build(),
+
+                // ------------------------------------------------------------------ organisations
+                HostileEndpoint.of("POST", "/organisations/register", f -> {
+                            String unique = UUID.randomUUID().toString().substring(0, 8);
+                            return FormPost.of("/organisations/register", null).field("name", "Diaspora forum " + unique)
+                                    .field("stakeholderType", "MIGRANT_DIASPORA").field("country", "KEN")
+                                    .field("contactName", "Amina Otieno").field("contactEmail", "amina@example.org")
+                                    .field("username", "forum-" + unique).field("password", "a long enough password")
+                                    .field("passwordRepeated", "a long enough password");
+                        })
+                        .text("name", "contactName").shownOn((p, f) -> "/organisations").replayable().build(),
+                HostileEndpoint.of("POST", "/organisations/{id}/verify",
+                                f -> FormPost.of("/organisations/" + f.pendingOrganisation() + "/verify", f.coordinator()))
+                        .forged(p -> List.of("/organisations/" + UNKNOWN + "/verify",
+                                "/organisations/" + NONSENSE + "/verify"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/organisations/{id}/reject",
+                                f -> FormPost.of("/organisations/" + f.pendingOrganisation() + "/reject", f.coordinator())
+                                        .field("reason", "We could not confirm that it exists."))
+                        .text("reason")
+                        .forged(p -> List.of("/organisations/" + UNKNOWN + "/reject",
+                                "/organisations/" + NONSENSE + "/reject"))
+                        .replayable().build(),
+
+                // ------------------------------------------------------------------ secretariats: API tokens
+                HostileEndpoint.of("POST", "/secretariat/tokens",
+                                f -> FormPost.of("/secretariat/tokens", f.eca()).field("name", "dashboard"))
+                        .text("name").shownOn((p, f) -> "/secretariat/tokens").build(),
+                HostileEndpoint.of("POST", "/secretariat/tokens/{id}/revoke",
+                                f -> FormPost.of("/secretariat/tokens/" + f.token() + "/revoke", f.eca()))
+                        .forged(p -> List.of("/secretariat/tokens/" + UNKNOWN + "/revoke",
+                                "/secretariat/tokens/" + NONSENSE + "/revoke"))
+                        .replayable().build(),
+
+                // ------------------------------------------------------------------ administrators: review calendar
+                HostileEndpoint.of("POST", "/admin/rounds", f -> {
+                            String cycle = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+                            return FormPost.of("/admin/rounds", f.admin()).field("kind", "REGIONAL")
+                                    .field("commission", "ECLAC").field("code", "ECLAC-" + cycle).field("cycle", cycle)
+                                    .field("name", "Round " + cycle)
+                                    .field("deadline", LocalDate.now(ZoneOffset.UTC).plusDays(90).toString());
+                        })
+                        .text("name").shownOn((p, f) -> "/admin/rounds").replayable().build(),
+                HostileEndpoint.of("POST", "/admin/rounds/{id}", f -> FormPost.of("/admin/rounds/" + f.round(), f.admin())
+                                .field("name", "Round, extended")
+                                .field("deadline", LocalDate.now(ZoneOffset.UTC).plusDays(100).toString()))
+                        .text("name").shownOn((p, f) -> "/admin/rounds")
+                        .forged(p -> List.of("/admin/rounds/" + UNKNOWN, "/admin/rounds/" + NONSENSE))
+                        .replayable().reauditedWhenReplayed().build());
+    }
+
+    private static HostileEndpoint moderation(String action) {
+        return HostileEndpoint.of("POST", "/cycles/{id}/consultation/inputs/{inputId}/" + action, f -> {
+                    ConsultationScenario s = f.consultation();
+                    return FormPost.of(inputPath(s, f.input(s)) + "/" + action, s.coordinator)
+                            .field("from", "queue").field("about", "objective:1");
+                })
+                .text("about", "from").forged(p -> inputIds(p.path(), "/" + action)).replayable().build();
+    }
+
+    private static String scopeTask(HostileFixture f) throws Exception {
+        long cycleId = f.cycles.start(f.coordinator(), CycleFixture.uniqueCode());
+        return f.cycles.task(cycleId, "ScopeReview").getId();
+    }
+
+    private static FormPost individualInput(ConsultationScenario s) {
+        return FormPost.of("/consultations/" + s.cycle.businessKey() + "/individual-inputs", null)
+                .field("idempotencyKey", UUID.randomUUID().toString()).field("authorName", "Sam Mwangi")
+                .field("authorEmail", "sam" + UUID.randomUUID().toString().substring(0, 6) + "@example.org")
+                .field("target", "section:POLICY").field("language", "en")
+                .field("body", "An individual's input, long enough to be taken.");
+    }
+
+    private static String inputPath(ConsultationScenario s, long input) {
+        return "/cycles/" + s.cycle.id() + "/consultation/inputs/" + input;
+    }
+
+    private static String reference(HostileFixture f, long input) {
+        return f.jdbc.sql("select reference from consultation_input where id = ?").param(input).query(String.class)
+                .single();
+    }
+
+    /** The coordinator's moderation queue of the consultation the post went to (by its business key). */
+    private static String moderationQueue(FormPost post, HostileFixture f) {
+        String businessKey = post.path().split("/")[2];
+        long cycle = f.jdbc.sql("select id from review_cycle where business_key = ?").param(businessKey)
+                .query(Long.class).single();
+        f.jdbc.sql("""
+                update consultation_input set confirmed_at = now(), confirmation_token_sha256 = null
+                 where window_id = (select id from consultation_window where cycle_id = ?)""").param(cycle).update();
+        return "/cycles/" + cycle + "/consultation/inputs";
+    }
+
+    /** The same path for a cycle that does not exist and for one that is no number. */
+    private static List<String> cycleIds(String path, String rest) {
+        return List.of("/cycles/" + UNKNOWN + rest, "/cycles/" + NONSENSE + rest);
+    }
+
+    /** The same path for an input that does not exist, one that is no number, and one of no such cycle. */
+    private static List<String> inputIds(String path, String rest) {
+        String cycle = path.split("/")[2];
+        return List.of("/cycles/" + cycle + "/consultation/inputs/" + UNKNOWN + rest,
+                "/cycles/" + cycle + "/consultation/inputs/" + NONSENSE + rest,
+                "/cycles/" + UNKNOWN + "/consultation/inputs/" + path.split("/")[5] + rest);
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
