@@ -32,7 +32,10 @@ final class CsrfRefusal implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
-        if (!(denied instanceof CsrfException) || response.isCommitted()) {
+        // a body the container could not parse (a file over the upload limit) has no readable token either: the
+        // error page, reached through the container's error dispatch, says what really went wrong (413)
+        if (!(denied instanceof CsrfException) || response.isCommitted()
+                || request.getAttribute(FormRequestGuard.PARAMETER_PARSE_FAILED) != null) {
             others.handle(request, response, denied);
             return;
         }

@@ -73,7 +73,7 @@ class OversizedUploadIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(upload.statusCode()).isEqualTo(413);
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(413);
         assertThat(upload.body()).contains("The file you chose is too large; files can be at most 10 MB.")
                 .doesNotContain("Exception");
     }
