@@ -8,10 +8,11 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -86,8 +87,27 @@ public final class Browser {
         WebElement previousPage = driver.findElement(By.tagName("html"));
         prepareFreshLoad();
         userAction.run();
-        wait.until(ExpectedConditions.stalenessOf(previousPage));
+        wait.until(d -> gone(previousPage));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the page the element belongs to has been replaced. Chrome usually says so with a stale element
+     * reference; while the old document is being torn down it may instead answer that the node "does not belong
+     * to the document", which means the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** The checks {@link #visit} and {@link #after} run on the page the browser shows now. */
