@@ -45,8 +45,10 @@ public class ReviewCycles {
     }
 
     /**
-     * The cycle if this user may see its working data: the country's own users, the secretariat of the
-     * round it submits to (regional commission or IMRF), and ADMIN. Otherwise 403, so ids are not probed.
+     * The cycle if this user may see its working data: the country's own users and the secretariat of the
+     * round it submits to (regional commission or IMRF). Otherwise 403, so ids are not probed. Administrators
+     * run the platform (review calendar, Camunda's Cockpit, where process variables carry ids only), not a
+     * country's report: they see what the public sees.
      */
     public ReviewCycle findVisible(long id, CurrentUser user) {
         ReviewCycle cycle = findById(id).orElseThrow(() -> new AccessDeniedException("No such review cycle"));
@@ -64,7 +66,7 @@ public class ReviewCycles {
                     .params(cycle.regionalRoundId(), user.commissionCode()).query(Integer.class).single() > 0
                     && submitted(cycle);
             case IMRF_SECRETARIAT -> submitted(cycle);
-            case ADMIN -> true;
+            case ADMIN -> false;
         };
     }
 

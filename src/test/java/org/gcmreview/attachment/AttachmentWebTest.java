@@ -70,7 +70,9 @@ class AttachmentWebTest {
         byte[] pdf = SampleFiles.pdf();
         Attachment file = stored("Évaluation \"finale\".pdf", pdf);
         CurrentUser labour = users.ministry("KEN", "LABOUR");
-        for (CurrentUser user : new CurrentUser[] {interior, coordinator, labour, users.admin()}) {
+        mvc.perform(get("/attachments/" + file.publicId()).with(TestUsers.as(users.admin())))
+                .andExpect(status().isForbidden());
+        for (CurrentUser user : new CurrentUser[] {interior, coordinator, labour}) {
             mvc.perform(get("/attachments/" + file.publicId()).with(TestUsers.as(user)))
                     .andExpect(status().isOk())
                     .andExpect(content().bytes(pdf))

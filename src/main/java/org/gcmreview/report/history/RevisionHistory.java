@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 /**
  * Who wrote what, when, in a report section or a contribution, and what changed between two revisions.
  *
- * <p>Access: a report section's history is for the country's coordinator (and ADMIN); a contribution's also
+ * <p>Access: a report section's history is for the country's coordinator; a contribution's also
  * for the ministry that wrote it. Another country's users get 403 before anything is looked up; an id that is
  * not part of the cycle in the URL gets 404, whatever it is elsewhere, so ids cannot be probed across cycles.
  */
@@ -38,7 +38,7 @@ public class RevisionHistory {
 
     public HistorySubject section(long cycleId, long sectionId, CurrentUser user) {
         ReviewCycle cycle = cycles.findVisible(cycleId, user);
-        if (!(user.is(Role.COORDINATOR) || user.is(Role.ADMIN))) {
+        if (!user.is(Role.COORDINATOR)) {
             throw new AccessDeniedException("Only the national coordinator can see the history of the report");
         }
         return jdbc.sql("select id, title from report_section where id = ? and cycle_id = ?")
@@ -64,7 +64,7 @@ public class RevisionHistory {
                         rs.getLong("ministry_id")))
                 .optional()
                 .orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noContribution")));
-        boolean allowed = user.is(Role.ADMIN) || user.is(Role.COORDINATOR)
+        boolean allowed = user.is(Role.COORDINATOR)
                 || (user.is(Role.MINISTRY) && user.ministryId() != null && user.ministryId() == found.ministryId());
         if (!allowed) {
             throw new AccessDeniedException("Only the ministry that wrote this contribution and the national "

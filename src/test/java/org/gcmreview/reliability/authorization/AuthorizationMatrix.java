@@ -90,33 +90,33 @@ final class AuthorizationMatrix {
                 // ---------------------------------------------------------------- report.history
                 MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/history", f -> get(
                                 "/cycles/" + f.history().cycleId() + "/sections/" + f.history().sectionId() + "/history"))
-                        .onlyFor(COORDINATOR, ADMIN).build(),
+                        .onlyFor(COORDINATOR).build(),
                 MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/diff", f -> get(
                                 "/cycles/" + f.history().cycleId() + "/sections/" + f.history().sectionId() + "/diff")
                                 .param("from", "1").param("to", "2"))
-                        .onlyFor(COORDINATOR, ADMIN).build(),
+                        .onlyFor(COORDINATOR).build(),
                 // the ministry that wrote the contribution, not every ministry of the country
                 MatrixEntry.of("GET", "/cycles/{cycleId}/contributions/{contributionId}/history", f -> get(
                                 "/cycles/" + f.history().cycleId() + "/contributions/" + f.history().contributionId()
                                         + "/history"))
-                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+                        .onlyFor(COORDINATOR, MINISTRY).build(),
                 MatrixEntry.of("GET", "/cycles/{cycleId}/contributions/{contributionId}/diff", f -> get(
                                 "/cycles/" + f.history().cycleId() + "/contributions/" + f.history().contributionId()
                                         + "/diff").param("from", "1").param("to", "2"))
-                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+                        .onlyFor(COORDINATOR, MINISTRY).build(),
 
                 // ---------------------------------------------------------------- attachment
                 // a ministry's drafting evidence is the government's business: not the stakeholders', nor a
                 // secretariat's before the report was submitted to it
                 MatrixEntry.of("GET", "/attachments/{publicId}", f -> get("/attachments/" + f.contributionEvidence()))
-                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+                        .onlyFor(COORDINATOR, MINISTRY).build(),
                 // another organisation's input: the coordinator handles it, other stakeholders may not read it
                 MatrixEntry.of("GET", "/attachments/{publicId}",
                                 f -> get("/attachments/" + f.otherOrganisationsInputFile()))
-                        .onlyFor(COORDINATOR, MINISTRY, ADMIN).build(),
+                        .onlyFor(COORDINATOR, MINISTRY).build(),
                 // the stakeholder's own input file
                 MatrixEntry.of("GET", "/attachments/{publicId}", f -> get("/attachments/" + f.ownInputFile()))
-                        .onlyFor(COORDINATOR, MINISTRY, STAKEHOLDER, ADMIN).build(),
+                        .onlyFor(COORDINATOR, MINISTRY, STAKEHOLDER).build(),
                 // the person who added it (the ministry) and the country's coordinator
                 MatrixEntry.of("POST", "/attachments/{publicId}/delete",
                                 f -> post("/attachments/" + f.newContributionEvidence() + "/delete"))
