@@ -64,6 +64,19 @@ public class TaskAccess {
     }
 
     /**
+     * The task, locked for the caller's transaction ({@link #lockOpenTask}), if the user may work on it now: 409
+     * if a colleague has claimed it. Call it first thing in the transaction that will change the task.
+     */
+    UserTask lockForWork(String taskId, CurrentUser user) {
+        lockOpenTask(taskId, user);
+        UserTask task = find(taskId, user);
+        if (task.assignee() != null && !task.assignee().equals(user.username())) {
+            throw TaskConflictException.claimedBy(task.assignee());
+        }
+        return task;
+    }
+
+    /**
      * Makes the caller's transaction the only one working on this task and on its process instance until it
      * ends, and makes sure the task is still open. Two people sending the same task at once are thus taken one
      * after the other: the second finds the task gone and is told so before its form stores anything, instead of
@@ -73,7 +86,7 @@ public class TaskAccess {
      * on the engine's shared executions and variables. Call it first thing in the transaction, before the
      * engine reads the task: whatever it read before the lock could be stale.
      */
-    void lockOpenTask(String taskId, CurrentUser user) {
+    private void lockOpenTask(String taskId, CurrentUser user) {
         String processInstanceId = jdbc.sql("select proc_inst_id_ from act_ru_task where id_ = ?").param(taskId)
                 .query(String.class).optional().orElse(null);
         if (processInstanceId != null) {
@@ -130,11 +143,7 @@ public class TaskAccess {
     /** Takes the task for the user, unless a colleague has it (409); one claim at a time, as for completion. */
     @Transactional
     public void claim(String taskId, CurrentUser user) {
-        lockOpenTask(taskId, user);
-        UserTask task = find(taskId, user);
-        if (task.assignee() != null && !task.assignee().equals(user.username())) {
-            throw TaskConflictException.claimedBy(task.assignee());
-        }
+        UserTask task = lockForWork(taskId, user);
         try {
             taskService.claim(task.id(), user.username());
         } catch (ProcessEngineException e) {

@@ -50,11 +50,9 @@ public class TaskWork {
                     return null;
                 }
             });
-        } catch (ProcessEngineException e) {
-            // the engine's writes are flushed when the command closes: a concurrent change shows here
-            throw TaskConflictException.changed(e);
-        } catch (ConcurrencyFailureException e) {
-            // the database refused the transaction (deadlock, lock or serialization failure): it rolls back
+        } catch (ProcessEngineException | ConcurrencyFailureException e) {
+            // the engine's writes are flushed when the command closes, so a concurrent change shows here; or the
+            // database refused the transaction (deadlock, lock or serialization failure): it rolls back
             throw TaskConflictException.changed(e);
         }
         if (failure[0] instanceof ConcurrencyFailureException e) {
@@ -67,12 +65,7 @@ public class TaskWork {
     }
 
     private TaskOutcome work(String taskId, CurrentUser user, TaskSubmission submission) {
-        // before the engine reads anything: a second submission of the same task waits here, then finds it gone
-        access.lockOpenTask(taskId, user);
-        UserTask task = access.find(taskId, user);
-        if (task.assignee() != null && !task.assignee().equals(user.username())) {
-            throw TaskConflictException.claimedBy(task.assignee());
-        }
+        UserTask task = access.lockForWork(taskId, user);
         TaskForm form = formFor(task);
         TaskOutcome outcome = form.submit(task, user, submission);
         if (outcome instanceof TaskOutcome.Complete complete) {
