@@ -1,12 +1,12 @@
 package org.gcmreview.consultation;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gcmreview.web.RefusalPage;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Refuses consultation and registration posts that are far larger than any honest form, with 413 and a page
@@ -60,16 +59,8 @@ class OversizedRequestFilter {
                 chain.doFilter(request, response);
                 return;
             }
-            String title = messages.getMessage("consultation.tooLarge.title", null, request.getLocale());
-            String text = messages.getMessage("consultation.tooLarge.text", null, request.getLocale());
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("text/html;charset=UTF-8");
-            byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(request.getLocale().getLanguage())
-                    + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                    + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
-                    + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(page.length);
-            response.getOutputStream().write(page);
+            RefusalPage.write(request, response, messages, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "consultation.tooLarge");
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.gcmreview.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +10,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A form without a valid CSRF token (a page left open past its session, a form posted from another site) is
@@ -39,16 +36,6 @@ final class CsrfRefusal implements AccessDeniedHandler {
             others.handle(request, response, denied);
             return;
         }
-        Locale locale = request.getLocale();
-        String title = messages.getMessage("web.refused.csrf.title", null, locale);
-        String text = messages.getMessage("web.refused.csrf.text", null, locale);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("text/html;charset=UTF-8");
-        byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage())
-                + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
-                + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(page.length);
-        response.getOutputStream().write(page);
+        RefusalPage.write(request, response, messages, HttpServletResponse.SC_FORBIDDEN, "web.refused.csrf");
     }
 }

@@ -1,7 +1,6 @@
 package org.gcmreview.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Every state-changing page of the application takes an HTML form, nothing else. Requests that cannot be such a
@@ -117,17 +115,7 @@ class FormRequestGuard {
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String key)
                 throws IOException {
-            Locale locale = request.getLocale();
-            String title = messages.getMessage(key + ".title", null, locale);
-            String text = messages.getMessage(key + ".text", null, locale);
-            response.setStatus(status);
-            response.setContentType("text/html;charset=UTF-8");
-            byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage())
-                    + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                    + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
-                    + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
-            response.setContentLength(page.length);
-            response.getOutputStream().write(page);
+            RefusalPage.write(request, response, messages, status, key);
         }
     }
 }
