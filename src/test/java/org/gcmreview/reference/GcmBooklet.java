@@ -15,12 +15,14 @@ import java.util.regex.Pattern;
  * Reads the objectives, actions and SDG targets straight from the text export of the UN Network on Migration
  * booklet, independently of db/V2__reference_data.sql, so that a slip in either shows up when the two are
  * compared. The export is irregular (bullets "-", "▪", "■" or none, stray bold markers, a page break in the
- * middle of an action, one heading missing), so the parser keys on the booklet's fixed section names and
- * checks the letter sequence of the actions as it goes.
+ * middle of an action, one heading missing, one action letter run into the previous action as "i)", page
+ * numbers run into sentences), so the parser keys on the booklet's fixed section names and checks the letter
+ * sequence of the actions as it goes.
  */
 final class GcmBooklet {
 
-    static final Path PATH = Path.of("..", "shared", "seeds", "unnm-2022-implementing-gcm-booklet.txt");
+    /** Kept in the repository with its origin (docs/sources/README.md); the tests run in the project directory. */
+    static final Path PATH = Path.of("docs", "sources", "unnm-2022-implementing-gcm-booklet.txt");
 
     /**
      * Labels the booklet misprints. Each is a target whose text the booklet quotes, under its right label, for
@@ -37,6 +39,12 @@ final class GcmBooklet {
     // "17:18" occurs twice for 17.18, hence [.:] between goal and target.
     private static final Pattern TARGET = Pattern.compile("^(?:[-▪■]\\s*)?\\**\\s*(\\d{1,2})[.:](\\d{1,2}|[a-z])\\**:\\**\\s*(.*)$");
     private static final Pattern TARGET_IN_PROSE = Pattern.compile("\\bSDG (\\d{1,2})\\.(\\d{1,2}|[a-z])\\b");
+    /**
+     * A page number the export ran into a sentence: a bare number of up to three digits between two lower-case
+     * words ("migrants in 26 countries of destination"). Numbers in the Compact's own sentences stand after a
+     * capitalised name ("Recommendation 202"), have four digits ("by 2030") or count per cent.
+     */
+    static final Pattern PAGE_NUMBER_IN_SENTENCE = Pattern.compile("(?<=\\s[a-z]{1,40} )\\b\\d{1,3} (?=[a-z])(?!per cent)");
     private static final Pattern PRINCIPLE_COUNT = Pattern.compile("(\\d+) guiding principles");
 
     record Erratum(int objective, String printedLabel) {
@@ -65,8 +73,7 @@ final class GcmBooklet {
     static GcmBooklet read() throws IOException {
         if (!Files.isRegularFile(PATH)) {
             throw new AssertionError("The GCM booklet is missing: expected " + PATH.toAbsolutePath().normalize()
-                    + " (the shared seeds next to the project directory). The reference data cannot be checked"
-                    + " without it.");
+                    + " (see docs/sources/README.md). The reference data cannot be checked without it.");
         }
         return new GcmBooklet(Files.readAllLines(PATH, StandardCharsets.UTF_8));
     }
@@ -166,20 +173,56 @@ final class GcmBooklet {
                             + ", found: " + line);
                 }
                 texts.add(new StringBuilder(m.group(2)));
+                splitRunInAction(texts);
                 continue;
             }
             String unbulleted = line.startsWith("- ") ? line.substring(2) : line;
             if (!texts.isEmpty() && !unbulleted.isEmpty() && Character.isLowerCase(unbulleted.charAt(0))) {
                 // the rest of the previous action, after a page break
                 texts.get(texts.size() - 1).append(' ').append(unbulleted);
+                splitRunInAction(texts);
             }
             // anything else is a sub-heading or the booklet's note on where the actions come from
         }
         List<Action> actions = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            actions.add(new Action(String.valueOf((char) ('a' + i)), normalise(texts.get(i).toString())));
+            String text = PAGE_NUMBER_IN_SENTENCE.matcher(texts.get(i)).replaceAll("");
+            actions.add(new Action(String.valueOf((char) ('a' + i)), normalise(text)));
         }
         return actions;
+    }
+
+    /**
+     * The export sometimes loses the line break before an action, leaving its letter inside the previous one
+     * ("... upon return i) Identify and address ..."): only the next letter in sequence, followed by a capital,
+     * counts as such a letter.
+     */
+    private static void splitRunInAction(List<StringBuilder> texts) {
+        StringBuilder last = texts.get(texts.size() - 1);
+        char next = (char) ('a' + texts.size());
+        Matcher runIn = Pattern.compile("\\s" + next + "[.)]\\s+(?=\\**[A-Z])").matcher(last);
+        if (runIn.find()) {
+            String rest = last.substring(runIn.end());
+            last.setLength(runIn.start());
+            texts.add(new StringBuilder(rest));
+            splitRunInAction(texts);
+        }
+    }
+
+    /**
+     * The booklet's page furniture: the lines it repeats on page after page (section headings, running titles,
+     * the pointer to the Hub), as the export left them. None of them belongs inside an objective's or action's
+     * text. Bullets are left out: the booklet quotes the same SDG target under several objectives.
+     */
+    List<String> pageFurniture() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String line : lines) {
+            String text = normalise(line);
+            if (text.length() > 3 && !text.startsWith("-")) {
+                counts.merge(text, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 3).map(Map.Entry::getKey).toList();
     }
 
     private List<String> sdgTargets(int objective, int from, int to) {

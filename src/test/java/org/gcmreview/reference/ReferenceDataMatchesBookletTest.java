@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.gcmreview.reference.GcmBooklet.Action;
 import org.gcmreview.reference.GcmBooklet.BookletObjective;
@@ -27,6 +28,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 @AutoConfigureMockMvc // same configuration in all reference tests, so they share one application context
 class ReferenceDataMatchesBookletTest {
+
+    /**
+     * How many associated actions each objective has in the Compact itself (A/RES/73/195, paragraphs 17 to 39:
+     * objective n is paragraph n + 16, its actions lettered from (a)), in objective order: 187 in all. Stated
+     * here, not counted from the booklet, so that an action the booklet's export or its transcription loses
+     * (or splits in two) fails the build even when both lose it alike.
+     */
+    static final List<Integer> COMPACT_ACTIONS_PER_OBJECTIVE = List.of(
+            11, 12, 5, 7, 10, 12, 12, 6, 6, 10, // objectives 1-10: (a)-(k), (a)-(l), (a)-(e), (a)-(g), (a)-(j), ...
+            7, 5, 8, 6, 6, 9, 7, 12, 10, 9, // objectives 11-20
+            9, 3, 5); // objectives 21-23: paragraph 37 (a)-(i), 38 (a)-(c), 39 (a)-(e)
+    static final int COMPACT_ACTIONS = 187;
 
     static GcmBooklet booklet;
 
@@ -71,6 +84,54 @@ class ReferenceDataMatchesBookletTest {
         }
         Integer inDatabase = jdbc.sql("select count(*) from objective_action").query(Integer.class).single();
         assertThat(inDatabase).isEqualTo(total);
+    }
+
+    @Test
+    void holdsTheCompactsNumberOfActionsForEveryObjective() {
+        assertThat(COMPACT_ACTIONS_PER_OBJECTIVE).hasSize(23);
+        assertThat(COMPACT_ACTIONS_PER_OBJECTIVE.stream().mapToInt(Integer::intValue).sum()).isEqualTo(COMPACT_ACTIONS);
+
+        assertThat(booklet.objectives()).as("actions per objective as read from the booklet")
+                .extracting(o -> o.actions().size()).containsExactlyElementsOf(COMPACT_ACTIONS_PER_OBJECTIVE);
+
+        List<Integer> stored = jdbc.sql("""
+                select count(a.letter) from objective o left join objective_action a on a.objective_number = o.number
+                 group by o.number order by o.number
+                """).query(Integer.class).list();
+        assertThat(stored).as("actions per objective in the database").containsExactlyElementsOf(
+                COMPACT_ACTIONS_PER_OBJECTIVE);
+        // lettered (a), (b), ... without gaps, as in the Compact
+        for (int number = 1; number <= 23; number++) {
+            List<String> letters = jdbc.sql("""
+                    select letter from objective_action where objective_number = ? order by length(letter), letter
+                    """).param(number).query(String.class).list();
+            int count = COMPACT_ACTIONS_PER_OBJECTIVE.get(number - 1);
+            assertThat(letters).as("letters of objective %d", number).containsExactlyElementsOf(
+                    IntStream.range(0, count).mapToObj(i -> String.valueOf((char) ('a' + i))).toList());
+        }
+    }
+
+    /**
+     * No page number, running title or repeated heading of the booklet inside a stored text: the export runs
+     * them into sentences ("migrants in 26 countries of destination").
+     */
+    @Test
+    void storesNoPageFurnitureInsideTexts() {
+        List<String> furniture = booklet.pageFurniture();
+        assertThat(furniture).as("the booklet's repeated lines").contains("Associated actions", "Example practices",
+                "Relevant sustainable development goals");
+
+        List<String> texts = jdbc.sql("""
+                select 'objective ' || objective_number || letter || ': ' || text from objective_action
+                union all select 'objective ' || number || ' title: ' || title from objective
+                union all select 'objective ' || number || ' short title: ' || short_title from objective
+                union all select 'principle ' || number || ': ' || description from guiding_principle
+                """).query(String.class).list();
+        assertThat(texts).hasSizeGreaterThan(COMPACT_ACTIONS);
+        assertThat(texts.stream().filter(text -> GcmBooklet.PAGE_NUMBER_IN_SENTENCE.matcher(text).find()))
+                .as("texts with a page number run into a sentence").isEmpty();
+        assertThat(texts.stream().filter(text -> furniture.stream().anyMatch(text::contains)))
+                .as("texts with a repeated line of the booklet in them").isEmpty();
     }
 
     @Test

@@ -61,6 +61,25 @@ class ReferenceWebTest {
                 .andExpect(jsonPath("$.sdgTargets[0]").value(trafficking.sdgTargets().get(0)));
     }
 
+    /** Objective 21 has nine actions in the Compact; its (i) was once lost inside (h) (V110). */
+    @Test
+    void showsEveryActionOfTheCompactOnThePublicApiAndPage() throws Exception {
+        String returnCommunities = "Identify and address the needs of the communities to which migrants return";
+        mvc.perform(get("/api/reference/objectives/21"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.actions", hasSize(9)))
+                .andExpect(jsonPath("$.actions[8].letter").value("i"))
+                .andExpect(jsonPath("$.actions[8].text").value(containsString(returnCommunities)))
+                .andExpect(jsonPath("$.actions[7].text").value(not(containsString(returnCommunities))));
+        mvc.perform(get("/api/reference/objectives"))
+                .andExpect(jsonPath("$[*].actions[*]", hasSize(187)));
+        mvc.perform(get("/reference/objectives"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(returnCommunities)))
+                .andExpect(content().string(containsString("migrants in countries of destination")))
+                .andExpect(content().string(not(containsString("migrants in 26 countries"))));
+    }
+
     @Test
     void unknownObjectivesAreNotFound() throws Exception {
         mvc.perform(get("/api/reference/objectives/24")).andExpect(status().isNotFound());
