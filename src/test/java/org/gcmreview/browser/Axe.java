@@ -15,15 +15,15 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 /**
- * Runs axe-core (installed by npm from package.json, copied to the test classpath by Maven) on the page the
- * browser shows, for the WCAG 2.0 and 2.1 level A and AA rules. Serious and critical violations fail the test,
- * each with its rule, impact, element and advice; moderate and minor ones are printed.
+ * Runs axe-core (the axe.min.js of Deque's com.deque.html.axe-core:selenium, a test dependency from Maven
+ * Central) on the page the browser shows, for the WCAG 2.0 and 2.1 level A and AA rules. Serious and critical
+ * violations fail the test, each with its rule, impact, element and advice; moderate and minor ones are printed.
  */
 final class Axe {
 
     static final List<String> WCAG_A_AND_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Set<String> FAILING_IMPACTS = Set.of("serious", "critical");
-    private static final String SOURCE = load("/axe-core/axe.min.js");
+    private static final String SOURCE = load("/axe.min.js");
 
     /**
      * Returns plain maps so Selenium can hand them over without a JSON library. The number of rules that passed
@@ -101,8 +101,8 @@ final class Axe {
     private static String load(String resource) {
         try (InputStream in = Axe.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(resource + " is not on the test classpath: Maven copies it from "
-                        + "node_modules/axe-core after `npm ci` (run ./mvnw verify, not the test class alone).");
+                throw new IllegalStateException(resource + " is not on the test classpath: it comes with the test "
+                        + "dependency com.deque.html.axe-core:selenium (pom.xml).");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

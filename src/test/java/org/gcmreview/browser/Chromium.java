@@ -99,7 +99,8 @@ final class Chromium implements AutoCloseable {
     private static void requireExecutable(Path path) {
         if (!Files.isExecutable(path)) {
             throw new IllegalStateException(path + " is missing: the browser tests need Debian's Chromium and its "
-                    + "driver. Install them with `apt-get install chromium chromium-driver` (.ci/run does this).");
+                    + "driver. Install them with `apt-get install chromium chromium-driver` (./mvnw verify does this, "
+                    + "with .ci/system-packages).");
         }
     }
 

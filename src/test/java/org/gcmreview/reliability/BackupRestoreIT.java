@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * variable is there as it was, and the app carries on from where it stood: the waiting task can be completed and
  * the pending timer fires.
  *
- * Runs on the machine's PostgreSQL server binaries (Debian package postgresql; .ci/run installs it): the embedded
- * PostgreSQL has no pg_dump, and a client older than the server cannot dump it.
+ * Runs on the machine's PostgreSQL server binaries (Debian package postgresql; ./mvnw verify installs it): the
+ * embedded PostgreSQL has no pg_dump, and a client older than the server cannot dump it.
  */
 class BackupRestoreIT {
 

@@ -43,7 +43,7 @@ final class LocalPostgresCluster implements AutoCloseable {
 
     /**
      * The newest installed major version with server and dump tools. Fails, never skips: CI installs them
-     * (.ci/run), and a backup test that silently does not run proves nothing.
+     * (.ci/system-packages, run by ./mvnw verify), and a backup test that silently does not run proves nothing.
      */
     static Path binaries() {
         Optional<Path> found = Optional.empty();
@@ -59,7 +59,7 @@ final class LocalPostgresCluster implements AutoCloseable {
         }
         return found.orElseThrow(() -> new AssertionError("The backup test needs PostgreSQL's server binaries "
                 + "with pg_dump and pg_restore (" + DEBIAN_BINARIES + "/<version>/bin), and found none. Install "
-                + "them with: apt-get install postgresql   (.ci/run does this when they are missing)"));
+                + "them with: apt-get install postgresql   (./mvnw verify does this when they are missing)"));
     }
 
     static LocalPostgresCluster start() throws IOException, InterruptedException {
