@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -92,6 +93,34 @@ class LanguageTest {
         mvc.perform(post("/language").param("lang", "fr").param("return", "https://evil.example/").with(csrf()))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(post("/language").param("lang", "fr")).andExpect(status().isForbidden());
+    }
+
+    /** A cookie the product did not write (edited, stale, hostile) is ignored, never echoed, never an error. */
+    @Test
+    void unknownLanguageCookiesFallBackToTheDefault() throws Exception {
+        for (String value : new String[] {"../../etc", "..", "de", "xx-YY", "en_GB_..", "-", "fr-CA"}) {
+            mvc.perform(get("/").cookie(new Cookie(UserLocaleResolver.COOKIE, value)))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Language", "en"))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"en\"")))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(
+                            org.hamcrest.Matchers.containsString("lang=\"" + value + "\""))));
+        }
+        // without a usable cookie the browser's language applies, as if there were no cookie
+        mvc.perform(get("/").cookie(new Cookie(UserLocaleResolver.COOKIE, "../../etc"))
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Language", "fr"));
+    }
+
+    @Test
+    void junkInAcceptLanguageFallsBackToTheDefault() throws Exception {
+        for (String junk : new String[] {"../../etc", "*;q=abc", "xx-YY, ;;;, q=1", "tlh", "en-", "ar;q=2"}) {
+            mvc.perform(get("/").header("Accept-Language", junk))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Language", "en"))
+                    .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"en\"")));
+        }
     }
 
     @Test
