@@ -31,6 +31,19 @@ class UserLocaleResolver extends CookieLocaleResolver {
         setCookieHttpOnly(true);
         setCookieSameSite("Lax");
         setDefaultLocaleFunction(this::fallback);
+        // A cookie whose optional time-zone part ("fr/Europe/Paris") does not parse is read for its language
+        // alone, never answered with an error.
+        setRejectInvalidCookies(false);
+    }
+
+    /**
+     * Only a language the product offers counts. Anything else in the cookie (edited by hand, from an old
+     * version, hostile like "../../etc") is as if there were no cookie: the fallback below chooses. It is never
+     * echoed into {@code <html lang>} or Content-Language, and never breaks a page.
+     */
+    @Override
+    protected Locale parseLocaleValue(String localeValue) {
+        return SupportedLanguages.parse(localeValue).orElse(null);
     }
 
     private Locale fallback(HttpServletRequest request) {
