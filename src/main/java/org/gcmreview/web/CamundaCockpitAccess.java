@@ -48,7 +48,9 @@ public final class CamundaCockpitAccess {
                 regex("/camunda/api/tasklist(/.*)?$", null),
                 // the admin API only for Cockpit's "who is signed in" (GET); setup, users and groups are not ours
                 new AndRequestMatcher(regex("/camunda/api/admin(/.*)?$", null),
-                        new NotMatcher(regex("/camunda/api/admin/auth/user/[^/?]+" + QUERY, "GET"))));
+                        new NotMatcher(new OrRequestMatcher(
+                                regex("/camunda/api/admin/auth/user/[^/?]+" + QUERY, "GET"),
+                                regex("/camunda/api/admin/auth/user/[^/?]+" + QUERY, "HEAD")))));
     }
 
     /** Reading: Cockpit's pages, assets and every GET of its APIs, and the POSTs that are queries. */
