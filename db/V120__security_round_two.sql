@@ -35,6 +35,7 @@ delete from login_lock where kind = 'USERNAME';
 alter table login_lock drop constraint login_lock_kind_check;
 alter table login_lock add constraint login_lock_kind_check check (kind in ('ACCOUNT_ADDRESS', 'ADDRESS'));
 alter table login_lock alter column subject type varchar(300);
+alter table login_lock alter column kind type varchar(20);
 alter table login_lock add column strikes integer not null default 1;
 
 -- ---------------------------------------------------------------- evidence of a frozen version stays

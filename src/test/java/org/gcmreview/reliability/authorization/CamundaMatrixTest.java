@@ -125,7 +125,7 @@ class CamundaMatrixTest {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         int status = response.statusCode();
         String location = response.headers().firstValue("Location").orElse("");
-        if (status >= 500) {
+        if (status >= 500 && !method.equals("HEAD")) {
             // Camunda's REST API answers an unknown id with 500 and its own JSON error: past every check of ours
             assertThat(response.body()).as("%s %s answered %s", method, path, status).contains("\"type\"");
         }
