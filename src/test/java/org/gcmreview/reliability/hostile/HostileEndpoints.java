@@ -33,7 +33,8 @@ final class HostileEndpoints {
                 // ------------------------------------------------------------------ web
                 HostileEndpoint.of("POST", "/language", f -> FormPost.of("/language", null)
                                 .field("lang", "fr").field("return", "/cycles"))
-                        .text("lang", "return").replayable().build(),
+                        // only the sender's own language: no token, so the switch on public pages needs no session
+                        .text("lang", "return").replayable().noCsrfTokenNeeded().build(),
 
                 // ------------------------------------------------------------------ cycles
                 HostileEndpoint.of("POST", "/cycles", f -> {
