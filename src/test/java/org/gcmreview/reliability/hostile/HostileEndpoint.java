@@ -14,9 +14,10 @@ import java.util.List;
  * @param reaudited    whether a replay writes its audit entry again (the domain rows still must not change)
  * @param withoutCsrf  whether the endpoint deliberately takes posts without a CSRF token (it changes nothing but
  *                     the sender's own preference), so a cross-site post is harmless
+ * @param countsAttempts whether every post, a replay too, counts against a rate limit (submission_rate_event)
  */
 record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields, Forged forged, Display display,
-        boolean replayable, boolean reaudited, boolean withoutCsrf) {
+        boolean replayable, boolean reaudited, boolean withoutCsrf, boolean countsAttempts) {
 
     @FunctionalInterface
     interface Step<T> {
@@ -47,6 +48,7 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
         private boolean replayable;
         private boolean reaudited;
         private boolean withoutCsrf;
+        private boolean countsAttempts;
 
         Builder(String key, Step<FormPost> post) {
             this.key = key;
@@ -89,8 +91,15 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
             return this;
         }
 
+        /** Every post, whatever becomes of it, counts against a rate limit: a replay adds its count (only). */
+        Builder countsEveryAttempt() {
+            this.countsAttempts = true;
+            return this;
+        }
+
         HostileEndpoint build() {
-            return new HostileEndpoint(key, post, textFields, forged, display, replayable, reaudited, withoutCsrf);
+            return new HostileEndpoint(key, post, textFields, forged, display, replayable, reaudited, withoutCsrf,
+                    countsAttempts);
         }
     }
 }

@@ -228,6 +228,9 @@ class HostileEndpointsTest {
         if (endpoint.reaudited()) {
             changed.remove("audit_event");
         }
+        if (endpoint.countsAttempts()) {
+            changed.remove("submission_rate_event");
+        }
         assertThat(changed).as("%s: rows added or removed by the replayed post", endpoint.key()).isEmpty();
     }
 }
