@@ -74,6 +74,35 @@ class AttachmentRepository {
      * Whether the cycle is published, holding a share lock on its row until the transaction ends, so the
      * cycle cannot be published between this check and the change to its evidence.
      */
+    /**
+     * A report section's file that existed when a version of its cycle was frozen: evidence of that version,
+     * which nobody removes any more (the database refuses it too, db/V120).
+     */
+    boolean frozenEvidence(UUID publicId) {
+        return jdbc.sql("""
+                select exists (select 1 from attachment a join report_version v on v.cycle_id = a.cycle_id
+                                where a.public_id = ? and a.owner_kind = 'REPORT_SECTION'
+                                  and v.frozen_at >= a.uploaded_at)""")
+                .param(publicId).query(Boolean.class).single();
+    }
+
+    /**
+     * The file is evidence of a version submitted to a round of this commission (regional), or to an IMRF
+     * edition when commission is null.
+     */
+    boolean submittedTo(UUID publicId, String commissionCode) {
+        return jdbc.sql("""
+                select exists (select 1 from attachment a
+                                 join submission s on s.cycle_id = a.cycle_id
+                                 join report_version v on v.id = s.report_version_id
+                                 join review_round r on r.id = s.round_id
+                                where a.public_id = :id and a.owner_kind = 'REPORT_SECTION'
+                                  and v.frozen_at >= a.uploaded_at
+                                  and (case when cast(:commission as varchar) is null then r.kind = 'IMRF'
+                                            else r.kind = 'REGIONAL' and r.commission_code = :commission end))""")
+                .param("id", publicId).param("commission", commissionCode).query(Boolean.class).single();
+    }
+
     boolean publishedLocked(long cycleId) {
         return jdbc.sql("""
                 select published_at is not null or status = 'PUBLISHED' from review_cycle where id = ? for share""")

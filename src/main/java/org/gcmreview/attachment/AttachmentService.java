@@ -154,7 +154,8 @@ public class AttachmentService {
                 continue;
             }
             byOwner.computeIfAbsent(attachment.ownerId(), id -> new java.util.ArrayList<>())
-                    .add(attachment.withRemovable(!cycle.published() && mayRemove(attachment, user)));
+                    .add(attachment.withRemovable(!cycle.published() && mayRemove(attachment, user)
+                            && !repository.frozenEvidence(attachment.publicId())));
         }
         return byOwner;
     }
@@ -162,13 +163,19 @@ public class AttachmentService {
     /**
      * The file for download, if this user may see its cycle. A stakeholder may see their country's cycle (for
      * the consultation) but not its evidence: only the files they added to their own inputs. A ministry's
-     * drafting evidence and another organisation's input are not theirs to read.
+     * drafting evidence and another organisation's input are not theirs to read. A secretariat reads only the
+     * evidence of a version submitted to its own round or edition: report sections' files that existed when
+     * that version was frozen; never a ministry's drafts, a stakeholder's file or a later one.
      */
     StoredFile download(String publicId, CurrentUser user) {
         Attachment attachment = find(publicId);
         cycles.findVisible(attachment.cycleId(), user);
         if (user.is(Role.STAKEHOLDER) && attachment.uploadedById() != user.id()) {
             throw new AccessDeniedException("Stakeholders download only the files they added themselves");
+        }
+        if ((user.is(Role.REGIONAL_SECRETARIAT) && !repository.submittedTo(attachment.publicId(), user.commissionCode()))
+                || (user.is(Role.IMRF_SECRETARIAT) && !repository.submittedTo(attachment.publicId(), null))) {
+            throw new AccessDeniedException("Secretariats download only the evidence of versions submitted to them");
         }
         return new StoredFile(attachment, repository.content(attachment.publicId()));
     }
@@ -185,7 +192,7 @@ public class AttachmentService {
             throw new AccessDeniedException("Only the person who added this file or the national coordinator can "
                     + "remove it");
         }
-        if (repository.publishedLocked(attachment.cycleId())) {
+        if (repository.publishedLocked(attachment.cycleId()) || repository.frozenEvidence(attachment.publicId())) {
             throw new AttachmentLockedException();
         }
         repository.delete(attachment.publicId());

@@ -55,10 +55,12 @@ public class AccessDeniedAudit extends OncePerRequestFilter {
         }
         try {
             audit.record(AuditEntry.of(actor, "ACCESS_DENIED", country, "http_request", null,
-                    request.getMethod() + " " + path + " from " + request.getRemoteAddr()));
+                    request.getMethod() + " " + path + " from "
+                            + LogText.ipAddress(request.getRemoteAddr()).orElse("unknown")));
         } catch (DataAccessException e) {
             // the refusal stands whether or not it could be written down
-            log.warn("Could not audit a refused {} {} by {}", request.getMethod(), path, actor, e);
+            log.warn("Could not audit a refused {} {} by {}", LogText.neutral(request.getMethod()),
+                    LogText.neutral(path), LogText.neutral(actor), e);
         }
     }
 }

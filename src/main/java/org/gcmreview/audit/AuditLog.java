@@ -14,13 +14,20 @@ public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
 
+    /** Actors the log writes itself; no user may be called so (a check on app_user, db/V120). */
+    public static final java.util.Set<String> OWN_ACTORS = java.util.Set.of("system", "individual", "anonymous");
+
     private final JdbcClient jdbc;
 
     public AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void record(AuditEntry entry) {
+    /** Every field goes through {@link LogText#neutral}: an entry's text cannot pretend to be another entry. */
+    public void record(AuditEntry given) {
+        AuditEntry entry = new AuditEntry(LogText.neutral(given.actor()), LogText.neutral(given.action()),
+                LogText.neutral(given.countryIso3()), LogText.neutral(given.subjectType()),
+                LogText.neutral(given.subjectId()), LogText.neutral(given.details()));
         jdbc.sql("""
                 insert into audit_event (actor, action, country_iso3, subject_type, subject_id, details)
                 values (:actor, :action, :country, :subjectType, :subjectId, :details)

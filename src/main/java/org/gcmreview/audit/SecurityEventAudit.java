@@ -75,6 +75,6 @@ class SecurityEventAudit {
 
     private static String clientAddress(Authentication authentication) {
         return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? LogText.ipAddress(details.getRemoteAddress()).orElse(null) : null;
     }
 }

@@ -1,5 +1,6 @@
 package org.gcmreview.consultation;
 
+import org.gcmreview.audit.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,7 +54,8 @@ public class ConsultationMail {
     private void send(String to, String subject, String text) {
         JavaMailSender sender = mailSender.getIfAvailable();
         if (!enabled || sender == null) {
-            log.info("mail not sent (gcm.mail.enabled={}) to {}: {}\n{}", enabled, to, subject, text);
+            // that it was due, never to whom or its text: a confirmation link is a single-use secret
+            log.info("mail due but not sent (gcm.mail.enabled={}): {}", enabled, LogText.neutral(subject));
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();
@@ -65,7 +67,7 @@ public class ConsultationMail {
             sender.send(message);
         } catch (MailException e) {
             // the input is stored and its receipt shown on the page; a lost mail must not undo that
-            log.warn("mail to {} failed: {}", to, e.getMessage());
+            log.warn("a mail ({}) could not be sent: {}", LogText.neutral(subject), LogText.neutral(e.getMessage()));
         }
     }
 }

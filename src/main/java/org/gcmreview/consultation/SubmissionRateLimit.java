@@ -33,7 +33,7 @@ public class SubmissionRateLimit {
     }
 
     public static String address(String clientAddress) {
-        return "address:" + (clientAddress == null ? "unknown" : clientAddress);
+        return "address:" + org.gcmreview.audit.LogText.ipAddress(clientAddress).orElse("unknown");
     }
 
     /** An e-mail address, kept only as a hash: the table is not a list of people. */

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.web.SupportedLanguages;
+import org.gcmreview.audit.LogText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +72,9 @@ public class MailNotifier {
         }
         if (addresses.isEmpty() || !enabled) {
             Mail mail = compose.apply(SupportedLanguages.DEFAULT);
-            log.info("mail not sent (enabled={}) to {}: {}\n{}", enabled, addresses, mail.subject(), mail.text());
+            // that it was due, never the addresses or the text
+            log.info("mail due but not sent (enabled={}) to {} recipient(s): {}", enabled, addresses.size(),
+                    LogText.neutral(mail.subject()));
             return new Delivery(addresses, false);
         }
         JavaMailSender sender = mailSender.getIfAvailable();

@@ -9,21 +9,26 @@ import java.util.Optional;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.audit.LogText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts failed sign-ins per user name and per client address and locks either once it has failed too often
- * (see {@link LoginThrottling}). Everything is in PostgreSQL and uses the database's clock, so every app node
+ * Counts failed sign-ins per user name from one client address, and per client address, and locks that pair or
+ * that address once it has failed too often (see {@link LoginThrottling}). A user name is never locked for
+ * everybody: a stranger who fails with it locks only themselves out, and each further lock of the same pair
+ * lasts twice as long (up to a day), so guessing from one address gets slower and slower. Everything is in PostgreSQL and uses the database's clock, so every app node
  * sees the same counts and locks, whatever the nodes' own clocks say, and a restart lifts nothing.
  */
 @Service
 public class LoginThrottle {
 
-    /** What is locked: a user name (whoever tries it) or a client address (whichever user name it tries). */
+    /** What is locked: a user name from one address, or a client address (whichever user name it tries). */
     public enum Kind {
-        USERNAME, ADDRESS
+        ACCOUNT_ADDRESS, ADDRESS
     }
+
+    static final java.time.Duration LONGEST_LOCK = java.time.Duration.ofDays(1);
 
     public record Lock(Kind kind, String subject, Instant lockedUntil) {
     }
@@ -41,14 +46,14 @@ public class LoginThrottle {
         this.audit = audit;
     }
 
-    /** The latest end of a lock on this user name or this address, if one is in force. */
+    /** The latest end of a lock on this user name from this address, or on this address, if one is in force. */
     public Optional<Instant> lockedUntil(String username, String address) {
         return jdbc.sql("""
                 select locked_until from login_lock
                  where locked_until > now()
-                   and ((kind = 'USERNAME' and subject = :username) or (kind = 'ADDRESS' and subject = :address))
+                   and ((kind = 'ACCOUNT_ADDRESS' and subject = :pair) or (kind = 'ADDRESS' and subject = :address))
                  order by locked_until desc limit 1""")
-                .param("username", usernameKey(username))
+                .param("pair", pairKey(username, address))
                 .param("address", addressKey(address))
                 .query(Timestamp.class).optional()
                 .map(Timestamp::toInstant);
@@ -68,47 +73,63 @@ public class LoginThrottle {
                 .param("window", windowSeconds).update();
         jdbc.sql("insert into login_failure (username, client_address) values (?, ?)").params(user, from).update();
         List<Lock> placed = new ArrayList<>();
-        if (failuresSince("username", user, windowSeconds) >= limits.maxFailuresPerUsername()) {
-            placed.add(lock(Kind.USERNAME, user, "username"));
+        long pairFailures = jdbc.sql("""
+                select count(*) from login_failure where username = :user and client_address = :from
+                   and failed_at >= now() - make_interval(secs => :window)""")
+                .param("user", user).param("from", from).param("window", windowSeconds).query(Long.class).single();
+        if (pairFailures >= limits.maxFailuresPerUsername()) {
+            jdbc.sql("delete from login_failure where username = ? and client_address = ?").params(user, from).update();
+            placed.add(lock(Kind.ACCOUNT_ADDRESS, pairKey(username, address),
+                    "user name " + user + " from " + from, limits.maxFailuresPerUsername()));
         }
-        if (failuresSince("client_address", from, windowSeconds) >= limits.maxFailuresPerAddress()) {
-            placed.add(lock(Kind.ADDRESS, from, "client_address"));
+        long addressFailures = jdbc.sql("""
+                select count(*) from login_failure where client_address = :from
+                   and failed_at >= now() - make_interval(secs => :window)""")
+                .param("from", from).param("window", windowSeconds).query(Long.class).single();
+        if (addressFailures >= limits.maxFailuresPerAddress()) {
+            jdbc.sql("delete from login_failure where client_address = ?").param(from).update();
+            placed.add(lock(Kind.ADDRESS, from, "client address " + from, limits.maxFailuresPerAddress()));
         }
         return placed;
     }
 
-    /** A successful sign-in: the user name's failures are forgiven. The address keeps its count. */
-    public void recordSuccess(String username) {
-        jdbc.sql("delete from login_failure where username = ?").param(usernameKey(username)).update();
-    }
-
-    private long failuresSince(String column, String value, long windowSeconds) {
-        // column is one of two constants above, never user input
-        return jdbc.sql("select count(*) from login_failure where " + column + " = :value"
-                        + " and failed_at >= now() - make_interval(secs => :window)")
-                .param("value", value).param("window", windowSeconds)
-                .query(Long.class).single();
+    /**
+     * A successful sign-in: the user name's failures from this address are forgiven, and so is its lock
+     * history there. The address keeps its count.
+     */
+    public void recordSuccess(String username, String address) {
+        jdbc.sql("delete from login_failure where username = ? and client_address = ?")
+                .params(usernameKey(username), addressKey(address)).update();
+        jdbc.sql("delete from login_lock where kind = 'ACCOUNT_ADDRESS' and subject = ?")
+                .param(pairKey(username, address)).update();
     }
 
     /**
-     * Locks the subject and clears its failures, so that when the lock ends it starts again from zero rather
-     * than being locked anew by its next mistake.
+     * Locks the subject (its failures were cleared by the caller, so that when the lock ends it starts again from
+     * zero). A subject locked before gets twice the previous lock, up to {@link #LONGEST_LOCK}.
      */
-    private Lock lock(Kind kind, String subject, String column) {
+    private Lock lock(Kind kind, String subject, String described, int limit) {
         Instant until = jdbc.sql("""
-                insert into login_lock (kind, subject, locked_until) values (:kind, :subject, now() + make_interval(secs => :lock))
-                on conflict (kind, subject) do update set locked_until = excluded.locked_until, locked_at = now()
+                insert into login_lock (kind, subject, locked_until, strikes)
+                values (:kind, :subject, now() + make_interval(secs => :lock), 1)
+                on conflict (kind, subject) do update
+                   set strikes = login_lock.strikes + 1, locked_at = now(),
+                       locked_until = now() + make_interval(secs => least(:longest,
+                           :lock * power(2, least(login_lock.strikes, 20))))
                 returning locked_until""")
                 .param("kind", kind.name()).param("subject", subject).param("lock", limits.lockDuration().toSeconds())
+                .param("longest", LONGEST_LOCK.toSeconds())
                 .query(Timestamp.class).single().toInstant();
-        jdbc.sql("delete from login_failure where " + column + " = ?").param(subject).update();
-        int limit = kind == Kind.USERNAME ? limits.maxFailuresPerUsername() : limits.maxFailuresPerAddress();
         audit.record(AuditEntry.of("system", "LOGIN_LOCKED_OUT", null, "login_lock",
                 truncate(kind.name().toLowerCase(Locale.ROOT) + ":" + subject, 64),
-                (kind == Kind.USERNAME ? "user name " : "client address ") + subject + ": " + limit
-                        + " failed sign-ins within " + limits.window().toMinutes() + " minutes; signing in is paused until "
-                        + until));
+                described + ": " + limit + " failed sign-ins within " + limits.window().toMinutes()
+                        + " minutes; signing in is paused there until " + until));
         return new Lock(kind, subject, until);
+    }
+
+    /** One user name from one address. */
+    static String pairKey(String username, String address) {
+        return usernameKey(username) + " from " + addressKey(address);
     }
 
     /** User names are compared as typed, but without surrounding blanks and case. */
@@ -116,8 +137,9 @@ public class LoginThrottle {
         return truncate(username == null ? "" : username.strip().toLowerCase(Locale.ROOT), MAX_USERNAME);
     }
 
+    /** Only a valid IP address is stored; anything else counts as the one address "unknown". */
     static String addressKey(String address) {
-        return truncate(address == null || address.isBlank() ? "unknown" : address.strip(), MAX_ADDRESS);
+        return truncate(LogText.ipAddress(address).orElse("unknown"), MAX_ADDRESS);
     }
 
     private static String truncate(String value, int max) {

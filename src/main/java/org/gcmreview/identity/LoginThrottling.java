@@ -7,11 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How many failed sign-ins are tolerated before signing in is paused ({@code gcm.login-throttling.*}).
  *
- * @param maxFailuresPerUsername failures for one user name within {@code window} that lock that user name
+ * @param maxFailuresPerUsername failures for one user name from one client address within {@code window} that lock
+ *        that user name from that address (not from elsewhere: a stranger cannot lock its owner out)
  * @param maxFailuresPerAddress failures from one client address within {@code window} that lock that address
  *        (higher: an office or a NAT puts many people behind one address)
  * @param window how far back failures are counted
- * @param lockDuration how long a lock lasts; a lock refuses even the right password
+ * @param lockDuration how long a first lock lasts (each further lock of the same user name and address lasts twice
+ *        as long, up to a day); a lock refuses even the right password
  */
 @ConfigurationProperties("gcm.login-throttling")
 public record LoginThrottling(int maxFailuresPerUsername, int maxFailuresPerAddress, Duration window,

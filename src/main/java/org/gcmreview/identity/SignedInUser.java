@@ -19,11 +19,14 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     private final CurrentUser user;
     private final boolean enabled;
+    /** The user's rights_version at sign-in; a session whose version is no longer the row's ends (RightsCheck). */
+    private final long rightsVersion;
     private String passwordHash;
 
     SignedInUser(UserAccount account) {
         this.user = account.user();
         this.enabled = account.enabled();
+        this.rightsVersion = account.rightsVersion();
         this.passwordHash = account.passwordHash();
     }
 
@@ -34,6 +37,10 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
             return Optional.of(signedIn.user());
         }
         return Optional.empty();
+    }
+
+    long rightsVersion() {
+        return rightsVersion;
     }
 
     public CurrentUser user() {

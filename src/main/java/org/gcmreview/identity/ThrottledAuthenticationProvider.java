@@ -8,9 +8,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password sign-in with throttling around it: a locked user name or client address is refused before the
- * password is even looked at (so the right password does not help, and guessing learns nothing), a wrong
- * password counts as a failure, a right one forgives the user name's earlier failures.
+ * Password sign-in with throttling around it: a user name locked for this client address, or a locked address,
+ * is refused before the password is even looked at (so the right password does not help, and guessing learns
+ * nothing), a wrong password counts as a failure, a right one forgives the user name's earlier failures from
+ * this address. A lock never reaches the owner of a user name signing in from elsewhere.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -32,7 +33,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.recordSuccess(username);
+            throttle.recordSuccess(username, address);
             return result;
         } catch (BadCredentialsException wrongPasswordOrUnknownUser) {
             throttle.recordFailure(username, address);

@@ -13,7 +13,8 @@ public class UserAccountRepository {
 
     private static final String SELECT = """
             select u.id, u.username, u.display_name, u.email, u.role, u.country_iso3, u.ministry_id,
-                   m.code as ministry_code, u.organisation_id, u.commission_code, u.password_hash, u.enabled
+                   m.code as ministry_code, u.organisation_id, u.commission_code, u.password_hash, u.enabled,
+                   u.rights_version
               from app_user u left join ministry m on m.id = u.ministry_id
             """;
 
@@ -49,6 +50,15 @@ public class UserAccountRepository {
         return findAllEnabled().stream().filter(u -> u.candidateGroups().contains(group)).toList();
     }
 
+    /**
+     * The version of what this user may reach (db/V120: bumped by a trigger on every change of enabled, role,
+     * country, ministry, organisation or commission); empty when the user is gone or disabled.
+     */
+    Optional<Long> rightsVersion(long userId) {
+        return jdbc.sql("select rights_version from app_user where id = ? and enabled").param(userId)
+                .query(Long.class).optional();
+    }
+
     public Optional<String> preferredLanguage(long userId) {
         return jdbc.sql("select preferred_language from app_user where id = ?").param(userId)
                 .query(String.class).optional();
@@ -70,7 +80,8 @@ public class UserAccountRepository {
                 rs.getString("ministry_code"),
                 rs.getObject("organisation_id", Long.class),
                 rs.getString("commission_code"));
-        return new UserAccount(user, rs.getString("password_hash"), rs.getBoolean("enabled"));
+        return new UserAccount(user, rs.getString("password_hash"), rs.getBoolean("enabled"),
+                rs.getLong("rights_version"));
     }
 
     private static String trimmed(String s) {

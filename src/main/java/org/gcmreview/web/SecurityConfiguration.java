@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.gcmreview.audit.AccessDeniedAudit;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.RightsCheck;
 import org.gcmreview.identity.Role;
+import org.gcmreview.identity.UserAccountRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -30,28 +33,35 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
     /**
-     * Camunda's Cockpit and Admin, for ADMIN only. They send their own CSP and CSRF protection, so ours
-     * would only break them. An administrator signed in here is signed in there too
-     * (org.gcmreview.identity.CamundaWebappSignOn); users and groups come through our identity provider.
-     * The matcher looks at the whole path: Camunda's REST API runs in servlets of its own (/camunda/api/*),
-     * which a Spring MVC pattern would not match, leaving them to the application chain below.
+     * Camunda's Cockpit, read-only, for ADMIN only (org.gcmreview.web.CamundaCockpitAccess): reads and job retries
+     * get through, Tasklist, Admin and every other engine write get 403, and a retry is audited. Cockpit sends
+     * its own CSP and CSRF protection, so ours would only break it. An administrator signed in here is signed in
+     * there too (org.gcmreview.identity.CamundaWebappSignOn). The matchers look at the whole path: Camunda's REST
+     * API runs in servlets of its own (/camunda/api/*), which a Spring MVC pattern would not match.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain camundaWebappsFilterChain(HttpSecurity http, AuditLog audit) throws Exception {
+    SecurityFilterChain camundaWebappsFilterChain(HttpSecurity http, AuditLog audit, UserAccountRepository accounts)
+            throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole(Role.ADMIN.name()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(CamundaCockpitAccess.removedWebapps()).denyAll()
+                        .requestMatchers(CamundaCockpitAccess.reads()).hasRole(Role.ADMIN.name())
+                        .requestMatchers(CamundaCockpitAccess.retries()).hasRole(Role.ADMIN.name())
+                        .anyRequest().denyAll())
                 .formLogin(form -> form.loginPage("/login"))
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
-                .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class);
+                .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
+                .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class)
+                .addFilterAfter(new CamundaCockpitAccess.Audit(audit), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain applicationFilterChain(HttpSecurity http, AuditLog audit, MessageSource messages)
-            throws Exception {
+    SecurityFilterChain applicationFilterChain(HttpSecurity http, AuditLog audit, MessageSource messages,
+            UserAccountRepository accounts) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/actuator/health/**").permitAll()
@@ -82,7 +92,12 @@ class SecurityConfiguration {
                         // Sent only on secure requests: behind the TLS proxy, Tomcat marks a request secure from
                         // X-Forwarded-Proto (server.forward-headers-strategy=native).
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
-                .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class);
+                // Choosing a language needs no CSRF token: it changes nothing but the reader's own language. So the
+                // switch in every page's header needs no session, and an anonymous reader costs none (issue 13).
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, "/language")))
+                .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
+                .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class);
         return http.build();
     }
 

@@ -181,6 +181,52 @@ class AttachmentWebTest {
         assertThat(exists(file)).isTrue();
     }
 
+    /**
+     * A secretariat reads only the evidence of a version submitted to its own round: report sections' files that
+     * existed when that version was frozen. Not a ministry's drafting evidence, not a file added later, not
+     * another round's; and that evidence can no longer be removed by anybody.
+     */
+    @Test
+    void secretariatsReadOnlyTheEvidenceOfVersionsSubmittedToThemAndItStays() throws Exception {
+        long sectionId = data.section(cycleId, 7, "Objective 7");
+        Attachment evidence = attachments.store(OwnerKind.REPORT_SECTION, sectionId, cycleId, "KEN",
+                new MockMultipartFile("evidence", "evidence.pdf", "application/pdf", SampleFiles.pdf()), coordinator);
+        Attachment draft = stored("draft.pdf", SampleFiles.pdf());
+        long roundId = jdbc.sql("""
+                insert into review_round (kind, commission_code, code, name, submission_deadline)
+                values ('REGIONAL', 'ECA', ?, 'Test round', current_date + 30) returning id""")
+                .param("ECA-T" + UUID.randomUUID().toString().substring(0, 8)).query(Long.class).single();
+        jdbc.sql("update review_cycle set regional_round_id = ? where id = ?").params(roundId, cycleId).update();
+        long versionId = jdbc.sql("""
+                insert into report_version (cycle_id, version_no, content, sha256) values (?, 1, '{}', ?) returning id""")
+                .params(cycleId, "0".repeat(64)).query(Long.class).single();
+        jdbc.sql("""
+                insert into submission (cycle_id, round_id, report_version_id, kind, status)
+                values (?, ?, ?, 'REGIONAL', 'SUBMITTED')""").params(cycleId, roundId, versionId).update();
+        Attachment later = attachments.store(OwnerKind.REPORT_SECTION, sectionId, cycleId, "KEN",
+                new MockMultipartFile("evidence", "later.pdf", "application/pdf", SampleFiles.pdf()), coordinator);
+
+        CurrentUser eca = users.regionalSecretariat("ECA");
+        mvc.perform(get("/attachments/" + evidence.publicId()).with(TestUsers.as(eca))).andExpect(status().isOk());
+        mvc.perform(get("/attachments/" + draft.publicId()).with(TestUsers.as(eca))).andExpect(status().isForbidden());
+        mvc.perform(get("/attachments/" + later.publicId()).with(TestUsers.as(eca))).andExpect(status().isForbidden());
+        // submitted to a regional round only: not the IMRF's
+        mvc.perform(get("/attachments/" + evidence.publicId()).with(TestUsers.as(users.imrfSecretariat())))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(post("/attachments/" + evidence.publicId() + "/delete").with(TestUsers.as(coordinator)).with(csrf()))
+                .andExpect(status().isConflict());
+        assertThat(exists(evidence)).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from attachment where public_id = ?")
+                        .param(evidence.publicId()).update())
+                .hasMessageContaining("evidence of a frozen report version");
+        assertThat(exists(evidence)).isTrue();
+        // a file added after the freeze is not that version's evidence: its uploader may still remove it
+        mvc.perform(post("/attachments/" + later.publicId() + "/delete").with(TestUsers.as(coordinator)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(exists(later)).isFalse();
+    }
+
     @Test
     void nothingIsRemovedOnceTheReportIsPublished() throws Exception {
         Attachment file = stored("report.pdf", SampleFiles.pdf());

@@ -31,8 +31,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * Login throttling (defaults: 5 failures per user name or 20 per client address within 15 minutes lock for 15
- * minutes). Every test signs in from its own made-up client address, so the tests never lock each other (or the
+ * Login throttling (defaults: 5 failures of a user name from one address, or 20 from one address, within 15
+ * minutes lock that pair or that address for 15 minutes, doubling with each further lock). Every test signs in from its own made-up client address, so the tests never lock each other (or the
  * other tests' 127.0.0.1) out. Time passing is simulated by moving the stored timestamps back.
  */
 @SpringBootTest
@@ -62,7 +62,7 @@ class LoginThrottlingTest {
     }
 
     @Test
-    void fiveFailuresLockTheUserNameEvenForTheRightPassword() throws Exception {
+    void fiveFailuresLockTheUserNameFromThatAddressEvenForTheRightPassword() throws Exception {
         for (int attempt = 1; attempt <= 4; attempt++) {
             signIn(coordinator.username(), "wrong-" + attempt, address).andExpect(redirectedUrl("/login?error"));
         }
@@ -73,20 +73,39 @@ class LoginThrottlingTest {
         signIn(coordinator.username(), PASSWORD, address)
                 .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?locked"));
-        // the lock is on the user name, wherever the attempt comes from
+        // the lock is on the user name from that address only: a stranger cannot keep the real user out
         signIn(coordinator.username(), PASSWORD, "2001:db8::beef")
-                .andExpect(unauthenticated())
-                .andExpect(redirectedUrl("/login?locked"));
+                .andExpect(authenticated().withUsername(coordinator.username()));
         mvc.perform(get("/login").param("locked", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(
                         "Signing in is paused for 15 minutes, even with the right password")));
         assertThat(jdbc.sql("""
-                select count(*) from login_lock where kind = 'USERNAME' and subject = ?
+                select count(*) from login_lock where kind = 'ACCOUNT_ADDRESS' and subject = ?
                    and locked_until between now() + interval '14 minutes' and now() + interval '15 minutes'""")
-                .param(coordinator.username()).query(Long.class).single()).isEqualTo(1);
+                .param(LoginThrottle.pairKey(coordinator.username(), address)).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ?")
-                .param(coordinator.username()).query(Long.class).single()).isEqualTo(7);
+                .param(coordinator.username()).query(Long.class).single()).isEqualTo(6);
+    }
+
+    /** Each further lock of the same user name from the same address lasts twice as long. */
+    @Test
+    void locksOfTheSamePairGrowLonger() throws Exception {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(coordinator.username(), "wrong-" + attempt, address);
+        }
+        // the first lock has run out; five more failures lock for 30 minutes, then 60
+        for (int expectedMinutes : new int[] {30, 60}) {
+            jdbc.sql("update login_lock set locked_until = now() - interval '1 second' where subject = ?")
+                    .param(LoginThrottle.pairKey(coordinator.username(), address)).update();
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                signIn(coordinator.username(), "wrong-again-" + attempt, address);
+            }
+            assertThat(jdbc.sql("""
+                    select extract(epoch from locked_until - locked_at) / 60 from login_lock where subject = ?""")
+                    .param(LoginThrottle.pairKey(coordinator.username(), address)).query(Double.class).single())
+                    .isBetween(expectedMinutes - 0.1, expectedMinutes + 0.1);
+        }
     }
 
     @Test
@@ -98,7 +117,7 @@ class LoginThrottlingTest {
 
         // fifteen minutes later
         jdbc.sql("update login_lock set locked_until = now() - interval '1 second' where subject = ?")
-                .param(coordinator.username()).update();
+                .param(LoginThrottle.pairKey(coordinator.username(), address)).update();
         signIn(coordinator.username(), "wrong-again", address).andExpect(redirectedUrl("/login?error"));
         signIn(coordinator.username(), PASSWORD, address)
                 .andExpect(authenticated().withUsername(coordinator.username()))
@@ -115,8 +134,8 @@ class LoginThrottlingTest {
             signIn(coordinator.username(), "wrong-again-" + attempt, address).andExpect(redirectedUrl("/login?error"));
         }
         signIn(coordinator.username(), PASSWORD, address).andExpect(authenticated());
-        assertThat(jdbc.sql("select count(*) from login_lock where subject = ?").param(coordinator.username())
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from login_lock where subject = ?")
+                .param(LoginThrottle.pairKey(coordinator.username(), address)).query(Long.class).single()).isZero();
     }
 
     /** Unknown user names are counted and locked like real ones, so a lock tells nobody whether a name exists. */
@@ -136,7 +155,7 @@ class LoginThrottlingTest {
             signIn("sprayed-" + attempt + "-" + UUID.randomUUID().toString().substring(0, 4), "Summer2026!", address)
                     .andExpect(redirectedUrl("/login?error"));
         }
-        assertThat(audits("LOGIN_LOCKED_OUT", "client address " + address + "%")).isEqualTo(1);
+        assertThat(audits("LOGIN_LOCKED_OUT", "client address " + LoginThrottle.addressKey(address) + "%")).isEqualTo(1);
         signIn(coordinator.username(), PASSWORD, address)
                 .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?locked"));
@@ -160,7 +179,7 @@ class LoginThrottlingTest {
             }
             signIn(coordinator.username(), PASSWORD, address).andExpect(redirectedUrl("/login?locked"));
             jdbc.sql("update login_lock set locked_until = now() - interval '1 second' where subject = ?")
-                    .param(coordinator.username()).update();
+                    .param(LoginThrottle.pairKey(coordinator.username(), address)).update();
             signIn(coordinator.username(), PASSWORD, address).andExpect(authenticated());
         } finally {
             loggers.forEach(logger -> logging.setLogLevel(logger, null));

@@ -53,6 +53,15 @@ class ScaleOutIT {
                 WebUser interior = WebUser.signIn(a, "interior.ken", "demo");
                 assertThat(interior.get(b, "/tasks").body()).contains("Draft contribution");
 
+                // ------------------------------------------------ disabling a user signed in on A ends it on B too
+                WebUser foreign = WebUser.signIn(a, "foreign.ken", "demo");
+                assertThat(foreign.get(b, "/tasks").statusCode()).isEqualTo(200);
+                database.jdbc().sql("update app_user set enabled = false where username = 'foreign.ken'").update();
+                assertThat(foreign.get(b, "/tasks").headers().firstValue("Location"))
+                        .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+                assertThat(foreign.get(a, "/tasks").headers().firstValue("Location"))
+                        .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+
                 // ------------------------------------------------ a login lock placed on A holds on B
                 for (int attempt = 1; attempt <= 5; attempt++) {
                     assertThat(WebUser.attemptSignIn(a, "labour.ken", "wrong-" + attempt).headers()

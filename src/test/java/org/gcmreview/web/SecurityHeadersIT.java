@@ -24,11 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Security headers over real HTTP (Tomcat on a random port), as a browser or the TLS-terminating proxy in front
- * of the app sends requests. The proxy is played by the test itself: it connects from 127.0.0.1, which Tomcat
- * trusts to set X-Forwarded-Proto and X-Forwarded-For (server.forward-headers-strategy=native). Same Spring
- * configuration as the browser tests, so it shares their application context.
+ * of the app sends requests. The proxy is played by the test itself: it connects from loopback, which this test
+ * names as the trusted proxy (server.tomcat.remoteip.internal-proxies; the default is none, and then the headers
+ * are ignored: org.gcmreview.security.SideDoorsOverHttpTest).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1")
 class SecurityHeadersIT {
 
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

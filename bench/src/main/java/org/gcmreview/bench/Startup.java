@@ -50,7 +50,9 @@ final class Startup {
                 "-cp", applicationClasspath(), "org.gcmreview.GcmReviewApplication",
                 "--server.port=" + port,
                 "--gcm.embedded-postgres.data-directory=" + DATA,
-                "--gcm.embedded-postgres.clean-data-directory=" + clean));
+                "--gcm.embedded-postgres.clean-data-directory=" + clean,
+                // the bench plays the proxy from loopback to give each simulated client its own address
+                "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
         command.addAll(options.appArgs());
         Path log = Path.of("target", "bench", "startup-" + (clean ? "first" : "second") + ".log");
         Files.createDirectories(log.getParent());

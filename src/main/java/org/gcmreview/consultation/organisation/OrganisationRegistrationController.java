@@ -44,7 +44,8 @@ class OrganisationRegistrationController {
         fields.remove("passwordRepeated");
         fields.remove("_csrf");
         try {
-            Optional<OrganisationRegistry.Throttled> throttled = registry.register(registration, request.getRemoteAddr());
+            Optional<OrganisationRegistry.Throttled> throttled = registry.countAttempt(request.getRemoteAddr())
+                    .or(() -> registry.register(registration, request.getRemoteAddr()));
             if (throttled.isPresent()) {
                 String message = retryAfter.explain(throttled.get().retryAt(), response,
                         "consultation.register.error.rateLimited");
@@ -53,6 +54,8 @@ class OrganisationRegistrationController {
         } catch (RegistrationRefusedException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(model, fields, e.errors());
+        } catch (UsernameUnavailableException e) {
+            // answered as a registration: the form says nothing about which accounts exist
         }
         model.addAttribute("registration", registration);
         return "consultation/organisation/registered";

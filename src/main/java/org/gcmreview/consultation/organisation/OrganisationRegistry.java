@@ -60,10 +60,32 @@ class OrganisationRegistry {
     }
 
     /**
-     * Registers a pending organisation and its contact's account.
+     * Counts one registration attempt from this client address, whatever becomes of it (a refused form too: the
+     * form must not be a free oracle), in a transaction of its own so that a refusal does not undo the count.
      *
-     * @return empty when registered; the moment registrations from this address are allowed again otherwise
+     * @return empty when the attempt may go ahead; the moment attempts from this address are allowed again
+     */
+    @Transactional
+    public Optional<Throttled> countAttempt(String clientAddress) {
+        List<String> subjects = List.of(SubmissionRateLimit.of("registration-attempt",
+                SubmissionRateLimit.address(clientAddress)));
+        Optional<Instant> retryAt = rateLimit.check(subjects);
+        if (retryAt.isPresent()) {
+            return Optional.of(new Throttled(retryAt.get()));
+        }
+        rateLimit.record(subjects);
+        return Optional.empty();
+    }
+
+    /**
+     * Registers a pending organisation and its contact's account. A user name that is taken (or reserved) is
+     * not an error the caller sees: the answer is the same as for a registration, so the form tells nobody
+     * which accounts exist; nothing is stored and the attempt is audited.
+     *
+     * @return empty when registered (or seemingly so); the moment registrations from this address are allowed
+     *         again otherwise
      * @throws RegistrationRefusedException field errors; nothing was stored
+     * @throws UsernameUnavailableException the user name was taken meanwhile; nothing was stored
      */
     @Transactional
     public Optional<Throttled> register(Registration registration, String clientAddress) {
@@ -74,18 +96,23 @@ class OrganisationRegistry {
         if (!errors.isEmpty()) {
             throw new RegistrationRefusedException(errors);
         }
-        List<String> subjects = List.of(SubmissionRateLimit.of("registration-address", String.valueOf(clientAddress)));
+        List<String> subjects = List.of(SubmissionRateLimit.of("registration-address",
+                SubmissionRateLimit.address(clientAddress)));
         Optional<Instant> retryAt = rateLimit.check(subjects);
         if (retryAt.isPresent()) {
             return Optional.of(new Throttled(retryAt.get()));
+        }
+        if (organisations.usernameTaken(registration.username())) {
+            audit.record(AuditEntry.of("anonymous", "REGISTRATION_USERNAME_UNAVAILABLE", registration.countryIso3(),
+                    "app_user", null, "user name " + registration.username() + " asked for again; nothing stored"));
+            return Optional.empty();
         }
         long organisationId = organisations.insert(registration).orElseThrow(() -> new RegistrationRefusedException(
                 Map.of("name", messages.get("consultation.register.error.nameTaken"))));
         String language = LocaleContextHolder.getLocale().getLanguage();
         organisations.insertContactUser(organisationId, registration, passwordEncoder.encode(registration.password()),
                         ACCOUNT_LANGUAGES.contains(language) ? language : null)
-                .orElseThrow(() -> new RegistrationRefusedException(
-                        Map.of("username", messages.get("consultation.register.error.usernameTaken"))));
+                .orElseThrow(UsernameUnavailableException::new);
         rateLimit.record(subjects);
         audit.record(AuditEntry.of(registration.username(), "ORGANISATION_REGISTERED", registration.countryIso3(),
                 "organisation", organisationId, registration.stakeholderType()));
@@ -110,10 +137,9 @@ class OrganisationRegistry {
         if (!EmailAddress.plausible(r.contactEmail())) {
             errors.put("contactEmail", messages.get("consultation.error.email"));
         }
+        // whether the name is taken is not said here (see register)
         if (!USERNAME.matcher(r.username()).matches()) {
             errors.put("username", messages.get("consultation.register.error.username"));
-        } else if (organisations.usernameTaken(r.username())) {
-            errors.put("username", messages.get("consultation.register.error.usernameTaken"));
         }
         if (r.password().length() < PASSWORD_MIN || r.password().length() > PASSWORD_MAX) {
             errors.put("password", messages.get("consultation.register.error.password", PASSWORD_MIN));

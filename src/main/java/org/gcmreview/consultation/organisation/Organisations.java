@@ -65,7 +65,11 @@ public class Organisations {
                 .params(iso3, name).query(Integer.class).single() > 0;
     }
 
+    /** Taken by an account, or one of the names the audit log uses for its own actors. */
     boolean usernameTaken(String username) {
+        if (org.gcmreview.audit.AuditLog.OWN_ACTORS.contains(username.strip().toLowerCase(java.util.Locale.ROOT))) {
+            return true;
+        }
         return jdbc.sql("select count(*) from app_user where lower(username) = lower(?)").param(username)
                 .query(Integer.class).single() > 0;
     }

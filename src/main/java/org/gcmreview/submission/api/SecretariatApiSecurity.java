@@ -5,7 +5,9 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.audit.AccessDeniedAudit;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.RightsCheck;
 import org.gcmreview.identity.Role;
+import org.gcmreview.identity.UserAccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,11 +32,13 @@ class SecretariatApiSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain secretariatApiFilterChain(HttpSecurity http, ApiTokens tokens, UserDetailsService users,
-            AuditLog audit) throws Exception {
+            AuditLog audit, UserAccountRepository accounts) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/secretariat/**"))
                 .addFilterBefore(new BearerTokenFilter(tokens, users, audit), AnonymousAuthenticationFilter.class)
                 // every refusal is audited, as in the application's own chains
                 .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
+                // a browser session of a user whose rights changed ends here too
+                .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/secretariat/**")
                         .hasAnyRole(Role.REGIONAL_SECRETARIAT.name(), Role.IMRF_SECRETARIAT.name())

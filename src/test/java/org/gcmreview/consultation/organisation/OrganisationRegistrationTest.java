@@ -118,10 +118,24 @@ class OrganisationRegistrationTest {
                 .andExpect(content().string(containsString("id=\"username-error\"")))
                 .andExpect(content().string(containsString("at least 12 characters")))
                 .andExpect(content().string(containsString("href=\"#stakeholderType\"")));
-        mvc.perform(register("Another Forum " + UUID.randomUUID(), taken))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("This username is taken")))
-                .andExpect(content().string(not(containsString(PASSWORD))));
+        // a taken user name is answered like a registration: the form tells nobody which accounts exist
+        String unknownName = "Another Forum " + UUID.randomUUID();
+        String freeUsername = "someone-" + UUID.randomUUID().toString().substring(0, 8);
+        String registeredPage = mvc.perform(register(unknownName, freeUsername))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String takenName = "Another Forum " + UUID.randomUUID();
+        String takenPage = mvc.perform(register(takenName, taken))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(PASSWORD))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(takenPage.replace(takenName, "NAME").replace(taken, "USER"))
+                .isEqualTo(registeredPage.replace(unknownName, "NAME").replace(freeUsername, "USER"));
+        // so are the audit log's own actor names
+        mvc.perform(register("Another Forum " + UUID.randomUUID(), "System")).andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from app_user where lower(username) = 'system'").query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from organisation where name = ?").param(takenName).query(Integer.class)
+                .single()).isZero();
         mvc.perform(register("Another Forum " + UUID.randomUUID(), "someone-" + UUID.randomUUID().toString().substring(0, 8),
                         Map.of("passwordRepeated", "a different password")))
                 .andExpect(status().isBadRequest())
@@ -132,8 +146,9 @@ class OrganisationRegistrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("already registered in this country")));
 
-        assertThat(count("organisation")).isEqualTo(organisations + 1); // only the test user's own organisation
-        assertThat(count("app_user")).isEqualTo(accounts + 1);
+        // the test user's own organisation and the one registered for comparison
+        assertThat(count("organisation")).isEqualTo(organisations + 2);
+        assertThat(count("app_user")).isEqualTo(accounts + 2);
     }
 
     @Test
@@ -216,6 +231,17 @@ class OrganisationRegistrationTest {
         mvc.perform(post("/organisations/" + id + "/verify").with(as(coordinator)).with(csrf()))
                 .andExpect(redirectedUrl("/organisations"));
         assertThat(decision(id)).isEqualTo("verified by " + coordinator.id());
+    }
+
+    /** Refused attempts count too: the form is no free oracle. */
+    @Test
+    void registrationAttemptsFromOneAddressAreLimitedEvenWhenRefused() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(register("X", "attempt-" + i)).andExpect(status().isBadRequest());
+        }
+        mvc.perform(register("Attempt Forum " + UUID.randomUUID(), "attempt-" + UUID.randomUUID().toString().substring(0, 8)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Too many registrations")));
     }
 
     @Test

@@ -12,9 +12,12 @@ import java.util.List;
  * @param display      the page that shows what the text fields stored, or null when they are only echoed
  * @param replayable   whether sending the same valid post twice is a plausible accident (double click, resend)
  * @param reaudited    whether a replay writes its audit entry again (the domain rows still must not change)
+ * @param withoutCsrf  whether the endpoint deliberately takes posts without a CSRF token (it changes nothing but
+ *                     the sender's own preference), so a cross-site post is harmless
+ * @param countsAttempts whether every post, a replay too, counts against a rate limit (submission_rate_event)
  */
 record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields, Forged forged, Display display,
-        boolean replayable, boolean reaudited) {
+        boolean replayable, boolean reaudited, boolean withoutCsrf, boolean countsAttempts) {
 
     @FunctionalInterface
     interface Step<T> {
@@ -44,6 +47,8 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
         private Display display;
         private boolean replayable;
         private boolean reaudited;
+        private boolean withoutCsrf;
+        private boolean countsAttempts;
 
         Builder(String key, Step<FormPost> post) {
             this.key = key;
@@ -80,8 +85,21 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
             return this;
         }
 
+        /** Takes posts without a CSRF token on purpose (see {@link HostileEndpoint#withoutCsrf()}). */
+        Builder noCsrfTokenNeeded() {
+            this.withoutCsrf = true;
+            return this;
+        }
+
+        /** Every post, whatever becomes of it, counts against a rate limit: a replay adds its count (only). */
+        Builder countsEveryAttempt() {
+            this.countsAttempts = true;
+            return this;
+        }
+
         HostileEndpoint build() {
-            return new HostileEndpoint(key, post, textFields, forged, display, replayable, reaudited);
+            return new HostileEndpoint(key, post, textFields, forged, display, replayable, reaudited, withoutCsrf,
+                    countsAttempts);
         }
     }
 }

@@ -33,7 +33,8 @@ final class HostileEndpoints {
                 // ------------------------------------------------------------------ web
                 HostileEndpoint.of("POST", "/language", f -> FormPost.of("/language", null)
                                 .field("lang", "fr").field("return", "/cycles"))
-                        .text("lang", "return").replayable().build(),
+                        // only the sender's own language: no token, so the switch on public pages needs no session
+                        .text("lang", "return").replayable().noCsrfTokenNeeded().build(),
 
                 // ------------------------------------------------------------------ cycles
                 HostileEndpoint.of("POST", "/cycles", f -> {
@@ -157,7 +158,9 @@ final class HostileEndpoints {
                                     .field("username", "forum-" + unique).field("password", "a long enough password")
                                     .field("passwordRepeated", "a long enough password");
                         })
-                        .text("name", "contactName").shownOn((p, f) -> "/organisations").replayable().build(),
+                        // every attempt counts against the address's limit, so the form is no free oracle (issue 13)
+                        .text("name", "contactName").shownOn((p, f) -> "/organisations").replayable()
+                        .countsEveryAttempt().build(),
                 HostileEndpoint.of("POST", "/organisations/{id}/verify",
                                 f -> FormPost.of("/organisations/" + f.pendingOrganisation() + "/verify", f.coordinator()))
                         .forged(p -> List.of("/organisations/" + UNKNOWN + "/verify",

@@ -1,0 +1,232 @@
+package org.gcmreview.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Issue 13 over real HTTP, with the production settings that matter here: sessions in PostgreSQL (Spring Session
+ * JDBC on), no trusted proxy, and the engine refusing foreign deployments.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.autoconfigure.exclude=", "gcm.engine.foreign-deployments-allowed=false"})
+class SideDoorsOverHttpTest {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final String PASSWORD = "Heron-Lantern-4471";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwordEncoder;
+    @Autowired
+    RepositoryService repositoryService;
+
+    // ------------------------------------------------------------------ 7. anonymous readers cost no session
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/reference/objectives", "/reference/principles", "/published", "/consultations",
+            "/published/report-schema.json", "/api/reference/objectives"})
+    void anonymousReadersOfPublicPagesCostNoSession(String path) throws Exception {
+        long before = sessions();
+        HttpClient anonymous = HttpClient.newHttpClient();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> page = anonymous.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().allValues("Set-Cookie")).as("cookies set by %s", path)
+                    .noneMatch(cookie -> cookie.startsWith("SESSION=") || cookie.startsWith("JSESSIONID="));
+        }
+        assertThat(sessions()).as("spring_session rows after anonymous GETs of %s", path).isEqualTo(before);
+    }
+
+    /** The language switch on every page works without a session (it needs no CSRF token). */
+    @Test
+    void theLanguageSwitchWorksWithoutASession() throws Exception {
+        HttpResponse<String> switched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/language"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("lang=fr&return=/reference/objectives")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(switched.statusCode()).isEqualTo(302);
+        assertThat(switched.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/reference/objectives"));
+    }
+
+    // ------------------------------------------------------------------ 3. forwarded headers from no proxy by default
+
+    @Test
+    void forwardedHeadersFromAnUnconfiguredProxyAreIgnored() throws Exception {
+        String username = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        Browser browser = new Browser();
+        HttpResponse<String> failed = browser.signIn(username, "wrong", "203.0.113.77");
+        assertThat(failed.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select client_address from login_failure where username = ?").param(username)
+                .query(String.class).list()).containsExactly("127.0.0.1");
+        assertThat(jdbc.sql("select subject_id from audit_event where action = 'LOGIN_FAILED' and actor = ?")
+                .param(username).query(String.class).list()).containsExactly("127.0.0.1");
+
+        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/tasks"))
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(redirect.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith("http://localhost:" + port).doesNotContain("evil.example"));
+        assertThat(redirect.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ 4. a change of rights takes effect at once
+
+    @Test
+    void disablingAUserOrChangingTheirCountryEndsTheirSessionsOnTheNextRequest() throws Exception {
+        TestUsers users = new TestUsers(jdbc);
+        CurrentUser moved = withPassword(users.coordinator("KEN"));
+        CurrentUser disabled = withPassword(users.coordinator("KEN"));
+        Browser movedTabOne = new Browser();
+        Browser movedTabTwo = new Browser();
+        Browser disabledTab = new Browser();
+        assertThat(movedTabOne.signIn(moved.username(), PASSWORD, null).statusCode()).isEqualTo(302);
+        assertThat(movedTabTwo.signIn(moved.username(), PASSWORD, null).statusCode()).isEqualTo(302);
+        assertThat(disabledTab.signIn(disabled.username(), PASSWORD, null).statusCode()).isEqualTo(302);
+        assertThat(movedTabOne.get("/tasks").statusCode()).isEqualTo(200);
+        assertThat(movedTabTwo.get("/tasks").statusCode()).isEqualTo(200);
+        assertThat(disabledTab.get("/tasks").statusCode()).isEqualTo(200);
+
+        users.ensureCountry("GHA");
+        jdbc.sql("update app_user set country_iso3 = 'GHA' where id = ?").param(moved.id()).update();
+        jdbc.sql("update app_user set enabled = false where id = ?").param(disabled.id()).update();
+        // an unrelated change (the language) does not sign anybody out
+        CurrentUser unaffected = withPassword(users.coordinator("KEN"));
+        Browser unaffectedTab = new Browser();
+        unaffectedTab.signIn(unaffected.username(), PASSWORD, null);
+        jdbc.sql("update app_user set preferred_language = 'fr', display_name = 'Renamed' where id = ?")
+                .param(unaffected.id()).update();
+
+        for (Browser signedOut : List.of(movedTabOne, movedTabTwo, disabledTab)) {
+            HttpResponse<String> next = signedOut.get("/tasks");
+            assertThat(next.statusCode()).isEqualTo(302);
+            assertThat(next.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        }
+        assertThat(unaffectedTab.get("/tasks").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from spring_session where principal_name in (?, ?)")
+                .params(moved.username(), disabled.username()).query(Long.class).single()).isZero();
+        // signing in again gives the new rights
+        Browser again = new Browser();
+        assertThat(again.signIn(moved.username(), PASSWORD, null).statusCode()).isEqualTo(302);
+        assertThat(again.get("/tasks").statusCode()).isEqualTo(200);
+    }
+
+    // ------------------------------------------------------------------ 1. Camunda: read-only Cockpit, nothing else
+
+    @Test
+    void onlyTheProductsOwnProcessesAreDeployed() throws Exception {
+        assertThatThrownBy(() -> repositoryService.createDeployment().name("side door")
+                .addModelInstance("bean-call.bpmn", Bpmn.createExecutableProcess("sideDoor")
+                        .camundaHistoryTimeToLive(1).startEvent().serviceTask()
+                        .camundaExpression("${jdbcTemplate.execute('select 1')}").endEvent().done())
+                .deploy())
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("not one of the product's own");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("sideDoor").count()).isZero();
+        // the product's own processes were deployed at start-up as ever
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("national-review").count())
+                .isPositive();
+    }
+
+    @Test
+    void aRetryByTheAdministratorIsAudited() throws Exception {
+        Browser admin = new Browser();
+        admin.signIn("admin", "demo", null);
+        // Cockpit first, as the administrator would: it hands out Camunda's own CSRF token, sent back below
+        assertThat(admin.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> retry = admin.send("PUT", "/camunda/api/engine/engine/default/job/no-such-job/retries",
+                "{\"retries\":1}");
+        assertThat(retry.statusCode()).isNotIn(302, 403);
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where action = 'ENGINE_RETRIES_SET' and actor = 'admin'
+                   and details like 'PUT /camunda/api/engine/engine/default/job/no-such-job/retries answered %'""")
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private CurrentUser withPassword(CurrentUser user) {
+        jdbc.sql("update app_user set password_hash = ? where id = ?")
+                .params(passwordEncoder.encode(PASSWORD), user.id()).update();
+        return user;
+    }
+
+    private long sessions() {
+        return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** A client that keeps cookies like a browser and does not follow redirects. */
+    final class Browser {
+
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        HttpResponse<String> signIn(String username, String password, String forwardedFor)
+                throws IOException, InterruptedException {
+            Matcher csrf = CSRF_FIELD.matcher(get("/login").body());
+            assertThat(csrf.find()).isTrue();
+            String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                    + encode(csrf.group(1));
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return send("GET", path, null);
+        }
+
+        HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                    .header("Accept", "application/json, text/html")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(json));
+            if (json != null) {
+                request.header("Content-Type", "application/json");
+            }
+            cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                    .findFirst().ifPresent(cookie -> request.header("X-XSRF-TOKEN", cookie.getValue()));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+}
