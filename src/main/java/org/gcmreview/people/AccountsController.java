@@ -59,9 +59,16 @@ class AccountsController {
         this.messages = messages;
     }
 
+    /** Rows on one page: every member state's coordinator and the secretariats would weigh too much at once. */
+    static final int PAGE_ROWS = 50;
+
     @GetMapping("/admin/accounts")
-    String list(Model model) {
-        return page(model, Map.of(), Map.of());
+    String list(@RequestParam(required = false) String role, @RequestParam(required = false) String q, Model model) {
+        Role shown = ROLES.stream().filter(r -> r.name().equals(role)).findFirst().orElse(null);
+        String text = q == null ? "" : q.strip();
+        model.addAttribute("shownRole", shown == null ? "" : shown.name());
+        model.addAttribute("q", text.length() > 100 ? text.substring(0, 100) : text);
+        return page(model, shown, text, Map.of(), Map.of());
     }
 
     @PostMapping("/admin/accounts")
@@ -145,7 +152,16 @@ class AccountsController {
     }
 
     private String page(Model model, Map<String, String> values, Map<String, String> errors) {
-        model.addAttribute("people", people.staff());
+        model.addAttribute("shownRole", "");
+        model.addAttribute("q", "");
+        return page(model, null, "", values, errors);
+    }
+
+    private String page(Model model, Role role, String text, Map<String, String> values, Map<String, String> errors) {
+        List<Person> found = people.staff(role, text.length() > 100 ? text.substring(0, 100) : text, PAGE_ROWS + 1);
+        model.addAttribute("people", found.size() > PAGE_ROWS ? found.subList(0, PAGE_ROWS) : found);
+        model.addAttribute("more", found.size() > PAGE_ROWS);
+        model.addAttribute("pageRows", PAGE_ROWS);
         model.addAttribute("roles", ROLES);
         model.addAttribute("countries", reference.countries());
         model.addAttribute("commissions", reference.commissions());

@@ -38,12 +38,20 @@ class People {
                 .query(this::map).optional();
     }
 
-    /** The accounts an administrator manages: coordinators, secretariats and administrators. */
-    List<Person> staff() {
+    /**
+     * The accounts an administrator manages (coordinators, secretariats and administrators), of one role or all,
+     * whose name, user name, country or commission contains the text; at most {@code limit}.
+     */
+    List<Person> staff(Role role, String text, int limit) {
         return jdbc.sql(SELECT + """
                  where u.role in ('COORDINATOR', 'REGIONAL_SECRETARIAT', 'IMRF_SECRETARIAT', 'ADMIN')
-                 order by u.role, u.country_iso3 nulls first, u.commission_code nulls first, u.display_name""")
-                .param("none", UserAccountRepository.NO_PASSWORD).query(this::map).list();
+                   and (cast(:role as text) is null or u.role = :role)
+                   and (:text = '' or position(lower(:text) in lower(u.display_name || ' ' || u.username || ' '
+                        || coalesce(u.country_iso3, '') || ' ' || coalesce(u.commission_code, ''))) > 0)
+                 order by u.role, u.country_iso3 nulls first, u.commission_code nulls first, u.display_name
+                 limit :limit""")
+                .param("none", UserAccountRepository.NO_PASSWORD).param("role", role == null ? null : role.name())
+                .param("text", text).param("limit", limit).query(this::map).list();
     }
 
     Optional<Person> staffMember(long id) {
