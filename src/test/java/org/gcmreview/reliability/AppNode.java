@@ -37,7 +37,7 @@ final class AppNode implements AutoCloseable {
 
     static final Path WORK = Path.of("target", "reliability");
     /** A guard against a hung start, not a performance requirement: the machine may be busy. */
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    private static final Duration START_LIMIT = Duration.ofMinutes(10);
     private static final Path NODE_CLASSES = WORK.resolve("node-classes");
 
     private final String name;

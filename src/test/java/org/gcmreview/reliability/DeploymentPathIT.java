@@ -90,7 +90,7 @@ class DeploymentPathIT {
                 assertThat(logged.find()).as("the link is printed once").isFalse();
                 assertThat(app.logText().lines().filter(l -> l.contains("first administrator")).toList())
                         .singleElement().satisfies(line -> assertThat(line).startsWith("{\"@timestamp\"")
-                                .contains("\"log.level\":\"WARN\"", "BootstrapAdministrator"));
+                                .contains("\"level\":\"WARN\"", "BootstrapAdministrator"));
                 assertThat(tokenMailedTo("admin@gov.example", publicUrl)).isEqualTo(bootstrapToken);
                 setPassword(app, bootstrapToken);
                 WebUser admin = WebUser.signIn(app, "admin@gov.example", PASSWORD);

@@ -71,7 +71,8 @@ class NavigationTest {
                 .requestAttr("jakarta.servlet.error.request_uri", "/no/such/page").accept(MediaType.TEXT_HTML);
         assertThat(account(page(notFound))).contains("action=\"/logout\"")
                 .contains("<span>" + coordinator.displayName() + "</span>");
-        assertThat(menu(notFound)).containsExactly("/tasks", "/cycles", "/published", "/reference/objectives");
+        assertThat(menu(notFound)).containsExactly("/tasks", "/cycles", "/country/ministries",
+                "/country/focal-points", "/published", "/reference/objectives");
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {
