@@ -4,9 +4,11 @@ WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
 RUN ./mvnw -B -q dependency:go-offline
+# every folder the build reads (pom.xml: sources and resources); DockerfileTest fails when one is missing here
 COPY src src
 COPY processes processes
 COPY db db
+COPY docs docs
 RUN ./mvnw -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre

@@ -38,7 +38,8 @@ public class CycleScopes {
 
     private void assign(long cycleId, Ministry ministry, int objective, boolean lead) {
         jdbc.sql("""
-                insert into ministry_assignment (cycle_id, ministry_id, objective_number, lead) values (?, ?, ?, ?)""")
-                .params(cycleId, ministry.id(), objective, lead).update();
+                insert into ministry_assignment (cycle_id, ministry_id, objective_number, lead, ministry_name)
+                values (?, ?, ?, ?, (select name from ministry where id = ?))""")
+                .params(cycleId, ministry.id(), objective, lead, ministry.id()).update();
     }
 }

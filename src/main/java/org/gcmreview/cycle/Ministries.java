@@ -27,8 +27,10 @@ public class Ministries {
         this.jdbc = jdbc;
     }
 
-    public List<Ministry> findByCountry(String iso3) {
-        return jdbc.sql(SELECT + " where country_iso3 = ? order by name, code").param(iso3).query(this::map).list();
+    /** The ministries a new cycle can be scoped with: the country's, less the retired ones. */
+    public List<Ministry> findActiveByCountry(String iso3) {
+        return jdbc.sql(SELECT + " where country_iso3 = ? and retired_at is null order by name, code").param(iso3)
+                .query(this::map).list();
     }
 
 
@@ -46,9 +48,13 @@ public class Ministries {
 
     /** The ministries taking part in a cycle (those with at least one assigned objective). */
     public List<Ministry> findInCycle(long cycleId) {
-        return jdbc.sql(SELECT + " " + """
-                 where id in (select ministry_id from ministry_assignment where cycle_id = ?)
-                 order by name, code""").param(cycleId).query(this::map).list();
+        // with the name each had when the cycle was scoped: a later rename does not rewrite this cycle
+        return jdbc.sql("""
+                select m.id, m.country_iso3, m.code, coalesce(a.ministry_name, m.name) as name
+                  from ministry m
+                  join (select ministry_id, max(ministry_name) as ministry_name from ministry_assignment
+                         where cycle_id = ? group by ministry_id) a on a.ministry_id = m.id
+                 order by 4, m.code""").param(cycleId).query(this::map).list();
     }
 
     /**

@@ -79,7 +79,7 @@ class ScopeReviewForm implements TaskForm {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         model.addAttribute("cycle", cycle);
         model.addAttribute("objectives", reference.objectives());
-        model.addAttribute("ministries", ministries.findByCountry(cycle.countryIso3()));
+        model.addAttribute("ministries", ministries.findActiveByCountry(cycle.countryIso3()));
         model.addAttribute("defaultReminderDays", DEFAULT_REMINDER_DAYS);
         model.addAttribute("today", Deadlines.today());
     }
@@ -88,7 +88,7 @@ class ScopeReviewForm implements TaskForm {
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         Map<String, String> errors = new LinkedHashMap<>();
-        Optional<CycleScope> parsed = parse(form, ministries.findByCountry(cycle.countryIso3()), errors);
+        Optional<CycleScope> parsed = parse(form, ministries.findActiveByCountry(cycle.countryIso3()), errors);
         if (parsed.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }

@@ -18,6 +18,9 @@ public class UserAccountRepository {
               from app_user u left join ministry m on m.id = u.ministry_id
             """;
 
+    /** Stored as the hash of an account without a password: no BCrypt hash, so no password matches it. */
+    public static final String NO_PASSWORD = "!none";
+
     private final JdbcClient jdbc;
 
     public UserAccountRepository(JdbcClient jdbc) {
@@ -62,6 +65,41 @@ public class UserAccountRepository {
     public Optional<String> preferredLanguage(long userId) {
         return jdbc.sql("select preferred_language from app_user where id = ?").param(userId)
                 .query(String.class).optional();
+    }
+
+    /**
+     * Creates an account that cannot sign in until its owner sets a password through a single-use link
+     * ({@link #NO_PASSWORD} matches no password). Returns its id, or empty when the user name is taken.
+     */
+    public Optional<Long> createInvited(NewAccount account) {
+        return jdbc.sql("""
+                insert into app_user (username, password_hash, display_name, email, role, country_iso3, ministry_id,
+                                      commission_code, preferred_language)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (username) do nothing
+                returning id""")
+                .params(account.username(), NO_PASSWORD, account.displayName(), account.email(), account.role().name(),
+                        account.countryIso3(), account.ministryId(), account.commissionCode(),
+                        account.preferredLanguage())
+                .query(Long.class).optional();
+    }
+
+    /**
+     * The one way an existing account's access changes (enabled, ministry, password): every such change goes
+     * through here, so whatever must follow a change of rights (open sessions) hangs on one place.
+     */
+    public void change(long userId, AccountChange change) {
+        jdbc.sql("""
+                update app_user set enabled = coalesce(?, enabled), ministry_id = coalesce(?, ministry_id),
+                                    password_hash = coalesce(?, password_hash)
+                 where id = ?""")
+                .params(change.enabled(), change.ministryId(), change.passwordHash(), userId).update();
+    }
+
+    /** Whether the account's owner has set a password (an invited account has none until then). */
+    public boolean hasPassword(long userId) {
+        return jdbc.sql("select password_hash <> ? from app_user where id = ?").params(NO_PASSWORD, userId)
+                .query(Boolean.class).optional().orElse(false);
     }
 
     public void savePreferredLanguage(long userId, String language) {

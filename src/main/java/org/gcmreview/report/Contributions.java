@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 public class Contributions {
 
     private static final String SELECT = """
-            select c.id, c.cycle_id, c.ministry_id, m.name as ministry_name, c.objective_number,
+            select c.id, c.cycle_id, c.ministry_id,
+                   -- the name the ministry had when the cycle was scoped (db/V130)
+                   coalesce((select a2.ministry_name from ministry_assignment a2 where a2.cycle_id = c.cycle_id and a2.ministry_id = c.ministry_id and a2.ministry_name is not null limit 1), m.name) as ministry_name, c.objective_number,
                    o.title as objective_title, coalesce(a.lead, false) as lead, c.body, c.implementation_status,
                    c.measures, c.practices, c.challenges, c.lock_version, c.updated_at, c.submitted_at
               from contribution c

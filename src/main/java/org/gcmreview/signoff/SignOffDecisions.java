@@ -23,7 +23,9 @@ import org.springframework.stereotype.Repository;
 public class SignOffDecisions {
 
     private static final String SELECT = """
-            select d.id, d.cycle_id, d.round_no, d.ministry_id, m.name as ministry_name, d.decision, d.reason,
+            select d.id, d.cycle_id, d.round_no, d.ministry_id,
+                   -- the name the ministry had when the cycle was scoped (db/V130)
+                   coalesce((select a2.ministry_name from ministry_assignment a2 where a2.cycle_id = d.cycle_id and a2.ministry_id = d.ministry_id and a2.ministry_name is not null limit 1), m.name) as ministry_name, d.decision, d.reason,
                    u.username as decided_by, d.decided_at
               from signoff_decision d join ministry m on m.id = d.ministry_id join app_user u on u.id = d.decided_by
             """;

@@ -72,7 +72,11 @@ class SecurityConfiguration {
                         .requestMatchers("/organisations/register").permitAll()
                         .requestMatchers(HttpMethod.POST, "/consultations/*/individual-inputs", "/consultations/confirm")
                                 .permitAll()
+                        // setting a password through a single-use link (org.gcmreview.people): the token is the key
+                        .requestMatchers("/password").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        // a country's ministries and focal points: its coordinator (org.gcmreview.people)
+                        .requestMatchers("/country/**").hasRole(Role.COORDINATOR.name())
                         .requestMatchers("/secretariat/**").hasAnyRole(Role.REGIONAL_SECRETARIAT.name(),
                                 Role.IMRF_SECRETARIAT.name())
                         .anyRequest().authenticated())

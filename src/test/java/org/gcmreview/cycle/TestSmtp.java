@@ -17,12 +17,12 @@ import jakarta.mail.internet.MimeMessage;
  * A real SMTP server (GreenMail) on a free port of the loopback interface, for tests that check the mails
  * the drafting timers send. The port is chosen before the Spring context starts, so it can be configured.
  */
-final class TestSmtp {
+public final class TestSmtp {
 
     private TestSmtp() {
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -31,14 +31,14 @@ final class TestSmtp {
     }
 
     /** GreenMail for one test class, accepting any sender and recipient without authentication. */
-    static GreenMailExtension server(int port) {
+    public static GreenMailExtension server(int port) {
         return new GreenMailExtension(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
                 .withPerMethodLifecycle(false);
     }
 
     /** One received mail: its To addresses, subject and plain text. */
-    record Received(List<String> to, String subject, String body) {
+    public record Received(List<String> to, String subject, String body) {
 
         static Received of(MimeMessage message) {
             try {
@@ -55,7 +55,7 @@ final class TestSmtp {
      * The distinct mails received (GreenMail keeps one copy per recipient; a mail to three people is one mail
      * here).
      */
-    static List<Received> mails(GreenMailExtension greenMail) {
+    public static List<Received> mails(GreenMailExtension greenMail) {
         return Arrays.stream(greenMail.getReceivedMessages()).map(Received::of).distinct().toList();
     }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,7 @@ final class AppNode implements AutoCloseable {
 
     static final Path WORK = Path.of("target", "reliability");
     /** A guard against a hung start, not a performance requirement: the machine may be busy. */
-    private static final Duration START_LIMIT = Duration.ofMinutes(4);
+    private static final Duration START_LIMIT = Duration.ofMinutes(10);
     private static final Path NODE_CLASSES = WORK.resolve("node-classes");
 
     private final String name;
@@ -91,6 +92,38 @@ final class AppNode implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             return new AppNode(name, port, process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts a built jar as the Dockerfile's ENTRYPOINT does ({@code java -Xmx512m -jar app.jar}), configured only
+     * by environment variables (as docker-compose.yml configures the container), in a directory of its own.
+     */
+    static AppNode fromJar(String name, Path jar, Map<String, String> environment, int port) {
+        try {
+            Files.createDirectories(WORK);
+            Path log = WORK.resolve(name + ".log");
+            Path home = Files.createTempDirectory("gcm-review-app-");
+            Files.writeString(log, "=== " + name + ": java -Xmx512m -jar " + jar + System.lineSeparator(),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
+                    .directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("PORT", String.valueOf(port));
+            return new AppNode(name, port, builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything the node has written to its log so far. */
+    String logText() {
+        try {
+            return Files.readString(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -47,6 +47,11 @@ final class WebUser {
         return user;
     }
 
+    /** Somebody not signed in (yet), e.g. following a link from a mail. */
+    static WebUser anonymous() {
+        return new WebUser("anonymous");
+    }
+
     /** A sign-in attempt of someone not signed in; the response says how it went (Location). */
     static HttpResponse<String> attemptSignIn(AppNode node, String username, String password)
             throws IOException, InterruptedException {

@@ -36,7 +36,8 @@ class NavigationTest {
         TestUsers users = new TestUsers(jdbc);
         assertThat(menu(get("/"))).containsExactly("/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.coordinator("KEN")))))
-                .containsExactly("/tasks", "/cycles", "/published", "/reference/objectives");
+                .containsExactly("/tasks", "/cycles", "/country/ministries", "/country/focal-points", "/published",
+                        "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.ministry("KEN", "INTERIOR")))))
                 .containsExactly("/tasks", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.regionalSecretariat("ECA")))))
@@ -44,7 +45,7 @@ class NavigationTest {
         assertThat(menu(get("/").with(TestUsers.as(users.imrfSecretariat()))))
                 .containsExactly("/tasks", "/secretariat", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.admin()))))
-                .containsExactly("/tasks", "/admin/rounds", "/published", "/reference/objectives");
+                .containsExactly("/tasks", "/admin/rounds", "/admin/accounts", "/published", "/reference/objectives");
     }
 
     @Test
@@ -70,7 +71,8 @@ class NavigationTest {
                 .requestAttr("jakarta.servlet.error.request_uri", "/no/such/page").accept(MediaType.TEXT_HTML);
         assertThat(account(page(notFound))).contains("action=\"/logout\"")
                 .contains("<span>" + coordinator.displayName() + "</span>");
-        assertThat(menu(notFound)).containsExactly("/tasks", "/cycles", "/published", "/reference/objectives");
+        assertThat(menu(notFound)).containsExactly("/tasks", "/cycles", "/country/ministries",
+                "/country/focal-points", "/published", "/reference/objectives");
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {

@@ -53,7 +53,8 @@ public class RevisionHistory {
         record Found(HistorySubject subject, long ministryId) {
         }
         Found found = jdbc.sql("""
-                select c.id, c.ministry_id, c.objective_number, o.short_title, m.name as ministry_name
+                select c.id, c.ministry_id, c.objective_number, o.short_title,
+                       coalesce((select a2.ministry_name from ministry_assignment a2 where a2.cycle_id = c.cycle_id and a2.ministry_id = c.ministry_id and a2.ministry_name is not null limit 1), m.name) as ministry_name
                   from contribution c join objective o on o.number = c.objective_number
                   join ministry m on m.id = c.ministry_id
                  where c.id = ? and c.cycle_id = ?""")

@@ -270,6 +270,59 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("POST", "/admin/rounds/{id}", f -> post("/admin/rounds/" + f.newRound()))
                         .onlyFor(ADMIN).build(),
 
+                // ---------------------------------------------------------------- people: setting a password (public)
+                // the single-use link is the key, whoever holds it
+                MatrixEntry.of("GET", "/password", f -> get("/password").param("token", f.people().newPasswordLink()))
+                        .everyone(ALLOWED).build(),
+                // set, the password is used at once: the answer is the login page (/login?passwordSet), which the
+                // matrix reads as SIGN_IN; OnboardingTest checks that the password was set
+                MatrixEntry.of("POST", "/password", f -> post("/password").param("token", f.people().newPasswordLink())
+                                .param("password", "a long enough password")
+                                .param("passwordRepeated", "a long enough password"))
+                        .everyone(SIGN_IN).build(),
+
+                // ---------------------------------------------------------------- people: accounts (ADMIN)
+                MatrixEntry.of("GET", "/admin/accounts", f -> get("/admin/accounts")).onlyFor(ADMIN).build(),
+                // an empty form: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/admin/accounts", f -> post("/admin/accounts")).onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/accounts/{id}/enabled",
+                                f -> post("/admin/accounts/" + f.people().newStaffMember("KEN") + "/enabled")
+                                        .param("enabled", "false"))
+                        .onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/accounts/{id}/invitation",
+                                f -> post("/admin/accounts/" + f.people().newStaffMember("KEN") + "/invitation"))
+                        .onlyFor(ADMIN).build(),
+
+                // ---------------------------------------------------------------- people: a country's ministries and focal points
+                // each coordinator their own country's; another country's ministry or person does not exist for them
+                MatrixEntry.of("GET", "/country/ministries", f -> get("/country/ministries"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/ministries", f -> post("/country/ministries"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/ministries/{id}",
+                                f -> post("/country/ministries/" + f.people().newMinistry("KEN"))
+                                        .param("name", "Renamed ministry").param("languages", "en"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/ministries/{id}/retired",
+                                f -> post("/country/ministries/" + f.people().newMinistry("KEN") + "/retired")
+                                        .param("retired", "true"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("GET", "/country/focal-points", f -> get("/country/focal-points"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/focal-points", f -> post("/country/focal-points"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/focal-points/{id}/ministry",
+                                f -> post("/country/focal-points/" + f.people().newFocalPoint("KEN") + "/ministry")
+                                        .param("ministry", String.valueOf(f.people().newMinistry("KEN"))))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/focal-points/{id}/enabled",
+                                f -> post("/country/focal-points/" + f.people().newFocalPoint("KEN") + "/enabled")
+                                        .param("enabled", "false"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/focal-points/{id}/invitation",
+                                f -> post("/country/focal-points/" + f.people().newFocalPoint("KEN") + "/invitation"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+
                 // ---------------------------------------------------------------- submission.publication (public)
                 MatrixEntry.of("GET", "/published", f -> get("/published")).everyone(ALLOWED).build(),
                 MatrixEntry.of("GET", "/published/report-schema.json", f -> get("/published/report-schema.json"))

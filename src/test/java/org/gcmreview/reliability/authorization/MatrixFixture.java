@@ -28,6 +28,7 @@ import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
+import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.report.history.ReportTestData;
@@ -62,6 +63,7 @@ final class MatrixFixture {
     private final AttachmentService attachments;
     private final RoundProcesses roundProcesses;
     private final MockMvc mvc;
+    private final PeopleTestData people;
     private final Map<Caller, CurrentUser> callers = new EnumMap<>(Caller.class);
     private final Map<String, Object> shared = new HashMap<>();
 
@@ -79,6 +81,12 @@ final class MatrixFixture {
         this.attachments = context.getBean(AttachmentService.class);
         this.roundProcesses = context.getBean(RoundProcesses.class);
         this.mvc = mvc;
+        this.people = new PeopleTestData(jdbc);
+    }
+
+    /** Accounts, ministries and set-password links (org.gcmreview.people). */
+    PeopleTestData people() {
+        return people;
     }
 
     /** The caller's user (null for anonymous); the same user for every request of that caller. */

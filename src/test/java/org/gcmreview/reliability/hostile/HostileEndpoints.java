@@ -184,6 +184,72 @@ final class HostileEndpoints {
                                 "/secretariat/tokens/" + NONSENSE + "/revoke"))
                         .replayable().build(),
 
+                // ------------------------------------------------------------------ people: setting a password through a link
+                HostileEndpoint.of("POST", "/password", f -> FormPost.of("/password", null)
+                                .field("token", f.people.newPasswordLink()).field("password", "a long enough password")
+                                .field("passwordRepeated", "a long enough password"))
+                        .text("token").replayable().build(),
+
+                // ------------------------------------------------------------------ people: accounts (administrators)
+                HostileEndpoint.of("POST", "/admin/accounts", f -> FormPost.of("/admin/accounts", f.admin())
+                                .field("role", "COORDINATOR").field("country", "KEN").field("commission", "")
+                                .field("displayName", "Amina Otieno")
+                                .field("email", "amina." + UUID.randomUUID().toString().substring(0, 8) + "@example.org"))
+                        .text("displayName").shownOn((p, f) -> "/admin/accounts").replayable().build(),
+                HostileEndpoint.of("POST", "/admin/accounts/{id}/enabled", f -> FormPost.of(
+                                "/admin/accounts/" + f.people.newStaffMember("KEN") + "/enabled", f.admin())
+                                .field("enabled", "false"))
+                        .forged(p -> List.of("/admin/accounts/" + UNKNOWN + "/enabled",
+                                "/admin/accounts/" + NONSENSE + "/enabled"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/admin/accounts/{id}/invitation", f -> FormPost.of(
+                                "/admin/accounts/" + f.people.newStaffMember("KEN") + "/invitation", f.admin()))
+                        .forged(p -> List.of("/admin/accounts/" + UNKNOWN + "/invitation",
+                                "/admin/accounts/" + NONSENSE + "/invitation"))
+                        .replayable().build(),
+
+                // ------------------------------------------------------------------ people: a country's ministries and focal points
+                HostileEndpoint.of("POST", "/country/ministries", f -> FormPost.of("/country/ministries", f.coordinator())
+                                .field("code", "M" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)
+                                        .toUpperCase())
+                                .field("name", "Ministry of Labour").field("languages", "en"))
+                        .text("name").shownOn((p, f) -> "/country/ministries").replayable().build(),
+                HostileEndpoint.of("POST", "/country/ministries/{id}", f -> FormPost.of(
+                                "/country/ministries/" + f.people.newMinistry("KEN"), f.coordinator())
+                                .field("name", "Ministry of Labour and Social Protection").field("languages", "fr"))
+                        .text("name").shownOn((p, f) -> "/country/ministries")
+                        .forged(p -> List.of("/country/ministries/" + UNKNOWN, "/country/ministries/" + NONSENSE))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/country/ministries/{id}/retired", f -> FormPost.of(
+                                "/country/ministries/" + f.people.newMinistry("KEN") + "/retired", f.coordinator())
+                                .field("retired", "true"))
+                        .forged(p -> List.of("/country/ministries/" + UNKNOWN + "/retired",
+                                "/country/ministries/" + NONSENSE + "/retired"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/country/focal-points", f -> FormPost.of("/country/focal-points",
+                                f.coordinator()).field("displayName", "Peter Mwangi")
+                                .field("email", "peter." + UUID.randomUUID().toString().substring(0, 8) + "@example.org")
+                                .field("ministry", String.valueOf(f.people.newMinistry("KEN"))))
+                        .text("displayName").shownOn((p, f) -> "/country/focal-points").replayable().build(),
+                HostileEndpoint.of("POST", "/country/focal-points/{id}/ministry", f -> FormPost.of(
+                                "/country/focal-points/" + f.people.newFocalPoint("KEN") + "/ministry", f.coordinator())
+                                .field("ministry", String.valueOf(f.people.newMinistry("KEN"))))
+                        .text("ministry")
+                        .forged(p -> List.of("/country/focal-points/" + UNKNOWN + "/ministry",
+                                "/country/focal-points/" + NONSENSE + "/ministry"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/country/focal-points/{id}/enabled", f -> FormPost.of(
+                                "/country/focal-points/" + f.people.newFocalPoint("KEN") + "/enabled", f.coordinator())
+                                .field("enabled", "false"))
+                        .forged(p -> List.of("/country/focal-points/" + UNKNOWN + "/enabled",
+                                "/country/focal-points/" + NONSENSE + "/enabled"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/country/focal-points/{id}/invitation", f -> FormPost.of(
+                                "/country/focal-points/" + f.people.newFocalPoint("KEN") + "/invitation", f.coordinator()))
+                        .forged(p -> List.of("/country/focal-points/" + UNKNOWN + "/invitation",
+                                "/country/focal-points/" + NONSENSE + "/invitation"))
+                        .replayable().build(),
+
                 // ------------------------------------------------------------------ administrators: review calendar
                 HostileEndpoint.of("POST", "/admin/rounds", f -> {
                             String cycle = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

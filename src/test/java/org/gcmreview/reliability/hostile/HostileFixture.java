@@ -20,6 +20,7 @@ import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
+import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.report.history.ReportTestData;
 import org.gcmreview.submission.ReviewFixtures;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,7 @@ final class HostileFixture {
     final CycleFixture cycles;
     final ReviewFixtures reviews;
     final ReportTestData reports;
+    final PeopleTestData people;
     private final ReviewCycles reviewCycles;
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -60,6 +62,7 @@ final class HostileFixture {
         this.cycles = new CycleFixture(mvc, jdbc, tasks, runtime);
         this.reviews = new ReviewFixtures(jdbc, reviewCycles, runtime, management, tasks);
         this.reports = new ReportTestData(jdbc);
+        this.people = new PeopleTestData(jdbc);
     }
 
     CurrentUser coordinator() {
