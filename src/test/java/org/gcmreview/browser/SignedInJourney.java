@@ -78,6 +78,7 @@ public final class SignedInJourney {
     /** The confirmation the layout shows after an action (role=status). */
     public String confirmation() {
         WebElement flash = browser.find(By.cssSelector("main .flash[role=status]"));
-        return flash.getText();
+        // after a completed task it is a panel: a heading ("Done") over the message, which says what comes next
+        return "div".equals(flash.getTagName()) ? flash.findElement(By.tagName("p")).getText() : flash.getText();
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -168,7 +169,9 @@ class ScopeReviewTest {
                         .param("draftingDue", CycleFixture.inDays(0).toString()).param("reminderDays", "7")
                         .param("consultationOpens", CycleFixture.inDays(0).toString())
                         .param("consultationCloses", CycleFixture.inDays(0).toString()))
-                .andExpect(redirectedUrl("/tasks"));
+                .andExpect(redirectedUrl("/tasks"))
+                // one ministry, in the singular
+                .andExpect(flash().attribute("flash", containsString("One ministry has been asked to draft its contribution.")));
 
         String instance = cycles.processInstanceId(cycleId);
         assertThat(runtimeService.getVariable(instance, "draftingReminderAt"))
