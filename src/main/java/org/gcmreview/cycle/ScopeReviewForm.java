@@ -164,11 +164,12 @@ class ScopeReviewForm implements TaskForm {
         }
         Map<Integer, Ministry> leads = new TreeMap<>();
         Map<Integer, Set<Ministry>> contributors = new TreeMap<>();
+        List<Integer> withoutLead = new ArrayList<>();
         for (int n : objectiveNumbers) {
             String field = "lead-" + n;
             Ministry lead = form.field(field).isEmpty() ? defaultLead : ministry(form.field(field), byId);
             if (lead == null && form.field(field).isEmpty()) {
-                errors.put(field, messages.get("cycle.scope.error.leadMissing", String.valueOf(n)));
+                withoutLead.add(n);
             } else if (lead == null || !chosen.contains(lead)) {
                 errors.put(field, messages.get("cycle.scope.error.leadNotContributing", String.valueOf(n)));
             } else {
@@ -185,6 +186,14 @@ class ScopeReviewForm implements TaskForm {
                 }
             }
             contributors.put(n, others);
+        }
+        // no default lead and several objectives without one: one error at the default lead, not one per objective
+        if (withoutLead.size() == 1) {
+            errors.put("lead-" + withoutLead.get(0), messages.get("cycle.scope.error.leadMissing",
+                    String.valueOf(withoutLead.get(0))));
+        } else if (withoutLead.size() > 1 && !errors.containsKey("defaultLead")) {
+            errors.put("defaultLead", messages.get("cycle.scope.error.defaultLeadMissing", withoutLead.size(),
+                    withoutLead.stream().map(String::valueOf).collect(Collectors.joining(", "))));
         }
         if (!errors.containsKey("ministries")) {
             List<String> idle = chosen.stream()

@@ -182,6 +182,28 @@ class ScopeReviewTest {
                 .isEqualTo(Date.from(CycleFixture.inDays(0).atTime(23, 59).toInstant(ZoneOffset.UTC)));
     }
 
+    @Test
+    void aMissingDefaultLeadIsOneErrorNotOnePerObjective() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        Task scoping = cycles.task(cycleId, "ScopeReview");
+        var form = post("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)).with(csrf())
+                .param("action", "complete").param("periodStart", "2022-01-01").param("periodEnd", "2025-12-31")
+                .param("ministries", String.valueOf(interior))
+                .param("draftingDue", CycleFixture.inDays(30).toString()).param("reminderDays", "7")
+                .param("consultationOpens", CycleFixture.inDays(40).toString())
+                .param("consultationCloses", CycleFixture.inDays(50).toString());
+        for (int n = 1; n <= 23; n++) {
+            form.param("objectives", String.valueOf(n));
+        }
+        String page = mvc.perform(form).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page.split("class=\"field-error\"", -1)).hasSize(2);
+        assertThat(page).contains("id=\"defaultLead-error\"")
+                .contains("23 objectives (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23) have no lead yet")
+                .doesNotContain("Choose the lead ministry for objective");
+        assertNothingScoped(cycleId);
+    }
+
     private void assertNothingScoped(long cycleId) {
         assertThat(cycles.count("select count(*) from cycle_objective where cycle_id = ?", cycleId)).isZero();
         assertThat(cycles.count("select count(*) from ministry_assignment where cycle_id = ?", cycleId)).isZero();
