@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.gcmreview.audit.AuditEntry;
@@ -37,15 +39,19 @@ class ConsultationService {
 
     private final Consultations consultations;
     private final ReviewCycles cycles;
+    static final String OPENS_TIMER = "WindowOpensTimer";
+
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final ConsultationMessages messages;
     private final AuditLog audit;
 
     ConsultationService(Consultations consultations, ReviewCycles cycles, RuntimeService runtimeService,
-            ConsultationMessages messages, AuditLog audit) {
+            ManagementService managementService, ConsultationMessages messages, AuditLog audit) {
         this.consultations = consultations;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.messages = messages;
         this.audit = audit;
     }
@@ -109,6 +115,48 @@ class ConsultationService {
         audit.record(AuditEntry.of(user.username(), "CONSULTATION_SETTINGS_SAVED", cycle.countryIso3(),
                 "consultation_window", window.id(), "open for " + chosen.stream().map(InputTarget::value).toList()
                         + ", individuals " + (allowIndividuals ? "allowed" : "not allowed")));
+        return Map.of();
+    }
+
+    /**
+     * The opening timer of the cycle's consultation, while the process waits for it: drafting is consolidated
+     * and the planned opening has not come yet. Empty before and after.
+     */
+    Optional<Job> openingTimer(ReviewCycle cycle) {
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ConsultationVariables.PROCESS)
+                .processInstanceBusinessKey(cycle.businessKey()).singleResult();
+        if (instance == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(managementService.createJobQuery().processInstanceId(instance.getId())
+                .activityId(OPENS_TIMER).timers().singleResult());
+    }
+
+    /**
+     * The coordinator opens the window now instead of at the planned date, once they confirmed it. The timer's
+     * job runs at once (the process stays as modelled) with the opening moved to now, so the window and its
+     * public page say when it really opened.
+     *
+     * @return field errors; empty when the window is open
+     */
+    @Transactional
+    public Map<String, String> openNow(long cycleId, CurrentUser user, boolean confirmed) {
+        ReviewCycle cycle = cycles.findSteerable(cycleId, user);
+        Job timer = openingTimer(cycle).orElseThrow(() -> new ConsultationStateException(
+                messages.get("consultation.steer.error.notWaiting")));
+        if (!confirmed) {
+            return Map.of("confirmOpen", messages.get("consultation.steer.error.confirmOpen"));
+        }
+        Instant now = Instant.now();
+        if (timer.getDuedate() != null && timer.getDuedate().toInstant().isAfter(now)) {
+            runtimeService.setVariable(timer.getProcessInstanceId(), "consultationOpensAt", Date.from(now));
+        }
+        managementService.executeJob(timer.getId());
+        cycles.touch(cycle.id());
+        audit.record(AuditEntry.of(user.username(), "CONSULTATION_OPENED_NOW", cycle.countryIso3(), "review_cycle",
+                cycle.id(), "planned opening was " + (timer.getDuedate() == null ? "unknown"
+                        : timer.getDuedate().toInstant())));
         return Map.of();
     }
 

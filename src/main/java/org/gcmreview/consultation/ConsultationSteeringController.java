@@ -49,6 +49,8 @@ class ConsultationSteeringController {
         model.addAttribute("cycle", cycle);
         ConsultationWindow window = consultations.windowOf(id).orElse(null);
         model.addAttribute("window", window);
+        model.addAttribute("canOpenNow", window != null && window.status() == WindowStatus.SCHEDULED
+                && service.openingTimer(cycle).isPresent());
         OpenTargets open;
         if (window != null) {
             List<ConsultationInput> inputs = consultations.inputs(window.id());
@@ -66,6 +68,8 @@ class ConsultationSteeringController {
             open = consultations.openTargets(window);
         } else {
             model.addAttribute("scheduled", service.scheduledDates(cycle).orElse(null));
+            // the process has reached the consultation: the coordinator may open it before the planned date
+            model.addAttribute("canOpenNow", service.openingTimer(cycle).isPresent());
             model.addAttribute("allowIndividuals", false);
             open = new OpenTargets(consultations.objectivesInScope(cycle.id()), null);
         }
@@ -99,6 +103,23 @@ class ConsultationSteeringController {
                 return show(id, user, model);
             }
             redirect.addFlashAttribute("flash", messages.get("consultation.steer.settingsSaved"));
+        } catch (ConsultationStateException e) {
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.nothingChanged", e.getMessage()));
+        }
+        return "redirect:/cycles/" + id + "/consultation";
+    }
+
+    @PostMapping("/cycles/{id}/consultation/open")
+    String openNow(@PathVariable long id, @RequestParam(required = false) String confirm, CurrentUser user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            Map<String, String> errors = service.openNow(id, user, "true".equals(confirm));
+            if (!errors.isEmpty()) {
+                model.addAttribute("errors", errors);
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                return show(id, user, model);
+            }
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.openedNow"));
         } catch (ConsultationStateException e) {
             redirect.addFlashAttribute("flash", messages.get("consultation.steer.nothingChanged", e.getMessage()));
         }

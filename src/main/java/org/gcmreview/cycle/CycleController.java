@@ -24,9 +24,12 @@ class CycleController {
     private final CycleStarter starter;
     private final CycleProgressQuery progress;
     private final CycleMessages messages;
+    private final CycleStory story;
 
-    CycleController(ReviewCycles cycles, CycleStarter starter, CycleProgressQuery progress, CycleMessages messages) {
+    CycleController(ReviewCycles cycles, CycleStarter starter, CycleProgressQuery progress, CycleMessages messages,
+            CycleStory story) {
         this.messages = messages;
+        this.story = story;
         this.cycles = cycles;
         this.starter = starter;
         this.progress = progress;
@@ -55,6 +58,7 @@ class CycleController {
         requireCountryTeam(user);
         ReviewCycle cycle = cycles.findVisible(id, user);
         model.addAttribute("progress", progress.of(cycle));
+        model.addAttribute("story", story.of(cycle, user));
         return "cycle/progress";
     }
 

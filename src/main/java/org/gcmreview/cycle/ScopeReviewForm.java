@@ -2,6 +2,7 @@ package org.gcmreview.cycle;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -163,11 +164,12 @@ class ScopeReviewForm implements TaskForm {
         }
         Map<Integer, Ministry> leads = new TreeMap<>();
         Map<Integer, Set<Ministry>> contributors = new TreeMap<>();
+        List<Integer> withoutLead = new ArrayList<>();
         for (int n : objectiveNumbers) {
             String field = "lead-" + n;
             Ministry lead = form.field(field).isEmpty() ? defaultLead : ministry(form.field(field), byId);
             if (lead == null && form.field(field).isEmpty()) {
-                errors.put(field, messages.get("cycle.scope.error.leadMissing", String.valueOf(n)));
+                withoutLead.add(n);
             } else if (lead == null || !chosen.contains(lead)) {
                 errors.put(field, messages.get("cycle.scope.error.leadNotContributing", String.valueOf(n)));
             } else {
@@ -185,6 +187,14 @@ class ScopeReviewForm implements TaskForm {
             }
             contributors.put(n, others);
         }
+        // no default lead and several objectives without one: one error at the default lead, not one per objective
+        if (withoutLead.size() == 1) {
+            errors.put("lead-" + withoutLead.get(0), messages.get("cycle.scope.error.leadMissing",
+                    String.valueOf(withoutLead.get(0))));
+        } else if (withoutLead.size() > 1 && !errors.containsKey("defaultLead")) {
+            errors.put("defaultLead", messages.get("cycle.scope.error.defaultLeadMissing", withoutLead.size(),
+                    withoutLead.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+        }
         if (!errors.containsKey("ministries")) {
             List<String> idle = chosen.stream()
                     .filter(m -> !leads.containsValue(m) && contributors.values().stream().noneMatch(s -> s.contains(m)))
@@ -194,26 +204,36 @@ class ScopeReviewForm implements TaskForm {
             }
         }
 
+        // a due date lasts to the end of its day, so today is a possible (short) drafting period
         LocalDate draftingDue = date(form, "draftingDue", errors);
-        if (draftingDue != null && !draftingDue.isAfter(today)) {
+        if (draftingDue != null && draftingDue.isBefore(today)) {
             errors.put("draftingDue", messages.get("cycle.scope.error.dueInPast"));
         }
-        Integer reminderDays = form.field("reminderDays").isEmpty() ? Integer.valueOf(DEFAULT_REMINDER_DAYS)
-                : integer(form.field("reminderDays"));
+        String reminderField = form.field("reminderDays");
+        Integer reminderDays = reminderField.isEmpty() ? Integer.valueOf(DEFAULT_REMINDER_DAYS)
+                : integer(reminderField);
         if (reminderDays == null || reminderDays < 0 || reminderDays > MAX_REMINDER_DAYS) {
             errors.put("reminderDays", messages.get("cycle.scope.error.reminderRange", MAX_REMINDER_DAYS));
         } else if (draftingDue != null && !errors.containsKey("draftingDue")
                 && draftingDue.minusDays(reminderDays).isBefore(today)) {
-            errors.put("reminderDays", messages.get("cycle.scope.error.reminderInPast", reminderDays,
-                    formats.date(draftingDue)));
+            if (reminderDays == DEFAULT_REMINDER_DAYS) {
+                // the suggested week does not fit a shorter drafting period: remind on its first day instead
+                reminderDays = (int) ChronoUnit.DAYS.between(today, draftingDue);
+            } else {
+                errors.put("reminderDays", messages.get("cycle.scope.error.reminderInPast", reminderDays,
+                        formats.date(draftingDue)));
+            }
         }
 
+        // the window opens at the start of its first day and closes at the end of its last: one day is enough
         LocalDate opens = date(form, "consultationOpens", errors);
         LocalDate closes = date(form, "consultationCloses", errors);
-        if (opens != null && draftingDue != null && !opens.isAfter(draftingDue)) {
+        if (opens != null && draftingDue != null && opens.isBefore(draftingDue)) {
             errors.put("consultationOpens", messages.get("cycle.scope.error.consultationOpens"));
+        } else if (opens != null && opens.isBefore(today)) {
+            errors.put("consultationOpens", messages.get("cycle.scope.error.consultationOpensPast"));
         }
-        if (opens != null && closes != null && !closes.isAfter(opens)) {
+        if (opens != null && closes != null && closes.isBefore(opens)) {
             errors.put("consultationCloses", messages.get("cycle.scope.error.consultationCloses"));
         }
 

@@ -40,6 +40,21 @@ public enum CountryStage {
         };
     }
 
+    /**
+     * Where a country stands for an IMRF edition: its IMRF submission counts, not its regional one, so the
+     * counts agree with the IMRF status its row shows. A report still in its regional review has not reached the
+     * IMRF yet: it counts with the reports on their way (in sign-off).
+     *
+     * @param imrfSubmission the status of the cycle's latest IMRF submission, null before the first
+     */
+    public static CountryStage ofImrf(CycleStatus cycleStatus, SubmissionStatus imrfSubmission) {
+        if (imrfSubmission != null) {
+            return of(cycleStatus, imrfSubmission);
+        }
+        CountryStage national = of(cycleStatus, null);
+        return national.submitted() ? IN_SIGN_OFF : national;
+    }
+
     /** The report reached the secretariat (whatever its answer). */
     public boolean submitted() {
         return this == SUBMITTED || this == CLARIFICATION_REQUESTED || this == ACKNOWLEDGED;

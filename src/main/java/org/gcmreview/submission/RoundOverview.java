@@ -74,9 +74,12 @@ public class RoundOverview {
     private static CountryRow map(ResultSet rs, ReviewRound round, LocalDate today) throws SQLException {
         String cycleStatus = rs.getString("cycle_status");
         String submissionStatus = rs.getString("submission_status");
-        CountryStage stage = CountryStage.of(cycleStatus == null ? null : CycleStatus.valueOf(cycleStatus),
-                submissionStatus == null ? null : SubmissionStatus.valueOf(submissionStatus));
         String imrfStatus = rs.getString("imrf_status");
+        CycleStatus national = cycleStatus == null ? null : CycleStatus.valueOf(cycleStatus);
+        // an IMRF edition follows the IMRF submissions, as the rows' IMRF column does
+        CountryStage stage = round.kind() == RoundKind.IMRF
+                ? CountryStage.ofImrf(national, imrfStatus == null ? null : SubmissionStatus.valueOf(imrfStatus))
+                : CountryStage.of(national, submissionStatus == null ? null : SubmissionStatus.valueOf(submissionStatus));
         Timestamp lastActivity = rs.getTimestamp("last_activity_at");
         Timestamp submittedAt = rs.getTimestamp("submitted_at");
         return new CountryRow(

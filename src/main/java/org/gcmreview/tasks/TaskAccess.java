@@ -45,8 +45,15 @@ public class TaskAccess {
     public List<UserTask> inbox(CurrentUser user) {
         return query(user).orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream()
                 .map(task -> toUserTask(task, false))
+                .map(task -> task.withVariables(taskService.getVariables(task.id(), INBOX_VARIABLES)))
                 .toList();
     }
+
+    /**
+     * What an inbox row shows beside the task: a secretariat's task names the country whose report it is and
+     * the national review, and the round's deadline when the task itself has none.
+     */
+    static final List<String> INBOX_VARIABLES = List.of("countryIso3", "nationalBusinessKey", "submissionDeadline");
 
     /**
      * The task with this id if the user may work on it; 403 if it is not theirs, 409 if it was theirs to do but
@@ -61,6 +68,24 @@ public class TaskAccess {
             throw new AccessDeniedException("This task is not assigned to you or your group");
         }
         return toUserTask(task, true);
+    }
+
+    /**
+     * As {@link #find}, for a page that only shows the task: one that has ended is reported as finished (by
+     * whom), since nothing was sent that could have been lost.
+     */
+    public UserTask read(String taskId, CurrentUser user) {
+        try {
+            return find(taskId, user);
+        } catch (TaskConflictException e) {
+            HistoricTaskInstance ended = historyService.createHistoricTaskInstanceQuery().taskId(taskId)
+                    .singleResult();
+            if (ended == null) {
+                throw e;
+            }
+            throw TaskConflictException.finished("completed".equals(ended.getDeleteReason()),
+                    user.username().equals(ended.getAssignee()));
+        }
     }
 
     /**

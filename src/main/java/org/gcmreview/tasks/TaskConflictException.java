@@ -38,6 +38,15 @@ public class TaskConflictException extends RuntimeException implements MessageSo
         return new TaskConflictException("tasks.conflict.closed", "tasks.done.title", null);
     }
 
+    /**
+     * The task was opened (GET) after it ended: nothing was sent, so the page only says that it is finished, by
+     * whom, and where to go on.
+     */
+    static TaskConflictException finished(boolean completed, boolean byYou) {
+        String code = !completed ? "tasks.finished.closed" : byYou ? "tasks.finished.byYou" : "tasks.finished.byOther";
+        return new TaskConflictException(code, "tasks.done.title", null);
+    }
+
     static TaskConflictException claimedBy(String assignee) {
         return new TaskConflictException("tasks.conflict.claimedBy", null, null, assignee);
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +40,10 @@ class TaskController {
 
     @GetMapping
     String inbox(CurrentUser user, Model model) {
+        if (user.is(Role.STAKEHOLDER)) {
+            // stakeholders have no tasks: signing in brings them to their consultations and inputs instead
+            return "redirect:/my-consultations";
+        }
         model.addAttribute("tasks", access.inbox(user));
         model.addAttribute("now", Instant.now());
         return "tasks/inbox";
@@ -46,7 +51,7 @@ class TaskController {
 
     @GetMapping("/{taskId}")
     String show(@PathVariable String taskId, CurrentUser user, Model model) {
-        UserTask task = access.find(taskId, user);
+        UserTask task = access.read(taskId, user);
         TaskForm form = work.formFor(task);
         model.addAttribute("task", task);
         model.addAttribute("now", Instant.now());
@@ -69,6 +74,7 @@ class TaskController {
         TaskOutcome outcome = work.submit(taskId, user, new TaskSubmission(fields, files));
         if (outcome instanceof TaskOutcome.Complete complete) {
             redirect.addFlashAttribute("flash", complete.message());
+            redirect.addFlashAttribute("completed", Boolean.TRUE);
             return "redirect:/tasks";
         }
         if (outcome instanceof TaskOutcome.Saved saved) {

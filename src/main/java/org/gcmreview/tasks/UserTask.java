@@ -32,6 +32,27 @@ public record UserTask(
         return type.isInstance(value) ? type.cast(value) : null;
     }
 
+    /** The same task with these variables (the inbox reads only the few its rows show). */
+    UserTask withVariables(Map<String, Object> more) {
+        return new UserTask(id, name, formKey, processDefinitionKey, processInstanceId, businessKey, countryIso3,
+                assignee, created, due, more);
+    }
+
+    /** The country whose report the task is about: the secretariats' tasks carry it as a variable. */
+    public String reportCountry() {
+        return variables.get("countryIso3") instanceof String iso3 ? iso3 : countryIso3;
+    }
+
+    /** The national review the task is about: a secretariat's task belongs to its round's process. */
+    public String reviewKey() {
+        return variables.get("nationalBusinessKey") instanceof String key ? key : businessKey;
+    }
+
+    /** The review round's submission deadline, for the secretariats' tasks that have no due date of their own. */
+    public Instant roundDeadline() {
+        return variables.get("submissionDeadline") instanceof java.util.Date date ? date.toInstant() : null;
+    }
+
     public boolean overdue(Instant now) {
         return due != null && due.isBefore(now);
     }

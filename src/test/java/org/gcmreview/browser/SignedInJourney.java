@@ -3,6 +3,7 @@ package org.gcmreview.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -31,7 +32,7 @@ public final class SignedInJourney {
         return user;
     }
 
-    /** Signs in through the login form with the keyboard; every user lands on the inbox. */
+    /** Signs in through the login form with the keyboard; every user lands on the inbox, a stakeholder on theirs. */
     public void signIn(CurrentUser user) {
         browser.visit("/login");
         browser.tabTo(By.id("username"));
@@ -39,7 +40,9 @@ public final class SignedInJourney {
         browser.tabTo(By.id("password"));
         browser.type(PASSWORD);
         browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).as("signed in as " + user.username()).isEqualTo("/tasks");
+        // a stakeholder has no tasks: they land on their consultations
+        assertThat(browser.path()).as("signed in as " + user.username())
+                .isEqualTo(user.is(Role.STAKEHOLDER) ? "/my-consultations" : "/tasks");
     }
 
     /** Signs the current user out with the keyboard, then the next one in. */
@@ -78,6 +81,7 @@ public final class SignedInJourney {
     /** The confirmation the layout shows after an action (role=status). */
     public String confirmation() {
         WebElement flash = browser.find(By.cssSelector("main .flash[role=status]"));
-        return flash.getText();
+        // after a completed task it is a panel: a heading ("Done") over the message, which says what comes next
+        return "div".equals(flash.getTagName()) ? flash.findElement(By.tagName("p")).getText() : flash.getText();
     }
 }

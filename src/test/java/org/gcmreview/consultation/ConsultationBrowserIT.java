@@ -83,15 +83,15 @@ class ConsultationBrowserIT {
         assertThat(browser.find(By.id("registered")).getText()).contains(organisation);
 
         // the coordinator verifies it
-        signIn(browser, coordinator.username());
+        signIn(browser, coordinator.username(), "/tasks");
         browser.visit("/organisations");
         browser.tabTo(By.cssSelector("button[aria-label='Verify " + organisation + "']"));
         browser.after(() -> browser.press(Keys.ENTER));
         assertThat(browser.find(By.cssSelector(".flash")).getText()).contains(organisation, "verified");
         signOut(browser);
 
-        // its contact sends an input and gets the receipt
-        signIn(browser, username);
+        // its contact sends an input and gets the receipt; a stakeholder lands on their consultations
+        signIn(browser, username, "/my-consultations");
         browser.visit("/consultations/" + cycle.businessKey());
         assertThat(browser.findAll(By.id("individual-form"))).isEmpty();
         new Select(browser.find(By.id("target"))).selectByValue("objective:3");
@@ -171,14 +171,14 @@ class ConsultationBrowserIT {
         return user;
     }
 
-    private static void signIn(Browser browser, String username) {
+    private static void signIn(Browser browser, String username, String landing) {
         browser.visit("/login");
         browser.tabTo(By.id("username"));
         browser.type(username);
         browser.tabTo(By.id("password"));
         browser.type(PASSWORD);
         browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).as("signed in as " + username).isEqualTo("/tasks");
+        assertThat(browser.path()).as("signed in as " + username).isEqualTo(landing);
     }
 
     private static void signOut(Browser browser) {

@@ -68,6 +68,13 @@ public final class ConsultationScenario {
                 Instant.now().minus(1, ChronoUnit.HOURS));
     }
 
+    /** A consultation the process has reached whose planned opening is days away: its timer waits. */
+    public static ConsultationScenario scheduled(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
+            ManagementService managementService, TaskService taskService) {
+        return new ConsultationScenario(jdbc, cycles, runtimeService, managementService, taskService,
+                Instant.now().plus(3, ChronoUnit.DAYS));
+    }
+
     public void openWindow() {
         fixtures.runJob(consultation.getId(), "WindowOpensTimer");
     }

@@ -287,6 +287,47 @@ class ConsultationTest {
     }
 
     @Test
+    void theCoordinatorOpensAPlannedConsultationNowOnceConfirmed() throws Exception {
+        ConsultationScenario later = ConsultationScenario.scheduled(jdbc, cycles, runtimeService, managementService,
+                taskService);
+        ReviewCycle upcoming = later.cycle;
+        mvc.perform(get("/cycles/" + upcoming.id() + "/consultation").with(as(later.coordinator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"open-now-form\"")))
+                .andExpect(content().string(containsString("I confirm: open the consultation now.")));
+        mvc.perform(post("/cycles/" + upcoming.id() + "/consultation/open").with(as(scenario.users.coordinator("GHA")))
+                        .with(csrf()).param("confirm", "true"))
+                .andExpect(status().isForbidden());
+
+        // not confirmed: nothing opens, the page says why
+        mvc.perform(post("/cycles/" + upcoming.id() + "/consultation/open").with(as(later.coordinator)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Tick the box to confirm")));
+        assertThat(new Consultations(jdbc).windowOf(upcoming.id())).isEmpty();
+
+        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        mvc.perform(post("/cycles/" + upcoming.id() + "/consultation/open").with(as(later.coordinator)).with(csrf())
+                        .param("confirm", "true"))
+                .andExpect(redirectedUrl("/cycles/" + upcoming.id() + "/consultation"))
+                .andExpect(flash().attribute("flash", containsString("The consultation is open.")));
+        ConsultationWindow window = later.window();
+        assertThat(window.status()).isEqualTo(WindowStatus.OPEN);
+        assertThat(window.opensAt()).isBetween(before.minusSeconds(1), Instant.now());
+        assertThat(window.closesAt()).isEqualTo(later.closesAt);
+        assertThat(window.acceptsInputs(Instant.now())).isTrue();
+        assertThat(later.audit("CONSULTATION_OPENED_NOW")).isEqualTo(1);
+        mvc.perform(later.input(later.stakeholder(), "objective:1", "Sent the day the consultation opened."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(later.storedInputs()).isOne();
+        mvc.perform(get("/cycles/" + upcoming.id() + "/consultation").with(as(later.coordinator)))
+                .andExpect(content().string(not(containsString("id=\"open-now-form\""))));
+        // a second time: the timer has run, nothing changes
+        mvc.perform(post("/cycles/" + upcoming.id() + "/consultation/open").with(as(later.coordinator)).with(csrf())
+                        .param("confirm", "true"))
+                .andExpect(flash().attribute("flash", containsString("Nothing was changed")));
+    }
+
+    @Test
     void theCoordinatorClosesEarlyAndLaterInputsAreRefused() throws Exception {
         scenario.openWindow();
         CurrentUser otherCoordinator = scenario.users.coordinator("GHA");

@@ -110,7 +110,7 @@ class CycleLanguagesTest {
                 .andExpect(content().string(allOf(
                         containsString("La période considérée doit se terminer après son début."),
                         containsString("Choisissez au moins un objectif sur lequel rendre compte."),
-                        containsString("La date limite de rédaction doit être dans le futur."),
+                        containsString("La date limite de rédaction doit être aujourd’hui ou plus tard."),
                         containsString("Indiquez la date d’ouverture de la consultation."),
                         containsString("Indiquez la date de clôture de la consultation sous forme de date"),
                         not(containsString("Choose at least one")))));

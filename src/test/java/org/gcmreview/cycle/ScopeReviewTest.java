@@ -3,9 +3,12 @@ package org.gcmreview.cycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -80,15 +83,15 @@ class ScopeReviewTest {
                         containsString("Choose ministries of your own country from the list."),
                         containsString("The lead for objective 1 must be one of the contributing ministries."),
                         containsString("Choose the lead ministry for objective 2."),
-                        containsString("The drafting due date must be in the future."),
-                        containsString("The consultation opens after the drafting due date."),
-                        containsString("The consultation must close after it opens."),
+                        containsString("The drafting due date must be today or later."),
+                        containsString("The consultation opens on the drafting due date or later."),
+                        containsString("The consultation closes on the day it opens or later."),
                         // what was typed is shown again
                         containsString("value=\"2025-12-31\""))));
 
         mvc.perform(post("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)).with(csrf())
                         .param("action", "complete").param("periodStart", "2022-01-01").param("periodEnd", "2025-12-31")
-                        .param("draftingDue", CycleFixture.inDays(3).toString()).param("reminderDays", "7")
+                        .param("draftingDue", CycleFixture.inDays(3).toString()).param("reminderDays", "5")
                         .param("consultationOpens", CycleFixture.inDays(40).toString())
                         .param("consultationCloses", CycleFixture.inDays(50).toString()))
                 .andExpect(status().isBadRequest())
@@ -142,6 +145,63 @@ class ScopeReviewTest {
                 .hasSize(3).allMatch(t -> t.startsWith("Objective ")).first().asString().startsWith("Objective 7: ");
         assertThat(cycles.openTasks(cycleId, "DraftContribution")).isEqualTo(3);
         assertThat(cycles.cycleStatus(cycleId)).isEqualTo(CycleStatus.DRAFTING);
+    }
+
+    @Test
+    void aReviewCanBeScopedForOneSittingDraftingDueTodayAndAOneDayWindow() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        Task scoping = cycles.task(cycleId, "ScopeReview");
+        String foreignName = jdbc.sql("select name from ministry where id = ?").param(foreign).query(String.class)
+                .single();
+        mvc.perform(get("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)))
+                .andExpect(content().string(allOf(
+                        containsString("Today or later. Contributions are due by the end of that day (UTC)."),
+                        containsString("a one-day window opens and closes on the same date"),
+                        containsString("id=\"consultationCloses-hint\""),
+                        // ministries by their names, never their codes
+                        not(containsString(">FOREIGN<")), containsString(">" + foreignName + "</label>"))));
+
+        // the suggested 7-day reminder does not fit: it goes out on the first (and only) day instead
+        mvc.perform(post("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)).with(csrf())
+                        .param("action", "complete").param("periodStart", "2022-01-01").param("periodEnd", "2025-12-31")
+                        .param("ministries", String.valueOf(interior))
+                        .param("objectives", "1").param("lead-1", String.valueOf(interior))
+                        .param("draftingDue", CycleFixture.inDays(0).toString()).param("reminderDays", "7")
+                        .param("consultationOpens", CycleFixture.inDays(0).toString())
+                        .param("consultationCloses", CycleFixture.inDays(0).toString()))
+                .andExpect(redirectedUrl("/tasks"))
+                // one ministry, in the singular
+                .andExpect(flash().attribute("flash", containsString("One ministry has been asked to draft its contribution.")));
+
+        String instance = cycles.processInstanceId(cycleId);
+        assertThat(runtimeService.getVariable(instance, "draftingReminderAt"))
+                .isEqualTo(Date.from(CycleFixture.inDays(0).atTime(8, 0).toInstant(ZoneOffset.UTC)));
+        assertThat(runtimeService.getVariable(instance, "consultationOpensAt"))
+                .isEqualTo(Date.from(CycleFixture.inDays(0).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        assertThat(runtimeService.getVariable(instance, "consultationClosesAt"))
+                .isEqualTo(Date.from(CycleFixture.inDays(0).atTime(23, 59).toInstant(ZoneOffset.UTC)));
+    }
+
+    @Test
+    void aMissingDefaultLeadIsOneErrorNotOnePerObjective() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        Task scoping = cycles.task(cycleId, "ScopeReview");
+        var form = post("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)).with(csrf())
+                .param("action", "complete").param("periodStart", "2022-01-01").param("periodEnd", "2025-12-31")
+                .param("ministries", String.valueOf(interior))
+                .param("draftingDue", CycleFixture.inDays(30).toString()).param("reminderDays", "7")
+                .param("consultationOpens", CycleFixture.inDays(40).toString())
+                .param("consultationCloses", CycleFixture.inDays(50).toString());
+        for (int n = 1; n <= 23; n++) {
+            form.param("objectives", String.valueOf(n));
+        }
+        String page = mvc.perform(form).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page.split("class=\"field-error\"", -1)).hasSize(2);
+        assertThat(page).contains("id=\"defaultLead-error\"")
+                .contains("23 objectives (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23) have no lead yet")
+                .doesNotContain("Choose the lead ministry for objective");
+        assertNothingScoped(cycleId);
     }
 
     private void assertNothingScoped(long cycleId) {

@@ -174,7 +174,10 @@ class RegionalRoundTripTest {
         // the coordinator answers and revises objective 2: a second version is frozen, the first one kept
         mvc.perform(get("/tasks/" + answer.getId()).with(as(coordinator)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Please give figures for objective 2.")));
+                .andExpect(content().string(containsString("Please give figures for objective 2.")))
+                // each section's label names its objective once
+                .andExpect(content().string(containsString(">Objective 2: Minimize adverse drivers</label>")))
+                .andExpect(content().string(not(containsString("Objective 2: Objective 2"))));
         long objective2 = jdbc.sql("""
                 select id from report_section where cycle_id = ? and objective_number = 2""")
                 .param(cycle.id()).query(Long.class).single();

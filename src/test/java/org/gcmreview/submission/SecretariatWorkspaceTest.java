@@ -156,6 +156,12 @@ class SecretariatWorkspaceTest {
 
         assertThat(row(page("/secretariat?round=" + round.code(), eca), "KEN"))
                 .contains("Submitted").contains("href=\"/tasks/" + review.getId() + "\"");
+        // the inbox row names the country, the national review and the round's deadline
+        String inbox = between(page("/tasks", eca), "href=\"/tasks/" + review.getId() + "\"", "</tr>");
+        assertThat(inbox).contains(">Kenya<").contains(kenya.businessKey()).contains("Round deadline:");
+        String arabic = mvc.perform(get("/tasks").with(as(eca)).header("Accept-Language", "ar")).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(between(arabic, "href=\"/tasks/" + review.getId() + "\"", "</tr>")).contains(">كينيا<");
         runtimeService.deleteProcessInstance(instance, "test over");
     }
 
@@ -191,6 +197,9 @@ class SecretariatWorkspaceTest {
         long registered = submissions.insert(ghana.id(), edition.id(), versions.latest(ghana.id()).orElseThrow().id(),
                 RoundKind.IMRF, null, null, null);
         submissions.updateStatus(registered, SubmissionStatus.REGISTERED);
+        // Kenya's report reached the IMRF, India's is still in its regional review
+        submissions.insert(kenya.id(), edition.id(), versions.latest(kenya.id()).orElseThrow().id(), RoundKind.IMRF,
+                null, null, null);
         int ecaCountries = count("ECA");
         int escapCountries = count("ESCAP");
         int all = jdbc.sql("select count(*) from country").query(Integer.class).single();
@@ -200,10 +209,15 @@ class SecretariatWorkspaceTest {
         assertThat(rowIds(page)).hasSize(all);
         assertThat(between(page, "id=\"total-ECA\"", "</tr>"))
                 .contains(">" + ecaCountries + "<").contains(">2<").contains(">1<");
-        assertThat(between(page, "id=\"total-ESCAP\"", "</tr>")).contains(">" + escapCountries + "<").contains(">1<");
-        assertThat(between(page, "id=\"total-ALL\"", "</tr>")).contains(">" + all + "<").contains(">3<")
-                .contains(">2<");
-        assertThat(row(page, "GHA")).contains("Registered");
+        assertThat(between(page, "id=\"total-ESCAP\"", "</tr>")).contains(">" + escapCountries + "<")
+                .contains(">0<").doesNotContain(">1<");
+        assertThat(between(page, "id=\"total-ALL\"", "</tr>")).contains(">" + all + "<").contains(">2<")
+                .contains(">1<");
+        assertThat(row(page, "GHA")).contains("Registered").contains("Acknowledged");
+        // the counts follow the IMRF submissions, as the rows do (a regional acknowledgement is not one)
+        assertThat(row(page, "KEN")).contains(">Submitted<");
+        assertThat(row(page, "IND")).contains("In sign-off");
+        assertThat(page).contains("id=\"count-SUBMITTED\">1<").contains("id=\"count-ACKNOWLEDGED\">1<");
         assertThat(rowIds(page("/secretariat?round=" + edition.code() + "&region=ESCAP", imrf)))
                 .hasSize(escapCountries).contains("IND").doesNotContain("KEN");
         // the IMRF works on editions, not on a commission's rounds
@@ -234,6 +248,12 @@ class SecretariatWorkspaceTest {
         assertThat(cells(ethiopiaRow).subList(0, 4)).containsExactly("IP", "IM", "—", "—");
         assertThat(cells(ghanaRow)).hasSize(23);
         assertThat(grid).doesNotContain("grid-KEN").doesNotContain("<a href=\"http://evil");
+        // the columns name their objectives: an abbreviation with its title, and a key of short titles
+        assertThat(grid).contains("title=\"Objective 1: Data\">O1</abbr>").contains("id=\"objective-key\"")
+                .contains("Alternatives to detention");
+        String french = mvc.perform(get("/secretariat/synthesis?round=" + round.code()).with(as(eca))
+                .header("Accept-Language", "fr")).andReturn().getResponse().getContentAsString();
+        assertThat(french).contains("title=\"Objectif 1 : Données\"").contains("Alternatives à la rétention");
 
         String csv = mvc.perform(get("/secretariat/synthesis.csv?round=" + round.code()).with(as(eca)))
                 .andExpect(status().isOk())

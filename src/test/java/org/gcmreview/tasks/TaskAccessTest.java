@@ -163,9 +163,11 @@ class TaskAccessTest {
         mvc.perform(post("/tasks/" + task.getId()).param("note", "late").with(TestUsers.as(kenya)).with(csrf()))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Someone else completed this task a moment ago")));
+        // only opened, nothing sent: the page says the task is finished, not that something was not saved
         mvc.perform(get("/tasks/" + task.getId()).with(TestUsers.as(kenya)))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("Someone else completed this task a moment ago")));
+                .andExpect(content().string(containsString("This task is finished: someone else completed it.")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("saved"))));
     }
 
     @Test

@@ -34,18 +34,22 @@ class NavigationTest {
     @Test
     void eachRoleSeesItsOwnEntries() throws Exception {
         TestUsers users = new TestUsers(jdbc);
-        assertThat(menu(get("/"))).containsExactly("/published", "/reference/objectives");
+        assertThat(menu(get("/"))).containsExactly("/consultations", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.coordinator("KEN")))))
-                .containsExactly("/tasks", "/cycles", "/country/ministries", "/country/focal-points", "/published",
-                        "/reference/objectives");
+                .containsExactly("/tasks", "/cycles", "/country/ministries", "/country/focal-points", "/consultations",
+                        "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.ministry("KEN", "INTERIOR")))))
-                .containsExactly("/tasks", "/published", "/reference/objectives");
+                .containsExactly("/tasks", "/consultations", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.regionalSecretariat("ECA")))))
-                .containsExactly("/tasks", "/secretariat", "/published", "/reference/objectives");
+                .containsExactly("/tasks", "/secretariat", "/consultations", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.imrfSecretariat()))))
-                .containsExactly("/tasks", "/secretariat", "/published", "/reference/objectives");
+                .containsExactly("/tasks", "/secretariat", "/consultations", "/published", "/reference/objectives");
+        // a stakeholder has no tasks: their own consultations instead
+        assertThat(menu(get("/").with(TestUsers.as(users.stakeholder("KEN", "Navigation forum")))))
+                .containsExactly("/my-consultations", "/consultations", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.admin()))))
-                .containsExactly("/tasks", "/admin/rounds", "/admin/accounts", "/published", "/reference/objectives");
+                .containsExactly("/tasks", "/admin/rounds", "/admin/accounts", "/consultations", "/published",
+                        "/reference/objectives");
     }
 
     @Test
@@ -60,6 +64,10 @@ class NavigationTest {
                 .doesNotContain("href=\"/login\"");
         assertThat(account(page(get("/")))).contains("href=\"/login\"").doesNotContain("action=\"/logout\"")
                 .doesNotContain("<span>");
+        // the home page invites only a signed-out visitor to sign in
+        assertThat(page(get("/"))).contains("Sign in to your workspace");
+        assertThat(page(get("/").with(TestUsers.as(renamed)))).doesNotContain("Sign in to your workspace")
+                .contains("Go to your workspace");
     }
 
     @Test
@@ -72,7 +80,7 @@ class NavigationTest {
         assertThat(account(page(notFound))).contains("action=\"/logout\"")
                 .contains("<span>" + coordinator.displayName() + "</span>");
         assertThat(menu(notFound)).containsExactly("/tasks", "/cycles", "/country/ministries",
-                "/country/focal-points", "/published", "/reference/objectives");
+                "/country/focal-points", "/consultations", "/published", "/reference/objectives");
     }
 
     private String page(MockHttpServletRequestBuilder request) throws Exception {

@@ -151,6 +151,9 @@ final class AuthorizationMatrix {
                                 .param("language", "en").param("body", "An organisation's view on objective one."))
                         .onlyFor(STAKEHOLDER).build(),
 
+                MatrixEntry.of("GET", "/my-consultations", f -> get("/my-consultations"))
+                        .onlyFor(STAKEHOLDER).build(),
+
                 // ---------------------------------------------------------------- consultation: the coordinator's
                 MatrixEntry.of("GET", "/cycles/{id}/consultation",
                                 f -> get("/cycles/" + f.openConsultation().id() + "/consultation"))
@@ -158,6 +161,11 @@ final class AuthorizationMatrix {
                 // nothing chosen: refused as invalid (or "nothing changed") once through
                 MatrixEntry.of("POST", "/cycles/{id}/consultation/settings",
                                 f -> post("/cycles/" + f.newOpenConsultation().id() + "/consultation/settings"))
+                        .onlyFor(COORDINATOR).build(),
+                // already open: answered "nothing changed" once through
+                MatrixEntry.of("POST", "/cycles/{id}/consultation/open",
+                                f -> post("/cycles/" + f.newOpenConsultation().id() + "/consultation/open")
+                                        .param("confirm", "true"))
                         .onlyFor(COORDINATOR).build(),
                 MatrixEntry.of("POST", "/cycles/{id}/consultation/close",
                                 f -> post("/cycles/" + f.newOpenConsultation().id() + "/consultation/close"))

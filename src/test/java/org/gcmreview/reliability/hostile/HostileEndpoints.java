@@ -109,6 +109,12 @@ final class HostileEndpoints {
                         })
                         .text("targets").forged(p -> cycleIds(p.path(), "/consultation/settings"))
                         .replayable().reauditedWhenReplayed().build(),
+                HostileEndpoint.of("POST", "/cycles/{id}/consultation/open", f -> {
+                            ConsultationScenario s = f.consultation();
+                            return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/open", s.coordinator)
+                                    .field("confirm", "true");
+                        })
+                        .forged(p -> cycleIds(p.path(), "/consultation/open")).replayable().build(),
                 HostileEndpoint.of("POST", "/cycles/{id}/consultation/close", f -> {
                             ConsultationScenario s = f.consultation();
                             return FormPost.of("/cycles/" + s.cycle.id() + "/consultation/close", s.coordinator);

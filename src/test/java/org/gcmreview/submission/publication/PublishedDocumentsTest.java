@@ -227,6 +227,12 @@ class PublishedDocumentsTest {
                 .andExpect(content().string(containsString("/published/" + cycle.businessKey() + ".pdf")))
                 .andExpect(content().string(containsString("/published/" + cycle.businessKey() + ".json")))
                 .andExpect(content().string(containsString("/published/report-schema.json")));
+        // the fixed headings and the objectives' short titles in the reader's language
+        mvc.perform(get("/published/" + cycle.businessKey()).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Introduction et méthodologie")))
+                .andExpect(content().string(containsString("Objectif 1: Données")));
+        mvc.perform(get("/published/" + cycle.businessKey()).header("Accept-Language", "es"))
+                .andExpect(content().string(containsString("Introducción y metodología")));
     }
 
     @Test
