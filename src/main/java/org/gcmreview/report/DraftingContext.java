@@ -1,8 +1,12 @@
-package org.gcmreview.cycle;
+package org.gcmreview.report;
 
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gcmreview.cycle.Ministries;
+import org.gcmreview.cycle.Ministry;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
 
 /** The cycle and ministry a drafting timer fired for, read from the multi-instance branch's variables. */
 record DraftingContext(ReviewCycle cycle, Ministry ministry, LocalDate dueDate) {
