@@ -31,6 +31,13 @@ public class ReviewCycles {
         this.jdbc = jdbc;
     }
 
+    /** Cycles in the making are the business of the country's coordinator and ministries only. */
+    public static void requireCountryTeam(CurrentUser user) {
+        if (!user.is(Role.COORDINATOR) && !user.is(Role.MINISTRY)) {
+            throw new AccessDeniedException("Review cycles are visible to the country's coordinator and ministries");
+        }
+    }
+
     public Optional<ReviewCycle> findById(long id) {
         return jdbc.sql(SELECT + " where c.id = ?").param(id).query(this::map).optional();
     }
