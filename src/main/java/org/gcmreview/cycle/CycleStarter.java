@@ -24,7 +24,7 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * transaction, so there is never a cycle without a process or a process without a cycle.
  */
 @Service
-public class CycleStarter {
+class CycleStarter {
 
     public static final String PROCESS_KEY = "national-review";
 

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * would run as a formula; in the XLSX every cell is a plain string anyway.
  */
 @Component
-public class SynthesisExport {
+class SynthesisExport {
 
     private static final String BOM = "\uFEFF";
 

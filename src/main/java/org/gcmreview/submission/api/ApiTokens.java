@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * IMRF) and is refused once the user no longer has that scope.
  */
 @Repository
-public class ApiTokens {
+class ApiTokens {
 
     static final String PREFIX = "gcmr_";
     static final int NAME_MAX = 80;
