@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.tasks.TaskForm;
@@ -103,11 +104,11 @@ class ScopeReviewForm implements TaskForm {
                         .collect(Collectors.joining(", ")) + ", drafting due " + scope.draftingDue()));
 
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("ministryGroups", new ArrayList<>(scope.ministries().stream().map(Ministry::group).toList()));
-        variables.put("draftingDue", Deadlines.endOf(scope.draftingDue()));
-        variables.put("draftingReminderAt", Deadlines.morningOf(scope.reminderDate()));
-        variables.put("consultationOpensAt", Deadlines.startOf(scope.consultationOpens()));
-        variables.put("consultationClosesAt", Deadlines.endOf(scope.consultationCloses()));
+        variables.put(NationalReview.VAR_MINISTRY_GROUPS, new ArrayList<>(scope.ministries().stream().map(Ministry::group).toList()));
+        variables.put(NationalReview.VAR_DRAFTING_DUE, Deadlines.endOf(scope.draftingDue()));
+        variables.put(NationalReview.VAR_DRAFTING_REMINDER_AT, Deadlines.morningOf(scope.reminderDate()));
+        variables.put(NationalReview.VAR_CONSULTATION_OPENS_AT, Deadlines.startOf(scope.consultationOpens()));
+        variables.put(NationalReview.VAR_CONSULTATION_CLOSES_AT, Deadlines.endOf(scope.consultationCloses()));
         return TaskOutcome.complete(variables, messages.get("cycle.scope.done", scope.ministries().size()));
     }
 

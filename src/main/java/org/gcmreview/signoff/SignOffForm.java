@@ -15,6 +15,7 @@ import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.DraftingMessages;
@@ -140,7 +141,7 @@ class SignOffForm implements TaskForm {
                         .collect(Collectors.joining(", ")) + ": " + reason
                         : reason.isEmpty() ? "" : ": " + reason)));
         // Approving ministries leave changesRequested alone: false would erase another ministry's request.
-        Map<String, Object> variables = changes ? Map.of("changesRequested", Boolean.TRUE) : Map.of();
+        Map<String, Object> variables = changes ? Map.of(NationalReview.VAR_CHANGES_REQUESTED, Boolean.TRUE) : Map.of();
         return TaskOutcome.complete(variables, messages.get(changes ? "signoff.flash.changesRequested"
                 : "signoff.flash.approved"));
     }

@@ -7,6 +7,7 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,7 @@ class PublishReport implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable("cycleId");
+        Object id = execution.getVariable(NationalReview.VAR_CYCLE_ID);
         if (!(id instanceof Number cycleId)) {
             throw new IllegalStateException("Process variable cycleId is missing");
         }
