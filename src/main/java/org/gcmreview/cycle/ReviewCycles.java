@@ -1,9 +1,9 @@
 package org.gcmreview.cycle;
 
+import static org.gcmreview.support.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -156,9 +156,5 @@ public class ReviewCycles {
                 instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("last_activity_at")),
                 instant(rs.getTimestamp("published_at")));
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }
