@@ -97,6 +97,30 @@ public class ReviewCycles {
                 .params(status.name(), cycleId).update();
     }
 
+    /**
+     * Locks the cycle's row until the transaction ends, so that steps of one cycle that count or number things
+     * (sign-off decisions of a round, frozen version numbers) run one at a time.
+     */
+    public void lock(long cycleId) {
+        jdbc.sql("select id from review_cycle where id = ? for update").param(cycleId).query(Long.class).single();
+    }
+
+    /** Marks the cycle published; publishing again (a retried job) keeps the first moment. */
+    public void markPublished(long cycleId) {
+        jdbc.sql("update review_cycle set published_at = coalesce(published_at, now()) where id = ?")
+                .param(cycleId).update();
+    }
+
+    /** The regional round the cycle's report goes to, once known. */
+    public void assignRegionalRound(long cycleId, long roundId) {
+        jdbc.sql("update review_cycle set regional_round_id = ? where id = ?").params(roundId, cycleId).update();
+    }
+
+    /** The IMRF edition the cycle's report goes to, once known. */
+    public void assignImrfEdition(long cycleId, long roundId) {
+        jdbc.sql("update review_cycle set imrf_round_id = ? where id = ?").params(roundId, cycleId).update();
+    }
+
     /** True when the country already has a cycle with this code, ignoring case (business keys must stay unique). */
     public boolean codeTaken(String iso3, String code) {
         return jdbc.sql("select count(*) from review_cycle where country_iso3 = ? and lower(code) = lower(?)")

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.support.Sha256;
@@ -28,9 +29,12 @@ public class ReportVersions {
     private final ObjectMapper json;
     private final ReportSections sections;
     private final ReferenceData reference;
+    private final ReviewCycles cycles;
 
-    public ReportVersions(JdbcClient jdbc, ObjectMapper json, ReportSections sections, ReferenceData reference) {
+    public ReportVersions(JdbcClient jdbc, ObjectMapper json, ReportSections sections, ReferenceData reference,
+            ReviewCycles cycles) {
         this.jdbc = jdbc;
+        this.cycles = cycles;
         this.json = json;
         this.sections = sections;
         this.reference = reference;
@@ -40,7 +44,7 @@ public class ReportVersions {
     @Transactional
     public ReportVersion freeze(long cycleId) {
         // Serialise freezes of one cycle so two never take the same version number.
-        jdbc.sql("select id from review_cycle where id = ? for update").param(cycleId).query(Long.class).single();
+        cycles.lock(cycleId);
         int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from report_version where cycle_id = ?")
                 .param(cycleId).query(Integer.class).single();
         String content = contentOf(cycleId, versionNo);

@@ -25,7 +25,6 @@ import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -49,10 +48,9 @@ class SignOffForm implements TaskForm {
     private final ReferenceData reference;
     private final DraftingMessages messages;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
 
     SignOffForm(ReviewCycles cycles, Ministries ministries, ReportSections sections, SignOffDecisions decisions,
-            ReferenceData reference, DraftingMessages messages, AuditLog audit, JdbcClient jdbc) {
+            ReferenceData reference, DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.ministries = ministries;
         this.sections = sections;
@@ -60,7 +58,6 @@ class SignOffForm implements TaskForm {
         this.reference = reference;
         this.messages = messages;
         this.audit = audit;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -125,7 +122,7 @@ class SignOffForm implements TaskForm {
             return TaskOutcome.invalid(errors);
         }
         // Decisions of one cycle are taken one at a time, so two ministries never count the same round twice.
-        jdbc.sql("select id from review_cycle where id = ? for update").param(cycle.id()).query(Long.class).single();
+        cycles.lock(cycle.id());
         int round = decisions.currentRound(cycle.id());
         if (decisions.find(cycle.id(), round, ministry.id()).isPresent()) {
             return TaskOutcome.invalid(Map.of("action", messages.get("signoff.error.decidedAlready", ministry.name(),
