@@ -1,7 +1,7 @@
 package org.gcmreview.attachment;
 
 /** The cycle is published: its evidence stays exactly as it was published. */
-public class AttachmentLockedException extends RuntimeException {
+class AttachmentLockedException extends RuntimeException {
 
     public AttachmentLockedException() {
         super("The report has been published; its evidence can no longer be added or removed.");

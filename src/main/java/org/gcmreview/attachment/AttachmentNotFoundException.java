@@ -1,7 +1,7 @@
 package org.gcmreview.attachment;
 
 /** No attachment with this public id (never existed, removed, or not an id at all). */
-public class AttachmentNotFoundException extends RuntimeException {
+class AttachmentNotFoundException extends RuntimeException {
 
     public AttachmentNotFoundException() {
         super("There is no such file. It may have been removed.");

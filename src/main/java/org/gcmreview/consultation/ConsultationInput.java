@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param duplicateOf the first input of its duplicate group, when the coordinator grouped it with others
  * @param revisionNo the revision of the report section that took it up, with that section's title
  */
-public record ConsultationInput(
+record ConsultationInput(
         long id,
         long windowId,
         String reference,

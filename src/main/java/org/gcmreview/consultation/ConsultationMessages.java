@@ -2,6 +2,7 @@ package org.gcmreview.consultation;
 
 import java.time.Instant;
 
+import org.gcmreview.support.Messages;
 import org.gcmreview.web.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -12,25 +13,20 @@ import org.springframework.stereotype.Component;
  * request. Services resolve their messages here so that a refusal reads the same on the page and in a mail.
  */
 @Component
-public class ConsultationMessages {
+public class ConsultationMessages extends Messages {
 
-    private final MessageSource source;
     private final ConsultationProperties properties;
     private final Formats formats;
 
     ConsultationMessages(MessageSource source, ConsultationProperties properties, Formats formats) {
-        this.source = source;
+        super(source);
         this.properties = properties;
         this.formats = formats;
     }
 
-    public String get(String code, Object... args) {
-        return source.getMessage(code, args, LocaleContextHolder.getLocale());
-    }
-
     /** The name of a stakeholder type (or INDIVIDUAL) in the user's language, else as the database names it. */
     public String typeName(String code, String storedName) {
-        return source.getMessage("consultation.type." + code, null, storedName == null ? code : storedName,
+        return source().getMessage("consultation.type." + code, null, storedName == null ? code : storedName,
                 LocaleContextHolder.getLocale());
     }
 

@@ -23,6 +23,7 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.processes.StakeholderConsultation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ConsultationService {
 
-    static final String CLOSED_EARLY = "ConsultationClosedEarly";
-    static final String EXTENDED = "ConsultationWindowExtended";
+    static final String CLOSED_EARLY = StakeholderConsultation.MESSAGE_CLOSED_EARLY;
+    static final String EXTENDED = StakeholderConsultation.MESSAGE_EXTENDED;
     static final int REASON_MAX = 1000;
 
     private final Consultations consultations;
@@ -66,7 +67,7 @@ class ConsultationService {
         if (instances.isEmpty()) {
             return Optional.empty();
         }
-        Instant opensAt = dateVariable(instances, "consultationOpensAt");
+        Instant opensAt = dateVariable(instances, StakeholderConsultation.VAR_OPENS_AT);
         Instant closesAt = dateVariable(instances, ConsultationVariables.CLOSES_AT);
         return opensAt == null || closesAt == null ? Optional.empty()
                 : Optional.of(new ScheduledDates(opensAt, closesAt));

@@ -4,21 +4,22 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gcmreview.processes.StakeholderConsultation;
 
 /** The stakeholder-consultation process variables this feature reads. */
 final class ConsultationVariables {
 
-    static final String PROCESS = "stakeholder-consultation";
-    static final String CLOSES_AT = "consultationClosesAt";
+    static final String PROCESS = StakeholderConsultation.PROCESS;
+    static final String CLOSES_AT = StakeholderConsultation.VAR_CLOSES_AT;
 
     private ConsultationVariables() {
     }
 
     static long cycleId(DelegateExecution execution) {
-        if (execution.getVariable("cycleId") instanceof Number id) {
+        if (execution.getVariable(StakeholderConsultation.VAR_CYCLE_ID) instanceof Number id) {
             return id.longValue();
         }
-        throw new IllegalStateException("Process variable cycleId is missing");
+        throw new IllegalStateException("Process variable " + StakeholderConsultation.VAR_CYCLE_ID + " is missing");
     }
 
     static Instant instant(DelegateExecution execution, String name) {

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A cycle's stakeholder consultation window. It may exist before it opens (SCHEDULED) so that the coordinator
  * can prepare it and the public page can announce it.
  */
-public record ConsultationWindow(long id, long cycleId, Instant opensAt, Instant closesAt, WindowStatus status,
+record ConsultationWindow(long id, long cycleId, Instant opensAt, Instant closesAt, WindowStatus status,
         Instant closedAt, boolean allowIndividuals, boolean targetsChosen, Instant responsesCompletedAt) {
 
     /**

@@ -1,5 +1,7 @@
 package org.gcmreview.consultation;
 
+import static org.gcmreview.support.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -427,9 +429,5 @@ public class Consultations {
                 rs.getObject("response_revision_id", Long.class),
                 rs.getObject("revision_no", Integer.class),
                 rs.getString("revision_section_title"));
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

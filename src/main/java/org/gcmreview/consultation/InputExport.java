@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.gcmreview.support.Csv;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +69,7 @@ class InputExport {
 
     void writeCsv(List<ConsultationInput> inputs, OutputStream out) throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        writer.write('\uFEFF');
+        writer.write(Csv.BOM);
         writer.write(Csv.line(header()));
         for (ConsultationInput input : inputs) {
             writer.write(Csv.line(row(input)));
@@ -124,38 +125,5 @@ class InputExport {
 
     private static String iso(Instant instant) {
         return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
-    }
-
-    /** RFC 4180 lines that spreadsheet programs read as text, never as formulas. */
-    static final class Csv {
-
-        private Csv() {
-        }
-
-        static String line(List<String> cells) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    line.append(',');
-                }
-                line.append(cell(cells.get(i)));
-            }
-            return line.append("\r\n").toString();
-        }
-
-        /**
-         * Quotes when needed (comma, quote, line break), doubling quotes. A value starting with = + - @ (or a
-         * tab or carriage return, which some programs skip before looking for a formula) gets a leading
-         * apostrophe, so a spreadsheet shows it instead of evaluating it.
-         */
-        static String cell(String value) {
-            if (value == null || value.isEmpty()) {
-                return "";
-            }
-            String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-            boolean quote = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
-                    || text.indexOf('\r') >= 0;
-            return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param id the group's first input's id
  * @param members the group's inputs in the order received
  */
-public record InputGroup(long id, List<ConsultationInput> members) {
+record InputGroup(long id, List<ConsultationInput> members) {
 
     /** Groups inputs (any subset of a window's inputs), in the order their groups' first members arrived. */
     static List<InputGroup> of(List<ConsultationInput> inputs) {

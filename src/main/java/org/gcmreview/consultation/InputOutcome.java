@@ -3,7 +3,7 @@ package org.gcmreview.consultation;
 import java.util.Optional;
 
 /** How the coordinator took a stakeholder input into account. */
-public enum InputOutcome {
+enum InputOutcome {
     ACCEPTED,
     PARTLY,
     NOT_ACCEPTED;

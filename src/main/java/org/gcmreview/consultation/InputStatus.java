@@ -3,7 +3,7 @@ package org.gcmreview.consultation;
 import java.util.Optional;
 
 /** Where an input stands in moderation. Only PUBLISHED inputs ever appear on public pages. */
-public enum InputStatus {
+enum InputStatus {
     /** received, not moderated yet */
     RECEIVED,
     PUBLISHED,

@@ -7,7 +7,7 @@ import java.util.Optional;
  * What an input is about: an objective ({@code objective:7}) or a general report section
  * ({@code section:POLICY}), as chosen in the form's one select field.
  */
-public record InputTarget(Integer objectiveNumber, String sectionKind) {
+record InputTarget(Integer objectiveNumber, String sectionKind) {
 
     /** The sections outside the objectives that stakeholders may comment on, in report order. */
     public static final List<String> SECTION_KINDS = List.of("INTRODUCTION", "POLICY", "MEANS", "NEXT_STEPS");

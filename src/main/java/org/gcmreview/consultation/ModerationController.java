@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -164,9 +165,8 @@ class ModerationController {
         ReviewCycle cycle = cycles.findSteerable(id, user);
         List<ConsultationInput> inputs = consultations.inputs(windowOf(cycle).id());
         response.setContentType(contentType);
-        // business keys are [A-Za-z0-9_-] (review_cycle.code check), safe in a header as they are
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + cycle.businessKey() + "-consultation-inputs." + extension + "\"");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(cycle.businessKey() + "-consultation-inputs." + extension).build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         return inputs;

@@ -9,6 +9,7 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.processes.StakeholderConsultation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +34,8 @@ class OpenConsultationWindow implements JavaDelegate {
         long cycleId = ConsultationVariables.cycleId(execution);
         ReviewCycle cycle = cycles.findById(cycleId)
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
-        Instant opensAt = ConsultationVariables.instant(execution, "consultationOpensAt");
-        Instant closesAt = ConsultationVariables.instant(execution, "consultationClosesAt");
+        Instant opensAt = ConsultationVariables.instant(execution, StakeholderConsultation.VAR_OPENS_AT);
+        Instant closesAt = ConsultationVariables.instant(execution, StakeholderConsultation.VAR_CLOSES_AT);
         long windowId = consultations.open(cycleId, opensAt, closesAt);
         cycles.updateStatus(cycleId, CycleStatus.CONSULTATION);
         audit.record(AuditEntry.of("system", "CONSULTATION_OPENED", cycle.countryIso3(), "consultation_window",

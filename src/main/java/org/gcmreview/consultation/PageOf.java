@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param number 1-based; a number beyond the last page shows the last page
  */
-public record PageOf<T>(List<T> items, int number, int pages, int total) {
+record PageOf<T>(List<T> items, int number, int pages, int total) {
 
     static <T> PageOf<T> of(List<T> all, Integer requested, int size) {
         int pages = Math.max(1, (all.size() + size - 1) / size);

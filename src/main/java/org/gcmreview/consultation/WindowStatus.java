@@ -1,6 +1,6 @@
 package org.gcmreview.consultation;
 
-public enum WindowStatus {
+enum WindowStatus {
     SCHEDULED,
     OPEN,
     CLOSED

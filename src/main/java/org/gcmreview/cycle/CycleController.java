@@ -5,39 +5,32 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The country's review cycles: the list, starting a new cycle, and a cycle's progress. */
+/** The country's review cycles: the list and starting a new cycle (a cycle's progress page is the progress module's). */
 @Controller
 @RequestMapping("/cycles")
 class CycleController {
 
     private final ReviewCycles cycles;
     private final CycleStarter starter;
-    private final CycleProgressQuery progress;
     private final CycleMessages messages;
-    private final CycleStory story;
 
-    CycleController(ReviewCycles cycles, CycleStarter starter, CycleProgressQuery progress, CycleMessages messages,
-            CycleStory story) {
+    CycleController(ReviewCycles cycles, CycleStarter starter, CycleMessages messages) {
         this.messages = messages;
-        this.story = story;
         this.cycles = cycles;
         this.starter = starter;
-        this.progress = progress;
     }
 
     @GetMapping
     String list(CurrentUser user, Model model) {
-        requireCountryTeam(user);
+        ReviewCycles.requireCountryTeam(user);
         return listView(user, model, Map.of(), Map.of());
     }
 
@@ -53,27 +46,11 @@ class CycleController {
         return "redirect:/cycles/" + outcome.cycleId();
     }
 
-    @GetMapping("/{id}")
-    String show(@PathVariable long id, CurrentUser user, Model model) {
-        requireCountryTeam(user);
-        ReviewCycle cycle = cycles.findVisible(id, user);
-        model.addAttribute("progress", progress.of(cycle));
-        model.addAttribute("story", story.of(cycle, user));
-        return "cycle/progress";
-    }
-
     private String listView(CurrentUser user, Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("cycles", cycles.findByCountry(user.countryIso3()));
         model.addAttribute("canStart", user.is(Role.COORDINATOR));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "cycle/list";
-    }
-
-    /** Cycles in the making are the business of the country's coordinator and ministries only. */
-    private static void requireCountryTeam(CurrentUser user) {
-        if (!user.is(Role.COORDINATOR) && !user.is(Role.MINISTRY)) {
-            throw new AccessDeniedException("Review cycles are visible to the country's coordinator and ministries");
-        }
     }
 }

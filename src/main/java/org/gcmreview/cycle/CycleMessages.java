@@ -1,7 +1,7 @@
 package org.gcmreview.cycle;
 
+import org.gcmreview.support.Messages;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,15 +10,9 @@ import org.springframework.stereotype.Component;
  * strings, so that MessageFormat gives them no digit grouping.
  */
 @Component
-class CycleMessages {
-
-    private final MessageSource messages;
+class CycleMessages extends Messages {
 
     CycleMessages(MessageSource messages) {
-        this.messages = messages;
-    }
-
-    String get(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
+        super(messages);
     }
 }

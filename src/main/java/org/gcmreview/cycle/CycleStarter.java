@@ -12,6 +12,7 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.gcmreview.processes.NationalReview;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -24,9 +25,9 @@ import org.springframework.transaction.interceptor.TransactionAspectSupport;
  * transaction, so there is never a cycle without a process or a process without a cycle.
  */
 @Service
-public class CycleStarter {
+class CycleStarter {
 
-    public static final String PROCESS_KEY = "national-review";
+    public static final String PROCESS_KEY = NationalReview.PROCESS;
 
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_-]{1,40}$");
     private static final int MAX_TITLE = 200;
@@ -104,9 +105,9 @@ public class CycleStarter {
         }
         ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(cycle.businessKey())
-                .setVariable("countryIso3", iso3)
-                .setVariable("cycleId", cycleId)
-                .setVariable("coordinatorGroup", CandidateGroups.coordinator(iso3))
+                .setVariable(NationalReview.VAR_COUNTRY_ISO3, iso3)
+                .setVariable(NationalReview.VAR_CYCLE_ID, cycleId)
+                .setVariable(NationalReview.VAR_COORDINATOR_GROUP, CandidateGroups.coordinator(iso3))
                 .execute();
         cycles.attachProcessInstance(cycleId, instance.getId());
         audit.record(AuditEntry.of(user.username(), "CYCLE_STARTED", iso3, "review_cycle", cycleId,

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.gcmreview.processes.NationalReview;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ class CycleStatusTracker {
             "EndorseFinalReport", CycleStatus.ENDORSEMENT,
             "SubmitToRegionalReview", CycleStatus.READY_TO_SUBMIT);
 
-    static final String CONSULTATION_CALL_ACTIVITY = "StakeholderConsultation";
+    static final String CONSULTATION_CALL_ACTIVITY = NationalReview.STAKEHOLDER_CONSULTATION;
 
     private final ReviewCycles cycles;
 
@@ -77,6 +78,6 @@ class CycleStatusTracker {
 
     /** Only the national process and the consultation it calls carry a cycleId; other processes are ignored. */
     private static Long cycleId(VariableScope scope) {
-        return scope.getVariable("cycleId") instanceof Number n ? n.longValue() : null;
+        return scope.getVariable(NationalReview.VAR_CYCLE_ID) instanceof Number n ? n.longValue() : null;
     }
 }

@@ -1,9 +1,9 @@
 package org.gcmreview.cycle;
 
+import static org.gcmreview.support.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +29,13 @@ public class ReviewCycles {
 
     public ReviewCycles(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Cycles in the making are the business of the country's coordinator and ministries only. */
+    public static void requireCountryTeam(CurrentUser user) {
+        if (!user.is(Role.COORDINATOR) && !user.is(Role.MINISTRY)) {
+            throw new AccessDeniedException("Review cycles are visible to the country's coordinator and ministries");
+        }
     }
 
     public Optional<ReviewCycle> findById(long id) {
@@ -90,6 +97,30 @@ public class ReviewCycles {
                 .params(status.name(), cycleId).update();
     }
 
+    /**
+     * Locks the cycle's row until the transaction ends, so that steps of one cycle that count or number things
+     * (sign-off decisions of a round, frozen version numbers) run one at a time.
+     */
+    public void lock(long cycleId) {
+        jdbc.sql("select id from review_cycle where id = ? for update").param(cycleId).query(Long.class).single();
+    }
+
+    /** Marks the cycle published; publishing again (a retried job) keeps the first moment. */
+    public void markPublished(long cycleId) {
+        jdbc.sql("update review_cycle set published_at = coalesce(published_at, now()) where id = ?")
+                .param(cycleId).update();
+    }
+
+    /** The regional round the cycle's report goes to, once known. */
+    public void assignRegionalRound(long cycleId, long roundId) {
+        jdbc.sql("update review_cycle set regional_round_id = ? where id = ?").params(roundId, cycleId).update();
+    }
+
+    /** The IMRF edition the cycle's report goes to, once known. */
+    public void assignImrfEdition(long cycleId, long roundId) {
+        jdbc.sql("update review_cycle set imrf_round_id = ? where id = ?").params(roundId, cycleId).update();
+    }
+
     /** True when the country already has a cycle with this code, ignoring case (business keys must stay unique). */
     public boolean codeTaken(String iso3, String code) {
         return jdbc.sql("select count(*) from review_cycle where country_iso3 = ? and lower(code) = lower(?)")
@@ -149,9 +180,5 @@ public class ReviewCycles {
                 instant(rs.getTimestamp("started_at")),
                 instant(rs.getTimestamp("last_activity_at")),
                 instant(rs.getTimestamp("published_at")));
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

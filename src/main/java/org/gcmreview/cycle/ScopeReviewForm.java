@@ -18,15 +18,15 @@ import java.util.stream.Collectors;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
-import org.gcmreview.report.Contributions;
-import org.gcmreview.report.ReportSections;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.gcmreview.web.Formats;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -45,14 +45,13 @@ class ScopeReviewForm implements TaskForm {
     private final Ministries ministries;
     private final ReferenceData reference;
     private final CycleScopes scopes;
-    private final ReportSections sections;
-    private final Contributions contributions;
+    private final ApplicationEventPublisher events;
     private final AuditLog audit;
     private final CycleMessages messages;
     private final Formats formats;
 
     ScopeReviewForm(ReviewCycles cycles, Ministries ministries, ReferenceData reference, CycleScopes scopes,
-            ReportSections sections, Contributions contributions, AuditLog audit, CycleMessages messages,
+            ApplicationEventPublisher events, AuditLog audit, CycleMessages messages,
             Formats formats) {
         this.messages = messages;
         this.formats = formats;
@@ -60,8 +59,7 @@ class ScopeReviewForm implements TaskForm {
         this.ministries = ministries;
         this.reference = reference;
         this.scopes = scopes;
-        this.sections = sections;
-        this.contributions = contributions;
+        this.events = events;
         this.audit = audit;
     }
 
@@ -93,25 +91,25 @@ class ScopeReviewForm implements TaskForm {
         if (parsed.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }
-        if (sections.exist(cycle.id())) {
+        if (!scopes.objectives(cycle.id()).isEmpty()) {
             throw new IllegalStateException("Cycle " + cycle.businessKey() + " has been scoped already");
         }
         CycleScope scope = parsed.get();
         cycles.updateScope(cycle.id(), scope.periodStart(), scope.periodEnd(), scope.draftingDue());
         scopes.store(cycle.id(), scope);
-        sections.createSkeleton(cycle.id(), scope.objectives());
-        contributions.createForAssignments(cycle.id());
+        // the report module sets up the report's sections and the ministries' contributions, in this transaction
+        events.publishEvent(new CycleScoped(cycle.id(), scope.objectives()));
         audit.record(AuditEntry.of(user.username(), "CYCLE_SCOPED", cycle.countryIso3(), "review_cycle", cycle.id(),
                 "period " + scope.periodStart() + " to " + scope.periodEnd() + ", " + scope.objectives().size()
                         + " objectives, ministries " + scope.ministries().stream().map(Ministry::code)
                         .collect(Collectors.joining(", ")) + ", drafting due " + scope.draftingDue()));
 
         Map<String, Object> variables = new LinkedHashMap<>();
-        variables.put("ministryGroups", new ArrayList<>(scope.ministries().stream().map(Ministry::group).toList()));
-        variables.put("draftingDue", Deadlines.endOf(scope.draftingDue()));
-        variables.put("draftingReminderAt", Deadlines.morningOf(scope.reminderDate()));
-        variables.put("consultationOpensAt", Deadlines.startOf(scope.consultationOpens()));
-        variables.put("consultationClosesAt", Deadlines.endOf(scope.consultationCloses()));
+        variables.put(NationalReview.VAR_MINISTRY_GROUPS, new ArrayList<>(scope.ministries().stream().map(Ministry::group).toList()));
+        variables.put(NationalReview.VAR_DRAFTING_DUE, Deadlines.endOf(scope.draftingDue()));
+        variables.put(NationalReview.VAR_DRAFTING_REMINDER_AT, Deadlines.morningOf(scope.reminderDate()));
+        variables.put(NationalReview.VAR_CONSULTATION_OPENS_AT, Deadlines.startOf(scope.consultationOpens()));
+        variables.put(NationalReview.VAR_CONSULTATION_CLOSES_AT, Deadlines.endOf(scope.consultationCloses()));
         return TaskOutcome.complete(variables, messages.get("cycle.scope.done", scope.ministries().size()));
     }
 

@@ -8,7 +8,7 @@ import org.gcmreview.identity.Role;
  * Who and what the demo profile creates (the list in notes/CONTEXT.md). Kenya is the country that runs a full
  * review; Ghana is there to show that one country never sees another's work.
  */
-public final class DemoData {
+final class DemoData {
 
     /** Every demo user signs in with this. Demo only: the profile is off on real databases. */
     static final String PASSWORD = "demo";

@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
+import org.gcmreview.processes.NationalReview;
+import org.gcmreview.processes.StakeholderConsultation;
 
 /**
  * Puts every process instance that belongs to one country into that country's Camunda tenant (its ISO3 code):
@@ -14,9 +16,9 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
  */
 class CountryTenantIdProvider implements TenantIdProvider {
 
-    static final String NATIONAL_REVIEW = "national-review";
-    static final String STAKEHOLDER_CONSULTATION = "stakeholder-consultation";
-    static final String COUNTRY_VARIABLE = "countryIso3";
+    static final String NATIONAL_REVIEW = NationalReview.PROCESS;
+    static final String STAKEHOLDER_CONSULTATION = StakeholderConsultation.PROCESS;
+    static final String COUNTRY_VARIABLE = NationalReview.VAR_COUNTRY_ISO3;
 
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {

@@ -1,5 +1,5 @@
 package org.gcmreview.reference;
 
 /** An associated action of an objective, e.g. objective 1 action "a". */
-public record ObjectiveAction(String letter, String text) {
+record ObjectiveAction(String letter, String text) {
 }

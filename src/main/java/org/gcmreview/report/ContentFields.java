@@ -12,7 +12,7 @@ import org.springframework.util.MultiValueMap;
  * otherwise the stored (or suggested) content with one empty indicator row to add to.
  */
 @Component("contentFields")
-public class ContentFields {
+class ContentFields {
 
     /** One indicator row of the form, as text (a refused year or value is shown as typed). */
     public record Row(int index, String name, String value, String unit, String source, String year) {

@@ -1,9 +1,9 @@
 package org.gcmreview.report;
 
+import static org.gcmreview.support.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -81,9 +81,5 @@ public class Contributions {
                 rs.getString("ministry_name"), rs.getInt("objective_number"), rs.getString("objective_title"),
                 rs.getBoolean("lead"), VersionedContent.content(rs, List.of()), rs.getInt("lock_version"),
                 instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("submitted_at")));
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

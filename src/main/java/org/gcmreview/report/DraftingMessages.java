@@ -1,9 +1,7 @@
 package org.gcmreview.report;
 
-import java.util.Locale;
-
+import org.gcmreview.support.Messages;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,20 +11,9 @@ import org.springframework.stereotype.Component;
  * grouping.
  */
 @Component
-public class DraftingMessages {
-
-    private final MessageSource messages;
+public class DraftingMessages extends Messages {
 
     DraftingMessages(MessageSource messages) {
-        this.messages = messages;
-    }
-
-    public String get(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
-    }
-
-    /** In a given language, e.g. a mail in its recipient's language. */
-    public String in(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, locale);
+        super(messages);
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.processes.NationalReview;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,10 @@ public class FreezeReportVersion implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long cycleId = ((Number) execution.getVariable("cycleId")).longValue();
+        long cycleId = ((Number) execution.getVariable(NationalReview.VAR_CYCLE_ID)).longValue();
         ReportVersion version = versions.freeze(cycleId);
-        execution.setVariable("reportVersionId", version.id());
-        audit.record(AuditEntry.of("system", "REPORT_VERSION_FROZEN", (String) execution.getVariable("countryIso3"),
+        execution.setVariable(NationalReview.VAR_REPORT_VERSION_ID, version.id());
+        audit.record(AuditEntry.of("system", "REPORT_VERSION_FROZEN", (String) execution.getVariable(NationalReview.VAR_COUNTRY_ISO3),
                 "report_version", version.id(), "version " + version.versionNo() + ", SHA-256 " + version.sha256()));
     }
 }

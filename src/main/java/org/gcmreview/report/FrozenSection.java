@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * before sections had measures, practices, challenges and indicators read back with those empty.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record FrozenSection(String kind, Integer objective, String title, String status, String body,
+record FrozenSection(String kind, Integer objective, String title, String status, String body,
         String measures, String practices, String challenges, List<String> sdgTargets, boolean allSdgs,
         List<Indicator> indicators) {
 

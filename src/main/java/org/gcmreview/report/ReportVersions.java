@@ -1,12 +1,8 @@
 package org.gcmreview.report;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +10,10 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.support.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,9 +29,12 @@ public class ReportVersions {
     private final ObjectMapper json;
     private final ReportSections sections;
     private final ReferenceData reference;
+    private final ReviewCycles cycles;
 
-    public ReportVersions(JdbcClient jdbc, ObjectMapper json, ReportSections sections, ReferenceData reference) {
+    public ReportVersions(JdbcClient jdbc, ObjectMapper json, ReportSections sections, ReferenceData reference,
+            ReviewCycles cycles) {
         this.jdbc = jdbc;
+        this.cycles = cycles;
         this.json = json;
         this.sections = sections;
         this.reference = reference;
@@ -43,7 +44,7 @@ public class ReportVersions {
     @Transactional
     public ReportVersion freeze(long cycleId) {
         // Serialise freezes of one cycle so two never take the same version number.
-        jdbc.sql("select id from review_cycle where id = ? for update").param(cycleId).query(Long.class).single();
+        cycles.lock(cycleId);
         int versionNo = jdbc.sql("select coalesce(max(version_no), 0) + 1 from report_version where cycle_id = ?")
                 .param(cycleId).query(Integer.class).single();
         String content = contentOf(cycleId, versionNo);
@@ -138,12 +139,7 @@ public class ReportVersions {
     }
 
     static String sha256(String content) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(content);
     }
 
     private ReportVersion map(ResultSet rs, int row) throws SQLException {

@@ -1,7 +1,7 @@
 package org.gcmreview.report;
 
 /** The parts of a voluntary GCM review, in the order the report presents them. */
-public enum SectionKind {
+enum SectionKind {
     INTRODUCTION("Introduction and methodology"),
     POLICY("Policy and enabling environment"),
     OBJECTIVE(null),

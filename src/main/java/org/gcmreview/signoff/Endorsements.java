@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class Endorsements {
+class Endorsements {
 
     private final JdbcClient jdbc;
 

@@ -15,6 +15,7 @@ import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.DraftingMessages;
@@ -24,7 +25,6 @@ import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -48,10 +48,9 @@ class SignOffForm implements TaskForm {
     private final ReferenceData reference;
     private final DraftingMessages messages;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
 
     SignOffForm(ReviewCycles cycles, Ministries ministries, ReportSections sections, SignOffDecisions decisions,
-            ReferenceData reference, DraftingMessages messages, AuditLog audit, JdbcClient jdbc) {
+            ReferenceData reference, DraftingMessages messages, AuditLog audit) {
         this.cycles = cycles;
         this.ministries = ministries;
         this.sections = sections;
@@ -59,7 +58,6 @@ class SignOffForm implements TaskForm {
         this.reference = reference;
         this.messages = messages;
         this.audit = audit;
-        this.jdbc = jdbc;
     }
 
     @Override
@@ -124,7 +122,7 @@ class SignOffForm implements TaskForm {
             return TaskOutcome.invalid(errors);
         }
         // Decisions of one cycle are taken one at a time, so two ministries never count the same round twice.
-        jdbc.sql("select id from review_cycle where id = ? for update").param(cycle.id()).query(Long.class).single();
+        cycles.lock(cycle.id());
         int round = decisions.currentRound(cycle.id());
         if (decisions.find(cycle.id(), round, ministry.id()).isPresent()) {
             return TaskOutcome.invalid(Map.of("action", messages.get("signoff.error.decidedAlready", ministry.name(),
@@ -140,7 +138,7 @@ class SignOffForm implements TaskForm {
                         .collect(Collectors.joining(", ")) + ": " + reason
                         : reason.isEmpty() ? "" : ": " + reason)));
         // Approving ministries leave changesRequested alone: false would erase another ministry's request.
-        Map<String, Object> variables = changes ? Map.of("changesRequested", Boolean.TRUE) : Map.of();
+        Map<String, Object> variables = changes ? Map.of(NationalReview.VAR_CHANGES_REQUESTED, Boolean.TRUE) : Map.of();
         return TaskOutcome.complete(variables, messages.get(changes ? "signoff.flash.changesRequested"
                 : "signoff.flash.approved"));
     }

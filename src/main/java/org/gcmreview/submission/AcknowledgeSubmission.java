@@ -3,13 +3,14 @@ package org.gcmreview.submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.cycle.CycleStatus;
+import org.gcmreview.processes.NationalReview;
 import org.springframework.stereotype.Component;
 
 /** regional-review, AcknowledgeSubmission: the report is accepted; the country goes on to the IMRF. */
 @Component
 class AcknowledgeSubmission implements JavaDelegate {
 
-    static final String MESSAGE = "RegionalReviewAcknowledged";
+    static final String MESSAGE = NationalReview.MESSAGE_ACKNOWLEDGED;
 
     private final RegionalAnswer answer;
 

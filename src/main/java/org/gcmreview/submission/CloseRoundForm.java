@@ -6,6 +6,7 @@ import java.util.Map;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
@@ -69,7 +70,7 @@ abstract class CloseRoundForm implements TaskForm {
     }
 
     private ReviewRound round(UserTask task, CurrentUser user) {
-        Number roundId = task.variable("roundId", Number.class);
+        Number roundId = task.variable(RegionalReview.VAR_ROUND_ID, Number.class);
         if (roundId == null) {
             throw new IllegalStateException("Task " + task.id() + " has no roundId");
         }

@@ -3,7 +3,7 @@ package org.gcmreview.submission;
 import java.util.Optional;
 
 import org.gcmreview.cycle.ReviewCycle;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.gcmreview.cycle.ReviewCycles;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,11 +15,11 @@ import org.springframework.stereotype.Service;
 class CycleRounds {
 
     private final ReviewRounds rounds;
-    private final JdbcClient jdbc;
+    private final ReviewCycles cycles;
 
-    CycleRounds(ReviewRounds rounds, JdbcClient jdbc) {
+    CycleRounds(ReviewRounds rounds, ReviewCycles cycles) {
         this.rounds = rounds;
-        this.jdbc = jdbc;
+        this.cycles = cycles;
     }
 
     /** The regional round the cycle reports to, without assigning one. */
@@ -36,8 +36,7 @@ class CycleRounds {
     Optional<ReviewRound> assignRegionalRound(ReviewCycle cycle) {
         Optional<ReviewRound> round = regionalRound(cycle);
         if (cycle.regionalRoundId() == null) {
-            round.ifPresent(r -> jdbc.sql("update review_cycle set regional_round_id = ? where id = ?")
-                    .params(r.id(), cycle.id()).update());
+            round.ifPresent(r -> cycles.assignRegionalRound(cycle.id(), r.id()));
         }
         return round;
     }
@@ -45,8 +44,7 @@ class CycleRounds {
     Optional<ReviewRound> assignImrfEdition(ReviewCycle cycle) {
         Optional<ReviewRound> round = imrfEdition(cycle);
         if (cycle.imrfRoundId() == null) {
-            round.ifPresent(r -> jdbc.sql("update review_cycle set imrf_round_id = ? where id = ?")
-                    .params(r.id(), cycle.id()).update());
+            round.ifPresent(r -> cycles.assignImrfEdition(cycle.id(), r.id()));
         }
         return round;
     }

@@ -2,13 +2,14 @@ package org.gcmreview.submission;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gcmreview.processes.NationalReview;
 import org.springframework.stereotype.Component;
 
 /** Delivers a secretariat's answer to the national-review instance that submitted the report. */
 @Component
 class NationalReviewMessages {
 
-    static final String NATIONAL_REVIEW = "national-review";
+    static final String NATIONAL_REVIEW = NationalReview.PROCESS;
 
     private final RuntimeService runtimeService;
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.processes.RegionalReview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +32,7 @@ class NotifySubmissionDeadlinePassed implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long roundId = ProcessVariables.id(execution, "roundId");
+        long roundId = ProcessVariables.id(execution, RegionalReview.VAR_ROUND_ID);
         ReviewRound round = rounds.findById(roundId)
                 .orElseThrow(() -> new IllegalStateException("No review round " + roundId));
         int submitted = jdbc.sql("select count(distinct cycle_id) from submission where round_id = ?")

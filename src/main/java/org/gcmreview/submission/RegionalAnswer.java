@@ -5,6 +5,7 @@ import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.processes.RegionalReview;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +29,8 @@ class RegionalAnswer {
 
     void deliver(DelegateExecution execution, SubmissionStatus status, CycleStatus cycleStatus, String messageName,
             String auditAction) {
-        long submissionId = ProcessVariables.id(execution, "submissionId");
-        String nationalBusinessKey = ProcessVariables.text(execution, "nationalBusinessKey");
+        long submissionId = ProcessVariables.id(execution, RegionalReview.VAR_SUBMISSION_ID);
+        String nationalBusinessKey = ProcessVariables.text(execution, RegionalReview.VAR_NATIONAL_BUSINESS_KEY);
         Submission submission = submissions.find(submissionId)
                 .orElseThrow(() -> new IllegalStateException("No submission " + submissionId));
         submissions.updateStatus(submissionId, status);

@@ -3,13 +3,14 @@ package org.gcmreview.submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.cycle.CycleStatus;
+import org.gcmreview.processes.NationalReview;
 import org.springframework.stereotype.Component;
 
 /** regional-review, RequestClarification: the country must answer and resubmit. */
 @Component
 class RequestClarification implements JavaDelegate {
 
-    static final String MESSAGE = "RegionalClarificationRequested";
+    static final String MESSAGE = NationalReview.MESSAGE_CLARIFICATION_REQUESTED;
 
     private final RegionalAnswer answer;
 

@@ -1,7 +1,7 @@
 package org.gcmreview.submission;
 
 /** The round's secretariat has closed it; it accepts no more reports. */
-public class RoundClosedException extends IllegalStateException {
+class RoundClosedException extends IllegalStateException {
 
     public RoundClosedException(ReviewRound round) {
         super("The review round " + round.code() + " is closed and accepts no more reports");

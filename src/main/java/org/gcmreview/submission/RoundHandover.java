@@ -3,6 +3,7 @@ package org.gcmreview.submission;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.report.ReportVersion;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +38,9 @@ class RoundHandover {
                 .processInstanceId(roundInstanceId)
                 // local to this submission's review (the event sub-process), so parallel reviews never mix
                 .setVariablesToTriggeredScope(Map.of(
-                        "nationalBusinessKey", submission.nationalBusinessKey(),
-                        "submissionId", submissionId,
-                        "countryIso3", submission.countryIso3()))
+                        RegionalReview.VAR_NATIONAL_BUSINESS_KEY, submission.nationalBusinessKey(),
+                        RegionalReview.VAR_SUBMISSION_ID, submissionId,
+                        RegionalReview.VAR_COUNTRY_ISO3, submission.countryIso3()))
                 .correlateWithResult();
         return new Handed(submissionId, supersedes);
     }

@@ -1,11 +1,13 @@
 package org.gcmreview.submission;
 
 import org.gcmreview.identity.CandidateGroups;
+import org.gcmreview.processes.ImrfReview;
+import org.gcmreview.processes.RegionalReview;
 
 /** A regional review round (one per regional commission) or an edition of the IMRF. */
 public enum RoundKind {
-    REGIONAL("regional-review"),
-    IMRF("imrf-review");
+    REGIONAL(RegionalReview.PROCESS),
+    IMRF(ImrfReview.PROCESS);
 
     private final String processDefinitionKey;
 

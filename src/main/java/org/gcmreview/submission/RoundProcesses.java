@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.processes.RegionalReview;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ public class RoundProcesses {
     private static final Logger log = LoggerFactory.getLogger(RoundProcesses.class);
 
     /** regional-review's boundary timer on the round's deadline. */
-    static final String DEADLINE_TIMER = "SubmissionDeadlineTimer";
+    static final String DEADLINE_TIMER = RegionalReview.SUBMISSION_DEADLINE_TIMER;
 
     private final ReviewRounds rounds;
     private final RuntimeService runtimeService;
@@ -69,7 +70,7 @@ public class RoundProcesses {
             return;
         }
         Date deadline = Date.from(round.deadlinePassesAt());
-        runtimeService.setVariable(round.processInstanceId(), "submissionDeadline", deadline);
+        runtimeService.setVariable(round.processInstanceId(), RegionalReview.VAR_SUBMISSION_DEADLINE, deadline);
         managementService.createJobQuery().processInstanceId(round.processInstanceId())
                 .activityId(DEADLINE_TIMER).list()
                 .forEach(job -> managementService.setJobDuedate(job.getId(), deadline));
@@ -103,14 +104,14 @@ public class RoundProcesses {
         Date deadline = Date.from(round.deadlinePassesAt());
         if (round.kind() == RoundKind.REGIONAL) {
             return Map.of(
-                    "commissionCode", round.commissionCode(),
-                    "roundId", round.id(),
-                    "secretariatGroup", round.secretariatGroup(),
-                    "submissionDeadline", deadline);
+                    RegionalReview.VAR_COMMISSION_CODE, round.commissionCode(),
+                    RegionalReview.VAR_ROUND_ID, round.id(),
+                    RegionalReview.VAR_SECRETARIAT_GROUP, round.secretariatGroup(),
+                    RegionalReview.VAR_SUBMISSION_DEADLINE, deadline);
         }
         return Map.of(
-                "roundId", round.id(),
-                "secretariatGroup", round.secretariatGroup(),
-                "submissionDeadline", deadline);
+                RegionalReview.VAR_ROUND_ID, round.id(),
+                RegionalReview.VAR_SECRETARIAT_GROUP, round.secretariatGroup(),
+                RegionalReview.VAR_SUBMISSION_DEADLINE, deadline);
     }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.gcmreview.processes.RegionalReview;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -72,7 +73,7 @@ public class SecretariatRounds {
         String activity = round.kind() == RoundKind.REGIONAL ? "ReviewSubmission" : "RegisterImrfSubmission";
         for (Task task : taskService.createTaskQuery().processInstanceId(round.processInstanceId())
                 .taskDefinitionKey(activity).list()) {
-            if (taskService.getVariable(task.getId(), "submissionId") instanceof Number id) {
+            if (taskService.getVariable(task.getId(), RegionalReview.VAR_SUBMISSION_ID) instanceof Number id) {
                 tasks.put(id.longValue(), task.getId());
             }
         }

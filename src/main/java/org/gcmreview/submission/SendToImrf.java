@@ -6,6 +6,8 @@ import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.processes.ImrfReview;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SendToImrf implements JavaDelegate {
 
-    static final String MESSAGE = "ReportSubmittedToImrf";
+    static final String MESSAGE = ImrfReview.MESSAGE_REPORT_SUBMITTED;
 
     private final ReviewCycles cycles;
     private final ReportVersions versions;
@@ -36,7 +38,7 @@ class SendToImrf implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long cycleId = ProcessVariables.id(execution, "cycleId");
+        long cycleId = ProcessVariables.id(execution, NationalReview.VAR_CYCLE_ID);
         ReviewCycle cycle = cycles.findById(cycleId)
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
         ReportVersion version = versions.latest(cycleId)

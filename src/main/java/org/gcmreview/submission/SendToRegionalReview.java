@@ -7,6 +7,8 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.processes.NationalReview;
+import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SendToRegionalReview implements JavaDelegate {
 
-    static final String MESSAGE = "NationalReportSubmitted";
+    static final String MESSAGE = RegionalReview.MESSAGE_NATIONAL_REPORT_SUBMITTED;
 
     private final ReviewCycles cycles;
     private final ReportVersions versions;
@@ -40,7 +42,7 @@ class SendToRegionalReview implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long cycleId = ProcessVariables.id(execution, "cycleId");
+        long cycleId = ProcessVariables.id(execution, NationalReview.VAR_CYCLE_ID);
         ReviewCycle cycle = cycles.findById(cycleId)
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
         var confirmed = submissions.takeHandover(cycleId);

@@ -1,9 +1,9 @@
 package org.gcmreview.submission;
 
+import static org.gcmreview.support.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -138,9 +138,5 @@ public class Submissions {
                 rs.getString("responded_by_name"),
                 instant(rs.getTimestamp("responded_at")),
                 rs.getObject("supersedes_id", Long.class));
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gcmreview.reference.Objective;
+import org.gcmreview.support.Csv;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,7 @@ import org.springframework.stereotype.Component;
  * would run as a formula; in the XLSX every cell is a plain string anyway.
  */
 @Component
-public class SynthesisExport {
-
-    private static final String BOM = "\uFEFF";
+class SynthesisExport {
 
     private final MessageSource messages;
 
@@ -34,9 +33,9 @@ public class SynthesisExport {
     }
 
     public byte[] csv(Synthesis synthesis, Locale locale) {
-        StringBuilder out = new StringBuilder(BOM);
+        StringBuilder out = new StringBuilder(Csv.BOM);
         for (List<String> line : lines(synthesis, locale)) {
-            out.append(String.join(",", line.stream().map(SynthesisExport::csvField).toList())).append("\r\n");
+            out.append(Csv.quotedLine(line));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -89,18 +88,6 @@ public class SynthesisExport {
             lines.add(line);
         }
         return lines;
-    }
-
-    /**
-     * Quotes every field, and puts an apostrophe before a field a spreadsheet would read as a formula (starting
-     * with =, +, -, @, a tab or a carriage return), the OWASP advice against CSV injection.
-     */
-    static String csvField(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private String text(String key, Locale locale, Object... args) {

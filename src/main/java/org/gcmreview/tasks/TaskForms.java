@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** All task forms contributed by the features, by form key. */
 @Component
-public class TaskForms {
+class TaskForms {
 
     private final Map<String, TaskForm> byFormKey;
 

@@ -18,7 +18,7 @@ import org.thymeleaf.expression.IExpressionObjectFactory;
  * Read from the security context, so it holds on every page, error pages included.
  */
 @Component
-public class NavigationDialect extends AbstractDialect implements IExpressionObjectDialect {
+class NavigationDialect extends AbstractDialect implements IExpressionObjectDialect {
 
     private static final String NAME = "navigation";
 

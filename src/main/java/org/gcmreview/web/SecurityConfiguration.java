@@ -2,8 +2,8 @@ package org.gcmreview.web;
 
 import java.util.Map;
 
-import org.gcmreview.audit.AccessDeniedAudit;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.AccessDeniedAudit;
 import org.gcmreview.identity.RightsCheck;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.UserAccountRepository;

@@ -1,8 +1,9 @@
 package org.gcmreview.consultation.organisation;
 
+import static org.gcmreview.support.Timestamps.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -140,9 +141,5 @@ public class Organisations {
                 rs.getString("decided_by"),
                 rs.getString("rejection_reason"),
                 rs.getString("usernames"));
-    }
-
-    private static Instant instant(Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -4,7 +4,7 @@ package org.gcmreview.report.history;
  * What a history is about: a report section or a ministry's contribution, checked to belong to the cycle and
  * to be visible to the user asking.
  */
-public record HistorySubject(Kind kind, long cycleId, long id, String title, String cycleTitle) {
+record HistorySubject(Kind kind, long cycleId, long id, String title, String cycleTitle) {
 
     /** The two kinds of revised text; the table names are constants, never taken from a request. */
     public enum Kind {

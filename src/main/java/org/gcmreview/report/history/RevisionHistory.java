@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * not part of the cycle in the URL gets 404, whatever it is elsewhere, so ids cannot be probed across cycles.
  */
 @Service
-public class RevisionHistory {
+class RevisionHistory {
 
     private final JdbcClient jdbc;
     private final ReviewCycles cycles;

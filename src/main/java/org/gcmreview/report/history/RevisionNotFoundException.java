@@ -1,7 +1,7 @@
 package org.gcmreview.report.history;
 
 /** The section, contribution or revision is not part of this cycle (or does not exist at all). */
-public class RevisionNotFoundException extends RuntimeException {
+class RevisionNotFoundException extends RuntimeException {
 
     public RevisionNotFoundException(String message) {
         super(message);

@@ -19,7 +19,7 @@ import java.util.Map;
  * cost at most 2 x {@link #MAX_STEPS} (ten million) integer comparisons plus linear passes over the text:
  * tens of milliseconds on an ordinary server, never seconds, whatever the texts are.
  */
-public final class TextDiff {
+final class TextDiff {
 
     /** Differing tokens (both sides together) above which words are not compared one by one. */
     static final int MAX_WORD_TOKENS = 40_000;

@@ -1,17 +1,16 @@
 package org.gcmreview.submission.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import static org.gcmreview.support.Timestamps.instant;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.gcmreview.support.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * IMRF) and is refused once the user no longer has that scope.
  */
 @Repository
-public class ApiTokens {
+class ApiTokens {
 
     static final String PREFIX = "gcmr_";
     static final int NAME_MAX = 80;
@@ -105,15 +104,6 @@ public class ApiTokens {
     }
 
     static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    private static Instant instant(java.sql.Timestamp ts) {
-        return ts == null ? null : ts.toInstant();
+        return Sha256.hex(secret);
     }
 }

@@ -3,8 +3,8 @@ package org.gcmreview.submission.api;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.gcmreview.audit.AccessDeniedAudit;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.identity.AccessDeniedAudit;
 import org.gcmreview.identity.RightsCheck;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.UserAccountRepository;

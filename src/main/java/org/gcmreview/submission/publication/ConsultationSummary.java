@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param held false when the cycle had no consultation window
  * @param unanswered inputs without a recorded outcome
  */
-public record ConsultationSummary(boolean held, Instant opensAt, Instant closesAt, int received, int accepted, int partly,
+record ConsultationSummary(boolean held, Instant opensAt, Instant closesAt, int received, int accepted, int partly,
         int notAccepted, int unanswered, int withheld) {
 
     static final ConsultationSummary NONE = new ConsultationSummary(false, null, null, 0, 0, 0, 0, 0, 0);

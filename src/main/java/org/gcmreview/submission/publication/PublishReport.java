@@ -7,8 +7,8 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersions;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,19 +20,17 @@ class PublishReport implements JavaDelegate {
 
     private final ReviewCycles cycles;
     private final ReportVersions versions;
-    private final JdbcClient jdbc;
     private final AuditLog audit;
 
-    PublishReport(ReviewCycles cycles, ReportVersions versions, JdbcClient jdbc, AuditLog audit) {
+    PublishReport(ReviewCycles cycles, ReportVersions versions, AuditLog audit) {
         this.cycles = cycles;
         this.versions = versions;
-        this.jdbc = jdbc;
         this.audit = audit;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object id = execution.getVariable("cycleId");
+        Object id = execution.getVariable(NationalReview.VAR_CYCLE_ID);
         if (!(id instanceof Number cycleId)) {
             throw new IllegalStateException("Process variable cycleId is missing");
         }
@@ -40,8 +38,7 @@ class PublishReport implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
         var version = versions.latest(cycle.id())
                 .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + " has no frozen version to publish"));
-        jdbc.sql("update review_cycle set published_at = coalesce(published_at, now()) where id = ?")
-                .param(cycle.id()).update();
+        cycles.markPublished(cycle.id());
         cycles.updateStatus(cycle.id(), CycleStatus.PUBLISHED);
         audit.record(AuditEntry.of("system", "REPORT_PUBLISHED", cycle.countryIso3(), "review_cycle", cycle.id(),
                 "version " + version.versionNo() + " (" + version.sha256() + ")"));

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * snapshots that are equal mean a request stored, and started or completed, nothing.
  * <p>
  * Two kinds of rows are left out on purpose, because the application writes them for refused requests too:
- * ACCESS_DENIED audit events (every 403 is audited, org.gcmreview.audit.AccessDeniedAudit) and the Spring
+ * ACCESS_DENIED audit events (every 403 is audited, org.gcmreview.identity.AccessDeniedAudit) and the Spring
  * Session tables (unused in these tests; a session is bookkeeping, not data).
  */
 record DatabaseSnapshot(Map<String, String> tables) {

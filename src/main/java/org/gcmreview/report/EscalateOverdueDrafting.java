@@ -1,4 +1,4 @@
-package org.gcmreview.cycle;
+package org.gcmreview.report;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

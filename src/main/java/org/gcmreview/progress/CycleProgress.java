@@ -1,7 +1,9 @@
-package org.gcmreview.cycle;
+package org.gcmreview.progress;
 
 import java.util.List;
 
+import org.gcmreview.cycle.Ministry;
+import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.report.Contribution;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.signoff.SignOffDecision;

@@ -1,4 +1,4 @@
-package org.gcmreview.cycle;
+package org.gcmreview.progress;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,6 +8,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.gcmreview.cycle.CycleStatus;
+import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

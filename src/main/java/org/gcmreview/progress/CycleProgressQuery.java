@@ -1,4 +1,4 @@
-package org.gcmreview.cycle;
+package org.gcmreview.progress;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import org.gcmreview.cycle.CycleScopes;
+import org.gcmreview.cycle.Ministries;
+import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.Contribution;

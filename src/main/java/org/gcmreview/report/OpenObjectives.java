@@ -1,4 +1,4 @@
-package org.gcmreview.cycle;
+package org.gcmreview.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,9 +6,6 @@ import java.util.stream.Collectors;
 
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
-import org.gcmreview.report.Contribution;
-import org.gcmreview.report.Contributions;
-import org.gcmreview.report.DraftingMessages;
 import org.springframework.stereotype.Component;
 
 /**

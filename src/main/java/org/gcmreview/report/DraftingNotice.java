@@ -1,4 +1,4 @@
-package org.gcmreview.cycle;
+package org.gcmreview.report;
 
 import java.util.List;
 import java.util.function.BiFunction;
@@ -7,9 +7,10 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.MailNotifier;
+import org.gcmreview.cycle.Ministries;
+import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.UserAccountRepository;
-import org.gcmreview.report.Contribution;
-import org.gcmreview.report.DraftingMessages;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package org.gcmreview.audit;
+package org.gcmreview.identity;
 
 import java.io.IOException;
 
@@ -6,7 +6,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.gcmreview.identity.SignedInUser;
+import org.gcmreview.audit.LogText;
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;

@@ -1,6 +1,8 @@
-package org.gcmreview.audit;
+package org.gcmreview.identity;
 
-import org.gcmreview.identity.SignedInUser;
+import org.gcmreview.audit.LogText;
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;

@@ -1,0 +1,10 @@
+/**
+ * A country's review cycle: starting one (the national-review process), the list of cycles, scoping (objectives,
+ * ministries, dates), ministries, deadlines and the mail sender for process notices.
+ * <p>Owns the tables {@code review_cycle}, {@code cycle_objective}, {@code ministry} and {@code ministry_assignment}.
+ * Offers {@link org.gcmreview.cycle.ReviewCycles} (with the visibility rule for a cycle),
+ * {@link org.gcmreview.cycle.Ministries}, {@link org.gcmreview.cycle.CycleScopes},
+ * {@link org.gcmreview.cycle.MailNotifier}, and publishes {@link org.gcmreview.cycle.CycleScoped} when a cycle is
+ * scoped. Depends on no feature module that reads a cycle.
+ */
+package org.gcmreview.cycle;

@@ -1,0 +1,33 @@
+package org.gcmreview.processes;
+
+/**
+ * national-review.bpmn: one instance per country and cycle (business key {@code <ISO3>-<cycle code>}). Constants
+ * named {@code MESSAGE_*} are message names, {@code VAR_*} process variables, the rest activity ids.
+ */
+public final class NationalReview {
+
+    public static final String PROCESS = "national-review";
+
+    /** The call activity that runs the stakeholder-consultation process. */
+    public static final String STAKEHOLDER_CONSULTATION = "StakeholderConsultation";
+
+    public static final String MESSAGE_CLARIFICATION_REQUESTED = "RegionalClarificationRequested";
+    public static final String MESSAGE_ACKNOWLEDGED = "RegionalReviewAcknowledged";
+
+    public static final String VAR_COUNTRY_ISO3 = "countryIso3";
+    public static final String VAR_CYCLE_ID = "cycleId";
+    public static final String VAR_COORDINATOR_GROUP = "coordinatorGroup";
+    /** The ministries that draft (scoping sets it); each drafting branch has its own {@link #VAR_MINISTRY_GROUP}. */
+    public static final String VAR_MINISTRY_GROUPS = "ministryGroups";
+    public static final String VAR_MINISTRY_GROUP = "ministryGroup";
+    public static final String VAR_DRAFTING_DUE = "draftingDue";
+    public static final String VAR_DRAFTING_REMINDER_AT = "draftingReminderAt";
+    public static final String VAR_CONSULTATION_OPENS_AT = "consultationOpensAt";
+    public static final String VAR_CONSULTATION_CLOSES_AT = "consultationClosesAt";
+    public static final String VAR_CHANGES_REQUESTED = "changesRequested";
+    /** Set by FreezeReportVersion for the steps after it; not read by the BPMN. */
+    public static final String VAR_REPORT_VERSION_ID = "reportVersionId";
+
+    private NationalReview() {
+    }
+}
