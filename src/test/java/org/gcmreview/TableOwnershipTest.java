@@ -44,6 +44,7 @@ class TableOwnershipTest {
                 + "submission_rate_event organisation");
         own("submission", "review_round submission submission_handover secretariat_api_token");
         own("cluster", "spring_session spring_session_attributes");
+        own("people", "password_link");
     }
 
     /** Module/Class -> the other modules' tables it names today, each with why. */
@@ -51,9 +52,11 @@ class TableOwnershipTest {
 
     static {
         exception("attachment", "AttachmentRepository",
-                "app_user consultation_input consultation_window contribution report_section review_cycle",
+                "app_user consultation_input consultation_window contribution report_section report_version "
+                        + "review_cycle review_round submission",
                 "checks the owner of an attachment (contribution, report section, consultation input) and its cycle "
-                        + "in one query; needs an owner-lookup API in report and consultation");
+                        + "in one query, and for a secretariat whether a version submitted to its own round froze "
+                        + "the file (issue 13); needs owner-lookup APIs in report, consultation and submission");
         exception("consultation", "Consultations",
                 "app_user country cycle_objective objective report_section review_cycle section_revision "
                         + "stakeholder_type",
@@ -80,8 +83,23 @@ class TableOwnershipTest {
                         + "ministry_assignment in one insert-select");
         exception("report", "ReportVersions", "country review_cycle",
                 "the frozen JSON carries the country name and cycle fields, read in the freeze's own query");
-        exception("report", "RevisionHistory", "app_user ministry objective",
-                "revision history shows who changed what (user, ministry) and the objective title");
+        exception("report", "RevisionHistory", "app_user ministry ministry_assignment objective",
+                "revision history shows who changed what (user, ministry under the name it had when the cycle was "
+                        + "scoped) and the objective title");
+        exception("consultation", "StakeholderHomeController", "review_cycle",
+                "a stakeholder's landing page lists the consultations of their country's cycles (issue 17)");
+        exception("people", "CountryMinistries", "ministry",
+                "the coordinator keeps the country's ministries (issue 20) in the table the cycle module scopes "
+                        + "from; the table should move to people with cycle reading it through People's API");
+        exception("people", "PasswordLinks", "app_user",
+                "setting a password through a single-use link writes the account's password hash; identity "
+                        + "should offer that as a method");
+        exception("people", "People", "app_user ministry",
+                "inviting, moving and disabling focal points and accounts writes identity's accounts; identity "
+                        + "should offer account management as an API");
+        exception("progress", "CycleStory", "consultation_window report_version review_round submission",
+                "the cycle page's timeline (issue 17) reads the dates of the consultation window and of each "
+                        + "submission; a read model published by consultation and submission would replace it");
         exception("signoff", "Endorsements", "app_user report_version",
                 "endorsements are shown with the endorsing user and the endorsed version number");
         exception("signoff", "SignOffDecisions", "app_user ministry ministry_assignment report_section",
