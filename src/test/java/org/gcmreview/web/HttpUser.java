@@ -33,6 +33,7 @@ public final class HttpUser {
     private final int port;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private long lastBodyBytes;
 
     public HttpUser(int port) {
         this.port = port;
@@ -101,10 +102,16 @@ public final class HttpUser {
 
     private HttpResponse<String> send(String path, String type, byte[] body, Map<String, String> headers)
             throws Exception {
+        lastBodyBytes = body.length;
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Size of the body of the last form posted. */
+    public long lastBodyBytes() {
+        return lastBodyBytes;
     }
 
     public static String csrf(String page) {

@@ -30,16 +30,21 @@ record FullForm(String action, boolean multipart, List<Control> controls, List<S
     private static final Pattern OPTION = Pattern.compile("<option\\b[^>]*>", Pattern.CASE_INSENSITIVE);
 
     static FullForm of(String html, String taskId) {
+        return posting(html, "/tasks/" + taskId);
+    }
+
+    /** The first form on the page whose action starts with the path (a task's claim and release aside). */
+    static FullForm posting(String html, String path) {
         Matcher form = FORM.matcher(html);
         while (form.find()) {
             String action = attribute(form.group(1), "action");
-            if (action != null && action.startsWith("/tasks/" + taskId) && !action.contains("/claim")
+            if (action != null && action.startsWith(path) && !action.contains("/claim")
                     && !action.contains("/release")) {
                 String type = attribute(form.group(1), "enctype");
                 return parse(action, "multipart/form-data".equals(type), form.group(2));
             }
         }
-        throw new AssertionError("no form posting to /tasks/" + taskId + " on the page");
+        throw new AssertionError("no form posting to " + path + " on the page");
     }
 
     private static FullForm parse(String action, boolean multipart, String body) {

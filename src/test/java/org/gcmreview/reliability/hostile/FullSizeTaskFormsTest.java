@@ -120,6 +120,7 @@ class FullSizeTaskFormsTest {
     }
 
     private static byte[] evidence;
+    private static byte[] largeEvidence;
 
     @LocalServerPort
     int port;
@@ -179,6 +180,46 @@ class FullSizeTaskFormsTest {
         return CASES.stream().map(key -> DynamicTest.dynamicTest(key, () -> fullSize(key)));
     }
 
+    /**
+     * The stakeholder consultation's input form (not a task form, public and multipart): the longest text in a
+     * two-byte script and a file just under the evidence limit, through the container and its own size filter.
+     */
+    @Test
+    void aConsultationInputAtItsLargestIsStoredThroughTheServletContainer() throws Exception {
+        var scenario = reach.f.consultation();
+        CurrentUser stakeholder = scenario.stakeholder();
+        HttpUser browser = HttpUser.signedIn(port, stakeholder, jdbc, passwordEncoder);
+        String path = "/consultations/" + scenario.cycle.businessKey();
+        HttpResponse<String> page = browser.get(path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        FullForm form = FullForm.posting(page.body(), path + "/inputs");
+        assertThat(form.multipart()).isTrue();
+        String run = "Q" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        MultiValueMap<String, HttpUser.Upload> files = new LinkedMultiValueMap<>();
+        String body = null;
+        for (FullForm.Control c : form.controls()) {
+            switch (c.kind()) {
+                case HIDDEN -> fields.add(c.name(), c.value());
+                case SELECT -> fields.add(c.name(), c.options().contains("ar") ? "ar" : c.options().get(0));
+                case TEXTAREA -> {
+                    body = filler(run + "n0.", c.maxLength());
+                    fields.add(c.name(), body);
+                }
+                case FILE -> files.add(c.name(), new HttpUser.Upload(run + ".png", "image/png", largeEvidence()));
+                default -> throw new AssertionError("a control the test does not fill: " + c);
+            }
+        }
+        HttpResponse<String> response = browser.postMultipart(form.action(), fields, files, Map.of());
+        System.out.printf("full-size consultation input: %d bytes -> HTTP %d%n", browser.lastBodyBytes(),
+                response.statusCode());
+        assertThat(response.statusCode()).as(abbreviated(response.body())).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from consultation_input where body = ?").param(body)
+                .query(Integer.class).single()).isOne();
+        assertThat(jdbc.sql("select size_bytes from attachment where file_name = ?").param(run + ".png")
+                .query(Long.class).single()).isEqualTo(largeEvidence().length);
+    }
+
     private void fullSize(String formKey) throws Exception {
         HostileTaskFormsTest.OpenTask task = LARGEST.getOrDefault(formKey, HostileTaskFormsTest.CASES.get(formKey))
                 .open(reach);
@@ -194,6 +235,10 @@ class FullSizeTaskFormsTest {
                 ? browser.postMultipart(form.action(), filled.fields, filled.files, Map.of())
                 : browser.post(form.action(), filled.fields);
 
+        // the figures for the record (target/surefire-reports/...-output.txt)
+        System.out.printf("full-size form %s: %s, %d parts (%d files), %d bytes -> HTTP %d%n", formKey,
+                form.multipart() ? "multipart" : "url-encoded", filled.parts(), filled.files.size(),
+                browser.lastBodyBytes(), response.statusCode());
         assertThat(response.statusCode()).as("%s: %d parts, %d fields posted; answer %s", formKey,
                 filled.parts(), filled.fields.values().stream().mapToInt(List::size).sum(),
                 abbreviated(response.body())).isEqualTo(302);
@@ -298,22 +343,35 @@ class FullSizeTaskFormsTest {
     /** A valid PNG of about 1 MB (noise does not compress), checked by content like any evidence. */
     static synchronized byte[] evidence() {
         if (evidence == null) {
-            BufferedImage image = new BufferedImage(600, 600, BufferedImage.TYPE_INT_RGB);
-            Random random = new Random(12);
-            for (int x = 0; x < 600; x++) {
-                for (int y = 0; y < 600; y++) {
-                    image.setRGB(x, y, random.nextInt(0x1000000));
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try {
-                ImageIO.write(image, "png", out);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            evidence = out.toByteArray();
+            evidence = noise(600);
         }
         return evidence;
+    }
+
+    /** A valid PNG of about 9.3 MB, under the 10 MB evidence limit. */
+    static synchronized byte[] largeEvidence() {
+        if (largeEvidence == null) {
+            largeEvidence = noise(1760);
+            assertThat(largeEvidence.length).isBetween(8_000_000, 10 * 1024 * 1024);
+        }
+        return largeEvidence;
+    }
+
+    private static byte[] noise(int side) {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(12);
+        for (int x = 0; x < side; x++) {
+            for (int y = 0; y < side; y++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** The markers found anywhere in the database's text columns (application and engine tables). */
