@@ -53,9 +53,10 @@ class FormRequestGuard {
     FilterRegistrationBean<OncePerRequestFilter> formRequestGuardFilter(MessageSource messages,
             @Value("${gcm.forms.max-url-encoded-size:2MB}") DataSize formMax,
             @Value("${spring.servlet.multipart.max-request-size:64MB}") DataSize multipartMax,
-            @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize fileMax) {
+            @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize fileMax,
+            @Value("${server.tomcat.max-part-header-size:512B}") DataSize partHeaderMax) {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Guard(messages, formMax.toBytes(), multipartMax.toBytes(), fileMax));
+                new Guard(messages, formMax.toBytes(), multipartMax.toBytes(), fileMax, partHeaderMax.toBytes()));
         registration.addUrlPatterns("/*");
         // after the consultation's stricter size limit (-200), before Spring Security (-100)
         registration.setOrder(-150);
@@ -68,12 +69,14 @@ class FormRequestGuard {
         private final long formMax;
         private final long multipartMax;
         private final DataSize fileMax;
+        private final long partHeaderMax;
 
-        Guard(MessageSource messages, long formMax, long multipartMax, DataSize fileMax) {
+        Guard(MessageSource messages, long formMax, long multipartMax, DataSize fileMax, long partHeaderMax) {
             this.messages = messages;
             this.formMax = formMax;
             this.multipartMax = multipartMax;
             this.fileMax = fileMax;
+            this.partHeaderMax = partHeaderMax;
         }
 
         @Override
@@ -124,7 +127,12 @@ class FormRequestGuard {
                 request.getParts();
                 return true;
             } catch (IllegalStateException | ServletException | IOException refused) {
-                if (has(refused, FileCountLimitExceededException.class) || tooManyFields(request)) {
+                SizeException size = find(refused, SizeException.class);
+                if (size != null && size.getPermittedSize() == partHeaderMax) {
+                    // Tomcat reports a part header over its limit as a size error; it is a malformed part for
+                    // the user (a very long file name)
+                    refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "web.refused.multipart");
+                } else if (has(refused, FileCountLimitExceededException.class) || tooManyFields(request)) {
                     refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "web.refused.parts");
                 } else if (has(refused, FileSizeLimitExceededException.class)) {
                     RefusalPage.write(request, response, messages, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
@@ -139,12 +147,16 @@ class FormRequestGuard {
         }
 
         private static boolean has(Throwable thrown, Class<? extends Throwable> kind) {
+            return find(thrown, kind) != null;
+        }
+
+        private static <T extends Throwable> T find(Throwable thrown, Class<T> kind) {
             for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
                 if (kind.isInstance(t)) {
-                    return true;
+                    return kind.cast(t);
                 }
             }
-            return false;
+            return null;
         }
 
         private static boolean tooManyFields(HttpServletRequest request) {

@@ -32,8 +32,8 @@ public final class RefusalPage {
         response.setHeader("Content-Language", locale.getLanguage());
         byte[] page = ("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage()) + "\""
                 + (SupportedLanguages.rightToLeft(locale) ? " dir=\"rtl\"" : "")
-                + "><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head>"
-                + "<body><main><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(text)
+                + "><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</title></head>"
+                + "<body><main><h1>" + HtmlUtils.htmlEscape(title, "UTF-8") + "</h1><p>" + HtmlUtils.htmlEscape(text, "UTF-8")
                 + "</p></main></body></html>").getBytes(StandardCharsets.UTF_8);
         response.setContentLength(page.length);
         response.getOutputStream().write(page);
