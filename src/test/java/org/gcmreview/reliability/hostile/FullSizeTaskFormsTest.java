@@ -119,8 +119,38 @@ class FullSizeTaskFormsTest {
         });
     }
 
+    /**
+     * Inputs a coordinator answers in one save in the respond-to-inputs case: a large national consultation. The
+     * form is url-encoded (gcm.forms.max-url-encoded-size, 2 MB): 200 answers of 1,000 characters in a mix of
+     * scripts take about 1.2 MB.
+     */
+    static final int CONSULTATION_INPUTS = 200;
+
     private static byte[] evidence;
     private static byte[] largeEvidence;
+
+    static {
+        // a consultation that received many inputs, each to be answered with an explanation
+        LARGEST.put("respond-to-inputs", t -> {
+            var scenario = t.f.consultation();
+            CurrentUser author = scenario.stakeholder();
+            long window = t.jdbc.sql("select id from consultation_window where cycle_id = ?")
+                    .param(scenario.cycle.id()).query(Long.class).single();
+            for (int i = 0; i < CONSULTATION_INPUTS; i++) {
+                long id = t.jdbc.sql("select nextval('consultation_input_id_seq')").query(Long.class).single();
+                t.jdbc.sql("""
+                        insert into consultation_input (id, window_id, reference, idempotency_key, organisation_id,
+                            author_user_id, objective_number, language, body, status, confirmed_at)
+                        values (?, ?, ?, ?, ?, ?, 1, 'en', ?, 'PUBLISHED', now())""")
+                        .params(id, window, "KEN-CI-%06d".formatted(id), UUID.randomUUID(), author.organisationId(),
+                                author.id(), "Input " + i + " on objective 1 from a large consultation.")
+                        .update();
+            }
+            t.mvc.perform(FormPost.of("/cycles/" + scenario.cycle.id() + "/consultation/close", scenario.coordinator)
+                    .valid()).andExpect(status().is3xxRedirection());
+            return new HostileTaskFormsTest.OpenTask(scenario.respondTask().getId(), scenario.coordinator);
+        });
+    }
 
     @LocalServerPort
     int port;
