@@ -26,13 +26,16 @@ class OversizedRequestFilter {
 
     /** An input form: 5000 characters, percent-encoded UTF-8 (up to 9 bytes each), and the other fields. */
     static final long FORM_MAX_BYTES = 128 * 1024;
+    /** Boundaries and part headers of a multipart input form, with room to spare. */
+    static final long MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> oversizedConsultationRequests(MessageSource messages,
-            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-request-size:12MB}")
-            DataSize multipartMax) {
+            @org.springframework.beans.factory.annotation.Value("${spring.servlet.multipart.max-file-size:10MB}")
+            DataSize fileMax) {
+        // a public form takes one file at most: far less than the report forms' multipart limit
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-                new Limit(messages, multipartMax.toBytes()));
+                new Limit(messages, fileMax.toBytes() + FORM_MAX_BYTES + MULTIPART_OVERHEAD_BYTES));
         registration.addUrlPatterns("/consultations/*", "/organisations/*");
         // before Spring Security (order -100) reads the CSRF parameter
         registration.setOrder(-200);

@@ -79,7 +79,7 @@ class TaskController {
         }
         if (outcome instanceof TaskOutcome.Saved saved) {
             redirect.addFlashAttribute("flash", saved.message());
-            return "redirect:/tasks/" + taskId;
+            return "redirect:/tasks/" + taskId + sectionOf(request);
         }
         // Invalid: show the page again with everything the user typed, and say what to fix.
         UserTask task = access.find(taskId, user);
@@ -91,6 +91,19 @@ class TaskController {
         model.addAttribute("errors", ((TaskOutcome.Invalid) outcome).errors());
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         return form.view();
+    }
+
+    /**
+     * A long report is edited one section at a time ({@code ?section=<id>}, see report.ReportEditingForm): after a
+     * save the user goes back to that section, at its heading, not to the table of contents. Only a number is
+     * taken over into the address.
+     */
+    private static String sectionOf(HttpServletRequest request) {
+        String section = request.getParameter("section");
+        if (section == null || !section.matches("[0-9]{1,18}")) {
+            return "";
+        }
+        return "?section=" + section + "#section-" + section;
     }
 
     @PostMapping("/{taskId}/claim")

@@ -81,7 +81,7 @@ class NationalCycleBrowserIT {
         browser.find(By.id("ind-" + objective1 + "-0-value")).sendKeys("1250");
         browser.find(By.id("ind-" + objective1 + "-0-source")).sendKeys("Immigration department");
         browser.find(By.id("ind-" + objective1 + "-0-year")).sendKeys("1985");
-        browser.find(By.id("evidence-" + objective1)).sendKeys(evidencePdf().toString());
+        browser.find(By.id("evidence-" + objective1)).sendKeys(EvidenceFile.pdf().toString());
         browser.after(() -> button(browser, "Save draft").click(), 400);
         // refused and shown again with everything typed, the error tied to the year field
         assertThat(browser.find(By.id("ind-" + objective1 + "-0-year-error")).getText())
@@ -92,7 +92,7 @@ class NationalCycleBrowserIT {
         WebElement year = browser.find(By.id("ind-" + objective1 + "-0-year"));
         year.clear();
         year.sendKeys("2024");
-        browser.find(By.id("evidence-" + objective1)).sendKeys(evidencePdf().toString());
+        browser.find(By.id("evidence-" + objective1)).sendKeys(EvidenceFile.pdf().toString());
         fillEverything(browser, "Drafted in the browser.");
         browser.after(() -> button(browser, "Submit contribution").click());
         assertThat(browser.path()).isEqualTo("/tasks");
@@ -153,32 +153,6 @@ class NationalCycleBrowserIT {
 
         browser.visit("/cycles/" + cycleId);
         assertThat(browser.find(By.id("stage")).getText()).isEqualTo("Ready to submit");
-    }
-
-    /** A small real PDF on disk, for the file field. */
-    private static java.nio.file.Path evidencePdf() {
-        try {
-            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "browser-files"));
-            java.nio.file.Path file = dir.resolve("evidence.pdf");
-            String[] objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"};
-            StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-            int[] offsets = new int[objects.length];
-            for (int i = 0; i < objects.length; i++) {
-                offsets[i] = pdf.length();
-                pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-            }
-            int xref = pdf.length();
-            pdf.append("xref\n0 4\n0000000000 65535 f \n");
-            for (int offset : offsets) {
-                pdf.append(String.format("%010d 00000 n \n", offset));
-            }
-            pdf.append("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-            java.nio.file.Files.writeString(file, pdf, java.nio.charset.StandardCharsets.US_ASCII);
-            return file.toAbsolutePath();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private String user(String role, Long ministryId) {

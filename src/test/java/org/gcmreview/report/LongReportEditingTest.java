@@ -106,9 +106,19 @@ class LongReportEditingTest {
                         .with(TestUsers.as(coordinator)).with(csrf()).param("action", "save")
                         .param("version-" + objective5, "0").param("status-" + objective5, "PLANNED")
                         .param("body-" + objective5, "Objective 5, consolidated."))
-                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+                // back to the section the user was on, at its heading: not to the table of contents
+                .andExpect(redirectedUrl("/tasks/" + task.getId() + "?section=" + objective5 + "#section-"
+                        + objective5));
         assertThat(jdbc.sql("select body from report_section where id = ?").param(objective5).query(String.class)
                 .single()).isEqualTo("Objective 5, consolidated.");
+        String back = page(mvc.perform(get("/tasks/" + task.getId()).param("section", String.valueOf(objective5))
+                .with(TestUsers.as(coordinator))).andExpect(status().isOk()).andReturn());
+        assertThat(back).contains("id=\"section-" + objective5 + "\"", "Objective 5, consolidated.</textarea>");
+
+        // a section address that is not a number is not carried into the redirect
+        mvc.perform(post("/tasks/" + task.getId()).param("section", "5\r\nSet-Cookie: x=y")
+                        .with(TestUsers.as(coordinator)).with(csrf()).param("action", "save"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
 
         // sending checks the whole report; what is missing is named at its entry in the table of contents
         String send = page(mvc.perform(post("/tasks/" + task.getId()).with(TestUsers.as(coordinator)).with(csrf())
