@@ -1,5 +1,6 @@
 package org.gcmreview.audit;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
@@ -58,9 +59,48 @@ public final class LogText {
         }
         try {
             // a dotted quad or a text with a colon is parsed as a literal, never looked up as a name
-            return Optional.of(InetAddress.getByName(literal).getHostAddress());
+            InetAddress address = InetAddress.getByName(literal);
+            return Optional.of(address instanceof Inet6Address ? rfc5952(address.getAddress())
+                    : address.getHostAddress());
         } catch (UnknownHostException | SecurityException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The RFC 5952 text of an IPv6 address (lower case, no leading zeros, the longest run of two or more zero
+     * groups as "::"), so that one client has one spelling in the audit log and the throttling tables; the JDK's
+     * own text never compresses.
+     */
+    private static String rfc5952(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 }

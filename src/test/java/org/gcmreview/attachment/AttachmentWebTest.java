@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
+import org.gcmreview.report.ReportVersions;
 import org.gcmreview.report.history.ReportTestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class AttachmentWebTest {
 
+    @Autowired
+    ReportVersions versions;
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -197,9 +200,8 @@ class AttachmentWebTest {
                 values ('REGIONAL', 'ECA', ?, 'Test round', current_date + 30) returning id""")
                 .param("ECA-T" + UUID.randomUUID().toString().substring(0, 8)).query(Long.class).single();
         jdbc.sql("update review_cycle set regional_round_id = ? where id = ?").params(roundId, cycleId).update();
-        long versionId = jdbc.sql("""
-                insert into report_version (cycle_id, version_no, content, sha256) values (?, 1, '{}', ?) returning id""")
-                .params(cycleId, "0".repeat(64)).query(Long.class).single();
+        // a real frozen version: every version ever frozen must validate against the published schema
+        long versionId = versions.freeze(cycleId).id();
         jdbc.sql("""
                 insert into submission (cycle_id, round_id, report_version_id, kind, status)
                 values (?, ?, ?, 'REGIONAL', 'SUBMITTED')""").params(cycleId, roundId, versionId).update();

@@ -20,7 +20,12 @@ class LogTextTest {
     @Test
     void onlyLiteralIpAddressesAreAddresses() {
         assertThat(LogText.ipAddress("203.0.113.7")).hasValue("203.0.113.7");
-        assertThat(LogText.ipAddress("2001:db8::1")).hasValue("2001:db8:0:0:0:0:0:1");
+        // IPv6 in its RFC 5952 text, whatever spelling the request carried
+        assertThat(LogText.ipAddress("2001:db8::1")).hasValue("2001:db8::1");
+        assertThat(LogText.ipAddress("2001:0DB8:000a:0:0:0:0:1c91")).hasValue("2001:db8:a::1c91");
+        assertThat(LogText.ipAddress("0:0:0:0:0:0:0:1")).hasValue("::1");
+        assertThat(LogText.ipAddress("2001:db8:0:0:1:0:0:1")).hasValue("2001:db8::1:0:0:1");
+        assertThat(LogText.ipAddress("2001:db8:1:1:1:1:0:1")).hasValue("2001:db8:1:1:1:1:0:1");
         assertThat(LogText.ipAddress("127.0.0.1\r\nforged")).isEmpty();
         assertThat(LogText.ipAddress("999.1.1.1")).isEmpty();
         assertThat(LogText.ipAddress("evil.example")).isEmpty();

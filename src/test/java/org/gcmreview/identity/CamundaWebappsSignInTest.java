@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +34,11 @@ class CamundaWebappsSignInTest {
     int port;
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void cockpitRuns() {
+        CockpitRuntime.ensure();
+    }
 
     @Test
     void anAdministratorSignedInToTheApplicationIsSignedInToCockpit() throws Exception {

@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
+import org.gcmreview.identity.CockpitRuntime;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,6 +71,11 @@ class SideDoorsOverHttpTest {
     }
 
     /** The language switch on every page works without a session (it needs no CSRF token). */
+    @BeforeEach
+    void cockpitRuns() {
+        CockpitRuntime.ensure();
+    }
+
     @Test
     void theLanguageSwitchWorksWithoutASession() throws Exception {
         HttpResponse<String> switched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/language"))

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
+import org.gcmreview.identity.CockpitRuntime;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +83,11 @@ class CamundaMatrixTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+
+    @BeforeEach
+    void cockpitRuns() {
+        CockpitRuntime.ensure();
+    }
 
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheExpectedAnswerForEveryMethod() throws Exception {
