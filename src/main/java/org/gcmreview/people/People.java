@@ -40,7 +40,8 @@ class People {
 
     /**
      * The accounts an administrator manages (coordinators, secretariats and administrators), of one role or all,
-     * whose name, user name, country or commission contains the text; at most {@code limit}.
+     * whose name, user name, country or commission contains the text; at most {@code limit}, the newest first (the
+     * ones just invited are the ones an administrator looks for).
      */
     List<Person> staff(Role role, String text, int limit) {
         return jdbc.sql(SELECT + """
@@ -48,7 +49,7 @@ class People {
                    and (cast(:role as text) is null or u.role = :role)
                    and (:text = '' or position(lower(:text) in lower(u.display_name || ' ' || u.username || ' '
                         || coalesce(u.country_iso3, '') || ' ' || coalesce(u.commission_code, ''))) > 0)
-                 order by u.role, u.country_iso3 nulls first, u.commission_code nulls first, u.display_name
+                 order by u.id desc
                  limit :limit""")
                 .param("none", UserAccountRepository.NO_PASSWORD).param("role", role == null ? null : role.name())
                 .param("text", text).param("limit", limit).query(this::map).list();
