@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -100,26 +101,29 @@ class SideDoorsOverHttpTest {
                     .update();
         }
         String key = cycle.businessKey();
+        // every page is checked and reported, not just the first that fails
+        SoftAssertions pages = new SoftAssertions();
         for (String path : List.of("/published/" + key, "/published/" + key + ".pdf", "/published/" + key + ".json",
                 "/consultations/" + key, "/consultations/" + key + "/what-we-heard")) {
-            assertReadWithoutSession(path);
+            assertReadWithoutSession(pages, path);
         }
+        pages.assertAll();
         // the pages showed the data, not an empty shell
         String heard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/consultations/" + key
                 + "/what-we-heard")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(heard).contains("Heard: ACCEPTED", "Heard: NOT_ACCEPTED");
     }
 
-    private void assertReadWithoutSession(String path) throws Exception {
+    private void assertReadWithoutSession(SoftAssertions pages, String path) throws Exception {
         long before = sessions();
         HttpClient anonymous = HttpClient.newHttpClient();
         for (int i = 0; i < 5; i++) {
             HttpResponse<byte[]> page = anonymous.send(HttpRequest.newBuilder(uri(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(page.statusCode()).as(path).isEqualTo(200);
-            assertThat(page.headers().allValues("Set-Cookie")).as("cookies set by %s", path).isEmpty();
+            pages.assertThat(page.statusCode()).as(path).isEqualTo(200);
+            pages.assertThat(page.headers().allValues("Set-Cookie")).as("cookies set by %s", path).isEmpty();
         }
-        assertThat(sessions()).as("spring_session rows after anonymous GETs of %s", path).isEqualTo(before);
+        pages.assertThat(sessions()).as("spring_session rows after anonymous GETs of %s", path).isEqualTo(before);
     }
 
     /** The language switch on every page works without a session (it needs no CSRF token). */
