@@ -16,13 +16,18 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.identity.CockpitRuntime;
 import org.junit.jupiter.api.BeforeEach;
+import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.ReviewFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,6 +56,10 @@ class SideDoorsOverHttpTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    ReviewCycles cycles;
+    @Autowired
+    ReportVersions versions;
 
     // ------------------------------------------------------------------ 7. anonymous readers cost no session
 
@@ -68,6 +77,55 @@ class SideDoorsOverHttpTest {
                     .noneMatch(cookie -> cookie.startsWith("SESSION=") || cookie.startsWith("JSESSIONID="));
         }
         assertThat(sessions()).as("spring_session rows after anonymous GETs of %s", path).isEqualTo(before);
+    }
+
+    /**
+     * The pages a published report brings to anonymous readers, with real data: the report page, its PDF and JSON,
+     * and its closed consultation's public page and "what we heard" with published inputs and responses.
+     */
+    @Test
+    void anonymousReadersOfAPublishedReportAndItsConsultationCostNoSession() throws Exception {
+        ReviewCycle cycle = new ReviewFixtures(jdbc, cycles, null, null, null)
+                .cycle(new TestUsers(jdbc).coordinator("KEN"));
+        versions.freeze(cycle.id());
+        jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
+                .update();
+        long window = jdbc.sql("""
+                insert into consultation_window (cycle_id, opens_at, closes_at, status)
+                values (?, timestamp '2025-01-10 00:00', timestamp '2025-02-10 00:00', 'CLOSED') returning id""")
+                .param(cycle.id()).query(Long.class).single();
+        for (String outcome : new String[] {"ACCEPTED", "NOT_ACCEPTED"}) {
+            jdbc.sql("""
+                    insert into consultation_input (window_id, reference, idempotency_key, author_name, author_email,
+                                                    objective_number, body, status, response_outcome, confirmed_at)
+                    values (?, ?, ?, 'Someone', 'someone@example.org', 1, ?, 'PUBLISHED', ?, now())""")
+                    .params(window, "T-" + UUID.randomUUID(), UUID.randomUUID(), "Heard: " + outcome, outcome)
+                    .update();
+        }
+        String key = cycle.businessKey();
+        // every page is checked and reported, not just the first that fails
+        SoftAssertions pages = new SoftAssertions();
+        for (String path : List.of("/published/" + key, "/published/" + key + ".pdf", "/published/" + key + ".json",
+                "/consultations/" + key, "/consultations/" + key + "/what-we-heard")) {
+            assertReadWithoutSession(pages, path);
+        }
+        pages.assertAll();
+        // the pages showed the data, not an empty shell
+        String heard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/consultations/" + key
+                + "/what-we-heard")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(heard).contains("Heard: ACCEPTED", "Heard: NOT_ACCEPTED");
+    }
+
+    private void assertReadWithoutSession(SoftAssertions pages, String path) throws Exception {
+        long before = sessions();
+        HttpClient anonymous = HttpClient.newHttpClient();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<byte[]> page = anonymous.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            pages.assertThat(page.statusCode()).as(path).isEqualTo(200);
+            pages.assertThat(page.headers().allValues("Set-Cookie")).as("cookies set by %s", path).isEmpty();
+        }
+        pages.assertThat(sessions()).as("spring_session rows after anonymous GETs of %s", path).isEqualTo(before);
     }
 
     /** The language switch on every page works without a session (it needs no CSRF token). */
