@@ -227,7 +227,7 @@ class DeploymentPathIT {
         WebUser holder = WebUser.anonymous();
         HttpResponse<String> page = holder.get(app, "/password?token=" + token);
         assertThat(page.statusCode()).isEqualTo(200);
-        HttpResponse<String> set = holder.withCsrfToken(app).post(app, "/password",
+        HttpResponse<String> set = holder.withCsrfTokenOf(page).post(app, "/password",
                 WebUser.form("token", token, "password", PASSWORD, "passwordRepeated", PASSWORD));
         assertThat(set.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(
                 "/login?passwordSet"));

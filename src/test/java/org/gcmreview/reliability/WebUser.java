@@ -86,6 +86,15 @@ final class WebUser {
         return this;
     }
 
+    /**
+     * Takes the CSRF token from a page already fetched: an anonymous visitor's pages carry one only where they have
+     * a form (the header's language switch needs none, so that reading costs no session).
+     */
+    WebUser withCsrfTokenOf(HttpResponse<String> page) {
+        takeCsrfToken(page);
+        return this;
+    }
+
     /** A form post with the session's CSRF token (fetched from a page on first use). */
     HttpResponse<String> post(AppNode node, String path, Map<String, List<String>> fields)
             throws IOException, InterruptedException {
