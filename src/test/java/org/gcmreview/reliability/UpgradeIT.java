@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * migration is V91, built from that commit's sources) is carried on by this version on the same database after
  * Flyway has migrated it. The previous release runs as a jar of its own against a Debian PostgreSQL server (as in
  * BackupRestoreIT) with its demo data; one ministry submits before the upgrade, the others after, and the
- * coordinator consolidates the report, which takes the cycle on to its consultation.
+ * coordinator consolidates the report; the cycle is then finished on this version, through consultation, sign-off,
+ * endorsement and the regional and IMRF rounds, to its publication.
  */
 class UpgradeIT {
 
@@ -33,7 +34,7 @@ class UpgradeIT {
     Path work;
 
     @Test
-    void aCycleBegunOnThePreviousReleaseIsCarriedOnAfterTheUpgrade() throws Exception {
+    void aCycleBegunOnThePreviousReleaseIsFinishedAndPublishedAfterTheUpgrade() throws Exception {
         Path previousJar = JarBuild.packageIn(checkout(PREVIOUS_RELEASE, work.resolve("previous")), "previous-release");
         try (LocalPostgresCluster server = LocalPostgresCluster.start()) {
             server.createDatabase("gcm_review");
@@ -94,7 +95,8 @@ class UpgradeIT {
 
     /**
      * The rest of the national process on the upgraded node, through the same forms and buttons people use: the
-     * coordinator opens the consultation at once and closes it early, records that the draft needs no revision;
+     * coordinator opens the consultation at once, a stakeholder sends an input, the coordinator closes it early and
+     * answers the input (the draft needs no revision);
      * each ministry signs off; the coordinator endorses the frozen version and submits it to the ECA regional
      * round (seeded by the previous release's demo data); the ECA secretariat acknowledges it, the IMRF
      * secretariat registers it, and the report is published. The engine's asynchronous steps run on the node's
@@ -106,6 +108,17 @@ class UpgradeIT {
                 WebUser.form("confirm", "true"));
         assertThat(opened.statusCode()).as("open the consultation now: %s", opened.body()).isEqualTo(302);
         await().atMost(WAIT).until(() -> "OPEN".equals(windowStatus(database, cycle)));
+        // a stakeholder organisation registered on the previous release sends an input
+        String businessKey = database.jdbc().sql("select business_key from review_cycle where id = ?")
+                .param(cycle).query(String.class).single();
+        String idempotencyKey = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> input = WebUser.signIn(node, "stakeholder.ken", "demo").post(node,
+                "/consultations/" + businessKey + "/inputs", WebUser.form("idempotencyKey", idempotencyKey,
+                        "target", "objective:1", "language", "en",
+                        "body", "Recruitment fees are still charged to domestic workers abroad."));
+        assertThat(input.statusCode()).as("stakeholder input: %s", input.body()).isEqualTo(302);
+        long inputId = database.jdbc().sql("select id from consultation_input where idempotency_key = ?::uuid")
+                .param(idempotencyKey).query(Long.class).single();
         HttpResponse<String> closed = coordinator.post(node, "/cycles/" + cycle + "/consultation/close",
                 WebUser.form());
         assertThat(closed.statusCode()).as("close the consultation early: %s", closed.body()).isEqualTo(302);
@@ -115,8 +128,11 @@ class UpgradeIT {
                 select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
                   join review_cycle c on c.process_instance_id = e.root_proc_inst_id_
                  where c.id = ? and t.task_def_key_ = 'RespondToInputs'""", cycle);
-        completed(steps.complete(coordinator, node, respond,
-                WebUser.form("action", "complete", "reviseDraft", "false")), "RespondToInputs");
+        completed(steps.complete(coordinator, node, respond, WebUser.form("action", "complete",
+                "outcome-" + inputId, "PARTLY", "explanation-" + inputId, "Objective 1 now names the fee ban.",
+                "reviseDraft", "false")), "RespondToInputs");
+        assertThat(database.jdbc().sql("select response_outcome from consultation_input where id = ?")
+                .param(inputId).query(String.class).single()).isEqualTo("PARTLY");
 
         for (String ministry : List.of("INTERIOR", "LABOUR", "FOREIGN")) {
             String signOff = awaitTask(database, """
@@ -155,8 +171,6 @@ class UpgradeIT {
                 select kind || ':' || status || ':' || report_version_id from submission where cycle_id = ?
                  order by id""").param(cycle).query(String.class).list())
                 .containsExactly("REGIONAL:ACKNOWLEDGED:" + version, "IMRF:REGISTERED:" + version);
-        String businessKey = database.jdbc().sql("select business_key from review_cycle where id = ?")
-                .param(cycle).query(String.class).single();
         HttpResponse<String> published = WebUser.anonymous().get(node, "/published/" + businessKey);
         assertThat(published.statusCode()).isEqualTo(200);
         // what a ministry wrote on the previous release reached the published report
