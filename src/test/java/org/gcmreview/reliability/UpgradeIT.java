@@ -1,12 +1,14 @@
 package org.gcmreview.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * migration is V91, built from that commit's sources) is carried on by this version on the same database after
  * Flyway has migrated it. The previous release runs as a jar of its own against a Debian PostgreSQL server (as in
  * BackupRestoreIT) with its demo data; one ministry submits before the upgrade, the others after, and the
- * coordinator consolidates the report, which takes the cycle on to its consultation.
+ * coordinator consolidates the report; the cycle is then finished on this version, through consultation, sign-off,
+ * endorsement and the regional and IMRF rounds, to its publication.
  */
 class UpgradeIT {
 
@@ -31,7 +34,7 @@ class UpgradeIT {
     Path work;
 
     @Test
-    void aCycleBegunOnThePreviousReleaseIsCarriedOnAfterTheUpgrade() throws Exception {
+    void aCycleBegunOnThePreviousReleaseIsFinishedAndPublishedAfterTheUpgrade() throws Exception {
         Path previousJar = JarBuild.packageIn(checkout(PREVIOUS_RELEASE, work.resolve("previous")), "previous-release");
         try (LocalPostgresCluster server = LocalPostgresCluster.start()) {
             server.createDatabase("gcm_review");
@@ -67,9 +70,16 @@ class UpgradeIT {
                 // the contribution sent before the upgrade is there for the coordinator
                 assertThat(page.body()).contains("Drafted before the upgrade by INTERIOR");
                 Map<String, List<String>> form = WebUser.form("action", "send");
-                database.jdbc().sql("select id, lock_version, title from report_section where cycle_id = ?")
+                // each objective's section carries the ministries' contributions into the report
+                database.jdbc().sql("""
+                        select s.id, s.lock_version, s.title,
+                               (select string_agg(c.body, ' ' order by c.id) from contribution c
+                                 where c.cycle_id = s.cycle_id and c.objective_number = s.objective_number)
+                          from report_section s where s.cycle_id = ?""")
                         .param(cycle).query((rs, row) -> {
-                            form.put("body-" + rs.getLong(1), List.of(rs.getString(3) + " (consolidated)"));
+                            String contributed = rs.getString(4);
+                            form.put("body-" + rs.getLong(1), List.of(rs.getString(3) + " (consolidated)"
+                                    + (contributed == null ? "" : ": " + contributed)));
                             form.put("version-" + rs.getLong(1), List.of(rs.getString(2)));
                             form.put("status-" + rs.getLong(1), List.of("PLANNED"));
                             return row;
@@ -77,8 +87,133 @@ class UpgradeIT {
                 HttpResponse<String> sent = steps.complete(coordinator, upgraded, consolidation, form);
                 assertThat(sent.statusCode()).as("consolidation: %s", sent.body()).isEqualTo(302);
                 assertThat(status(database, cycle)).isEqualTo("CONSULTATION");
+
+                finishTheCycle(steps, database, upgraded, coordinator, cycle);
             }
         }
+    }
+
+    /**
+     * The rest of the national process on the upgraded node, through the same forms and buttons people use: the
+     * coordinator opens the consultation at once, a stakeholder sends an input, the coordinator closes it early and
+     * answers the input (the draft needs no revision);
+     * each ministry signs off; the coordinator endorses the frozen version and submits it to the ECA regional
+     * round (seeded by the previous release's demo data); the ECA secretariat acknowledges it, the IMRF
+     * secretariat registers it, and the report is published. The engine's asynchronous steps run on the node's
+     * job executor, so each next task is waited for.
+     */
+    private static void finishTheCycle(NationalReviewSteps steps, Database database, AppNode node,
+            WebUser coordinator, long cycle) throws Exception {
+        HttpResponse<String> opened = coordinator.post(node, "/cycles/" + cycle + "/consultation/open",
+                WebUser.form("confirm", "true"));
+        assertThat(opened.statusCode()).as("open the consultation now: %s", opened.body()).isEqualTo(302);
+        await().atMost(WAIT).until(() -> "OPEN".equals(windowStatus(database, cycle)));
+        // a stakeholder organisation registered on the previous release sends an input
+        String businessKey = database.jdbc().sql("select business_key from review_cycle where id = ?")
+                .param(cycle).query(String.class).single();
+        String idempotencyKey = java.util.UUID.randomUUID().toString();
+        HttpResponse<String> input = WebUser.signIn(node, "stakeholder.ken", "demo").post(node,
+                "/consultations/" + businessKey + "/inputs", WebUser.form("idempotencyKey", idempotencyKey,
+                        "target", "objective:1", "language", "en",
+                        "body", "Recruitment fees are still charged to domestic workers abroad."));
+        assertThat(input.statusCode()).as("stakeholder input: %s", input.body()).isEqualTo(302);
+        long inputId = database.jdbc().sql("select id from consultation_input where idempotency_key = ?::uuid")
+                .param(idempotencyKey).query(Long.class).single();
+        HttpResponse<String> closed = coordinator.post(node, "/cycles/" + cycle + "/consultation/close",
+                WebUser.form());
+        assertThat(closed.statusCode()).as("close the consultation early: %s", closed.body()).isEqualTo(302);
+        await().atMost(WAIT).until(() -> "CLOSED".equals(windowStatus(database, cycle)));
+
+        String respond = awaitTask(database, """
+                select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
+                  join review_cycle c on c.process_instance_id = e.root_proc_inst_id_
+                 where c.id = ? and t.task_def_key_ = 'RespondToInputs'""", cycle);
+        completed(steps.complete(coordinator, node, respond, WebUser.form("action", "complete",
+                "outcome-" + inputId, "PARTLY", "explanation-" + inputId, "Objective 1 now names the fee ban.",
+                "reviseDraft", "false")), "RespondToInputs");
+        assertThat(database.jdbc().sql("select response_outcome from consultation_input where id = ?")
+                .param(inputId).query(String.class).single()).isEqualTo("PARTLY");
+
+        for (String ministry : List.of("INTERIOR", "LABOUR", "FOREIGN")) {
+            String signOff = awaitTask(database, """
+                    select t.id_ from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_
+                      join review_cycle c on c.process_instance_id = t.proc_inst_id_
+                     where c.id = ? and t.task_def_key_ = 'SignOffReport' and l.group_id_ = ?""",
+                    cycle, "ministry-KEN-" + ministry);
+            WebUser focalPoint = WebUser.signIn(node, ministry.toLowerCase() + ".ken", "demo");
+            completed(steps.complete(focalPoint, node, signOff, WebUser.form("action", "approve")),
+                    "SignOffReport by " + ministry);
+        }
+
+        String endorse = awaitTask(database, NATIONAL_TASK, cycle, "EndorseFinalReport");
+        completed(steps.complete(coordinator, node, endorse, WebUser.form("action", "endorse",
+                "note", "Endorsed after the upgrade.")), "EndorseFinalReport");
+        long version = database.jdbc().sql("select id from report_version where cycle_id = ?").param(cycle)
+                .query(Long.class).single();
+        String submit = awaitTask(database, NATIONAL_TASK, cycle, "SubmitToRegionalReview");
+        completed(steps.complete(coordinator, node, submit, WebUser.form("versionId", String.valueOf(version),
+                "coverNote", "Submitted across an upgrade.", "confirm", "yes", "action", "submit")),
+                "SubmitToRegionalReview");
+
+        WebUser eca = WebUser.signIn(node, "secretariat.eca", "demo");
+        String review = awaitTask(database, ROUND_TASK, cycle, "regional_round_id", "ReviewSubmission");
+        completed(steps.complete(eca, node, review, WebUser.form("action", "acknowledge")), "ReviewSubmission");
+
+        WebUser imrf = WebUser.signIn(node, "secretariat.imrf", "demo");
+        String register = awaitTask(database, ROUND_TASK, cycle, "imrf_round_id", "RegisterImrfSubmission");
+        completed(steps.complete(imrf, node, register, WebUser.form("action", "register")),
+                "RegisterImrfSubmission");
+
+        await().atMost(WAIT).until(() -> "PUBLISHED".equals(status(database, cycle)));
+        assertThat(database.jdbc().sql("select published_at from review_cycle where id = ?").param(cycle)
+                .query(java.sql.Timestamp.class).single()).isNotNull();
+        assertThat(database.jdbc().sql("""
+                select kind || ':' || status || ':' || report_version_id from submission where cycle_id = ?
+                 order by id""").param(cycle).query(String.class).list())
+                .containsExactly("REGIONAL:ACKNOWLEDGED:" + version, "IMRF:REGISTERED:" + version);
+        HttpResponse<String> published = WebUser.anonymous().get(node, "/published/" + businessKey);
+        assertThat(published.statusCode()).isEqualTo(200);
+        // what a ministry wrote on the previous release reached the published report
+        assertThat(published.body()).contains("Drafted before the upgrade by INTERIOR",
+                "Drafted after the upgrade by LABOUR");
+        assertThat(steps.count("""
+                select count(*) from act_ru_execution e join review_cycle c
+                    on c.process_instance_id = e.root_proc_inst_id_ where c.id = ?""", cycle))
+                .as("the national process and its consultation have ended").isZero();
+    }
+
+    static final Duration WAIT = Duration.ofMinutes(2);
+
+    /** An open task of the cycle's national process, by its BPMN id. */
+    private static final String NATIONAL_TASK = """
+            select t.id_ from act_ru_task t join review_cycle c on c.process_instance_id = t.proc_inst_id_
+             where c.id = ? and t.task_def_key_ = ?""";
+
+    /** An open task of the review round (regional or IMRF) the cycle was submitted to, by its BPMN id. */
+    private static final String ROUND_TASK = """
+            select t.id_ from act_ru_task t join review_round r on r.process_instance_id = t.proc_inst_id_
+              join review_cycle c on c.%s = r.id
+             where c.id = ? and t.task_def_key_ = ?""";
+
+    private static String awaitTask(Database database, String sql, long cycle, String column, String key) {
+        return awaitTask(database, sql.formatted(column), cycle, key);
+    }
+
+    /** The one task the query finds, once the engine (job executor included) has created it. */
+    private static String awaitTask(Database database, String sql, Object... params) {
+        return await().atMost(WAIT).until(() -> database.jdbc().sql(sql).params(params).query(String.class).list(),
+                ids -> ids.size() == 1).get(0);
+    }
+
+    private static void completed(HttpResponse<String> response, String step) {
+        assertThat(response.statusCode()).as("%s: %s", step, response.body()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).as(step).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/tasks"));
+    }
+
+    private static String windowStatus(Database database, long cycle) {
+        return database.jdbc().sql("select status from consultation_window where cycle_id = ?").param(cycle)
+                .query(String.class).optional().orElse(null);
     }
 
     /** The ministry's drafting task, submitted through its form with every contribution filled in. */
