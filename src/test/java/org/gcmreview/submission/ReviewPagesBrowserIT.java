@@ -100,7 +100,8 @@ class ReviewPagesBrowserIT {
         assertThat(browser.find(By.id("window-status")).getText()).isEqualTo("Open for inputs");
 
         CurrentUser stakeholder = withPassword(users.stakeholder("KEN", "Forum " + UUID.randomUUID()));
-        signIn(browser, stakeholder.username());
+        // stakeholders have no tasks: they land on their consultations
+        signIn(browser, stakeholder.username(), "/my-consultations");
         browser.visit("/consultations/" + cycle.businessKey());
         new Select(browser.find(By.id("target"))).selectByValue("objective:2");
         browser.tabTo(By.id("body"));
@@ -206,12 +207,16 @@ class ReviewPagesBrowserIT {
     }
 
     private static void signIn(Browser browser, String username) {
+        signIn(browser, username, "/tasks");
+    }
+
+    private static void signIn(Browser browser, String username, String landing) {
         browser.visit("/login");
         browser.tabTo(By.id("username"));
         browser.type(username);
         browser.tabTo(By.id("password"));
         browser.type(PASSWORD);
         browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).as("signed in as " + username).isEqualTo("/tasks");
+        assertThat(browser.path()).as("signed in as " + username).isEqualTo(landing);
     }
 }
