@@ -1,15 +1,17 @@
 package org.gcmreview.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gcmreview.cycle.BrowserTeam.button;
+import static org.gcmreview.cycle.BrowserTeam.script;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -37,17 +39,24 @@ class FullReportBrowserIT {
     @Autowired
     TaskService taskService;
 
+    BrowserTeam team;
+
+    @BeforeEach
+    void team() {
+        team = new BrowserTeam(jdbc, passwordEncoder);
+    }
+
     @Test
     void aMinistryDraftsAll23ObjectivesAndTheCoordinatorConsolidatesThemInTheBrowser(Browser browser) {
         long interiorId = ministry("INTERIOR", "Ministry of Interior");
         long labourId = ministry("LABOUR", "Ministry of Labour");
         long foreignId = ministry("FOREIGN", "Ministry of Foreign Affairs");
-        String coordinator = user("COORDINATOR", null);
-        String interior = user("MINISTRY", interiorId);
-        String labour = user("MINISTRY", labourId);
-        String foreign = user("MINISTRY", foreignId);
+        String coordinator = team.user("COORDINATOR", null);
+        String interior = team.user("MINISTRY", interiorId);
+        String labour = team.user("MINISTRY", labourId);
+        String foreign = team.user("MINISTRY", foreignId);
 
-        signIn(browser, coordinator);
+        team.signIn(browser, coordinator);
         browser.visit("/cycles");
         browser.find(By.id("code")).sendKeys(CycleFixture.uniqueCode());
         browser.find(By.id("title")).sendKeys("Full review");
@@ -79,7 +88,7 @@ class FullReportBrowserIT {
         assertThat(browser.path()).isEqualTo("/tasks");
 
         // the lead ministry: every structured field, an indicator and an evidence file for each of 23 objectives
-        switchUser(browser, interior);
+        team.switchUser(browser, interior);
         browser.visit("/tasks/" + task(cycleId, "DraftContribution", "INTERIOR").getId());
         List<WebElement> files = browser.findAll(By.cssSelector("input[type=file][name^=evidence-]"));
         assertThat(files).hasSize(OBJECTIVES);
@@ -124,7 +133,7 @@ class FullReportBrowserIT {
         assertThat(browser.path()).isEqualTo("/tasks");
 
         for (String[] contributor : List.of(new String[] {labour, "LABOUR"}, new String[] {foreign, "FOREIGN"})) {
-            switchUser(browser, contributor[0]);
+            team.switchUser(browser, contributor[0]);
             browser.visit("/tasks/" + task(cycleId, "DraftContribution", contributor[1]).getId());
             script(browser, """
                     document.querySelectorAll('select[name^="status-"]').forEach(s => s.value = 'PLANNED');
@@ -134,7 +143,7 @@ class FullReportBrowserIT {
         }
 
         // the coordinator: a long report, edited one section at a time, each starting from the ministries' drafts
-        switchUser(browser, coordinator);
+        team.switchUser(browser, coordinator);
         String consolidation = "/tasks/" + task(cycleId, "ConsolidateReport").getId();
         List<Long> sections = jdbc.sql("select id from report_section where cycle_id = ? order by position, id")
                 .param(cycleId).query(Long.class).list();
@@ -176,39 +185,6 @@ class FullReportBrowserIT {
                 .params(code, name).update();
         return jdbc.sql("select id from ministry where country_iso3 = 'KEN' and code = ?").param(code)
                 .query(Long.class).single();
-    }
-
-    private String user(String role, Long ministryId) {
-        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("""
-                insert into app_user (username, password_hash, display_name, email, role, country_iso3, ministry_id)
-                values (?, ?, ?, ?, ?, 'KEN', ?)""")
-                .params(username, passwordEncoder.encode("demo"), "Browser " + username, username + "@example.org",
-                        role, ministryId)
-                .update();
-        return username;
-    }
-
-    private void signIn(Browser browser, String username) {
-        browser.visit("/login");
-        browser.find(By.id("username")).sendKeys(username);
-        WebElement password = browser.find(By.id("password"));
-        password.sendKeys("demo");
-        browser.after(password::submit);
-        assertThat(browser.path()).isEqualTo("/tasks");
-    }
-
-    private void switchUser(Browser browser, String username) {
-        browser.after(() -> button(browser, "Sign out").click());
-        signIn(browser, username);
-    }
-
-    private static void script(Browser browser, String script, Object... args) {
-        browser.driver().executeScript(script, args);
-    }
-
-    private static WebElement button(Browser browser, String text) {
-        return browser.find(By.xpath("//button[normalize-space()='" + text + "']"));
     }
 
     private Task task(long cycleId, String key) {

@@ -1,15 +1,17 @@
 package org.gcmreview.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gcmreview.cycle.BrowserTeam.button;
+import static org.gcmreview.cycle.BrowserTeam.script;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,17 +38,24 @@ class NationalCycleBrowserIT {
     @Autowired
     RuntimeService runtimeService;
 
+    BrowserTeam team;
+
+    @BeforeEach
+    void team() {
+        team = new BrowserTeam(jdbc, passwordEncoder);
+    }
+
     @Test
     void aCoordinatorAndAMinistryTakeACycleToEndorsementInTheBrowser(Browser browser) {
         jdbc.sql("insert into ministry (country_iso3, code, name) values ('KEN', 'INTERIOR', 'Ministry of Interior') "
                 + "on conflict do nothing").update();
         long interiorId = jdbc.sql("select id from ministry where country_iso3 = 'KEN' and code = 'INTERIOR'")
                 .query(Long.class).single();
-        String coordinator = user("COORDINATOR", null);
-        String interior = user("MINISTRY", interiorId);
+        String coordinator = team.user("COORDINATOR", null);
+        String interior = team.user("MINISTRY", interiorId);
         String code = CycleFixture.uniqueCode();
 
-        signIn(browser, coordinator);
+        team.signIn(browser, coordinator);
         browser.visit("/cycles");
         browser.find(By.id("code")).sendKeys(code);
         browser.find(By.id("title")).sendKeys("Browser review");
@@ -70,7 +79,7 @@ class NationalCycleBrowserIT {
         browser.after(() -> button(browser, "Start national drafting").click());
         assertThat(browser.path()).isEqualTo("/tasks");
 
-        switchUser(browser, interior);
+        team.switchUser(browser, interior);
         String drafting = "/tasks/" + task(cycleId, "DraftContribution").getId();
         browser.visit(drafting);
         long objective1 = jdbc.sql("select id from contribution where cycle_id = ? and objective_number = 1")
@@ -102,7 +111,7 @@ class NationalCycleBrowserIT {
                 + "where contribution_id = ?").param(objective1).query(String.class).list())
                 .containsExactly("Records shared/1250/2024");
 
-        switchUser(browser, coordinator);
+        team.switchUser(browser, coordinator);
         browser.visit("/tasks/" + task(cycleId, "ConsolidateReport").getId());
         fillEverything(browser, "Consolidated in the browser.");
         browser.after(() -> button(browser, "Send to the stakeholder consultation").click());
@@ -115,7 +124,7 @@ class NationalCycleBrowserIT {
         browser.visit("/tasks/" + task(cycleId, "ReviseDraftAfterConsultation").getId());
         browser.after(() -> button(browser, "Send for sign-off").click());
 
-        switchUser(browser, interior);
+        team.switchUser(browser, interior);
         browser.visit("/tasks/" + task(cycleId, "SignOffReport").getId());
         assertThat(browser.find(By.tagName("main")).getText()).contains("Consolidated in the browser.",
                 "Border data is shared monthly.", "Records shared");
@@ -127,7 +136,7 @@ class NationalCycleBrowserIT {
         browser.after(() -> button(browser, "Request changes").click());
         assertThat(browser.path()).isEqualTo("/tasks");
 
-        switchUser(browser, coordinator);
+        team.switchUser(browser, coordinator);
         browser.visit("/tasks/" + task(cycleId, "ReviseRequestedSections").getId());
         assertThat(browser.find(By.tagName("main")).getText()).contains("Sections with requested changes",
                 "Give the next steps a date.");
@@ -139,12 +148,12 @@ class NationalCycleBrowserIT {
         browser.visit("/cycles/" + cycleId);
         browser.visit("/cycles/" + cycleId + "/sections/" + nextSteps + "/history");
 
-        switchUser(browser, interior);
+        team.switchUser(browser, interior);
         browser.visit("/tasks/" + task(cycleId, "SignOffReport").getId());
         assertThat(browser.find(By.tagName("main")).getText()).contains("Next review in June 2030.");
         browser.after(() -> button(browser, "Approve the report").click());
 
-        switchUser(browser, coordinator);
+        team.switchUser(browser, coordinator);
         browser.visit("/tasks/" + task(cycleId, "EndorseFinalReport").getId());
         String sha256 = jdbc.sql("select sha256 from report_version where cycle_id = ?").param(cycleId)
                 .query(String.class).single();
@@ -155,45 +164,12 @@ class NationalCycleBrowserIT {
         assertThat(browser.find(By.id("stage")).getText()).isEqualTo("Ready to submit");
     }
 
-    private String user(String role, Long ministryId) {
-        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.sql("""
-                insert into app_user (username, password_hash, display_name, email, role, country_iso3, ministry_id)
-                values (?, ?, ?, ?, ?, 'KEN', ?)""")
-                .params(username, passwordEncoder.encode("demo"), "Browser " + username, username + "@example.org",
-                        role, ministryId)
-                .update();
-        return username;
-    }
-
-    private void signIn(Browser browser, String username) {
-        browser.visit("/login");
-        browser.find(By.id("username")).sendKeys(username);
-        WebElement password = browser.find(By.id("password"));
-        password.sendKeys("demo");
-        browser.after(password::submit);
-        assertThat(browser.path()).isEqualTo("/tasks");
-    }
-
-    private void switchUser(Browser browser, String username) {
-        browser.after(() -> button(browser, "Sign out").click());
-        signIn(browser, username);
-    }
-
     /** Gives every status select a status and every empty text area a text (what a user would type). */
     private static void fillEverything(Browser browser, String text) {
         script(browser, """
                 document.querySelectorAll('select[name^="status-"]').forEach(s => s.value = 'IN_PROGRESS');
                 document.querySelectorAll('textarea[name^="body-"]').forEach(t => { if (!t.value) t.value = arguments[0]; });
                 """, text);
-    }
-
-    private static void script(Browser browser, String script, Object... args) {
-        browser.driver().executeScript(script, args);
-    }
-
-    private static WebElement button(Browser browser, String text) {
-        return browser.find(By.xpath("//button[normalize-space()='" + text + "']"));
     }
 
     private String instance(long cycleId) {
