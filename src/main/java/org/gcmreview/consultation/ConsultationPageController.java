@@ -44,6 +44,7 @@ class ConsultationPageController {
     private final ConsultationInputs consultationInputs;
     private final Organisations organisations;
     private final InputIntake intake;
+    private final InputReceipts receipts;
     private final WhatWeHeard whatWeHeard;
     private final RetryAfter retryAfter;
     private final InputAttachments attachments;
@@ -51,14 +52,15 @@ class ConsultationPageController {
 
     ConsultationPageController(ReviewCycles cycles, ConsultationWindows windows,
             ConsultationAnnouncements announcements, ConsultationInputs consultationInputs, Organisations organisations,
-            InputIntake intake, WhatWeHeard whatWeHeard, RetryAfter retryAfter, InputAttachments attachments,
-            ConsultationMessages messages) {
+            InputIntake intake, InputReceipts receipts, WhatWeHeard whatWeHeard, RetryAfter retryAfter,
+            InputAttachments attachments, ConsultationMessages messages) {
         this.cycles = cycles;
         this.windows = windows;
         this.announcements = announcements;
         this.consultationInputs = consultationInputs;
         this.organisations = organisations;
         this.intake = intake;
+        this.receipts = receipts;
         this.whatWeHeard = whatWeHeard;
         this.retryAfter = retryAfter;
         this.attachments = attachments;
@@ -185,7 +187,7 @@ class ConsultationPageController {
 
     @GetMapping("/consultations/confirm")
     String confirmation(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        InputIntake.PendingInput pending = intake.pending(token).orElse(null);
+        InputReceipts.PendingInput pending = receipts.pending(token).orElse(null);
         if (pending == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problem", messages.get("consultation.confirm.error.unknown"));
@@ -201,7 +203,7 @@ class ConsultationPageController {
 
     @PostMapping("/consultations/confirm")
     String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        InputIntake.InputResult result = intake.confirm(token);
+        InputIntake.InputResult result = receipts.confirm(token);
         if (result instanceof InputIntake.InputResult.Received received) {
             model.addAttribute("receipt", received.reference());
         } else if (result instanceof InputIntake.InputResult.Refused refused) {
