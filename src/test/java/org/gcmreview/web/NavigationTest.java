@@ -67,7 +67,12 @@ class NavigationTest {
         // the home page invites only a signed-out visitor to sign in
         assertThat(page(get("/"))).contains("Sign in to your workspace");
         assertThat(page(get("/").with(TestUsers.as(renamed)))).doesNotContain("Sign in to your workspace")
-                .contains("Go to your workspace");
+                .contains("Go to your workspace").contains("href=\"/tasks\"");
+        // a stakeholder's workspace is their consultations (they have no task list)
+        CurrentUser stakeholder = new TestUsers(jdbc).stakeholder("KEN", "Home page test organisation");
+        assertThat(page(get("/").with(TestUsers.as(stakeholder)))).doesNotContain("Sign in to your workspace")
+                .contains("Go to your workspace").contains("href=\"/my-consultations\"")
+                .doesNotContain("href=\"/tasks\"");
     }
 
     @Test
