@@ -260,7 +260,7 @@ class StructuredDraftingTest {
         mvc.perform(sectionForm(task, colleague, section, 0).param("challenges-" + section, "Budget cuts."))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Someone else saved &quot;Objective 1:"),
-                        containsString("<td>Interior indicator</td>"), containsString(">Budget cuts.</textarea>"))));
+                        containsString("<td><bdi>Interior indicator</bdi></td>"), containsString(">Budget cuts.</textarea>"))));
         assertThat(cycles.count("select count(*) from section_indicator where section_id = ?", section)).isOne();
         assertThat(jdbc.sql("select challenges from report_section where id = ?").param(section).query(String.class)
                 .single()).isEmpty();

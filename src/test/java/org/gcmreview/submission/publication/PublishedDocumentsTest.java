@@ -287,7 +287,7 @@ class PublishedDocumentsTest {
                 .andExpect(content().string(containsString("Objective 1: " + first.shortTitle())))
                 .andExpect(content().string(containsString("href=\"https://sdgs.un.org/goals/goal" + goal + "\"")))
                 .andExpect(content().string(containsString("SDG target " + first.sdgTargets().get(0))))
-                .andExpect(content().string(containsString("<td>Migrants assisted</td><td>1250</td><td>persons</td>")))
+                .andExpect(content().string(containsString("<td><bdi>Migrants assisted</bdi></td><td>1250</td><td><bdi>persons</bdi></td>")))
                 .andExpect(content().string(containsString("Joint desks at the border.")))
                 .andExpect(content().string(containsString("<td id=\"inputs-received\">5</td>")))
                 .andExpect(content().string(containsString("<td id=\"inputs-accepted\">2</td>")))
