@@ -201,7 +201,7 @@ class StructuredDraftingTest {
                         containsString("Someone else saved objective 1 while you were editing it. Nothing was saved."),
                         containsString("Saved by someone else:"),
                         // theirs, shown read-only ...
-                        containsString("<div class=\"prose\">Measures by the first author.</div>"),
+                        containsString("<div class=\"prose\" dir=\"auto\">Measures by the first author.</div>"),
                         // ... and yours, in the fields, to merge
                         containsString(">Measures by the colleague.</textarea>"),
                         containsString("name=\"ind-" + c + "-0-name\" value=\"Returns\""),
