@@ -35,6 +35,11 @@ public class ConsultationMessages extends Messages {
         return formats.dateTime(instant);
     }
 
+    /** A date typed as ISO text (yyyy-MM-dd), as the pages show dates: in the user's language. */
+    public String isoDate(String text) {
+        return formats.isoDate(text);
+    }
+
     int maxSubmissions() {
         return properties.rateLimit().maxSubmissions();
     }

@@ -152,7 +152,7 @@ class ConsultationSteeringController {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return show(id, user, model);
             }
-            redirect.addFlashAttribute("flash", messages.get("consultation.steer.extended", closesOn));
+            redirect.addFlashAttribute("flash", messages.get("consultation.steer.extended", messages.isoDate(closesOn)));
         } catch (ConsultationStateException e) {
             redirect.addFlashAttribute("flash", messages.get("consultation.steer.nothingChanged", e.getMessage()));
         }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.gcmreview.web.SupportedLanguages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,11 +37,13 @@ class CycleController {
 
     @PostMapping
     String start(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String title,
-            CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        CycleStarter.Outcome outcome = starter.start(user, code, title);
+            @RequestParam(defaultValue = "") String language, CurrentUser user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        CycleStarter.Outcome outcome = starter.start(user, code, title, language);
         if (!outcome.started()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return listView(user, model, Map.of("code", code, "title", title), outcome.errors());
+            return listView(user, model, Map.of("code", code, "title", title, "language", language),
+                    outcome.errors());
         }
         redirect.addFlashAttribute("flash", messages.get("cycle.start.started"));
         return "redirect:/cycles/" + outcome.cycleId();
@@ -51,6 +54,7 @@ class CycleController {
         model.addAttribute("canStart", user.is(Role.COORDINATOR));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        model.addAttribute("languages", SupportedLanguages.CODES);
         return "cycle/list";
     }
 }

@@ -13,6 +13,7 @@ import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.processes.NationalReview;
+import org.gcmreview.web.SupportedLanguages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -69,6 +70,12 @@ class CycleStarter {
      */
     @Transactional
     public Outcome start(CurrentUser user, String rawCode, String rawTitle) {
+        return start(user, rawCode, rawTitle, null);
+    }
+
+    /** As above, with the language the report will be written in (a UN language code; blank: not stated). */
+    @Transactional
+    public Outcome start(CurrentUser user, String rawCode, String rawTitle, String rawLanguage) {
         if (!user.is(Role.COORDINATOR) || user.countryIso3() == null) {
             throw new AccessDeniedException("Only a national coordinator can start a review cycle");
         }
@@ -88,6 +95,10 @@ class CycleStarter {
             errors.put("title", messages.get("cycle.start.error.titleMissing"));
         } else if (title.length() > MAX_TITLE) {
             errors.put("title", messages.get("cycle.start.error.titleLength", MAX_TITLE));
+        }
+        String language = rawLanguage == null || rawLanguage.isBlank() ? null : rawLanguage.trim();
+        if (language != null && !SupportedLanguages.CODES.contains(language)) {
+            errors.put("language", messages.get("cycle.start.error.language"));
         }
         if (!errors.isEmpty()) {
             return Outcome.invalid(errors);
@@ -110,6 +121,9 @@ class CycleStarter {
                 .setVariable(NationalReview.VAR_COORDINATOR_GROUP, CandidateGroups.coordinator(iso3))
                 .execute();
         cycles.attachProcessInstance(cycleId, instance.getId());
+        if (language != null) {
+            cycles.setReportLanguage(cycleId, language);
+        }
         audit.record(AuditEntry.of(user.username(), "CYCLE_STARTED", iso3, "review_cycle", cycleId,
                 "business key " + cycle.businessKey() + ", title " + title));
         return Outcome.started(cycleId);

@@ -138,6 +138,16 @@ public class ReviewCycles {
                 .query(Long.class).single();
     }
 
+    /** The language the cycle's report is written in, when the coordinator said so (one of the UN languages). */
+    public Optional<String> reportLanguage(long cycleId) {
+        return jdbc.sql("select report_language from review_cycle where id = ?").param(cycleId)
+                .query(String.class).optional();
+    }
+
+    void setReportLanguage(long cycleId, String language) {
+        jdbc.sql("update review_cycle set report_language = ? where id = ?").params(language, cycleId).update();
+    }
+
     void attachProcessInstance(long cycleId, String processInstanceId) {
         jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(processInstanceId, cycleId)
                 .update();

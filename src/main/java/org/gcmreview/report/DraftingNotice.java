@@ -11,6 +11,7 @@ import org.gcmreview.cycle.MailNotifier;
 import org.gcmreview.cycle.Ministries;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.web.Formats;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,12 +57,15 @@ class DraftingNotice {
     void send(DelegateExecution execution, Kind kind) {
         DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
         List<Contribution> open = openObjectives.of(ctx);
-        String due = String.valueOf(ctx.dueDate());
         MailNotifier.Delivery delivery = mail.send(users.findEnabledInGroup(kind.recipients().apply(ctx)),
-                language -> new MailNotifier.Mail(
-                        messages.in(language, kind.messageKey() + ".subject", kind.subjectArguments().apply(ctx, due)),
-                        messages.in(language, kind.messageKey() + ".body", ctx.ministry().name(), ctx.cycle().title(),
-                                ctx.cycle().businessKey(), due, openObjectives.paragraph(open, language))));
+                language -> {
+                    // the due date as the recipient's language writes it, as on the pages (never ISO)
+                    String due = Formats.date(ctx.dueDate(), language);
+                    return new MailNotifier.Mail(
+                            messages.in(language, kind.messageKey() + ".subject", kind.subjectArguments().apply(ctx, due)),
+                            messages.in(language, kind.messageKey() + ".body", ctx.ministry().name(), ctx.cycle().title(),
+                                    ctx.cycle().businessKey(), due, openObjectives.paragraph(open, language)));
+                });
         audit.record(AuditEntry.of("system", kind.auditAction(), ctx.cycle().countryIso3(), "review_cycle",
                 ctx.cycle().id(), ctx.ministry().code() + kind.auditNote() + ": " + delivery.describe() + "; open objectives "
                         + open.stream().map(c -> String.valueOf(c.objectiveNumber())).toList()));

@@ -29,6 +29,11 @@ public class Formats {
         return date == null ? "" : dates(locale()).format(date);
     }
 
+    /** A calendar date in a given language, for text made outside a request (mails in the recipient's language). */
+    public static String date(LocalDate date, Locale locale) {
+        return date == null ? "" : dates(locale).format(date);
+    }
+
     /** The UTC calendar date of a moment. */
     public String date(Instant instant) {
         return instant == null ? "" : date(instant.atZone(ZoneOffset.UTC).toLocalDate());
@@ -61,6 +66,11 @@ public class Formats {
     /** A count with the language's digit grouping, e.g. 1 234 in French. */
     public String number(Number number) {
         return number == null ? "" : NumberFormat.getIntegerInstance(locale()).format(number);
+    }
+
+    /** A language's name in the reader's language, e.g. "chinois" for zh on a French page. */
+    public String languageName(String code) {
+        return code == null ? "" : Locale.forLanguageTag(code).getDisplayLanguage(locale());
     }
 
     private static DateTimeFormatter dates(Locale locale) {

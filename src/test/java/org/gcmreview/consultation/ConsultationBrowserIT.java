@@ -134,7 +134,7 @@ class ConsultationBrowserIT {
         assertThat(browser.findAll(By.cssSelector("#by-target-table svg rect"))).isNotEmpty();
         String main = browser.find(By.tagName("main")).getText();
         assertThat(main).contains("A ban on recruitment fees is now described in section 1.", "Not accepted",
-                "The same point was made in 1 more input(s)", "Fees are still charged, we see it every week.");
+                "The same point was made in one more input", "Fees are still charged, we see it every week.");
         assertThat(browser.findAll(By.tagName("script"))).isEmpty();
     }
 

@@ -18,7 +18,7 @@ import org.springframework.core.io.ClassPathResource;
 class ConsultationMessagesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "_fr", "_es", "_ar"})
+    @ValueSource(strings = {"", "_fr", "_es", "_ar", "_zh", "_ru"})
     void noMessageWithArgumentsHasAStraightApostropheThatMessageFormatWouldSwallow(String suffix) throws IOException {
         Properties messages = load("i18n/consultation" + suffix + ".properties");
         messages.stringPropertyNames().stream().filter(key -> messages.getProperty(key).contains("{"))

@@ -96,7 +96,7 @@ class ModerationTest {
                 .andExpect(content().string(not(containsString("row-" + civil))));
         queue("?status=RECEIVED&type=CIVIL_SOCIETY&about=objective:1")
                 .andExpect(content().string(containsString("row-" + civil)))
-                .andExpect(content().string(containsString("1 input(s)")));
+                .andExpect(content().string(containsString("1 input")));
     }
 
     @Test
@@ -211,7 +211,7 @@ class ModerationTest {
 
         String first = queue("?status=RECEIVED").andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(first).contains("63 input(s)", "Page 1 of 2", "page=2");
+        assertThat(first).contains("63 inputs", "Page 1 of 2", "page=2");
         assertThat(first.split("<tr id=\"row-", -1)).hasSize(51);
         assertThat(first.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(150 * 1024);
         String second = queue("?status=RECEIVED&page=2").andReturn().getResponse().getContentAsString();

@@ -115,7 +115,7 @@ class WhatWeHeardTest {
                 .doesNotContain("Unmoderated input, never published.", "Hidden because it is abusive.",
                         "Unconfirmed individual input.", "Jane Wanjiru", "jane@example.org", unconfirmed, hidden)
                 .contains("An individual")
-                .contains("The same point was made in 1 more input(s)")
+                .contains("The same point was made in one more input")
                 .contains("4 published inputs making 3 distinct points");
         // the duplicate is shown inside its group's article, after the first input
         assertThat(html.indexOf(feesAgain)).isGreaterThan(html.indexOf(fees));

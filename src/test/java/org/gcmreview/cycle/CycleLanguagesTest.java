@@ -119,4 +119,31 @@ class CycleLanguagesTest {
     private static Cookie language(String code) {
         return new Cookie(LANGUAGE_COOKIE, code);
     }
+
+    /** The coordinator says which UN language the report is written in; the form offers the six, nothing else counts. */
+    @Test
+    void theCoordinatorSaysWhichLanguageTheReportIsWrittenIn() throws Exception {
+        CurrentUser coordinator = users.coordinator("KEN");
+        mvc.perform(get("/cycles").with(TestUsers.as(coordinator)).cookie(language("fr")))
+                .andExpect(content().string(allOf(containsString("Langue du rapport"),
+                        containsString("<option value=\"fr\" lang=\"fr\" selected=\"selected\">Français</option>"),
+                        containsString("<option value=\"zh\" lang=\"zh\">中文</option>"))));
+
+        String code = CycleFixture.uniqueCode();
+        mvc.perform(post("/cycles").with(TestUsers.as(coordinator)).with(csrf()).param("code", code)
+                        .param("title", "Report in Chinese").param("language", "zh"))
+                .andExpect(status().is3xxRedirection());
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                        "select report_language from review_cycle where country_iso3 = 'KEN' and code = ?").param(code)
+                .query(String.class).single()).isEqualTo("zh");
+
+        String refused = CycleFixture.uniqueCode();
+        mvc.perform(post("/cycles").with(TestUsers.as(coordinator)).with(csrf()).param("code", refused)
+                        .param("title", "Report in Klingon").param("language", "tlh"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Choose the report&#39;s language from the list.")));
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                        "select count(*) from review_cycle where country_iso3 = 'KEN' and code = ?").param(refused)
+                .query(Integer.class).single()).isZero();
+    }
 }

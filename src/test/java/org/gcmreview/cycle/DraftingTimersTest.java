@@ -6,8 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -119,7 +121,9 @@ class DraftingTimersTest {
                 .allSatisfy(job -> assertThat(activity(job)).isEqualTo("DraftingReminderTimer"));
         runDueJobs();
 
-        String due = CycleFixture.inDays(30).toString();
+        // the due date as each recipient's language writes it, never ISO
+        String due = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH).format(CycleFixture.inDays(30));
+        String dueInFrench = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(CycleFixture.inDays(30));
         List<TestSmtp.Received> mails = TestSmtp.mails(greenMail);
         assertThat(mails).filteredOn(m -> m.to().contains(interior.email())).singleElement().satisfies(m -> {
             assertThat(m.to()).doesNotContain(labour.email(), coordinator.email(), interiorInFrench.email());
@@ -129,7 +133,7 @@ class DraftingTimersTest {
         });
         assertThat(mails).filteredOn(m -> m.to().contains(interiorInFrench.email())).singleElement().satisfies(m -> {
             assertThat(m.to()).containsExactly(interiorInFrench.email());
-            assertThat(m.subject()).startsWith("Rappel").contains(businessKey, due);
+            assertThat(m.subject()).startsWith("Rappel").contains(businessKey, dueInFrench);
             assertThat(m.body()).contains(businessKey, "Objectif 3").doesNotContain("Objectif 1");
         });
         assertThat(mails).filteredOn(m -> m.to().contains(labour.email())).singleElement().satisfies(m -> {
@@ -164,7 +168,8 @@ class DraftingTimersTest {
             assertThat(m.to()).contains(coordinator.email()).doesNotContain(interior.email(), labour.email());
             assertThat(m.subject()).isEqualTo("Overdue: contribution of " + interiorName + " to GCM review " + businessKey);
             assertThat(m.body()).contains("Dear coordinator", "The contribution of " + interiorName, businessKey,
-                    "was due on " + CycleFixture.inDays(30), "Objectives still open:\n- Objective 3: ")
+                    "was due on " + DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH)
+                            .format(CycleFixture.inDays(30)), "Objectives still open:\n- Objective 3: ")
                     .doesNotContain("Objective 1:");
         });
         assertThat(audit("DRAFTING_OVERDUE_ESCALATED")).singleElement().asString()

@@ -201,7 +201,7 @@ class StructuredDraftingTest {
                         containsString("Someone else saved objective 1 while you were editing it. Nothing was saved."),
                         containsString("Saved by someone else:"),
                         // theirs, shown read-only ...
-                        containsString("<div class=\"prose\">Measures by the first author.</div>"),
+                        containsString("<div class=\"prose\" dir=\"auto\">Measures by the first author.</div>"),
                         // ... and yours, in the fields, to merge
                         containsString(">Measures by the colleague.</textarea>"),
                         containsString("name=\"ind-" + c + "-0-name\" value=\"Returns\""),
@@ -260,7 +260,7 @@ class StructuredDraftingTest {
         mvc.perform(sectionForm(task, colleague, section, 0).param("challenges-" + section, "Budget cuts."))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Someone else saved &quot;Objective 1:"),
-                        containsString("<td>Interior indicator</td>"), containsString(">Budget cuts.</textarea>"))));
+                        containsString("<td><bdi>Interior indicator</bdi></td>"), containsString(">Budget cuts.</textarea>"))));
         assertThat(cycles.count("select count(*) from section_indicator where section_id = ?", section)).isOne();
         assertThat(jdbc.sql("select challenges from report_section where id = ?").param(section).query(String.class)
                 .single()).isEmpty();

@@ -127,9 +127,12 @@ class LanguageTest {
     }
 
     @Test
-    void chineseAndRussianFallBackToEnglishText() throws Exception {
-        mvc.perform(get("/").header("Accept-Language", "zh"))
+    void chineseAndRussianHaveTheirOwnText() throws Exception {
+        mvc.perform(get("/").header("Accept-Language", "zh-CN, en;q=0.5"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"zh\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Published reports")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("已发布的报告")));
+        mvc.perform(get("/").header("Accept-Language", "ru"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("lang=\"ru\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Опубликованные доклады")));
     }
 }

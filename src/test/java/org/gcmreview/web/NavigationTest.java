@@ -60,14 +60,19 @@ class NavigationTest {
                 user.countryIso3(), user.ministryId(), user.ministryCode(), user.organisationId(),
                 user.commissionCode());
         String account = account(page(get("/").with(TestUsers.as(renamed))));
-        assertThat(account).contains("<span>&lt;b&gt;Amina&lt;/b&gt;</span>").contains("action=\"/logout\"")
+        assertThat(account).contains("<bdi>&lt;b&gt;Amina&lt;/b&gt;</bdi>").contains("action=\"/logout\"")
                 .doesNotContain("href=\"/login\"");
         assertThat(account(page(get("/")))).contains("href=\"/login\"").doesNotContain("action=\"/logout\"")
-                .doesNotContain("<span>");
+                .doesNotContain("<bdi>");
         // the home page invites only a signed-out visitor to sign in
         assertThat(page(get("/"))).contains("Sign in to your workspace");
         assertThat(page(get("/").with(TestUsers.as(renamed)))).doesNotContain("Sign in to your workspace")
-                .contains("Go to your workspace");
+                .contains("Go to your workspace").contains("href=\"/tasks\"");
+        // a stakeholder's workspace is their consultations (they have no task list)
+        CurrentUser stakeholder = new TestUsers(jdbc).stakeholder("KEN", "Home page test organisation");
+        assertThat(page(get("/").with(TestUsers.as(stakeholder)))).doesNotContain("Sign in to your workspace")
+                .contains("Go to your workspace").contains("href=\"/my-consultations\"")
+                .doesNotContain("href=\"/tasks\"");
     }
 
     @Test
@@ -78,7 +83,7 @@ class NavigationTest {
                 .requestAttr("jakarta.servlet.error.status_code", 404)
                 .requestAttr("jakarta.servlet.error.request_uri", "/no/such/page").accept(MediaType.TEXT_HTML);
         assertThat(account(page(notFound))).contains("action=\"/logout\"")
-                .contains("<span>" + coordinator.displayName() + "</span>");
+                .contains("<bdi>" + coordinator.displayName() + "</bdi>");
         assertThat(menu(notFound)).containsExactly("/tasks", "/cycles", "/country/ministries",
                 "/country/focal-points", "/consultations", "/published", "/reference/objectives");
     }

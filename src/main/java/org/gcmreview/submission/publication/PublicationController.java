@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.ReportVersion;
@@ -48,9 +49,11 @@ class PublicationController {
     private final ReferenceData reference;
     private final ReportPdf pdf;
     private final ObjectMapper json;
+    private final ReviewCycles cycles;
 
     PublicationController(PublishedReports published, ReportVersions versions, ReferenceData reference,
-            ReportPdf pdf, ObjectMapper json) {
+            ReportPdf pdf, ObjectMapper json, ReviewCycles cycles) {
+        this.cycles = cycles;
         this.published = published;
         this.versions = versions;
         this.reference = reference;
@@ -126,6 +129,8 @@ class PublicationController {
         model.put("objectives", reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
         model.put("consultation", published.consultation(cycle.id()));
+        // the language the report is written in marks its own text (lang), whatever the reader's interface language
+        model.put("reportLanguage", cycles.reportLanguage(cycle.id()).orElse(null));
         return model;
     }
 

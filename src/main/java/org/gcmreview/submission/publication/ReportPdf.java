@@ -23,8 +23,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 /**
  * The published report as PDF: the report page's own Thymeleaf template, rendered with {@code pdf = true} (print
  * layout, table of contents with page numbers, no site navigation) and laid out by openhtmltopdf. The font is
- * DejaVu (from the jasperreports-fonts artifact), which has Latin and Arabic glyphs; ICU shapes Arabic and orders
- * right-to-left text.
+ * DejaVu (from the jasperreports-fonts artifact), which has Latin, Cyrillic and Arabic glyphs; ICU shapes Arabic and
+ * orders right-to-left text. Chinese falls back, glyph by glyph, to a GB2312 subset of Noto Sans SC kept in the
+ * repository (resources/fonts/noto-sans-sc, SIL OFL 1.1, see its README), the next family in the print CSS.
  */
 @Component
 class ReportPdf {
@@ -32,6 +33,8 @@ class ReportPdf {
     static final String TEMPLATE = "submission/publication/report";
     private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
     static final String FONT_FAMILY = "DejaVu Sans";
+    static final String CHINESE_FONT_FAMILY = "Noto Sans SC";
+    private static final String CHINESE_FONT = "/fonts/noto-sans-sc/NotoSansSC-Regular-GB2312.ttf";
 
     private final ITemplateEngine templates;
     private final ApplicationContext application;
@@ -59,6 +62,9 @@ class ReportPdf {
             font(builder, "DejaVuSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
             font(builder, "DejaVuSans-Oblique.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
             font(builder, "DejaVuSansMono.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL, "DejaVu Sans Mono");
+            // one weight only (size): Chinese headings are set in the regular weight
+            builder.useFont(() -> resource(CHINESE_FONT), CHINESE_FONT_FAMILY, 400,
+                    BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
             builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
             builder.defaultTextDirection("ar".equals(locale.getLanguage())
@@ -77,12 +83,14 @@ class ReportPdf {
 
     private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style,
             String family) {
-        builder.useFont(() -> {
-            InputStream in = ReportPdf.class.getResourceAsStream(FONTS + file);
-            if (in == null) {
-                throw new IllegalStateException("Font " + file + " is missing from the classpath");
-            }
-            return in;
-        }, family, weight, style, true);
+        builder.useFont(() -> resource(FONTS + file), family, weight, style, true);
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = ReportPdf.class.getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("Font " + path + " is missing from the classpath");
+        }
+        return in;
     }
 }

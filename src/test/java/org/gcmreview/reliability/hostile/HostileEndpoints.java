@@ -40,7 +40,7 @@ final class HostileEndpoints {
                 HostileEndpoint.of("POST", "/cycles", f -> {
                             String code = CycleFixture.uniqueCode();
                             return FormPost.of("/cycles", f.coordinator()).field("code", code)
-                                    .field("title", "Review " + code);
+                                    .field("title", "Review " + code).field("language", "en");
                         })
                         .text("title").shownOn((p, f) -> "/cycles").replayable().build(),
 

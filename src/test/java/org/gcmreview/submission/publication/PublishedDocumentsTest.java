@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -143,6 +145,75 @@ class PublishedDocumentsTest {
     }
 
     @Test
+    void chineseAndRussianTextIsRenderedWithEmbeddedFontsAndExtractsBack() throws Exception {
+        String chinese = "我国通过国家转介机制保护移民的权利，并与民间社会合作。";
+        String russian = "Национальный механизм направления защищает права мигрантов.";
+        ReviewCycle cycle = fixtures.cycle(coordinator);
+        jdbc.sql("update report_section set body = ? where cycle_id = ? and objective_number = 1")
+                .params(chinese, cycle.id()).update();
+        jdbc.sql("update report_section set body = ? where cycle_id = ? and objective_number = 2")
+                .params(russian, cycle.id()).update();
+        versions.freeze(cycle.id());
+        publish(cycle);
+
+        byte[] pdf = mvc.perform(get("/published/" + cycle.businessKey() + ".pdf").header("Accept-Language", "zh"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", "");
+            // the report's own text, and the fixed headings in Chinese, come back out of the PDF character for character
+            assertThat(text).contains(chinese.replaceAll("\\s+", "")).contains(russian.replaceAll("\\s+", ""))
+                    .contains("目录").contains("版本历史");
+            Map<String, Boolean> embedded = new TreeMap<>();
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    var font = page.getResources().getFont(name);
+                    embedded.put(font.getName(), font.isEmbedded());
+                }
+            }
+            // Chinese in the bundled Noto Sans SC subset, Cyrillic in DejaVu Sans, both embedded (a reader needs no font)
+            assertThat(embedded).anySatisfy((font, isEmbedded) -> {
+                assertThat(font).contains("NotoSansCJKsc");
+                assertThat(isEmbedded).isTrue();
+            });
+            assertThat(embedded).anySatisfy((font, isEmbedded) -> {
+                assertThat(font).contains("DejaVuSans");
+                assertThat(isEmbedded).isTrue();
+            });
+        }
+    }
+
+    /**
+     * An English report read in Arabic: the page runs right to left, but each paragraph of the report takes its
+     * direction from its own text (dir="auto") and says its language, so its full stop stays on the right; names
+     * inside sentences are isolated (bdi); numbers are in the page's digits, as its dates are.
+     */
+    @Test
+    void anEnglishReportInAnArabicPageKeepsItsOwnDirectionAndLanguage() throws Exception {
+        ReviewCycle cycle = fixtures.cycle(coordinator);
+        jdbc.sql("update review_cycle set report_language = 'en' where id = ?").param(cycle.id()).update();
+        jdbc.sql("update report_section set body = ? where cycle_id = ? and objective_number = 1")
+                .params("Kenya set up a national referral mechanism.", cycle.id()).update();
+        versions.freeze(cycle.id());
+        publish(cycle);
+
+        String page = mvc.perform(get("/published/" + cycle.businessKey()).header("Accept-Language", "ar"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("dir=\"rtl\"")
+                .containsPattern("<p (dir=\"auto\" lang=\"en\"|lang=\"en\" dir=\"auto\")>"
+                        + "Kenya set up a national referral mechanism\\.</p>")
+                .containsPattern("<h1 (dir=\"auto\" lang=\"en\"|lang=\"en\" dir=\"auto\")>")
+                .containsPattern("<bdi>[^<]+</bdi> ·")
+                // "Written in English", in Arabic
+                .containsPattern("id=\"report-language\">[^<]*الإنجليزية")
+                .containsPattern("id=\"version-number\">١</span>");
+        // read in English, the same report is marked English too, and says so
+        mvc.perform(get("/published/" + cycle.businessKey()))
+                .andExpect(content().string(containsString("Written in English.")));
+    }
+
+    @Test
     void theJsonValidatesAgainstTheDocumentedSchemaWhichIsServedAsItIs() throws Exception {
         ReviewCycle cycle = publishedCycle(coordinator);
         String body = mvc.perform(get("/published/" + cycle.businessKey() + ".json"))
@@ -216,7 +287,7 @@ class PublishedDocumentsTest {
                 .andExpect(content().string(containsString("Objective 1: " + first.shortTitle())))
                 .andExpect(content().string(containsString("href=\"https://sdgs.un.org/goals/goal" + goal + "\"")))
                 .andExpect(content().string(containsString("SDG target " + first.sdgTargets().get(0))))
-                .andExpect(content().string(containsString("<td>Migrants assisted</td><td>1250</td><td>persons</td>")))
+                .andExpect(content().string(containsString("<td><bdi>Migrants assisted</bdi></td><td>1250</td><td><bdi>persons</bdi></td>")))
                 .andExpect(content().string(containsString("Joint desks at the border.")))
                 .andExpect(content().string(containsString("<td id=\"inputs-received\">5</td>")))
                 .andExpect(content().string(containsString("<td id=\"inputs-accepted\">2</td>")))
