@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@SpringBootTest
+@ApplicationTest
 class ApplicationStartsTest {
 
     @Autowired

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
@@ -18,8 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
@@ -31,13 +30,11 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Storing evidence in PostgreSQL: what is kept, what is refused, and that a refusal or rollback keeps nothing. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class AttachmentServiceTest {
 
     @Autowired
     MessageSource messages;
-
     @Autowired
     AttachmentService attachments;
     @Autowired
@@ -50,9 +47,11 @@ class AttachmentServiceTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReportTestData data;
+
     CurrentUser coordinator;
     CurrentUser interior;
     long cycleId;
@@ -60,8 +59,6 @@ class AttachmentServiceTest {
 
     @BeforeEach
     void aKenyanCycleWithAContribution() {
-        users = new TestUsers(jdbc);
-        data = new ReportTestData(jdbc);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         cycleId = data.cycle(coordinator);

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.UUID;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersions;
@@ -21,15 +22,12 @@ import org.gcmreview.report.history.ReportTestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Downloading and removing evidence over HTTP: who may, and what the response says about the file. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class AttachmentWebTest {
 
     @Autowired
@@ -40,9 +38,11 @@ class AttachmentWebTest {
     AttachmentService attachments;
     @Autowired
     JdbcClient jdbc;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReportTestData data;
+
     CurrentUser coordinator;
     CurrentUser interior;
     long cycleId;
@@ -50,8 +50,6 @@ class AttachmentWebTest {
 
     @BeforeEach
     void aKenyanContribution() {
-        users = new TestUsers(jdbc);
-        data = new ReportTestData(jdbc);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         cycleId = data.cycle(coordinator);

@@ -14,11 +14,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * request. Over real HTTP (MockMvc does not enforce the limit) the user must still get a page that says the
  * file is too large. Same Spring configuration as the browser tests, so it shares their application context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class OversizedUploadIT {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

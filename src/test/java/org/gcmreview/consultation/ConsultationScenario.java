@@ -43,11 +43,11 @@ public final class ConsultationScenario {
     final ProcessInstance consultation;
     final String address = randomAddress();
 
-    ConsultationScenario(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
-            ManagementService managementService, TaskService taskService, Instant opensAt) {
+    ConsultationScenario(JdbcClient jdbc, TestUsers users, ReviewFixtures fixtures, RuntimeService runtimeService,
+            Instant opensAt) {
         this.jdbc = jdbc;
-        this.users = new TestUsers(jdbc);
-        this.fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
+        this.users = users;
+        this.fixtures = fixtures;
         this.coordinator = users.coordinator("KEN");
         this.cycle = fixtures.cycle(coordinator);
         this.opensAt = opensAt.truncatedTo(ChronoUnit.SECONDS);
@@ -61,18 +61,26 @@ public final class ConsultationScenario {
                 .execute();
     }
 
-    /** A consultation whose opening time has come; its timer has not run yet. */
+    /**
+     * A consultation whose opening time has come; its timer has not run yet. For the tests without the
+     * application's fixture beans (the browser journeys and the tests over HTTP); the others use
+     * {@link ConsultationScenarios}.
+     */
     public static ConsultationScenario start(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
             ManagementService managementService, TaskService taskService) {
-        return new ConsultationScenario(jdbc, cycles, runtimeService, managementService, taskService,
-                Instant.now().minus(1, ChronoUnit.HOURS));
+        return scenarios(jdbc, cycles, runtimeService, managementService, taskService).start();
     }
 
     /** A consultation the process has reached whose planned opening is days away: its timer waits. */
     public static ConsultationScenario scheduled(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
             ManagementService managementService, TaskService taskService) {
-        return new ConsultationScenario(jdbc, cycles, runtimeService, managementService, taskService,
-                Instant.now().plus(3, ChronoUnit.DAYS));
+        return scenarios(jdbc, cycles, runtimeService, managementService, taskService).scheduled();
+    }
+
+    private static ConsultationScenarios scenarios(JdbcClient jdbc, ReviewCycles cycles,
+            RuntimeService runtimeService, ManagementService managementService, TaskService taskService) {
+        return new ConsultationScenarios(jdbc, new TestUsers(jdbc),
+                new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService), runtimeService);
     }
 
     public void openWindow() {

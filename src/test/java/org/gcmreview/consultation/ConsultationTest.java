@@ -23,10 +23,10 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
@@ -35,8 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -46,8 +44,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * timer, verified stakeholders of the country send inputs (once per form), the coordinator chooses what is
  * open, closes early or extends, and finally records how each input was addressed.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ConsultationTest {
 
     @Autowired
@@ -61,9 +58,9 @@ class ConsultationTest {
     @Autowired
     ManagementService managementService;
     @Autowired
-    TaskService taskService;
-    @Autowired
     HistoryService historyService;
+    @Autowired
+    ConsultationScenarios scenarios;
 
     ConsultationScenario scenario;
     CurrentUser coordinator;
@@ -72,7 +69,7 @@ class ConsultationTest {
 
     @BeforeEach
     void setUp() {
-        scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService, taskService);
+        scenario = scenarios.start();
         coordinator = scenario.coordinator;
         stakeholder = scenario.stakeholder();
         cycle = scenario.cycle;
@@ -243,8 +240,7 @@ class ConsultationTest {
 
     @Test
     void aConsultationPreparedBeforeItOpensIsAnnouncedAndRefusesInputsUntilThen() throws Exception {
-        ConsultationScenario later = new ConsultationScenario(jdbc, cycles, runtimeService, managementService,
-                taskService, Instant.now().plus(3, ChronoUnit.DAYS));
+        ConsultationScenario later = scenarios.opening(Instant.now().plus(3, ChronoUnit.DAYS));
         ReviewCycle upcoming = later.cycle;
         mvc.perform(get("/cycles/" + upcoming.id() + "/consultation").with(as(later.coordinator)))
                 .andExpect(status().isOk())
@@ -288,8 +284,7 @@ class ConsultationTest {
 
     @Test
     void theCoordinatorOpensAPlannedConsultationNowOnceConfirmed() throws Exception {
-        ConsultationScenario later = ConsultationScenario.scheduled(jdbc, cycles, runtimeService, managementService,
-                taskService);
+        ConsultationScenario later = scenarios.scheduled();
         ReviewCycle upcoming = later.cycle;
         mvc.perform(get("/cycles/" + upcoming.id() + "/consultation").with(as(later.coordinator)))
                 .andExpect(status().isOk())

@@ -23,16 +23,11 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,8 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * 4xx that names the problem and nothing stored, files checked like drafting evidence, and the submission rate
  * limit per organisation and per client address with a message saying when to come back.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class HostileInputTest {
 
     /** Script, event-handler, attribute break-out and entity tricks. */
@@ -56,13 +50,7 @@ class HostileInputTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
+    ConsultationScenarios scenarios;
 
     ConsultationScenario scenario;
     CurrentUser coordinator;
@@ -70,11 +58,9 @@ class HostileInputTest {
 
     @BeforeEach
     void setUp() {
-        scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService, taskService);
+        scenario = scenarios.open();
         coordinator = scenario.coordinator;
         stakeholder = scenario.stakeholder();
-        scenario.openWindow();
-        scenario.allowIndividuals();
     }
 
     @Test

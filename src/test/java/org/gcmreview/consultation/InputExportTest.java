@@ -21,16 +21,11 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -39,8 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * exactly the stored values (apart from the apostrophe that keeps formulas from running), and XLSX with
  * string cells only. Nobody else gets them.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class InputExportTest {
 
     static final String SCRIPT = "<script>alert('x')</script><img src=x onerror=alert(1)>";
@@ -55,13 +49,7 @@ class InputExportTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
+    ConsultationScenarios scenarios;
 
     ConsultationScenario scenario;
     String csvPath;
@@ -69,7 +57,7 @@ class InputExportTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService, taskService);
+        scenario = scenarios.start();
         scenario.openWindow();
         scenario.allowIndividuals();
         csvPath = "/cycles/" + scenario.cycle.id() + "/consultation/inputs.csv";

@@ -11,16 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -29,8 +24,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * The coordinator's moderation: a queue filtered by objective, stakeholder type and status; publishing,
  * hiding with a reason, grouping duplicates. Only the country's coordinator moderates.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ModerationTest {
 
     @Autowired
@@ -38,13 +32,7 @@ class ModerationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
+    ConsultationScenarios scenarios;
 
     ConsultationScenario scenario;
     CurrentUser coordinator;
@@ -55,7 +43,7 @@ class ModerationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService, taskService);
+        scenario = scenarios.start();
         coordinator = scenario.coordinator;
         scenario.openWindow();
         scenario.allowIndividuals();
@@ -194,8 +182,7 @@ class ModerationTest {
         mvc.perform(get(path)).andExpect(status().is3xxRedirection());
         assertThat(state(civil)).isEqualTo("RECEIVED/");
         // an input of another consultation is not found through this cycle
-        ConsultationScenario elsewhere = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService,
-                taskService);
+        ConsultationScenario elsewhere = scenarios.start();
         elsewhere.openWindow();
         mvc.perform(elsewhere.input(elsewhere.stakeholder(), "objective:1", "Input of another consultation."));
         long foreign = elsewhere.inputId(elsewhere.referenceOf("Input of another consultation."));

@@ -12,15 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -28,8 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * A stakeholder finds where to give input: signing in (which leads to /tasks) brings them to their country's
  * consultations and their own inputs; a closed consultation no longer invites input.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class StakeholderHomeTest {
 
     @Autowired
@@ -37,21 +31,13 @@ class StakeholderHomeTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
+    ConsultationScenarios scenarios;
 
     @Test
     void aStakeholderLandsOnTheirCountrysConsultationsAndSeesTheirInputsWithTheirStatus() throws Exception {
-        ConsultationScenario open = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService,
-                taskService);
+        ConsultationScenario open = scenarios.start();
         open.openWindow();
-        ConsultationScenario announced = ConsultationScenario.scheduled(jdbc, cycles, runtimeService,
-                managementService, taskService);
+        ConsultationScenario announced = scenarios.scheduled();
         mvc.perform(post("/cycles/" + announced.cycle.id() + "/consultation/settings").with(as(announced.coordinator))
                 .with(csrf()).param("targets", "objective:1")).andExpect(status().is3xxRedirection());
         CurrentUser stakeholder = open.stakeholder();
@@ -86,8 +72,7 @@ class StakeholderHomeTest {
 
     @Test
     void aClosedConsultationSaysWhenItClosedAndNoLongerInvitesInput() throws Exception {
-        ConsultationScenario scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService,
-                taskService);
+        ConsultationScenario scenario = scenarios.start();
         scenario.openWindow();
         mvc.perform(get("/consultations/" + scenario.cycle.businessKey()))
                 .andExpect(content().string(containsString("Send your input")));

@@ -13,17 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,8 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * responses once the coordinator has completed them, and a summary by objective and stakeholder type in which
  * a duplicate group counts once.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class WhatWeHeardTest {
 
     @Autowired
@@ -41,13 +35,7 @@ class WhatWeHeardTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
+    ConsultationScenarios scenarios;
 
     ConsultationScenario scenario;
     CurrentUser coordinator;
@@ -55,11 +43,9 @@ class WhatWeHeardTest {
 
     @BeforeEach
     void setUp() {
-        scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService, taskService);
+        scenario = scenarios.open();
         coordinator = scenario.coordinator;
         page = "/consultations/" + scenario.cycle.businessKey() + "/what-we-heard";
-        scenario.openWindow();
-        scenario.allowIndividuals();
     }
 
     @Test

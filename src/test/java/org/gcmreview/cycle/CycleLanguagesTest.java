@@ -10,16 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,8 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The cycle pages in the reader's language: text from the bundles, validation messages made in Java, and dates
  * written as the language writes them (month names, order and digits), never with a fixed English pattern.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class CycleLanguagesTest {
 
     /** The language switch's cookie (org.gcmreview.web.UserLocaleResolver). */
@@ -39,18 +34,9 @@ class CycleLanguagesTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
-    }
 
     @Test
     void theProgressPagePrintsDatesInTheReadersLanguage() throws Exception {

@@ -17,20 +17,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Starting a cycle (GET/POST /cycles) and the progress page (GET /cycles/{id}). */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class CycleWebTest {
 
     @Autowired
@@ -41,15 +38,10 @@ class CycleWebTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
-    }
 
     /**
      * A country of its own, in a commission of its own without any review round. Other tests check the real list

@@ -22,14 +22,13 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -40,8 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * feature: this test moves the called consultation instance straight to its last task ("Record how each
  * input was addressed") by process instance modification and completes that task through the TaskService.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class NationalCycleFlowTest {
 
     static final String KEN = "KEN";
@@ -54,9 +52,11 @@ class NationalCycleFlowTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
     CurrentUser interiorColleague;
@@ -67,8 +67,6 @@ class NationalCycleFlowTest {
 
     @BeforeEach
     void team() {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = users.coordinator(KEN);
         interior = users.ministry(KEN, "INTERIOR");
         interiorColleague = users.ministry(KEN, "INTERIOR");

@@ -20,19 +20,17 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The "Scope the review" form: what it checks, what it stores, and what it hands to the process. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ScopeReviewTest {
 
     @Autowired
@@ -43,9 +41,11 @@ class ScopeReviewTest {
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     long interior;
     long labour;
@@ -53,8 +53,6 @@ class ScopeReviewTest {
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR").ministryId();
         labour = users.ministry("KEN", "LABOUR").ministryId();

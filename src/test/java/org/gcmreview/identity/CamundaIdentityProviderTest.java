@@ -13,12 +13,11 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -27,26 +26,24 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * knows. Uses the demo users (Kenya) and a country of its own (an ISO user-assigned code, never a real country)
  * where it needs exact answers.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class CamundaIdentityProviderTest {
 
     @Autowired
     IdentityService identityService;
-
     @Autowired
     RepositoryService repositoryService;
 
     @Autowired
     JdbcClient jdbc;
-
     @Autowired
     PasswordEncoder passwordEncoder;
 
     @Autowired
     UserAccountRepository accounts;
-
+    @Autowired
     TestUsers users;
+
     String country;
     CurrentUser coordinatorA;
     CurrentUser coordinatorB;
@@ -56,7 +53,6 @@ class CamundaIdentityProviderTest {
 
     @BeforeEach
     void createCountryWithUsers() {
-        users = new TestUsers(jdbc);
         country = unusedCountryCode();
         coordinatorA = users.coordinator(country);
         coordinatorB = users.coordinator(country);

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -25,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * not have. An administrator signs in once, on /login, and Camunda knows them, with users and groups read from
  * our tables; nobody else gets in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class CamundaWebappsSignInTest {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

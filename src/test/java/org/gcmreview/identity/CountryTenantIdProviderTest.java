@@ -13,20 +13,18 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Country processes land in the country's tenant, cross-country ones in none. Deploys stand-ins with the real
  * process keys (the real BPMN is not needed to decide the tenant) and removes them again afterwards, so later
  * tests see only the real definitions.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class CountryTenantIdProviderTest {
 
     @Autowired

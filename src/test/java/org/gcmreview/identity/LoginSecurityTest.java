@@ -15,14 +15,13 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The foundation's sign-in rules: who is sent where, CSRF everywhere, and no password kept or logged. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
 class LoginSecurityTest {
 
@@ -44,23 +42,22 @@ class LoginSecurityTest {
 
     @Autowired
     MockMvc mvc;
-
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     PasswordEncoder passwordEncoder;
-
     @Autowired
     IdentityService identityService;
 
+    @Autowired
     TestUsers users;
+
     CurrentUser coordinator;
     String passwordHash;
 
     @BeforeEach
     void coordinatorWithAPassword() {
-        users = new TestUsers(jdbc);
         coordinator = users.coordinator("KEN");
         passwordHash = passwordEncoder.encode(PASSWORD);
         jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, coordinator.id()).update();

@@ -14,14 +14,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.UUID;
 
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +34,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * minutes lock that pair or that address for 15 minutes, doubling with each further lock). Every test signs in from its own made-up client address, so the tests never lock each other (or the
  * other tests' 127.0.0.1) out. Time passing is simulated by moving the stored timestamps back.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
 class LoginThrottlingTest {
 
@@ -48,15 +46,15 @@ class LoginThrottlingTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
-
+    @Autowired
     TestUsers users;
+
     CurrentUser coordinator;
     String passwordHash;
     String address;
 
     @BeforeEach
     void coordinatorWithAPassword() {
-        users = new TestUsers(jdbc);
         coordinator = withPassword(users.coordinator("KEN"));
         address = "2001:db8::" + UUID.randomUUID().toString().substring(0, 4);
     }

@@ -12,11 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -24,8 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Security events in the audit log: sign-in, failed sign-in, sign-out and every refused request. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class SecurityEventAuditTest {
 
     private static final String PASSWORD = "Kestrel-Meadow-3304";
@@ -36,14 +34,14 @@ class SecurityEventAuditTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
-
+    @Autowired
     TestUsers users;
+
     CurrentUser coordinator;
     String address;
 
     @BeforeEach
     void coordinatorWithAPassword() {
-        users = new TestUsers(jdbc);
         coordinator = users.coordinator("KEN");
         jdbc.sql("update app_user set password_hash = ? where id = ?")
                 .params(passwordEncoder.encode(PASSWORD), coordinator.id()).update();

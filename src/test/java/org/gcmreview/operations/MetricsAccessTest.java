@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,8 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * src/test/resources/config/application.yml) and nobody else: not anonymous callers, not signed-in users of any
  * role, not an application user's own password sent as HTTP Basic.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 // tests turn metrics export off by default; this one is about the Prometheus endpoint as production has it
 @AutoConfigureObservability(tracing = false)
 class MetricsAccessTest {
@@ -30,6 +28,8 @@ class MetricsAccessTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
 
     @Test
     void theScraperReadsTheMetrics() throws Exception {
@@ -45,7 +45,6 @@ class MetricsAccessTest {
         assertThat(status(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse())).isEqualTo(401);
         assertThat(status(mvc.perform(get("/actuator/prometheus")
                 .with(httpBasic("test-scraper", "a wrong password"))).andReturn().getResponse())).isEqualTo(401);
-        TestUsers users = new TestUsers(jdbc);
         for (CurrentUser user : new CurrentUser[] {users.admin(), users.coordinator("KEN"), users.imrfSecretariat()}) {
             int status = status(mvc.perform(get("/actuator/prometheus").with(TestUsers.as(user))).andReturn()
                     .getResponse());

@@ -17,10 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.tasks.TaskForm;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.w3c.dom.Document;
@@ -33,7 +33,7 @@ import org.w3c.dom.NodeList;
  * that a user task has (and every form key has its form). A renamed activity, message or bean fails here, not in
  * the middle of a running process.
  */
-@SpringBootTest
+@ApplicationTest
 class ProcessNamesTest {
 
     private static final Map<Class<?>, String> PROCESSES = new LinkedHashMap<>();

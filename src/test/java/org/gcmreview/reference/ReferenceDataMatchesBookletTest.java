@@ -11,22 +11,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.reference.GcmBooklet.Action;
 import org.gcmreview.reference.GcmBooklet.BookletObjective;
 import org.gcmreview.reference.GcmBooklet.QuotedTarget;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reference tables, as Flyway leaves them, against the UN Network on Migration booklet (the source of
  * truth), read afresh by {@link GcmBooklet}. Queries go straight to the tables, not through the service.
  */
-@SpringBootTest
-@AutoConfigureMockMvc // same configuration in all reference tests, so they share one application context
+@ApplicationTest
 class ReferenceDataMatchesBookletTest {
 
     /**

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
@@ -35,8 +35,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -52,8 +50,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * transaction would. It lets go only once the database shows both requests waiting for a lock, i.e. both are
  * inside their transactions with the task loaded or about to be. Then they race for real on PostgreSQL.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ConcurrentCompletionTest {
 
     static final String KEN = "KEN";
@@ -68,18 +65,16 @@ class ConcurrentCompletionTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
     HistoryService historyService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     ExecutorService threads;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         threads = Executors.newFixedThreadPool(2);
     }
 

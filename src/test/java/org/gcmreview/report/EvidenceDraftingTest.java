@@ -14,9 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
@@ -24,8 +24,6 @@ import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -36,8 +34,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
  * stored with the form's fields, in one transaction; a refused file, a refused field or a lock conflict stores
  * nothing at all, says why at the file field, and keeps what the user typed.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class EvidenceDraftingTest {
 
     @Autowired
@@ -47,10 +44,10 @@ class EvidenceDraftingTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    RuntimeService runtimeService;
-
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
     long cycleId;
@@ -60,8 +57,6 @@ class EvidenceDraftingTest {
 
     @BeforeEach
     void aDraftingTask() throws Exception {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());

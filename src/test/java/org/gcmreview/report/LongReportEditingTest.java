@@ -12,16 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -31,8 +28,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * contents and one section at a time, so every page stays under the 150 KB budget however much was drafted,
  * and sending still checks the whole report.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class LongReportEditingTest {
 
     /** The page budget is 150 KB including the stylesheet; the HTML must leave room for it. */
@@ -43,14 +39,12 @@ class LongReportEditingTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService taskService;
+    TestUsers users;
     @Autowired
-    RuntimeService runtimeService;
+    CycleFixture cycles;
 
     @Test
     void aFullReportIsEditedOneSectionAtATimeOnLightPages() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
-        CycleFixture cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         CurrentUser coordinator = users.coordinator("KEN");
         List<CurrentUser> ministries = List.of(users.ministry("KEN", "INTERIOR"), users.ministry("KEN", "LABOUR"),
                 users.ministry("KEN", "FOREIGN"));

@@ -13,9 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
@@ -23,15 +22,12 @@ import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The coordinator's report editor and the ministries' drafting form: revisions and lost-update protection. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ReportEditingTest {
 
     @Autowired
@@ -39,20 +35,16 @@ class ReportEditingTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser colleague;
     CurrentUser interior;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = users.coordinator("KEN");
         colleague = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");

@@ -11,22 +11,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The frozen version's content: canonical JSON with every field of every section, and its SHA-256. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ReportVersionsTest {
 
     @Autowired
@@ -34,16 +30,14 @@ class ReportVersionsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
     ReportVersions versions;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    CycleFixture cycles;
 
     @Test
     void aFrozenVersionHoldsEveryFieldInCanonicalJsonAndItsHash() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
-        CycleFixture cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         CurrentUser coordinator = users.coordinator("KEN");
         CurrentUser interior = users.ministry("KEN", "INTERIOR");
         String code = CycleFixture.uniqueCode();

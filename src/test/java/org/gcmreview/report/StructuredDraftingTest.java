@@ -16,9 +16,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
@@ -26,8 +25,6 @@ import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -37,8 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * linked SDG targets, indicators) through the drafting form and the report editor: what is stored, what a
  * revision records, how indicators are checked, and that lock conflicts cover every field.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class StructuredDraftingTest {
 
     static final int NEXT_YEAR = Year.now(ZoneOffset.UTC).getValue() + 1;
@@ -48,20 +44,16 @@ class StructuredDraftingTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
     CurrentUser interiorColleague;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         interiorColleague = users.ministry("KEN", "INTERIOR");

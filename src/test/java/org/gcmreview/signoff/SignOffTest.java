@@ -19,6 +19,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
@@ -28,8 +29,6 @@ import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -40,8 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * and gives a reason), one decision per ministry and round, the loop back to the named sections, the audit
  * trail, and the frozen version at the end.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class SignOffTest {
 
     @Autowired
@@ -56,9 +54,11 @@ class SignOffTest {
     SignOffDecisions decisions;
     @Autowired
     ReportVersions versions;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
     CurrentUser labour;
@@ -66,8 +66,6 @@ class SignOffTest {
 
     @BeforeEach
     void reachSignOff() throws Exception {
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         labour = users.ministry("KEN", "LABOUR");

@@ -8,10 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
@@ -21,8 +19,6 @@ import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -30,8 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The coordinator's cycle page tells the whole story: the stages as a timeline with dates, each submission with
  * its answer, the published report, and a task link only when the task is there.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class CycleStoryPageTest {
 
     @Autowired
@@ -45,16 +40,14 @@ class CycleStoryPageTest {
     @Autowired
     Submissions submissions;
     @Autowired
-    RuntimeService runtimeService;
+    TestUsers users;
     @Autowired
-    ManagementService managementService;
+    ReviewFixtures fixtures;
     @Autowired
-    TaskService taskService;
+    CycleFixture nationalCycles;
 
     @Test
     void aPublishedCycleShowsItsTimelineItsAcknowledgedSubmissionAndTheReport() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
-        ReviewFixtures fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         CurrentUser coordinator = users.coordinator("KEN");
         ReviewRound round = fixtures.round("REGIONAL", "ECA", LocalDate.now(ZoneOffset.UTC).plusDays(600));
         ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
@@ -78,11 +71,9 @@ class CycleStoryPageTest {
 
     @Test
     void aTaskLinkAppearsOnlyWhenTheTaskIsThere() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
-        CycleFixture fixture = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         CurrentUser coordinator = users.coordinator("KEN");
-        long id = fixture.start(coordinator, CycleFixture.uniqueCode());
-        Task scoping = fixture.task(id, "ScopeReview");
+        long id = nationalCycles.start(coordinator, CycleFixture.uniqueCode());
+        Task scoping = nationalCycles.task(id, "ScopeReview");
         ReviewCycle cycle = cycles.findById(id).orElseThrow();
 
         String page = page(cycle, coordinator, "en");

@@ -14,12 +14,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
@@ -30,8 +29,6 @@ import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -41,8 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * submission superseded), acknowledgement, IMRF registration, publication and closing the round. Access rules
  * are checked on the way, where the data exists.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class RegionalRoundTripTest {
 
     @Autowired
@@ -60,14 +56,12 @@ class RegionalRoundTripTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
-    ManagementService managementService;
-    @Autowired
     TaskService taskService;
     @Autowired
-    HistoryService historyService;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
     CurrentUser eca;
     CurrentUser escap;
@@ -78,8 +72,6 @@ class RegionalRoundTripTest {
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         coordinator = users.coordinator("KEN");
         eca = users.regionalSecretariat("ECA");
         escap = users.regionalSecretariat("ESCAP");

@@ -16,16 +16,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One process instance per round: started on demand, never twice, not for a closed round. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class RoundProcessesTest {
 
     @Autowired
@@ -36,10 +34,14 @@ class RoundProcessesTest {
     RuntimeService runtimeService;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    ReviewFixtures fixtures;
 
     @Test
     void startsTheRegionalRoundOnceWithItsVariables() {
-        new TestUsers(jdbc).ensureCountry("KEN");
+        users.ensureCountry("KEN");
         ReviewRound round = round("REGIONAL", "ECA");
 
         String first = roundProcesses.ensureRunning(round.id());
@@ -122,12 +124,11 @@ class RoundProcessesTest {
 
     @Test
     void theOpenRoundOfACountryIsTheNextDeadlineNotYetClosed() {
-        new TestUsers(jdbc).ensureCountry("KEN");
+        users.ensureCountry("KEN");
         // other tests' ECA rounds exist too: compare only among rounds made here, by closing all others
         List<Long> others = jdbc.sql("select id from review_round where kind = 'REGIONAL' and commission_code = 'ECA'"
                 + " and closed_at is null").query(Long.class).list();
         others.forEach(id -> jdbc.sql("update review_round set closed_at = now() where id = ?").param(id).update());
-        ReviewFixtures fixtures = new ReviewFixtures(jdbc, null, null, null, null);
         ReviewRound past = fixtures.round("REGIONAL", "ECA", LocalDate.now().minusDays(10));
         ReviewRound later = fixtures.round("REGIONAL", "ECA", LocalDate.now().plusDays(90));
         ReviewRound next = fixtures.round("REGIONAL", "ECA", LocalDate.now().plusDays(30));
@@ -144,7 +145,7 @@ class RoundProcessesTest {
     }
 
     private ReviewRound round(String kind, String commission) {
-        return new ReviewFixtures(jdbc, null, null, null, null).round(kind, commission,
+        return fixtures.round(kind, commission,
                 LocalDate.now().plusDays(45));
     }
 }

@@ -13,37 +13,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The rounds' own steps: the deadline notice, and closing a round or an IMRF edition. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class RoundTasksTest {
 
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    ReviewCycles cycles;
     @Autowired
     ReportVersions versions;
     @Autowired
@@ -53,18 +45,9 @@ class RoundTasksTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
-    }
 
     @AfterEach
     void resetClock() {

@@ -10,13 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
@@ -24,8 +21,6 @@ import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,8 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * Who reaches the submission side: the secretariat workspace, a cycle before it was submitted, and the
  * coordinator's forms when what they saw is no longer current.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class SubmissionAccessTest {
 
     @Autowired
@@ -42,28 +36,18 @@ class SubmissionAccessTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     ReportVersions versions;
     @Autowired
-    Submissions submissions;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
     ReviewCycle cycle;
     ReviewRound round;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         coordinator = users.coordinator("KEN");
         round = fixtures.regionalRound("ECA");
         cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());

@@ -11,27 +11,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A secretariat's round page and its refusal in the reader's language: labels, statuses, dates and counts. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class SubmissionLanguagesTest {
 
     @Autowired
@@ -39,28 +32,15 @@ class SubmissionLanguagesTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     ReportVersions versions;
     @Autowired
     Submissions submissions;
     @Autowired
     RoundProcesses roundProcesses;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
-
-    @BeforeEach
-    void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
-    }
 
     @Test
     void closingARoundSpeaksTheSecretariatsLanguage() throws Exception {

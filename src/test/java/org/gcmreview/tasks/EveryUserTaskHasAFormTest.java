@@ -11,14 +11,12 @@ import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** A user task whose form key no feature serves would be a dead end in someone's inbox. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class EveryUserTaskHasAFormTest {
 
     @Autowired

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
@@ -28,8 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -41,8 +40,7 @@ import org.springframework.ui.Model;
  * The inbox and the task form entry point, with a one-task process deployed per test: who sees a task, who may
  * open and complete it, and what happens on invalid input and on a race.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 @Import(TaskAccessTest.EchoFormConfiguration.class)
 class TaskAccessTest {
 
@@ -58,13 +56,13 @@ class TaskAccessTest {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
-
+    @Autowired
     TestUsers users;
+
     Deployment deployment;
 
     @BeforeEach
     void deployOneTaskProcess() {
-        users = new TestUsers(jdbc);
         BpmnModelInstance model = Bpmn.createExecutableProcess("test-one-task")
                 .camundaHistoryTimeToLive(1)
                 .startEvent()

@@ -6,10 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -18,8 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * by itself, so the tests call the error controller with the attributes the servlet container would set.
  * (The browser journeys see the real 403 page.)
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ErrorPagesTest {
 
     @Autowired

@@ -7,17 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HealthEndpointGroups;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The health endpoints over real HTTP, as a load balancer or monitor calls them, with mail switched off (the
  * default): no SMTP server is needed, so none is asked; the database is.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HealthOverHttpTest {
 
     @LocalServerPort

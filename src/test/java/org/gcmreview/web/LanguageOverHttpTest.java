@@ -9,10 +9,11 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * cookie or Accept-Language header the product does not know falls back to the default, never to an error page
  * and never echoed into the page or its headers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LanguageOverHttpTest {
 
     private static final Pattern HTML_LANG = Pattern.compile("<html\\b[^>]*\\slang=\"([^\"]*)\"");

@@ -11,25 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class LanguageTest {
 
     @Autowired
     MockMvc mvc;
-
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
 
     @Test
     void browserLanguageChoosesTheBundle() throws Exception {
@@ -55,7 +54,7 @@ class LanguageTest {
 
     @Test
     void aSignedInUsersChoiceIsSavedInTheirProfile() throws Exception {
-        CurrentUser user = new TestUsers(jdbc).coordinator("KEN");
+        CurrentUser user = users.coordinator("KEN");
         mvc.perform(post("/language").param("lang", "es").with(TestUsers.as(user)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("select preferred_language from app_user where id = ?").param(user.id())
@@ -67,7 +66,7 @@ class LanguageTest {
 
     @Test
     void theSavedPreferenceIsReadOncePerSession() throws Exception {
-        CurrentUser user = new TestUsers(jdbc).coordinator("KEN");
+        CurrentUser user = users.coordinator("KEN");
         jdbc.sql("update app_user set preferred_language = 'fr' where id = ?").param(user.id()).update();
         MockHttpSession session = new MockHttpSession();
         mvc.perform(get("/tasks").session(session).with(TestUsers.as(user)))

@@ -8,20 +8,18 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The page header's menu and account area, for a visitor and for each role, on ordinary and error pages. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class NavigationTest {
 
     private static final Pattern MENU_LINK = Pattern.compile("<li><a href=\"([^\"]+)\"");
@@ -30,10 +28,11 @@ class NavigationTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TestUsers users;
 
     @Test
     void eachRoleSeesItsOwnEntries() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
         assertThat(menu(get("/"))).containsExactly("/consultations", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.coordinator("KEN")))))
                 .containsExactly("/tasks", "/cycles", "/country/ministries", "/country/focal-points", "/consultations",
@@ -54,7 +53,7 @@ class NavigationTest {
 
     @Test
     void theAccountAreaNamesTheUserEscapedAndOffersSignOut() throws Exception {
-        CurrentUser user = new TestUsers(jdbc).coordinator("KEN");
+        CurrentUser user = users.coordinator("KEN");
         jdbc.sql("update app_user set display_name = ? where id = ?").params("<b>Amina</b>", user.id()).update();
         CurrentUser renamed = new CurrentUser(user.id(), user.username(), "<b>Amina</b>", user.email(), user.role(),
                 user.countryIso3(), user.ministryId(), user.ministryCode(), user.organisationId(),
@@ -77,7 +76,7 @@ class NavigationTest {
 
     @Test
     void errorPagesKeepTheSignedInHeader() throws Exception {
-        CurrentUser coordinator = new TestUsers(jdbc).coordinator("KEN");
+        CurrentUser coordinator = users.coordinator("KEN");
         // MockMvc does not forward to /error itself: call it as the servlet container would
         MockHttpServletRequestBuilder notFound = get("/error").with(TestUsers.as(coordinator))
                 .requestAttr("jakarta.servlet.error.status_code", 404)

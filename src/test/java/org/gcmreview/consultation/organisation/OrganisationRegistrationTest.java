@@ -19,14 +19,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.identity.UserAccountRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,8 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Organisations register themselves on a public page with an account for their contact; the coordinator of
  * their country verifies them or rejects them with a reason. Nothing of a refused registration is stored.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class OrganisationRegistrationTest {
 
     private static final String PASSWORD = "a long enough password";
@@ -45,14 +43,14 @@ class OrganisationRegistrationTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-
+    @Autowired
     TestUsers users;
+
     CurrentUser coordinator;
     String address;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
         coordinator = users.coordinator("KEN");
         ThreadLocalRandom random = ThreadLocalRandom.current();
         address = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);

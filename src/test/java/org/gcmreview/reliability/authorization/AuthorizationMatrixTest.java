@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * mapping, so a new endpoint cannot slip by) must have an entry, and every caller gets the entry's expected
  * answer from the running application (MockMvc, full security filter chain, CSRF token present).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class AuthorizationMatrixTest {
 
     @Autowired

@@ -3,28 +3,19 @@ package org.gcmreview.reliability.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.attachment.AttachmentService;
-import org.gcmreview.cycle.ReviewCycles;
-import org.gcmreview.report.ReportVersions;
-import org.gcmreview.submission.RoundProcesses;
-import org.gcmreview.tasks.TaskForm;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.web.HttpUser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -35,32 +26,17 @@ import org.springframework.util.MultiValueMap;
  * 4xx status, no trace of the engine, and nothing stored; the page sends them back to the form, which their
  * browser still holds.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ContainerRefusalsTest {
 
     @LocalServerPort
     int port;
     @Autowired
-    MockMvc mvc;
+    AutowireCapableBeanFactory beans;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles reviewCycles;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
     TaskService tasks;
-    @Autowired
-    AttachmentService attachments;
-    @Autowired
-    RoundProcesses roundProcesses;
-    @Autowired
-    ReportVersions versions;
-    @Autowired
-    List<TaskForm> forms;
     @Autowired
     PasswordEncoder passwordEncoder;
 
@@ -71,16 +47,7 @@ class ContainerRefusalsTest {
     @BeforeEach
     void aMinistryDrafting() throws Exception {
         HostileTaskFormsTest reach = new HostileTaskFormsTest();
-        reach.mvc = mvc;
-        reach.jdbc = jdbc;
-        reach.reviewCycles = reviewCycles;
-        reach.runtime = runtime;
-        reach.management = management;
-        reach.tasks = tasks;
-        reach.attachments = attachments;
-        reach.roundProcesses = roundProcesses;
-        reach.versions = versions;
-        reach.forms = forms;
+        beans.autowireBean(reach); // its fields, as Spring fills them in the hostile suite
         reach.fixture();
         drafting = HostileTaskFormsTest.CASES.get("draft-contribution").open(reach);
         browser = HttpUser.signedIn(port, drafting.user(), jdbc, passwordEncoder).language("fr");

@@ -24,16 +24,11 @@ import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.attachment.AttachmentService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.report.ReportVersions;
-import org.gcmreview.submission.RoundProcesses;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.web.HttpUser;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +36,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,8 +55,7 @@ import org.springframework.util.MultiValueMap;
  * report it edits on one page. Tasks are reached as the hostile-input suite reaches them
  * ({@link HostileTaskFormsTest#CASES}); a TaskForm without a case here fails {@link #everyTaskFormHasAFullSizeCase}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class FullSizeTaskFormsTest {
 
     /** Indicator rows a page shows for an objective with the most indicators (Edits.MAX_INDICATORS + 1). */
@@ -155,23 +148,13 @@ class FullSizeTaskFormsTest {
     @LocalServerPort
     int port;
     @Autowired
+    AutowireCapableBeanFactory beans;
+    @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles reviewCycles;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
     TaskService tasks;
-    @Autowired
-    AttachmentService attachments;
-    @Autowired
-    RoundProcesses roundProcesses;
-    @Autowired
-    ReportVersions versions;
     @Autowired
     List<TaskForm> forms;
     @Autowired
@@ -183,16 +166,7 @@ class FullSizeTaskFormsTest {
     @BeforeEach
     void fixture() {
         reach = new HostileTaskFormsTest();
-        reach.mvc = mvc;
-        reach.jdbc = jdbc;
-        reach.reviewCycles = reviewCycles;
-        reach.runtime = runtime;
-        reach.management = management;
-        reach.tasks = tasks;
-        reach.attachments = attachments;
-        reach.roundProcesses = roundProcesses;
-        reach.versions = versions;
-        reach.forms = forms;
+        beans.autowireBean(reach); // its fields, as Spring fills them in the hostile suite
         reach.fixture();
     }
 

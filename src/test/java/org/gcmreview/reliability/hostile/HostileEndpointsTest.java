@@ -16,12 +16,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.attachment.AttachmentService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.consultation.ConsultationScenario;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.TestUsers;
@@ -31,8 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -46,8 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * legitimate input is stored verbatim and shown escaped. The endpoints are enumerated from Spring MVC's handler
  * mapping, so a new POST endpoint without an entry in {@link HostileEndpoints} fails the build.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class HostileEndpointsTest {
 
     @Autowired
@@ -55,25 +48,16 @@ class HostileEndpointsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles reviewCycles;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    AttachmentService attachments;
-    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
 
+    @Autowired
     HostileFixture fixture;
+
     Refusals refusals;
 
     @BeforeEach
     void fixture() {
-        fixture = new HostileFixture(mvc, jdbc, reviewCycles, runtime, management, tasks, attachments);
         refusals = new Refusals(mvc, jdbc);
     }
 

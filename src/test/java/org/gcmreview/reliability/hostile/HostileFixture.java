@@ -10,28 +10,29 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.attachment.AttachmentService;
 import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.consultation.ConsultationScenario;
+import org.gcmreview.consultation.ConsultationScenarios;
 import org.gcmreview.cycle.CycleFixture;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.report.history.ReportTestData;
 import org.gcmreview.submission.ReviewFixtures;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.context.annotation.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The data the hostile requests aim at, made fresh for each request through the other features' own test
- * fixtures (CycleFixture, ConsultationScenario, ReviewFixtures, ReportTestData, TestUsers).
+ * fixtures (CycleFixture, ConsultationScenarios, ReviewFixtures, ReportTestData, TestUsers); a bean of
+ * {@code @ApplicationTest}, new for every test instance.
  */
-final class HostileFixture {
+@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE) // its users are made once per test instance
+public final class HostileFixture {
 
     final MockMvc mvc;
     final JdbcClient jdbc;
@@ -40,29 +41,24 @@ final class HostileFixture {
     final ReviewFixtures reviews;
     final ReportTestData reports;
     final PeopleTestData people;
-    private final ReviewCycles reviewCycles;
-    private final RuntimeService runtime;
-    private final ManagementService management;
-    private final TaskService tasks;
+    private final ConsultationScenarios consultations;
     private final AttachmentService attachments;
     private CurrentUser coordinator;
     private CurrentUser admin;
     private CurrentUser eca;
 
-    HostileFixture(MockMvc mvc, JdbcClient jdbc, ReviewCycles reviewCycles, RuntimeService runtime,
-            ManagementService management, TaskService tasks, AttachmentService attachments) {
+    public HostileFixture(MockMvc mvc, JdbcClient jdbc, TestUsers users, CycleFixture cycles, ReviewFixtures reviews,
+            ReportTestData reports, PeopleTestData people, ConsultationScenarios consultations,
+            AttachmentService attachments) {
         this.mvc = mvc;
         this.jdbc = jdbc;
-        this.reviewCycles = reviewCycles;
-        this.runtime = runtime;
-        this.management = management;
-        this.tasks = tasks;
+        this.users = users;
+        this.cycles = cycles;
+        this.reviews = reviews;
+        this.reports = reports;
+        this.people = people;
+        this.consultations = consultations;
         this.attachments = attachments;
-        this.users = new TestUsers(jdbc);
-        this.cycles = new CycleFixture(mvc, jdbc, tasks, runtime);
-        this.reviews = new ReviewFixtures(jdbc, reviewCycles, runtime, management, tasks);
-        this.reports = new ReportTestData(jdbc);
-        this.people = new PeopleTestData(jdbc);
     }
 
     CurrentUser coordinator() {
@@ -88,10 +84,7 @@ final class HostileFixture {
 
     /** A Kenyan consultation whose window is open, individuals allowed. */
     ConsultationScenario consultation() {
-        ConsultationScenario scenario = ConsultationScenario.start(jdbc, reviewCycles, runtime, management, tasks);
-        scenario.openWindow();
-        scenario.allowIndividuals();
-        return scenario;
+        return consultations.open();
     }
 
     /** An organisation's input, sent through the public page; its id. */

@@ -14,10 +14,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a form body the way Tomcat does nor applies Tomcat's limits, and the guard relies on what Tomcat does with bad
  * bytes and large bodies. A public form (organisation registration) and the language switch are the targets.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class HostileOverHttpTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

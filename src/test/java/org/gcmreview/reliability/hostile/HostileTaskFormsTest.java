@@ -19,11 +19,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.gcmreview.attachment.AttachmentService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.consultation.ConsultationScenario;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
@@ -37,8 +36,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
@@ -51,8 +48,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * large, markup and SQL in every text field the page renders, path traversal in uploaded file names, and the
  * same completion sent twice. Refusals are a clear 4xx and change no table and no Camunda task or execution.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class HostileTaskFormsTest {
 
     @Autowired
@@ -60,23 +56,20 @@ class HostileTaskFormsTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles reviewCycles;
-    @Autowired
     RuntimeService runtime;
     @Autowired
     ManagementService management;
     @Autowired
     TaskService tasks;
     @Autowired
-    AttachmentService attachments;
-    @Autowired
     RoundProcesses roundProcesses;
     @Autowired
     ReportVersions versions;
     @Autowired
     List<TaskForm> forms;
-
+    @Autowired
     HostileFixture f;
+
     Refusals refusals;
 
     /**
@@ -167,7 +160,6 @@ class HostileTaskFormsTest {
 
     @BeforeEach
     void fixture() {
-        f = new HostileFixture(mvc, jdbc, reviewCycles, runtime, management, tasks, attachments);
         refusals = new Refusals(mvc, jdbc);
     }
 

@@ -11,29 +11,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /** Revision history and differences of report sections and contributions: who may read them, and what they say. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class RevisionHistoryWebTest {
 
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReportTestData data;
+
     CurrentUser coordinator;
     CurrentUser interior;
     CurrentUser labour;
@@ -45,8 +45,6 @@ class RevisionHistoryWebTest {
 
     @BeforeEach
     void aKenyanReportWithRevisions() {
-        users = new TestUsers(jdbc);
-        data = new ReportTestData(jdbc);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         labour = users.ministry("KEN", "LABOUR");

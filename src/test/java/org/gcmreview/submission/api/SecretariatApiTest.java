@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
@@ -31,8 +31,6 @@ import org.gcmreview.submission.ReviewRound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -41,8 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * The secretariats' JSON API: tokens made on a page, shown once, kept only as SHA-256, revocable; the access
  * matrix of roles and tokens over every endpoint; and what the endpoints answer.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class SecretariatApiTest {
 
     static final List<String> ENDPOINTS = List.of("/api/secretariat/submissions", "/api/secretariat/statuses",
@@ -53,12 +50,12 @@ class SecretariatApiTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     ReportVersions versions;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser eca;
     ReviewRound round;
     ReviewRound edition;
@@ -67,8 +64,6 @@ class SecretariatApiTest {
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null);
         eca = users.regionalSecretariat("ECA");
         LocalDate deadline = LocalDate.now(ZoneOffset.UTC).plusDays(500);
         round = fixtures.round("REGIONAL", "ECA", deadline);

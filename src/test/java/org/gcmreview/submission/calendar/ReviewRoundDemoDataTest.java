@@ -2,10 +2,9 @@ package org.gcmreview.submission.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gcmreview.ApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.gcmreview.submission.ReviewRound;
@@ -14,8 +13,7 @@ import org.gcmreview.submission.RoundKind;
 
 
 /** The demo rounds: one per regional commission and IMRF-2026, and running the seeder again changes nothing. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class ReviewRoundDemoDataTest {
 
     @Autowired

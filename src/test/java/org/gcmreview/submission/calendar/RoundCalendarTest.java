@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.submission.ReviewRound;
@@ -29,15 +30,12 @@ import org.gcmreview.submission.RoundProcesses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The review calendar: ADMIN lists, creates and edits rounds; the rules of the calendar; nobody else gets in. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class RoundCalendarTest {
 
     @Autowired
@@ -52,14 +50,14 @@ class RoundCalendarTest {
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
-
+    @Autowired
     TestUsers users;
+
     CurrentUser admin;
     String cycle;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
         admin = users.admin();
         cycle = "C" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
@@ -18,14 +18,11 @@ import org.gcmreview.submission.ReviewFixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Only published reports exist publicly; everything else is 404 for everyone, the country's own users too. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class PublicationAccessTest {
 
     @Autowired
@@ -33,18 +30,16 @@ class PublicationAccessTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     ReportVersions versions;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null);
         coordinator = users.coordinator("KEN");
     }
 

@@ -31,6 +31,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
@@ -44,8 +45,6 @@ import org.gcmreview.submission.ReviewRound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,8 +53,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * table of contents and the bundled font), the JSON against docs/report-schema.json, the page's objectives, SDG
  * links and consultation summary, the list's filters, and that none of it exists before publication.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class PublishedDocumentsTest {
 
     @Autowired
@@ -70,15 +68,15 @@ class PublishedDocumentsTest {
     ReferenceData reference;
     @Autowired
     ObjectMapper json;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null);
         coordinator = users.coordinator("KEN");
     }
 

@@ -21,10 +21,9 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
@@ -41,8 +40,6 @@ import org.gcmreview.submission.Submissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -51,8 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * filters and sort orders from query parameters; the review link; the IMRF's totals per region; the synthesis
  * grid from the frozen versions and its CSV (formula-safe) and XLSX exports; who may look.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class SecretariatWorkspaceTest {
 
     @Autowired
@@ -70,12 +66,10 @@ class SecretariatWorkspaceTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser eca;
     ReviewRound round;
     ReviewRound edition;
@@ -83,8 +77,6 @@ class SecretariatWorkspaceTest {
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         eca = users.regionalSecretariat("ECA");
         // far enough that it is never the commission's open round, so only the cycles attached to it count
         deadline = LocalDate.now(ZoneOffset.UTC).plusDays(500);
