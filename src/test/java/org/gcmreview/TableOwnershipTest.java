@@ -44,7 +44,7 @@ class TableOwnershipTest {
                 + "submission_rate_event organisation");
         own("submission", "review_round submission submission_handover secretariat_api_token");
         own("cluster", "spring_session spring_session_attributes");
-        own("people", "password_link");
+        own("people", "password_link password_reset_request");
     }
 
     /** Module/Class -> the other modules' tables it names today, each with why. */

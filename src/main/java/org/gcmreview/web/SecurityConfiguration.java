@@ -74,6 +74,8 @@ class SecurityConfiguration {
                                 .permitAll()
                         // setting a password through a single-use link (org.gcmreview.people): the token is the key
                         .requestMatchers("/password").permitAll()
+                        // asking for a reset link: the same answer whether the account exists (org.gcmreview.people)
+                        .requestMatchers("/password/forgotten").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         // a country's ministries and focal points: its coordinator (org.gcmreview.people)
                         .requestMatchers("/country/**").hasRole(Role.COORDINATOR.name())

@@ -289,6 +289,13 @@ final class AuthorizationMatrix {
                                 .param("passwordRepeated", "a long enough password"))
                         .everyone(SIGN_IN).build(),
 
+                // asking for a reset link: public, the same answer for every name (the login page, read as SIGN_IN);
+                // each caller from an address of its own, so the per-address limit does not answer instead
+                MatrixEntry.of("GET", "/password/forgotten", f -> get("/password/forgotten")).everyone(ALLOWED).build(),
+                MatrixEntry.of("POST", "/password/forgotten", f -> post("/password/forgotten")
+                                .with(MatrixFixture.ownAddress()).param("name", "nobody-" + UUID.randomUUID()))
+                        .everyone(SIGN_IN).build(),
+
                 // ---------------------------------------------------------------- people: accounts (ADMIN)
                 MatrixEntry.of("GET", "/admin/accounts", f -> get("/admin/accounts")).onlyFor(ADMIN).build(),
                 // an empty form: refused as invalid (400) once through

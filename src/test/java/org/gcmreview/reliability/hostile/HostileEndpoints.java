@@ -196,6 +196,11 @@ final class HostileEndpoints {
                                 .field("passwordRepeated", "a long enough password"))
                         .text("token").replayable().build(),
 
+                // asking for a reset link: every post is a new request (counted per address, audited), so no replay
+                HostileEndpoint.of("POST", "/password/forgotten", f -> FormPost.of("/password/forgotten", null)
+                                .field("name", "nobody-" + UUID.randomUUID() + "@example.org"))
+                        .text("name").build(),
+
                 // ------------------------------------------------------------------ people: accounts (administrators)
                 HostileEndpoint.of("POST", "/admin/accounts", f -> FormPost.of("/admin/accounts", f.admin())
                                 .field("role", "COORDINATOR").field("country", "KEN").field("commission", "")
