@@ -15,15 +15,16 @@ create table password_reset_request (
 );
 create index password_reset_request_address_idx on password_reset_request (client_address, requested_at);
 
--- A new password ends the account's open sessions too (org.gcmreview.identity.RightsCheck): whoever knew the old
--- one and signed in with it is out at their next request.
+-- A new password replacing an old one ends the account's open sessions (org.gcmreview.identity.RightsCheck):
+-- UserAccountRepository.endSessions bumps the version explicitly. The trigger lets an explicit bump by one
+-- stand; setting the version back (to the value an old session holds) stays impossible.
 create or replace function app_user_bump_rights_version() returns trigger language plpgsql as $$
 begin
     if new.enabled is distinct from old.enabled or new.role is distinct from old.role
             or new.country_iso3 is distinct from old.country_iso3 or new.ministry_id is distinct from old.ministry_id
             or new.organisation_id is distinct from old.organisation_id
             or new.commission_code is distinct from old.commission_code
-            or new.password_hash is distinct from old.password_hash then
+            or new.rights_version > old.rights_version then
         new.rights_version := old.rights_version + 1;
     else
         new.rights_version := old.rights_version;

@@ -31,7 +31,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNER = new LinkedHashMap<>();
 
     static {
-        own("identity", "app_user login_failure login_lock");
+        own("identity", "app_user login_failure login_lock totp_credential recovery_code two_factor_country");
         own("audit", "audit_event");
         own("reference", "objective objective_action objective_sdg_target guiding_principle country "
                 + "regional_commission stakeholder_type");

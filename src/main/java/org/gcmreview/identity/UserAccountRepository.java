@@ -107,6 +107,14 @@ public class UserAccountRepository {
                 .params(change.enabled(), change.ministryId(), change.passwordHash(), userId).update();
     }
 
+    /**
+     * Ends the account's open sessions at their next request, on every node (RightsCheck compares the version):
+     * for a new password replacing one somebody else may have known.
+     */
+    public void endSessions(long userId) {
+        jdbc.sql("update app_user set rights_version = rights_version + 1 where id = ?").param(userId).update();
+    }
+
     /** Whether the account's owner has set a password (an invited account has none until then). */
     public boolean hasPassword(long userId) {
         return jdbc.sql("select password_hash <> ? from app_user where id = ?").params(NO_PASSWORD, userId)
