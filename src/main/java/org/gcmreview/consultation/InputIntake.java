@@ -38,7 +38,8 @@ class InputIntake {
     static final int NAME_MAX = 200;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
     private final Organisations organisations;
     private final ReviewCycles cycles;
     private final SubmissionRateLimit rateLimit;
@@ -48,10 +49,11 @@ class InputIntake {
     private final InputAttachments attachments;
     private final AuditLog audit;
 
-    InputIntake(Consultations consultations, Organisations organisations, ReviewCycles cycles,
-            SubmissionRateLimit rateLimit, ConsultationMail mail, ConsultationMessages messages,
+    InputIntake(ConsultationWindows windows, ConsultationInputs consultationInputs, Organisations organisations,
+            ReviewCycles cycles, SubmissionRateLimit rateLimit, ConsultationMail mail, ConsultationMessages messages,
             ConsultationProperties properties, InputAttachments attachments, AuditLog audit) {
-        this.consultations = consultations;
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
         this.organisations = organisations;
         this.cycles = cycles;
         this.rateLimit = rateLimit;
@@ -116,13 +118,13 @@ class InputIntake {
             throw new AccessDeniedException("Only verified stakeholder organisations of " + cycle.countryName()
                     + " can send inputs to this consultation");
         }
-        ConsultationWindow window = consultations.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
+        ConsultationWindow window = windows.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
         Optional<UUID> key = idempotencyKey(request.idempotencyKey());
         if (key.isEmpty()) {
             return incompleteForm();
         }
         // A repeated submit of the same form gets the first one's receipt, even if the window closed since.
-        Optional<ConsultationInput> earlier = consultations.inputByIdempotencyKey(key.get());
+        Optional<ConsultationInput> earlier = consultationInputs.inputByIdempotencyKey(key.get());
         if (earlier.isPresent()) {
             return replay(earlier.get(), sameUser(user, earlier.get()));
         }
@@ -142,10 +144,10 @@ class InputIntake {
         if (retryAt.isPresent()) {
             return new InputResult.Throttled(retryAt.get());
         }
-        boolean stored = consultations.insertInput(window.id(), cycle.countryIso3(), key.get(),
-                new Consultations.Author(user.organisationId(), user.id(), user.displayName(), user.email()),
+        boolean stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(), key.get(),
+                new ConsultationInputs.Author(user.organisationId(), user.id(), user.displayName(), user.email()),
                 checked.target(), checked.language(), checked.body(), null);
-        ConsultationInput input = consultations.inputByIdempotencyKey(key.get()).orElseThrow();
+        ConsultationInput input = consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow();
         if (!stored) {
             // the same form arrived twice at the same moment; the other request stored it
             return replay(input, sameUser(user, input));
@@ -163,7 +165,7 @@ class InputIntake {
     /** An input from an individual, where the coordinator allows them; held until the address is confirmed. */
     @Transactional
     public InputResult submitAsIndividual(ReviewCycle cycle, InputRequest request) {
-        ConsultationWindow window = consultations.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
+        ConsultationWindow window = windows.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
         if (!window.allowIndividuals()) {
             return new InputResult.Refused(HttpStatus.FORBIDDEN, messages.get("consultation.error.noIndividuals"));
         }
@@ -172,7 +174,7 @@ class InputIntake {
             return incompleteForm();
         }
         String email = request.authorEmail() == null ? "" : request.authorEmail().strip();
-        Optional<ConsultationInput> earlier = consultations.inputByIdempotencyKey(key.get());
+        Optional<ConsultationInput> earlier = consultationInputs.inputByIdempotencyKey(key.get());
         if (earlier.isPresent()) {
             return replayIndividual(earlier.get(), email);
         }
@@ -203,10 +205,10 @@ class InputIntake {
         }
         String token = newToken();
         Instant expiresAt = Instant.now().plus(properties.confirmationValidity());
-        boolean stored = consultations.insertInput(window.id(), cycle.countryIso3(), key.get(),
-                new Consultations.Author(null, null, name, email), checked.target(), checked.language(),
-                checked.body(), new Consultations.Confirmation(Sha256.hex(token), expiresAt));
-        ConsultationInput input = consultations.inputByIdempotencyKey(key.get()).orElseThrow();
+        boolean stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(), key.get(),
+                new ConsultationInputs.Author(null, null, name, email), checked.target(), checked.language(),
+                checked.body(), new ConsultationInputs.Confirmation(Sha256.hex(token), expiresAt));
+        ConsultationInput input = consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow();
         if (!stored) {
             return replayIndividual(input, email);
         }
@@ -226,8 +228,8 @@ class InputIntake {
     }
 
     Optional<PendingInput> pending(String token) {
-        return tokenHash(token).flatMap(consultations::pending).map(p -> {
-            ConsultationInput input = consultations.inputById(p.inputId()).orElseThrow();
+        return tokenHash(token).flatMap(consultationInputs::pending).map(p -> {
+            ConsultationInput input = consultationInputs.inputById(p.inputId()).orElseThrow();
             ReviewCycle cycle = cycles.findById(p.cycleId()).orElseThrow();
             return new PendingInput(cycle, input, !Instant.now().isBefore(p.expiresAt()));
         });
@@ -239,7 +241,8 @@ class InputIntake {
      */
     @Transactional
     public InputResult confirm(String token) {
-        Optional<Consultations.PendingConfirmation> pending = tokenHash(token).flatMap(consultations::pendingForUpdate);
+        Optional<ConsultationInputs.PendingConfirmation> pending =
+                tokenHash(token).flatMap(consultationInputs::pendingForUpdate);
         if (pending.isEmpty()) {
             return new InputResult.Refused(HttpStatus.NOT_FOUND, messages.get("consultation.confirm.error.unknown"));
         }
@@ -248,12 +251,12 @@ class InputIntake {
                     messages.dateTime(pending.get().expiresAt())));
         }
         ReviewCycle cycle = cycles.findById(pending.get().cycleId()).orElseThrow();
-        ConsultationWindow window = consultations.windowOfForShare(cycle.id()).orElseThrow();
+        ConsultationWindow window = windows.windowOfForShare(cycle.id()).orElseThrow();
         if (!window.acceptsInputs(Instant.now())) {
             return new InputResult.Refused(HttpStatus.CONFLICT, messages.get("consultation.confirm.error.closed"));
         }
-        consultations.confirm(pending.get().inputId());
-        ConsultationInput input = consultations.inputById(pending.get().inputId()).orElseThrow();
+        consultationInputs.confirm(pending.get().inputId());
+        ConsultationInput input = consultationInputs.inputById(pending.get().inputId()).orElseThrow();
         cycles.touch(cycle.id());
         audit.record(AuditEntry.of("individual", "CONSULTATION_INPUT_RECEIVED", cycle.countryIso3(),
                 "consultation_input", input.reference(), input.subject() + ", e-mail address confirmed"));
@@ -276,7 +279,7 @@ class InputIntake {
     }
 
     private Checked check(ConsultationWindow window, InputRequest request, Map<String, String> errors) {
-        OpenTargets open = consultations.openTargets(window);
+        OpenTargets open = windows.openTargets(window);
         Optional<InputTarget> target = InputTarget.parse(request.target()).filter(open::isOpen);
         if (target.isEmpty()) {
             errors.put("target", messages.get("consultation.error.target"));
