@@ -31,7 +31,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNER = new LinkedHashMap<>();
 
     static {
-        own("identity", "app_user login_failure login_lock");
+        own("identity", "app_user login_failure login_lock totp_credential recovery_code two_factor_country");
         own("audit", "audit_event");
         own("reference", "objective objective_action objective_sdg_target guiding_principle country "
                 + "regional_commission stakeholder_type");
@@ -44,7 +44,7 @@ class TableOwnershipTest {
                 + "submission_rate_event organisation");
         own("submission", "review_round submission submission_handover secretariat_api_token");
         own("cluster", "spring_session spring_session_attributes");
-        own("people", "password_link");
+        own("people", "password_link password_reset_request");
     }
 
     /** Module/Class -> the other modules' tables it names today, each with why. */

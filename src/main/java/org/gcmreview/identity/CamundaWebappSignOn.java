@@ -21,7 +21,7 @@ public class CamundaWebappSignOn implements AuthenticationProvider {
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         // the security chain already admits only ADMIN to /camunda/**; checked again so this never widens it
-        if (authentication != null && authentication.isAuthenticated()
+        if (authentication != null && authentication.isAuthenticated() && !(authentication instanceof SecondFactorPending)
                 && authentication.getPrincipal() instanceof SignedInUser signedIn && signedIn.user().is(Role.ADMIN)) {
             return AuthenticationResult.successful(signedIn.getUsername());
         }

@@ -33,7 +33,8 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     /** The user signed in on the current request, if any. */
     public static Optional<CurrentUser> current() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser signedIn) {
+        // halfway through two-factor sign-in is not signed in yet
+        if (auth != null && !(auth instanceof SecondFactorPending) && auth.getPrincipal() instanceof SignedInUser signedIn) {
             return Optional.of(signedIn.user());
         }
         return Optional.empty();

@@ -43,6 +43,17 @@ public class UserAccountRepository {
         return findAccountById(id).map(UserAccount::user);
     }
 
+    /**
+     * The one enabled account whose user name or e-mail address this is (case ignored), for a password reset;
+     * empty when there is none, or more than one (an address two accounts share names neither).
+     */
+    public Optional<CurrentUser> findEnabledByUsernameOrEmail(String nameOrEmail) {
+        List<UserAccount> found = jdbc.sql(SELECT + """
+                 where u.enabled and (lower(u.username) = lower(:name) or lower(u.email) = lower(:name)) limit 2""")
+                .param("name", nameOrEmail).query(this::mapAccount).list();
+        return found.size() == 1 ? Optional.of(found.get(0).user()) : Optional.empty();
+    }
+
     /** Enabled users, in username order. */
     public List<CurrentUser> findAllEnabled() {
         return jdbc.sql(SELECT + " where u.enabled order by u.username").query(this::mapAccount).list()
@@ -94,6 +105,14 @@ public class UserAccountRepository {
                                     password_hash = coalesce(?, password_hash)
                  where id = ?""")
                 .params(change.enabled(), change.ministryId(), change.passwordHash(), userId).update();
+    }
+
+    /**
+     * Ends the account's open sessions at their next request, on every node (RightsCheck compares the version):
+     * for a new password replacing one somebody else may have known.
+     */
+    public void endSessions(long userId) {
+        jdbc.sql("update app_user set rights_version = rights_version + 1 where id = ?").param(userId).update();
     }
 
     /** Whether the account's owner has set a password (an invited account has none until then). */

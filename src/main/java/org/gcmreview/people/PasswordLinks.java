@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class PasswordLinks {
 
     enum Purpose {
-        BOOTSTRAP, INVITATION
+        BOOTSTRAP, INVITATION, RESET
     }
 
     /** The link a user follows: its token, and the account it is for. */
@@ -74,6 +74,14 @@ class PasswordLinks {
                    and u.enabled
                 returning l.user_id""")
                 .param(sha256(token)).query(Long.class).optional();
+    }
+
+    /** How many links of this purpose the account was given within the last period (used or not). */
+    int issuedWithin(long userId, Purpose purpose, Duration period) {
+        return jdbc.sql("""
+                select count(*) from password_link
+                 where user_id = ? and purpose = ? and created_at > now() - make_interval(secs => ?)""")
+                .params(userId, purpose.name(), period.toSeconds()).query(Integer.class).single();
     }
 
     /** Whether the account has a link that can still be used. */

@@ -84,7 +84,12 @@ class SetPasswordController {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "people/link-invalid";
         }
+        boolean replaced = accounts.hasPassword(redeemed.get());
         accounts.change(redeemed.get(), AccountChange.password(passwordEncoder.encode(chosen)));
+        if (replaced) {
+            // whoever knew the old password and signed in with it is out at their next request
+            accounts.endSessions(redeemed.get());
+        }
         audit.record(AuditEntry.of(user.get().username(), "PASSWORD_SET", user.get().countryIso3(), "app_user",
                 redeemed.get(), "through a single-use link"));
         return "redirect:/login?passwordSet";

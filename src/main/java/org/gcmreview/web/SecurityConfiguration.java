@@ -6,6 +6,8 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.AccessDeniedAudit;
 import org.gcmreview.identity.RightsCheck;
 import org.gcmreview.identity.Role;
+import org.gcmreview.identity.SecondFactorGate;
+import org.gcmreview.identity.SecondFactorSignIn;
 import org.gcmreview.identity.UserAccountRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -54,6 +56,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
                 .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class)
+                .addFilterAfter(new SecondFactorGate(), RightsCheck.class)
                 .addFilterAfter(new CamundaCockpitAccess.Audit(audit), AuthorizationFilter.class);
         return http.build();
     }
@@ -61,7 +64,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain applicationFilterChain(HttpSecurity http, AuditLog audit, MessageSource messages,
-            UserAccountRepository accounts) throws Exception {
+            UserAccountRepository accounts, SecondFactorSignIn secondFactor) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/actuator/health/**").permitAll()
@@ -74,13 +77,17 @@ class SecurityConfiguration {
                                 .permitAll()
                         // setting a password through a single-use link (org.gcmreview.people): the token is the key
                         .requestMatchers("/password").permitAll()
+                        // asking for a reset link: the same answer whether the account exists (org.gcmreview.people)
+                        .requestMatchers("/password/forgotten").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         // a country's ministries and focal points: its coordinator (org.gcmreview.people)
                         .requestMatchers("/country/**").hasRole(Role.COORDINATOR.name())
                         .requestMatchers("/secretariat/**").hasAnyRole(Role.REGIONAL_SECRETARIAT.name(),
                                 Role.IMRF_SECRETARIAT.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/tasks", false)
+                // after the password: the task list (or the page asked for), or first the second factor when one is
+                // set up or the user's country requires it (org.gcmreview.identity.SecondFactorSignIn)
+                .formLogin(form -> form.loginPage("/login").successHandler(secondFactor.afterPassword())
                         .failureHandler(signInFailures()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 // a missing or stale CSRF token gets a page that says so (org.gcmreview.web.CsrfRefusal)
@@ -101,7 +108,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
                         .matcher(HttpMethod.POST, "/language")))
                 .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
-                .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class);
+                .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class)
+                // halfway through two-factor sign-in only its own pages (org.gcmreview.identity.SecondFactorGate)
+                .addFilterAfter(new SecondFactorGate(), RightsCheck.class);
         return http.build();
     }
 

@@ -289,6 +289,41 @@ final class AuthorizationMatrix {
                                 .param("passwordRepeated", "a long enough password"))
                         .everyone(SIGN_IN).build(),
 
+                // asking for a reset link: public, the same answer for every name (the login page, read as SIGN_IN);
+                // each caller from an address of its own, so the per-address limit does not answer instead
+                MatrixEntry.of("GET", "/password/forgotten", f -> get("/password/forgotten")).everyone(ALLOWED).build(),
+                MatrixEntry.of("POST", "/password/forgotten", f -> post("/password/forgotten")
+                                .with(MatrixFixture.ownAddress()).param("name", "nobody-" + UUID.randomUUID()))
+                        .everyone(SIGN_IN).build(),
+
+                // ---------------------------------------------------------------- identity: two-factor sign-in
+                // the code step is for a sign-in halfway (TwoFactorSignInTest); a full sign-in is sent on to its
+                // tasks (GET) or back to the login page (POST), an anonymous caller to sign in
+                MatrixEntry.of("GET", "/login/code", f -> get("/login/code")).everyone(ALLOWED).but(SIGN_IN, ANONYMOUS)
+                        .build(),
+                MatrixEntry.of("POST", "/login/code", f -> post("/login/code").param("code", "123456"))
+                        .everyone(SIGN_IN).build(),
+                // one's own authenticator: everyone who works in the review, not the stakeholders' organisations
+                MatrixEntry.of("GET", "/account/two-factor", f -> get("/account/two-factor"))
+                        .everyone(ALLOWED).but(FORBIDDEN, STAKEHOLDER).but(SIGN_IN, ANONYMOUS).build(),
+                MatrixEntry.of("POST", "/account/two-factor/enrolment", f -> post("/account/two-factor/enrolment"))
+                        .everyone(ALLOWED).but(FORBIDDEN, STAKEHOLDER).but(SIGN_IN, ANONYMOUS).build(),
+                // a wrong code: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/account/two-factor/confirmation",
+                                f -> post("/account/two-factor/confirmation").param("code", "000000"))
+                        .everyone(ALLOWED).but(FORBIDDEN, STAKEHOLDER).but(SIGN_IN, ANONYMOUS).build(),
+                MatrixEntry.of("POST", "/account/two-factor/disabled",
+                                f -> post("/account/two-factor/disabled").param("code", "000000"))
+                        .everyone(ALLOWED).but(FORBIDDEN, STAKEHOLDER).but(SIGN_IN, ANONYMOUS).build(),
+                // a country's requirement: its coordinator for their own country, an administrator for any
+                MatrixEntry.of("GET", "/country/two-factor", f -> get("/country/two-factor"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/two-factor", f -> post("/country/two-factor").param("required", "false"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("GET", "/admin/two-factor", f -> get("/admin/two-factor")).onlyFor(ADMIN).build(),
+                // no country: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/admin/two-factor", f -> post("/admin/two-factor")).onlyFor(ADMIN).build(),
+
                 // ---------------------------------------------------------------- people: accounts (ADMIN)
                 MatrixEntry.of("GET", "/admin/accounts", f -> get("/admin/accounts")).onlyFor(ADMIN).build(),
                 // an empty form: refused as invalid (400) once through

@@ -196,6 +196,34 @@ final class HostileEndpoints {
                                 .field("passwordRepeated", "a long enough password"))
                         .text("token").replayable().build(),
 
+                // asking for a reset link: every post is a new request (counted per address, audited), so no replay
+                HostileEndpoint.of("POST", "/password/forgotten", f -> FormPost.of("/password/forgotten", null)
+                                .field("name", "nobody-" + UUID.randomUUID() + "@example.org"))
+                        .text("name").build(),
+
+                // ------------------------------------------------------------------ identity: two-factor sign-in
+                // a full sign-in posting a code is sent back to the login page; the typed code is only compared
+                HostileEndpoint.of("POST", "/login/code", f -> FormPost.of("/login/code", f.coordinator())
+                                .field("code", "123456"))
+                        .text("code").replayable().build(),
+                // every set-up start makes a new secret (the one before never worked), so no replay check
+                HostileEndpoint.of("POST", "/account/two-factor/enrolment",
+                                f -> FormPost.of("/account/two-factor/enrolment", f.coordinator())).build(),
+                HostileEndpoint.of("POST", "/account/two-factor/confirmation",
+                                f -> FormPost.of("/account/two-factor/confirmation", f.coordinator())
+                                        .field("code", "123456"))
+                        .text("code").replayable().build(),
+                HostileEndpoint.of("POST", "/account/two-factor/disabled",
+                                f -> FormPost.of("/account/two-factor/disabled", f.coordinator())
+                                        .field("code", "123456"))
+                        .text("code").replayable().build(),
+                HostileEndpoint.of("POST", "/country/two-factor", f -> FormPost.of("/country/two-factor", f.coordinator())
+                                .field("required", "false"))
+                        .text("required").replayable().build(),
+                HostileEndpoint.of("POST", "/admin/two-factor", f -> FormPost.of("/admin/two-factor", f.admin())
+                                .field("country", "KEN").field("required", "false"))
+                        .text("country", "required").replayable().build(),
+
                 // ------------------------------------------------------------------ people: accounts (administrators)
                 HostileEndpoint.of("POST", "/admin/accounts", f -> FormPost.of("/admin/accounts", f.admin())
                                 .field("role", "COORDINATOR").field("country", "KEN").field("commission", "")
