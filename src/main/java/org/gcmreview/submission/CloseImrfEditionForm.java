@@ -1,14 +1,16 @@
 package org.gcmreview.submission;
 
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.support.FormBinder;
 import org.springframework.stereotype.Component;
 
 /** imrf-review, CloseImrfEdition. */
 @Component
 class CloseImrfEditionForm extends CloseRoundForm {
 
-    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages) {
-        super(rounds, submissions, audit, messages);
+    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages,
+            FormBinder binder) {
+        super(rounds, submissions, audit, messages, binder);
     }
 
     @Override
