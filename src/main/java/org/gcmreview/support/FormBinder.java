@@ -1,5 +1,9 @@
 package org.gcmreview.support;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import org.springframework.context.MessageSource;
@@ -35,8 +40,8 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * give their value.</li>
  * <li>A cross-field rule calls {@code errors.rejectValue(field, key, args, null)}.</li>
  * </ul>
- * Text fields arrive trimmed; an absent text field is "" and an absent list is empty, so the records need no
- * null checks.
+ * Text fields arrive trimmed (except components marked {@link Verbatim}, such as passwords); an absent text field
+ * is "" and an absent list is empty, so the records need no null checks.
  */
 @Component
 public class FormBinder {
@@ -53,7 +58,10 @@ public class FormBinder {
     public <T extends Record> Bound<T> bind(Class<T> type, MultiValueMap<String, String> fields, Validator... rules) {
         DataBinder binder = new DataBinder(null, "form");
         binder.setTargetType(ResolvableType.forClass(type));
-        binder.construct(new Fields(fields));
+        Set<String> verbatim = Arrays.stream(type.getRecordComponents())
+                .filter(c -> c.isAnnotationPresent(Verbatim.class)).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        binder.construct(new Fields(fields, verbatim));
         @SuppressWarnings("unchecked")
         T value = (T) binder.getTarget();
         if (value != null) {
@@ -109,6 +117,12 @@ public class FormBinder {
         return bounds.toArray();
     }
 
+    /** A text taken exactly as typed, not trimmed: a password. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Verbatim {
+    }
+
     /** A bound form: the record (null only when the binder could not build it) and what was wrong with it. */
     public record Bound<T>(T value, BindingResult result, Class<T> type) {
 
@@ -118,7 +132,8 @@ public class FormBinder {
     }
 
     /** The submitted fields as the binder asks for them: trimmed text, "" or an empty list when absent. */
-    private record Fields(MultiValueMap<String, String> fields) implements DataBinder.ValueResolver {
+    private record Fields(MultiValueMap<String, String> fields, Set<String> verbatim)
+            implements DataBinder.ValueResolver {
 
         @Override
         public Object resolveValue(String name, Class<?> type) {
@@ -126,7 +141,8 @@ public class FormBinder {
             if (List.class.isAssignableFrom(type)) {
                 return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v.trim()).toList();
             }
-            String first = values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0).trim();
+            String first = values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+            first = verbatim.contains(name) ? first : first.trim();
             return type == String.class || !first.isEmpty() ? first : null;
         }
 
