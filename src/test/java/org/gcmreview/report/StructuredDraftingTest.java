@@ -336,7 +336,7 @@ class StructuredDraftingTest {
                 .andReturn().getResponse().getContentAsString();
         // the focus goes to the new row's first field, and only there
         assertThat(page).containsPattern("<input [^>]*id=\"ind-" + c + "-1-name\"[^>]*autofocus");
-        assertThat(page.split("autofocus", -1)).hasSize(2);
+        assertThat(page.split("\\sautofocus\\b", -1)).hasSize(2);
         assertThat(jdbc.sql("select lock_version from contribution where id = ?").param(c).query(Integer.class)
                 .single()).isZero();
         assertThat(jdbc.sql("select count(*) from contribution_indicator where contribution_id = ?").param(c)

@@ -81,10 +81,10 @@ class TypedTaskFormsTest {
         assertThat(page).containsPattern("<div class=\"error\" role=\"alert\" tabindex=\"-1\" id=\"error-summary\" autofocus")
                 .containsPattern("(?s)<a href=\"#coverNote\">The cover note can have at most 4,000 characters \\(it has 4,001\\)\\.</a>.*"
                         + "<a href=\"#confirm\">Please confirm that this frozen version is the report your government submits\\.</a>");
-        // each error sits at its field, which names its hint and its error; the (trimmed) text is kept
+        // each error sits at its field, which names its hint and its error; the text is kept as typed
         assertThat(page).contains("<p class=\"hint\" id=\"coverNote-hint\">At most 4,000 characters.</p>")
                 .contains("<p class=\"field-error\" id=\"coverNote-error\">The cover note can have at most 4,000 characters (it has 4,001).</p>")
-                .containsPattern("<textarea id=\"coverNote\" name=\"coverNote\"[^>]* aria-describedby=\"coverNote-hint coverNote-error\" aria-invalid=\"true\">\\s*" + longNote + "</textarea>")
+                .containsPattern("<textarea id=\"coverNote\" name=\"coverNote\"[^>]* aria-describedby=\"coverNote-hint coverNote-error\" aria-invalid=\"true\">\\s*" + longNote + "\\s*</textarea>")
                 .contains("<p class=\"field-error\" id=\"confirm-error\">Please confirm")
                 .containsPattern("<input type=\"checkbox\" id=\"confirm\"[^>]* aria-describedby=\"confirm-error\" aria-invalid=\"true\">");
         assertThat(submissions.latest(cycle.id(), RoundKind.REGIONAL)).isEmpty();
