@@ -20,7 +20,7 @@ import org.springframework.validation.Validator;
  * The main task of a round's process: the secretariat sees every submission of the round with its status and
  * closes the round (regional synthesis done / forum edition closed). After that the round accepts no report.
  */
-abstract class CloseRoundForm implements TaskForm {
+public abstract class CloseRoundForm implements TaskForm {
 
     static final int NOTE_MAX = 10000;
 
@@ -34,7 +34,7 @@ abstract class CloseRoundForm implements TaskForm {
     record Closing(@Size(max = NOTE_MAX, message = "submission.task.close.error.note") String note, String confirm) {
     }
 
-    CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
+    protected CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
             SubmissionMessages messages, FormBinder binder) {
         this.messages = messages;
         this.binder = binder;

@@ -70,7 +70,8 @@ class TypedTaskFormsTest {
         ReportVersion version = versions.freeze(cycle.id());
         ProcessInstance national = fixtures.nationalReviewAt(cycle, "SubmitToRegionalReview");
         Task submit = fixtures.task(national.getId(), "SubmitToRegionalReview");
-        String longNote = "n".repeat(SubmitRegionalForm.COVER_NOTE_MAX + 1);
+        // the cover note's limit (handover.SubmitRegionalForm) is 4,000 characters
+        String longNote = "n".repeat(4001);
 
         String page = mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(version.id())).param("coverNote", "  " + longNote + " ")

@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.regional;
 
 import java.util.Map;
 
@@ -8,6 +8,10 @@ import jakarta.validation.constraints.Size;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.submission.Submission;
+import org.gcmreview.submission.SubmissionMessages;
+import org.gcmreview.submission.Submissions;
+import org.gcmreview.submission.SubmittedReports;
 import org.gcmreview.support.FormBinder;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
