@@ -13,6 +13,7 @@ import org.gcmreview.identity.AccountChange;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.NewAccount;
 import org.gcmreview.identity.Role;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.reference.ReferenceData;
 import org.springframework.context.MessageSource;
@@ -48,9 +49,11 @@ class AccountsController {
     private final ReferenceData reference;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final FormBinder binder;
 
     AccountsController(People people, Invitations invitations, UserAccountRepository accounts, ReferenceData reference,
-            AuditLog audit, MessageSource messages) {
+            AuditLog audit, MessageSource messages, FormBinder binder) {
+        this.binder = binder;
         this.people = people;
         this.invitations = invitations;
         this.accounts = accounts;
@@ -100,12 +103,9 @@ class AccountsController {
                 errors.put("commission", text("people.accounts.error.commission"));
             }
         }
-        if (values.get("displayName").isEmpty() || values.get("displayName").length() > FocalPointsController.NAME_MAX) {
-            errors.put("displayName", text("people.error.displayName", FocalPointsController.NAME_MAX));
-        }
-        if (!EmailAddress.plausible(values.get("email")) || values.get("email").length() > 80) {
-            errors.put("email", text("people.error.email"));
-        }
+        FormBinder.Bound<FocalPointsController.Invitation> person = binder.bind(FocalPointsController.Invitation.class,
+                form, FocalPointsController.PLAUSIBLE_EMAIL);
+        errors.putAll(binder.errors(person));
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(model, values, errors);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
@@ -13,6 +14,8 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.NewAccount;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.support.FilledIn;
+import org.gcmreview.support.FormBinder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -20,6 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,9 +49,11 @@ class FocalPointsController {
     private final UserAccountRepository accounts;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final FormBinder binder;
 
     FocalPointsController(People people, CountryMinistries ministries, Invitations invitations,
-            UserAccountRepository accounts, AuditLog audit, MessageSource messages) {
+            UserAccountRepository accounts, AuditLog audit, MessageSource messages, FormBinder binder) {
+        this.binder = binder;
         this.people = people;
         this.ministries = ministries;
         this.invitations = invitations;
@@ -61,25 +67,41 @@ class FocalPointsController {
         return page(user, model, Map.of(), Map.of());
     }
 
+    /** An invitation: the person's name, e-mail address (their user name, in lower case) and ministry. */
+    record Invitation(@FilledIn(max = NAME_MAX, message = "people.error.displayName") String displayName,
+            String email, String ministry) {
+
+        Invitation {
+            email = email.toLowerCase(Locale.ROOT);
+        }
+
+        Map<String, String> values() {
+            return Map.of("displayName", displayName, "email", email, "ministry", ministry);
+        }
+    }
+
+    /** The product's one rule for an address (shared with the consultation's), and the length the column takes. */
+    static final Validator PLAUSIBLE_EMAIL = Validator.forInstanceOf(Invitation.class, (invitation, errors) -> {
+        if (!EmailAddress.plausible(invitation.email()) || invitation.email().length() > 80) {
+            errors.rejectValue("email", "people.error.email");
+        }
+    });
+
     @PostMapping("/country/focal-points")
     @Transactional
     String invite(@RequestParam MultiValueMap<String, String> form, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("displayName", MinistriesController.field(form, "displayName"));
-        values.put("email", MinistriesController.field(form, "email").toLowerCase(Locale.ROOT));
-        values.put("ministry", MinistriesController.field(form, "ministry"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (values.get("displayName").isEmpty() || values.get("displayName").length() > NAME_MAX) {
-            errors.put("displayName", text("people.error.displayName", NAME_MAX));
-        }
-        if (!EmailAddress.plausible(values.get("email")) || values.get("email").length() > 80) {
-            errors.put("email", text("people.error.email"));
-        }
-        Optional<CountryMinistry> ministry = activeMinistry(user, values.get("ministry"));
-        if (ministry.isEmpty()) {
-            errors.put("ministry", text("people.focalPoints.error.ministry"));
-        }
+        AtomicReference<Optional<CountryMinistry>> ministry = new AtomicReference<>(Optional.empty());
+        // the ministry must be one of the country's active ones
+        Validator ofTheCountry = Validator.forInstanceOf(Invitation.class, (invitation, errors) -> {
+            ministry.set(activeMinistry(user, invitation.ministry()));
+            if (ministry.get().isEmpty()) {
+                errors.rejectValue("ministry", "people.focalPoints.error.ministry");
+            }
+        });
+        FormBinder.Bound<Invitation> bound = binder.bind(Invitation.class, form, PLAUSIBLE_EMAIL, ofTheCountry);
+        Map<String, String> values = bound.value().values();
+        Map<String, String> errors = new LinkedHashMap<>(binder.errors(bound));
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(user, model, values, errors);
@@ -92,7 +114,7 @@ class FocalPointsController {
             return page(user, model, values, errors);
         }
         Optional<Long> invited = invitations.invite(new NewAccount(values.get("email"), values.get("displayName"),
-                values.get("email"), Role.MINISTRY, user.countryIso3(), ministry.get().id(), null,
+                values.get("email"), Role.MINISTRY, user.countryIso3(), ministry.get().orElseThrow().id(), null,
                 LocaleContextHolder.getLocale().getLanguage()), user);
         if (invited.isEmpty()) {
             // The address is someone's elsewhere (another country, a secretariat): the answer is the same as for a

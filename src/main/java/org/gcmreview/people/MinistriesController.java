@@ -3,6 +3,7 @@ package org.gcmreview.people;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FilledIn;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.web.SupportedLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -18,6 +21,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,14 +40,17 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class MinistriesController {
 
-    static final Pattern CODE = Pattern.compile("^[A-Z0-9_]{2,40}$");
+    static final String CODE_FORMAT = "^[A-Z0-9_]{2,40}$";
+    static final Pattern CODE = Pattern.compile(CODE_FORMAT);
     static final int NAME_MAX = 200;
 
     private final CountryMinistries ministries;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final FormBinder binder;
 
-    MinistriesController(CountryMinistries ministries, AuditLog audit, MessageSource messages) {
+    MinistriesController(CountryMinistries ministries, AuditLog audit, MessageSource messages, FormBinder binder) {
+        this.binder = binder;
         this.ministries = ministries;
         this.audit = audit;
         this.messages = messages;
@@ -54,19 +61,32 @@ class MinistriesController {
         return page(user, model, Map.of(), Map.of());
     }
 
+    /** A new ministry: its code (in capitals; it never changes), its name and the languages it works in. */
+    record NewMinistry(@jakarta.validation.constraints.Pattern(regexp = CODE_FORMAT,
+                    message = "people.ministries.error.code") String code,
+            @FilledIn(max = NAME_MAX, message = "people.ministries.error.name") String name,
+            List<String> languages) {
+
+        NewMinistry {
+            code = code.toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** The languages must be the product's own, at least one, each once. */
+    private static final Validator KNOWN_LANGUAGES = Validator.forInstanceOf(NewMinistry.class, (m, errors) -> {
+        if (known(m.languages()).isEmpty()) {
+            errors.rejectValue("languages", "people.ministries.error.languages");
+        }
+    });
+
     @PostMapping("/country/ministries")
     @Transactional
     String add(@RequestParam MultiValueMap<String, String> form, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("code", field(form, "code").toUpperCase(java.util.Locale.ROOT));
-        values.put("name", field(form, "name"));
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!CODE.matcher(values.get("code")).matches()) {
-            errors.put("code", text("people.ministries.error.code"));
-        }
-        validateName(values.get("name"), errors);
-        Optional<String> languages = languages(form, errors);
+        FormBinder.Bound<NewMinistry> bound = binder.bind(NewMinistry.class, form, KNOWN_LANGUAGES);
+        Map<String, String> values = Map.of("code", bound.value().code(), "name", bound.value().name());
+        Map<String, String> errors = new LinkedHashMap<>(binder.errors(bound));
+        Optional<String> languages = known(bound.value().languages());
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return page(user, model, values, errors);
@@ -141,7 +161,15 @@ class MinistriesController {
 
     /** The chosen languages, comma-separated in the product's order; at least one, only the product's own. */
     private Optional<String> languages(MultiValueMap<String, String> form, Map<String, String> errors) {
-        List<String> chosen = form.getOrDefault("languages", List.of());
+        Optional<String> known = known(form.getOrDefault("languages", List.of()));
+        if (known.isEmpty()) {
+            errors.put("languages", text("people.ministries.error.languages"));
+        }
+        return known;
+    }
+
+    /** The chosen languages, comma-separated in the product's order, or empty unless all are known, each once. */
+    private static Optional<String> known(List<String> chosen) {
         List<String> known = new ArrayList<>();
         for (String code : SupportedLanguages.CODES) {
             if (chosen.contains(code)) {
@@ -149,7 +177,6 @@ class MinistriesController {
             }
         }
         if (known.isEmpty() || known.size() != chosen.stream().distinct().count()) {
-            errors.put("languages", text("people.ministries.error.languages"));
             return Optional.empty();
         }
         return Optional.of(String.join(",", known));

@@ -1,21 +1,24 @@
 package org.gcmreview.people;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import jakarta.validation.constraints.Size;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.AccountChange;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.UserAccountRepository;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.gcmreview.support.FormBinder;
+import org.gcmreview.support.FormBinder.Verbatim;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,15 +40,29 @@ class SetPasswordController {
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
-    private final MessageSource messages;
+    private final FormBinder binder;
+
+    /** The new password, typed twice; taken exactly as typed. */
+    record NewPassword(
+            @Verbatim @Size(min = PASSWORD_MIN, max = PASSWORD_MAX, message = "people.password.error.length")
+            String password,
+            @Verbatim String passwordRepeated) {
+    }
+
+    /** The two must be the same (said only once the first one is acceptable). */
+    private static final Validator REPEATED = Validator.forInstanceOf(NewPassword.class, (p, errors) -> {
+        if (!errors.hasFieldErrors("password") && !p.password().equals(p.passwordRepeated())) {
+            errors.rejectValue("passwordRepeated", "people.password.error.repeated");
+        }
+    });
 
     SetPasswordController(PasswordLinks links, UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            AuditLog audit, MessageSource messages) {
+            AuditLog audit, FormBinder binder) {
         this.links = links;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
-        this.messages = messages;
+        this.binder = binder;
     }
 
     @GetMapping("/password")
@@ -60,24 +77,19 @@ class SetPasswordController {
 
     @PostMapping("/password")
     @Transactional
-    String set(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
-            @RequestParam(required = false) String passwordRepeated, Model model, HttpServletResponse response) {
+    String set(@RequestParam(required = false) String token, @RequestParam MultiValueMap<String, String> fields,
+            Model model, HttpServletResponse response) {
         Optional<CurrentUser> user = links.valid(token).flatMap(accounts::findById);
         if (user.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "people/link-invalid";
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        String chosen = password == null ? "" : password;
-        if (chosen.length() < PASSWORD_MIN || chosen.length() > PASSWORD_MAX) {
-            errors.put("password", text("people.password.error.length", PASSWORD_MIN, PASSWORD_MAX));
-        } else if (!chosen.equals(passwordRepeated)) {
-            errors.put("passwordRepeated", text("people.password.error.repeated"));
-        }
-        if (!errors.isEmpty()) {
+        FormBinder.Bound<NewPassword> bound = binder.bind(NewPassword.class, fields, REPEATED);
+        if (!bound.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(model, token, user.get(), errors);
+            return page(model, token, user.get(), binder.errors(bound));
         }
+        String chosen = bound.value().password();
         // the link is used up in the same transaction as the password is set: a second use finds nothing
         Optional<Long> redeemed = links.redeem(token);
         if (redeemed.isEmpty()) {
@@ -101,9 +113,5 @@ class SetPasswordController {
         model.addAttribute("errors", errors);
         model.addAttribute("passwordMin", PASSWORD_MIN);
         return "people/set-password";
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, LocaleContextHolder.getLocale());
     }
 }

@@ -22,6 +22,11 @@ class ContentFields {
             List<Row> rows) {
     }
 
+    /** The most rows a section's indicator table offers (the add-row button stops there). */
+    public int maxRows() {
+        return IndicatorRows.MAX_ROWS;
+    }
+
     public State of(long id, SectionContent shown, MultiValueMap<String, String> values) {
         boolean typed = values != null && values.containsKey("version-" + id);
         if (!typed) {
@@ -31,7 +36,7 @@ class ContentFields {
         List<Row> rows = storedRows(shown);
         if (values.containsKey("indrows-" + id)) {
             rows = new ArrayList<>();
-            int count = Math.min(count(values.getFirst("indrows-" + id)), Edits.MAX_INDICATORS + 1);
+            int count = Math.min(count(values.getFirst("indrows-" + id)), IndicatorRows.MAX_ROWS);
             for (int n = 0; n < count; n++) {
                 String prefix = "ind-" + id + "-" + n + "-";
                 rows.add(new Row(n, typed(values, prefix + "name", ""), typed(values, prefix + "value", ""),

@@ -86,6 +86,11 @@ class DraftContributionForm implements TaskForm {
     }
 
     @Override
+    public Optional<TaskOutcome.Rearranged> rearrange(TaskSubmission form) {
+        return IndicatorRows.added(form);
+    }
+
+    @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         Ministry ministry = ministries.requireOwnMinistry(task, user);
         ReviewCycle cycle = cycles.findVisible(task.cycleId(), user);

@@ -106,6 +106,11 @@ public abstract class ReportEditingForm implements TaskForm {
     }
 
     @Override
+    public Optional<TaskOutcome.Rearranged> rearrange(TaskSubmission form) {
+        return IndicatorRows.added(form);
+    }
+
+    @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewCycle cycle = parts.cycles.findSteerable(task.cycleId(), user);
         boolean sending = SEND.equals(form.action());

@@ -2,11 +2,15 @@ package org.gcmreview.signoff;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.report.DraftingMessages;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
@@ -32,9 +36,16 @@ class EndorseReportForm implements TaskForm {
     private final Endorsements endorsements;
     private final DraftingMessages messages;
     private final AuditLog audit;
+    private final FormBinder binder;
+
+    /** The endorsement: the one button, and an optional note such as the decision adopting the report. */
+    record Endorsement(@Pattern(regexp = ENDORSE, message = "endorse.error.action") String action,
+            @Size(max = MAX_NOTE, message = "endorse.error.noteTooLong") String note) {
+    }
 
     EndorseReportForm(ReviewCycles cycles, ReportVersions versions, Endorsements endorsements,
-            DraftingMessages messages, AuditLog audit) {
+            DraftingMessages messages, AuditLog audit, FormBinder binder) {
+        this.binder = binder;
         this.cycles = cycles;
         this.versions = versions;
         this.endorsements = endorsements;
@@ -60,19 +71,18 @@ class EndorseReportForm implements TaskForm {
         model.addAttribute("version", version);
         model.addAttribute("intact", versions.intact(version));
         model.addAttribute("frozenSections", versions.sections(version));
+        model.addAttribute("noteMax", MAX_NOTE);
     }
 
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         ReportVersion version = frozenVersion(task, cycle);
-        String note = form.field("note");
-        if (!ENDORSE.equals(form.action())) {
-            return TaskOutcome.invalid(Map.of("action", messages.get("endorse.error.action")));
+        FormBinder.Bound<Endorsement> bound = binder.bind(Endorsement.class, form.fields());
+        if (!bound.valid()) {
+            return TaskOutcome.invalid(binder.errors(bound));
         }
-        if (note.length() > MAX_NOTE) {
-            return TaskOutcome.invalid(Map.of("note", messages.get("endorse.error.noteTooLong", MAX_NOTE)));
-        }
+        String note = bound.value().note();
         if (!versions.intact(version)) {
             throw new IllegalStateException("Report version " + version.id() + " does not match its SHA-256");
         }

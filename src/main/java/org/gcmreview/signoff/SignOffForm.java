@@ -8,6 +8,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.Ministries;
@@ -15,6 +18,7 @@ import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.processes.NationalReview;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
@@ -27,6 +31,7 @@ import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.Validator;
 
 /**
  * "Sign off the report": a ministry reads the report and approves it, or requests changes, naming the sections
@@ -48,9 +53,22 @@ class SignOffForm implements TaskForm {
     private final ReferenceData reference;
     private final DraftingMessages messages;
     private final AuditLog audit;
+    private final FormBinder binder;
+
+    /** The ministry's decision: approve, or request changes to the ticked sections with a reason. */
+    record Decision(
+            @Pattern(regexp = APPROVE + "|" + REQUEST_CHANGES, message = "signoff.error.action") String action,
+            List<String> sections,
+            @Size(max = MAX_REASON, message = "signoff.error.reasonTooLong") String reason) {
+
+        boolean changes() {
+            return REQUEST_CHANGES.equals(action);
+        }
+    }
 
     SignOffForm(ReviewCycles cycles, Ministries ministries, ReportSections sections, SignOffDecisions decisions,
-            ReferenceData reference, DraftingMessages messages, AuditLog audit) {
+            ReferenceData reference, DraftingMessages messages, AuditLog audit, FormBinder binder) {
+        this.binder = binder;
         this.cycles = cycles;
         this.ministries = ministries;
         this.sections = sections;
@@ -82,6 +100,7 @@ class SignOffForm implements TaskForm {
         model.addAttribute("objectives", reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
         model.addAttribute("decisions", decisions.inRound(cycle.id(), round));
+        model.addAttribute("reasonMax", MAX_REASON);
         model.addAttribute("previousRound", round > 1 ? decisions.inRound(cycle.id(), round - 1) : List.of());
     }
 
@@ -89,38 +108,35 @@ class SignOffForm implements TaskForm {
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         Ministry ministry = ministries.requireOwnMinistry(task, user);
         ReviewCycle cycle = cycles.findVisible(task.cycleId(), user);
-        String action = form.action();
-        String reason = form.field("reason");
-        boolean changes = REQUEST_CHANGES.equals(action);
         Map<Long, ReportSection> report = sections.forCycle(cycle.id()).stream()
                 .collect(Collectors.toMap(ReportSection::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-
-        Map<String, String> errors = new LinkedHashMap<>();
         Set<Long> named = new LinkedHashSet<>();
-        if (!APPROVE.equals(action) && !changes) {
-            errors.put("action", messages.get("signoff.error.action"));
-        } else if (changes) {
-            for (String value : form.all("sections")) {
+        // a request for changes names sections of this report and says why
+        Validator request = Validator.forInstanceOf(Decision.class, (d, errors) -> {
+            if (!d.changes()) {
+                return;
+            }
+            for (String value : d.sections()) {
                 Long id = id(value);
                 if (id == null || !report.containsKey(id)) {
-                    errors.put("sections", messages.get("signoff.error.unknownSection"));
+                    errors.rejectValue("sections", "signoff.error.unknownSection");
                 } else {
                     named.add(id);
                 }
             }
             if (named.isEmpty()) {
-                errors.putIfAbsent("sections", messages.get("signoff.error.noSection"));
+                errors.rejectValue("sections", "signoff.error.noSection");
             }
-            if (reason.isEmpty()) {
-                errors.put("reason", messages.get("signoff.error.noReason"));
+            if (d.reason().isEmpty()) {
+                errors.rejectValue("reason", "signoff.error.noReason");
             }
+        });
+        FormBinder.Bound<Decision> bound = binder.bind(Decision.class, form.fields(), request);
+        if (!bound.valid()) {
+            return TaskOutcome.invalid(binder.errors(bound));
         }
-        if (reason.length() > MAX_REASON) {
-            errors.put("reason", messages.get("signoff.error.reasonTooLong", MAX_REASON));
-        }
-        if (!errors.isEmpty()) {
-            return TaskOutcome.invalid(errors);
-        }
+        boolean changes = bound.value().changes();
+        String reason = bound.value().reason();
         // Decisions of one cycle are taken one at a time, so two ministries never count the same round twice.
         cycles.lock(cycle.id());
         int round = decisions.currentRound(cycle.id());

@@ -1,17 +1,20 @@
 package org.gcmreview.submission;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+
+import jakarta.validation.constraints.Size;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.ui.Model;
+import org.springframework.validation.Validator;
 
 /**
  * The main task of a round's process: the secretariat sees every submission of the round with its status and
@@ -25,10 +28,16 @@ public abstract class CloseRoundForm implements TaskForm {
     private final Submissions submissions;
     private final AuditLog audit;
     private final SubmissionMessages messages;
+    private final FormBinder binder;
+
+    /** The closing note (optional) and the tick that confirms closing. */
+    record Closing(@Size(max = NOTE_MAX, message = "submission.task.close.error.note") String note, String confirm) {
+    }
 
     protected CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
-            SubmissionMessages messages) {
+            SubmissionMessages messages, FormBinder binder) {
         this.messages = messages;
+        this.binder = binder;
         this.rounds = rounds;
         this.submissions = submissions;
         this.audit = audit;
@@ -50,20 +59,20 @@ public abstract class CloseRoundForm implements TaskForm {
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewRound round = round(task, user);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String note = form.field("note");
-        if (note.length() > NOTE_MAX) {
-            errors.put("note", messages.get("submission.task.close.error.note", NOTE_MAX));
-        }
         int waiting = submissions.awaitingReview(round.id());
-        if (waiting > 0) {
-            errors.put("confirm", messages.get("submission.task.close.error.waiting", waiting));
-        } else if (!"yes".equals(form.field("confirm"))) {
-            errors.put("confirm", messages.get("submission.task.close.error.confirm"));
+        // a round closes only when no report waits for review, and only when the secretariat confirms it
+        Validator confirmed = Validator.forInstanceOf(Closing.class, (c, errors) -> {
+            if (waiting > 0) {
+                errors.rejectValue("confirm", "submission.task.close.error.waiting", new Object[] {waiting}, null);
+            } else if (!"yes".equals(c.confirm())) {
+                errors.rejectValue("confirm", "submission.task.close.error.confirm");
+            }
+        });
+        FormBinder.Bound<Closing> bound = binder.bind(Closing.class, form.fields(), confirmed);
+        if (!bound.valid()) {
+            return TaskOutcome.invalid(binder.errors(bound));
         }
-        if (!errors.isEmpty()) {
-            return TaskOutcome.invalid(errors);
-        }
+        String note = bound.value().note();
         rounds.close(round.id(), user.id(), note.isEmpty() ? null : note);
         audit.record(AuditEntry.of(user.username(), "ROUND_CLOSED", null, "review_round", round.id(), round.code()));
         return TaskOutcome.complete(Map.of(), messages.get("submission.task.close.done", round.name()));

@@ -81,6 +81,18 @@ class TaskController {
             redirect.addFlashAttribute("flash", saved.message());
             return "redirect:/tasks/" + taskId + sectionOf(request);
         }
+        if (outcome instanceof TaskOutcome.Rearranged rearranged) {
+            // e.g. one more indicator row without the page's script: the same page, what the user typed, nothing stored
+            UserTask task = access.find(taskId, user);
+            TaskForm form = work.formFor(task);
+            model.addAttribute("task", task);
+            model.addAttribute("now", Instant.now());
+            form.prepare(task, user, model);
+            model.addAttribute("values", rearranged.values());
+            model.addAttribute("errors", Map.of());
+            model.addAttribute("focus", rearranged.focus());
+            return form.view();
+        }
         // Invalid: show the page again with everything the user typed, and say what to fix.
         UserTask task = access.find(taskId, user);
         TaskForm form = work.formFor(task);

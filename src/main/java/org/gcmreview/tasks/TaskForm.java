@@ -1,5 +1,7 @@
 package org.gcmreview.tasks;
 
+import java.util.Optional;
+
 import org.gcmreview.identity.CurrentUser;
 import org.springframework.ui.Model;
 
@@ -25,4 +27,13 @@ public interface TaskForm {
      * again with the user's input and the errors.
      */
     TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission submission);
+
+    /**
+     * A button that only changes the form, such as "add an indicator row" where the page's script does not run:
+     * the fields to show the form again with (what the user typed, rearranged), and the field to put the focus on.
+     * Nothing is stored and the task is not touched. Empty (the default) for an ordinary submission.
+     */
+    default Optional<TaskOutcome.Rearranged> rearrange(TaskSubmission submission) {
+        return Optional.empty();
+    }
 }

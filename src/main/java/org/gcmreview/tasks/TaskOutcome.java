@@ -2,6 +2,8 @@ package org.gcmreview.tasks;
 
 import java.util.Map;
 
+import org.springframework.util.MultiValueMap;
+
 /** What a submitted task form leads to. */
 public sealed interface TaskOutcome {
 
@@ -15,6 +17,13 @@ public sealed interface TaskOutcome {
 
     /** Nothing stored: show the form again with the user's input and these errors (field name -> message). */
     record Invalid(Map<String, String> errors) implements TaskOutcome {
+    }
+
+    /**
+     * Nothing stored, the task untouched: show the form again with these fields (what the user typed, rearranged,
+     * e.g. with one more indicator row) and the focus on the field with id {@code focus}.
+     */
+    record Rearranged(MultiValueMap<String, String> values, String focus) implements TaskOutcome {
     }
 
     static TaskOutcome complete(Map<String, Object> variables, String message) {

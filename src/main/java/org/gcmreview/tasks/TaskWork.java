@@ -67,6 +67,10 @@ public class TaskWork {
     private TaskOutcome work(String taskId, CurrentUser user, TaskSubmission submission) {
         UserTask task = access.lockForWork(taskId, user);
         TaskForm form = formFor(task);
+        var rearranged = form.rearrange(submission);
+        if (rearranged.isPresent()) {
+            return rearranged.get();
+        }
         TaskOutcome outcome = form.submit(task, user, submission);
         if (outcome instanceof TaskOutcome.Complete complete) {
             access.complete(task, user, complete.variables() == null ? Map.of() : complete.variables());

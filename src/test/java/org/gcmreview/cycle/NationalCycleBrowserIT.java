@@ -91,7 +91,18 @@ class NationalCycleBrowserIT {
         browser.find(By.id("ind-" + objective1 + "-0-source")).sendKeys("Immigration department");
         browser.find(By.id("ind-" + objective1 + "-0-year")).sendKeys("1985");
         browser.find(By.id("evidence-" + objective1)).sendKeys(EvidenceFile.pdf().toString());
+        // a second indicator row, added in the page (static/js/indicator-rows.js) without saving first
+        browser.find(By.cssSelector("button[value='add-indicator-" + objective1 + "']")).click();
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("ind-" + objective1 + "-1-name");
+        assertThat(browser.find(By.name("indrows-" + objective1)).getAttribute("value")).isEqualTo("2");
+        assertThat(browser.find(By.id("indrows-" + objective1)).getText()).contains("Indicator 2");
+        assertThat(browser.find(By.id("ind-" + objective1 + "-1-value")).getAttribute("value")).isEmpty();
+        browser.type("Cases resolved");
+        browser.find(By.id("ind-" + objective1 + "-1-value")).sendKeys("12,5");
+        browser.find(By.id("ind-" + objective1 + "-1-source")).sendKeys("Courts");
+        browser.find(By.id("ind-" + objective1 + "-1-year")).sendKeys("2023");
         browser.after(() -> button(browser, "Save draft").click(), 400);
+        assertThat(browser.find(By.id("ind-" + objective1 + "-1-name")).getAttribute("value")).isEqualTo("Cases resolved");
         // refused and shown again with everything typed, the error tied to the year field
         assertThat(browser.find(By.id("ind-" + objective1 + "-0-year-error")).getText())
                 .contains("the year must be between 1990");
@@ -108,8 +119,8 @@ class NationalCycleBrowserIT {
         assertThat(jdbc.sql("select count(*) from attachment where owner_kind = 'CONTRIBUTION' and owner_id = ?")
                 .param(objective1).query(Integer.class).single()).isOne();
         assertThat(jdbc.sql("select name || '/' || value || '/' || year from contribution_indicator "
-                + "where contribution_id = ?").param(objective1).query(String.class).list())
-                .containsExactly("Records shared/1250/2024");
+                + "where contribution_id = ? order by position").param(objective1).query(String.class).list())
+                .containsExactly("Records shared/1250/2024", "Cases resolved/12.5/2023");
 
         team.switchUser(browser, coordinator);
         browser.visit("/tasks/" + task(cycleId, "ConsolidateReport").getId());

@@ -306,6 +306,42 @@ class StructuredDraftingTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    @Test
+    void theAddRowButtonWithoutScriptShowsTheFormAgainWithOneMoreRowAndStoresNothing() throws Exception {
+        long cycleId = scopedWithObjective1();
+        Task task = draftingTask(cycleId);
+        long c = contribution(cycleId);
+
+        // the page offers the button, for the script and as a plain submit button
+        mvc.perform(get("/tasks/" + task.getId()).with(TestUsers.as(interior)))
+                .andExpect(content().string(allOf(containsString("value=\"add-indicator-" + c + "\""),
+                        containsString("data-max=\"21\""), containsString("data-legend=\"Indicator {n}\""),
+                        containsString("src=\"/js/indicator-rows.js\""))));
+
+        String page = mvc.perform(draft(task, interior, "add-indicator-" + c, c, 0)
+                        .param("body-" + c, "Typed before adding a row.").param("indrows-" + c, "1")
+                        .param("ind-" + c + "-0-name", "Migrants registered").param("ind-" + c + "-0-value", "12"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"indrows-" + c + "\" value=\"2\""),
+                        containsString("Typed before adding a row."), containsString("value=\"Migrants registered\""),
+                        containsString("<legend>Indicator 2</legend>"), not(containsString("id=\"error-summary\"")))))
+                .andReturn().getResponse().getContentAsString();
+        // the focus goes to the new row's first field, and only there
+        assertThat(page).containsPattern("<input [^>]*id=\"ind-" + c + "-1-name\"[^>]*autofocus");
+        assertThat(page.split("\\sautofocus\\b", -1)).hasSize(2);
+        assertThat(jdbc.sql("select lock_version from contribution where id = ?").param(c).query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from contribution_indicator where contribution_id = ?").param(c)
+                .query(Integer.class).single()).isZero();
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+
+        // at 21 rows (20 indicators and an empty one) the form offers no more, whatever the form claims
+        mvc.perform(draft(task, interior, "add-indicator-" + c, c, 0).param("indrows-" + c, "500"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("name=\"indrows-" + c + "\" value=\"21\""),
+                        not(containsString("value=\"add-indicator-" + c + "\"")))));
+    }
+
     private long scopedWithObjective1() throws Exception {
         long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
         mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,

@@ -7,11 +7,14 @@ import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.submission.SecretariatRounds;
+import org.gcmreview.support.FilledIn;
+import org.gcmreview.support.FormBinder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,11 +32,17 @@ class TokenController {
     private final ApiTokens tokens;
     private final AuditLog audit;
     private final MessageSource messages;
+    private final FormBinder binder;
 
-    TokenController(ApiTokens tokens, AuditLog audit, MessageSource messages) {
+    /** A new token's name: what it is for. */
+    record NewToken(@FilledIn(max = ApiTokens.NAME_MAX, message = "submission.tokens.error.name") String name) {
+    }
+
+    TokenController(ApiTokens tokens, AuditLog audit, MessageSource messages, FormBinder binder) {
         this.tokens = tokens;
         this.audit = audit;
         this.messages = messages;
+        this.binder = binder;
     }
 
     @GetMapping("/secretariat/tokens")
@@ -43,14 +52,15 @@ class TokenController {
     }
 
     @PostMapping("/secretariat/tokens")
-    String create(CurrentUser user, @RequestParam(defaultValue = "") String name, Model model,
+    String create(CurrentUser user, @RequestParam MultiValueMap<String, String> form, Model model,
             HttpServletResponse response) {
         SecretariatRounds.kindOf(user);
-        String trimmed = name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > ApiTokens.NAME_MAX) {
+        FormBinder.Bound<NewToken> bound = binder.bind(NewToken.class, form);
+        if (!bound.valid()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return page(user, model, Map.of("name", text("submission.tokens.error.name", ApiTokens.NAME_MAX)));
+            return page(user, model, binder.errors(bound));
         }
+        String trimmed = bound.value().name();
         String secret = tokens.create(user, trimmed);
         audit.record(AuditEntry.of(user.username(), "API_TOKEN_CREATED", null, "app_user", user.id(), trimmed));
         model.addAttribute("newToken", secret);

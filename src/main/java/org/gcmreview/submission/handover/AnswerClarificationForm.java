@@ -5,11 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.RoundKind;
@@ -42,11 +45,21 @@ class AnswerClarificationForm implements TaskForm {
     private final ReportVersions versions;
     private final AuditLog audit;
     private final SubmissionMessages messages;
+    private final FormBinder binder;
+
+    /**
+     * The answer to the secretariat. The revised sections ({@code section-<id>} with {@code lock-<id>}) are as
+     * many as the report has, so they are read one by one below.
+     */
+    record Answer(@Size(min = ANSWER_MIN, max = ANSWER_MAX, message = "submission.task.answer.error.length")
+            String answer) {
+    }
 
     AnswerClarificationForm(ReviewCycles cycles, Submissions submissions, ObjectiveSections sections,
             ReportVersions versions, AuditLog audit,
-            SubmissionMessages messages) {
+            SubmissionMessages messages, FormBinder binder) {
         this.messages = messages;
+        this.binder = binder;
         this.cycles = cycles;
         this.submissions = submissions;
         this.sections = sections;
@@ -77,11 +90,9 @@ class AnswerClarificationForm implements TaskForm {
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission submission) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String answer = submission.field("answer");
-        if (answer.length() < ANSWER_MIN || answer.length() > ANSWER_MAX) {
-            errors.put("answer", messages.get("submission.task.answer.error.length", ANSWER_MIN, ANSWER_MAX));
-        }
+        FormBinder.Bound<Answer> bound = binder.bind(Answer.class, submission.fields());
+        Map<String, String> errors = new LinkedHashMap<>(binder.errors(bound));
+        String answer = bound.value().answer();
         List<ObjectiveSections.Section> changed = new ArrayList<>();
         Map<Long, String> newBodies = new LinkedHashMap<>();
         for (ObjectiveSections.Section section : sections.lockAll(cycle.id())) {

@@ -4,11 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Pattern;
+
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.ReviewRound;
@@ -20,6 +23,7 @@ import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.Validator;
 
 /**
  * national-review, SubmitToRegionalReview: the coordinator sees exactly which frozen version (number and
@@ -37,11 +41,26 @@ class SubmitRegionalForm implements TaskForm {
     private final Submissions submissions;
     private final AuditLog audit;
     private final SubmissionMessages messages;
+    private final FormBinder binder;
+
+    /** The hand-over: the version the page showed, the cover note and the confirmation. */
+    record Handover(String versionId, String coverNote,
+            @Pattern(regexp = "yes", message = "submission.task.submit.error.confirm") String confirm) {
+    }
+
+    /** The cover note's limit; the message also says how long the note is, which no constraint can tell. */
+    private static final Validator COVER_NOTE = Validator.forInstanceOf(Handover.class, (h, errors) -> {
+        if (h.coverNote().length() > COVER_NOTE_MAX) {
+            errors.rejectValue("coverNote", "submission.task.submit.error.coverNote",
+                    new Object[] {COVER_NOTE_MAX, h.coverNote().length()}, null);
+        }
+    });
 
     SubmitRegionalForm(ReviewCycles cycles, ReportVersions versions, CycleRounds cycleRounds, Submissions submissions,
             AuditLog audit,
-            SubmissionMessages messages) {
+            SubmissionMessages messages, FormBinder binder) {
         this.messages = messages;
+        this.binder = binder;
         this.cycles = cycles;
         this.versions = versions;
         this.cycleRounds = cycleRounds;
@@ -74,10 +93,11 @@ class SubmitRegionalForm implements TaskForm {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         Optional<ReportVersion> version = versions.latest(cycle.id());
         Optional<ReviewRound> round = cycleRounds.regionalRound(cycle);
+        FormBinder.Bound<Handover> bound = binder.bind(Handover.class, submission.fields(), COVER_NOTE);
         Map<String, String> errors = new LinkedHashMap<>();
         if (version.isEmpty()) {
             errors.put("version", messages.get("submission.task.submit.error.noVersion"));
-        } else if (!String.valueOf(version.get().id()).equals(submission.field("versionId"))) {
+        } else if (!String.valueOf(version.get().id()).equals(bound.value().versionId())) {
             errors.put("version", messages.get("submission.task.submit.error.newerVersion",
                     String.valueOf(version.get().versionNo())));
         }
@@ -86,14 +106,8 @@ class SubmitRegionalForm implements TaskForm {
         } else if (round.get().closed()) {
             errors.put("round", messages.get("submission.task.submit.error.roundClosed", round.get().code()));
         }
-        String coverNote = submission.field("coverNote");
-        if (coverNote.length() > COVER_NOTE_MAX) {
-            errors.put("coverNote", messages.get("submission.task.submit.error.coverNote", COVER_NOTE_MAX,
-                    coverNote.length()));
-        }
-        if (!"yes".equals(submission.field("confirm"))) {
-            errors.put("confirm", messages.get("submission.task.submit.error.confirm"));
-        }
+        errors.putAll(binder.errors(bound));
+        String coverNote = bound.value().coverNote();
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }

@@ -5,14 +5,16 @@ import org.gcmreview.submission.CloseRoundForm;
 import org.gcmreview.submission.ReviewRounds;
 import org.gcmreview.submission.SubmissionMessages;
 import org.gcmreview.submission.Submissions;
+import org.gcmreview.support.FormBinder;
 import org.springframework.stereotype.Component;
 
 /** imrf-review, CloseImrfEdition. */
 @Component
 class CloseImrfEditionForm extends CloseRoundForm {
 
-    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages) {
-        super(rounds, submissions, audit, messages);
+    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages,
+            FormBinder binder) {
+        super(rounds, submissions, audit, messages, binder);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.gcmreview.submission.imrf;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Size;
+
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
@@ -10,6 +12,7 @@ import org.gcmreview.submission.SubmissionMessages;
 import org.gcmreview.submission.SubmissionStatus;
 import org.gcmreview.submission.Submissions;
 import org.gcmreview.submission.SubmittedReports;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
@@ -27,10 +30,16 @@ class RegisterImrfSubmissionForm implements TaskForm {
     private final Submissions submissions;
     private final AuditLog audit;
     private final SubmissionMessages messages;
+    private final FormBinder binder;
+
+    /** The optional note the secretariat keeps with the registration. */
+    record Registration(@Size(max = NOTE_MAX, message = "submission.task.close.error.note") String note) {
+    }
 
     RegisterImrfSubmissionForm(SubmittedReports reports, Submissions submissions, AuditLog audit,
-            SubmissionMessages messages) {
+            SubmissionMessages messages, FormBinder binder) {
         this.messages = messages;
+        this.binder = binder;
         this.reports = reports;
         this.submissions = submissions;
         this.audit = audit;
@@ -55,10 +64,11 @@ class RegisterImrfSubmissionForm implements TaskForm {
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         Submission submission = reports.forTask(task, user);
-        String note = form.field("note");
-        if (note.length() > NOTE_MAX) {
-            return TaskOutcome.invalid(Map.of("note", messages.get("submission.task.close.error.note", NOTE_MAX)));
+        FormBinder.Bound<Registration> bound = binder.bind(Registration.class, form.fields());
+        if (!bound.valid()) {
+            return TaskOutcome.invalid(binder.errors(bound));
         }
+        String note = bound.value().note();
         if (submission.status() != SubmissionStatus.SUBMITTED) {
             return TaskOutcome.invalid(Map.of("note", messages.get("submission.task.register.error.status",
                     messages.get("submission.status." + submission.status().name()))));

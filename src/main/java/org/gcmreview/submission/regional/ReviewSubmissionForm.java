@@ -2,6 +2,9 @@ package org.gcmreview.submission.regional;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
@@ -9,12 +12,14 @@ import org.gcmreview.submission.Submission;
 import org.gcmreview.submission.SubmissionMessages;
 import org.gcmreview.submission.Submissions;
 import org.gcmreview.submission.SubmittedReports;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.validation.Validator;
 
 /**
  * regional-review, ReviewSubmission: the commission's secretariat reads the submitted version and either
@@ -31,10 +36,30 @@ class ReviewSubmissionForm implements TaskForm {
     private final Submissions submissions;
     private final AuditLog audit;
     private final SubmissionMessages messages;
+    private final FormBinder binder;
+
+    /** The secretariat's decision: which button, and the message (required with a question). */
+    record Decision(
+            @Pattern(regexp = "acknowledge|clarify", message = "submission.task.review.error.choose") String action,
+            @Size(max = MESSAGE_MAX, message = "submission.task.review.error.length") String message) {
+
+        boolean clarify() {
+            return "clarify".equals(action);
+        }
+    }
+
+    /** A question must say something: its length depends on the button. */
+    private static final Validator QUESTION = Validator.forInstanceOf(Decision.class, (d, errors) -> {
+        if (d.clarify() && d.message().length() < MESSAGE_MIN) {
+            errors.rejectValue("message", "submission.task.review.error.question",
+                    new Object[] {MESSAGE_MIN, MESSAGE_MAX}, null);
+        }
+    });
 
     ReviewSubmissionForm(SubmittedReports reports, Submissions submissions, AuditLog audit,
-            SubmissionMessages messages) {
+            SubmissionMessages messages, FormBinder binder) {
         this.messages = messages;
+        this.binder = binder;
         this.reports = reports;
         this.submissions = submissions;
         this.audit = audit;
@@ -59,18 +84,12 @@ class ReviewSubmissionForm implements TaskForm {
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         Submission submission = reports.forTask(task, user);
-        String message = form.field("message");
-        if (!"clarify".equals(form.action()) && !"acknowledge".equals(form.action())) {
-            return TaskOutcome.invalid(Map.of("message", messages.get("submission.task.review.error.choose")));
+        FormBinder.Bound<Decision> bound = binder.bind(Decision.class, form.fields(), QUESTION);
+        if (!bound.valid()) {
+            return TaskOutcome.invalid(binder.errors(bound));
         }
-        boolean clarify = "clarify".equals(form.action());
-        if (clarify && (message.length() < MESSAGE_MIN || message.length() > MESSAGE_MAX)) {
-            return TaskOutcome.invalid(Map.of("message", messages.get("submission.task.review.error.question", MESSAGE_MIN,
-                    MESSAGE_MAX)));
-        }
-        if (message.length() > MESSAGE_MAX) {
-            return TaskOutcome.invalid(Map.of("message", messages.get("submission.task.review.error.length", MESSAGE_MAX)));
-        }
+        String message = bound.value().message();
+        boolean clarify = bound.value().clarify();
         submissions.recordResponse(submission.id(), message.isEmpty() ? null : message, user.id());
         audit.record(AuditEntry.of(user.username(), clarify ? "SUBMISSION_CLARIFICATION_ASKED" : "SUBMISSION_ACCEPTED",
                 submission.countryIso3(), "submission", submission.id(),

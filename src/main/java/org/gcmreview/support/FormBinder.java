@@ -1,0 +1,154 @@
+package org.gcmreview.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.ResolvableType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DataBinder;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+/**
+ * Binds a submitted form to a record with Spring's {@link DataBinder} (constructor binding) and checks it: first
+ * the record's Jakarta Bean Validation constraints, then the form's own {@link Validator}s for rules that involve
+ * more than one field. Every form of the application reads its fields this way.
+ * <p>Conventions that keep the messages in the bundles (en, fr, es, ar):
+ * <ul>
+ * <li>A constraint's {@code message} is a bundle key without braces, e.g.
+ * {@code @Size(max = 4000, message = "submission.task.review.error.length")}. The key's arguments are the
+ * bounds the constraint sets, lower first: {@code @Size(max = 4000)} gives {@code {0}} = 4000,
+ * {@code @Size(min = 10, max = 5000)} gives {@code {0}} = 10, {@code {1}} = 5000; {@code @Min}/{@code @Max}
+ * give their value.</li>
+ * <li>A cross-field rule calls {@code errors.rejectValue(field, key, args, null)}.</li>
+ * </ul>
+ * Text fields arrive trimmed (except components marked {@link Verbatim}, such as passwords); an absent text field
+ * is "" and an absent list is empty, so the records need no null checks.
+ */
+@Component
+public class FormBinder {
+
+    private final Validator constraints;
+    private final MessageSource messages;
+
+    public FormBinder(jakarta.validation.Validator validator, MessageSource messages) {
+        this.constraints = new SpringValidatorAdapter(validator);
+        this.messages = messages;
+    }
+
+    /** The form bound to {@code type} and checked; {@code rules} are the cross-field checks, run after the constraints. */
+    public <T extends Record> Bound<T> bind(Class<T> type, MultiValueMap<String, String> fields, Validator... rules) {
+        DataBinder binder = new DataBinder(null, "form");
+        binder.setTargetType(ResolvableType.forClass(type));
+        Set<String> verbatim = Arrays.stream(type.getRecordComponents())
+                .filter(c -> c.isAnnotationPresent(Verbatim.class)).map(RecordComponent::getName)
+                .collect(Collectors.toSet());
+        binder.construct(new Fields(fields, verbatim));
+        @SuppressWarnings("unchecked")
+        T value = (T) binder.getTarget();
+        if (value != null) {
+            binder.addValidators(constraints);
+            binder.addValidators(rules);
+            binder.validate();
+        }
+        return new Bound<>(value, binder.getBindingResult(), type);
+    }
+
+    /**
+     * The errors in the current request's language, one per field (the first), fields in the record's order and
+     * then those a rule named outside the record: what the error summary and the fields show.
+     */
+    public Map<String, String> errors(Bound<?> form) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> order = Arrays.stream(form.type().getRecordComponents()).map(RecordComponent::getName).toList();
+        List<FieldError> fieldErrors = new ArrayList<>(form.result().getFieldErrors());
+        fieldErrors.sort((a, b) -> Integer.compare(rank(order, a.getField()), rank(order, b.getField())));
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError error : fieldErrors) {
+            errors.putIfAbsent(error.getField(), message(error, locale));
+        }
+        return errors;
+    }
+
+    private static int rank(List<String> order, String field) {
+        int i = order.indexOf(field);
+        return i < 0 ? order.size() : i;
+    }
+
+    private String message(ObjectError error, Locale locale) {
+        if (error.contains(ConstraintViolation.class)) {
+            Map<String, Object> attributes = error.unwrap(ConstraintViolation.class).getConstraintDescriptor()
+                    .getAttributes();
+            return messages.getMessage(error.getDefaultMessage(), bounds(attributes), locale);
+        }
+        return messages.getMessage(error, locale);
+    }
+
+    /** The bounds a constraint sets, lower first; a bound left at its default (0, Integer.MAX_VALUE) is not one. */
+    private static Object[] bounds(Map<String, Object> attributes) {
+        List<Object> bounds = new ArrayList<>();
+        if (attributes.get("min") instanceof Number min && min.longValue() > 0) {
+            bounds.add(min);
+        }
+        if (attributes.get("max") instanceof Number max && max.longValue() < Integer.MAX_VALUE) {
+            bounds.add(max);
+        }
+        if (attributes.containsKey("value")) {
+            bounds.add(attributes.get("value"));
+        }
+        return bounds.toArray();
+    }
+
+    /** A text taken exactly as typed, not trimmed: a password. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.RECORD_COMPONENT)
+    public @interface Verbatim {
+    }
+
+    /** A bound form: the record (null only when the binder could not build it) and what was wrong with it. */
+    public record Bound<T>(T value, BindingResult result, Class<T> type) {
+
+        public boolean valid() {
+            return value != null && !result.hasErrors();
+        }
+    }
+
+    /** The submitted fields as the binder asks for them: trimmed text, "" or an empty list when absent. */
+    private record Fields(MultiValueMap<String, String> fields, Set<String> verbatim)
+            implements DataBinder.ValueResolver {
+
+        @Override
+        public Object resolveValue(String name, Class<?> type) {
+            List<String> values = fields.get(name);
+            if (List.class.isAssignableFrom(type)) {
+                return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v.trim()).toList();
+            }
+            String first = values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+            first = verbatim.contains(name) ? first : first.trim();
+            return type == String.class || !first.isEmpty() ? first : null;
+        }
+
+        @Override
+        public Set<String> getNames() {
+            return fields.keySet();
+        }
+    }
+}

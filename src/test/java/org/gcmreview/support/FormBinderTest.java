@@ -1,0 +1,104 @@
+package org.gcmreview.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+
+/**
+ * The binder every form uses: a record built from the fields (trimmed, "" when absent), its constraints checked
+ * and worded from the bundles in the user's language with the constraint's bounds as arguments, then the form's
+ * cross-field rules; one message per field, in the record's order.
+ */
+class FormBinderTest {
+
+    record Question(
+            @Pattern(regexp = "ask|drop", message = "test.action") String action,
+            @Size(min = 3, max = 10, message = "test.text") String text,
+            List<String> topics) {
+    }
+
+    static final Validator TOPIC_NEEDED = Validator.forInstanceOf(Question.class, (q, errors) -> {
+        if ("ask".equals(q.action()) && q.topics().isEmpty()) {
+            errors.rejectValue("topics", "test.topics", new Object[] {q.text()}, null);
+        }
+    });
+
+    static LocalValidatorFactoryBean validator;
+    StaticMessageSource messages = new StaticMessageSource();
+    FormBinder binder;
+
+    @BeforeAll
+    static void validator() {
+        validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+    }
+
+    FormBinderTest() {
+        messages.addMessage("test.action", Locale.ENGLISH, "Choose a button.");
+        messages.addMessage("test.text", Locale.ENGLISH, "Write {0} to {1} characters.");
+        messages.addMessage("test.text", Locale.FRENCH, "Écrivez de {0} à {1} caractères.");
+        messages.addMessage("test.topics", Locale.ENGLISH, "Name a topic for \u201c{0}\u201d.");
+        binder = new FormBinder(validator, messages);
+    }
+
+    @AfterEach
+    void resetLocale() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void aValidFormBecomesTheRecordWithTrimmedText() {
+        var bound = binder.bind(Question.class, fields("action", "ask", "text", "  why?  ", "topics", "1", "topics", "2"),
+                TOPIC_NEEDED);
+        assertThat(bound.valid()).isTrue();
+        assertThat(bound.value()).isEqualTo(new Question("ask", "why?", List.of("1", "2")));
+        assertThat(binder.errors(bound)).isEmpty();
+    }
+
+    @Test
+    void constraintsAndRulesGiveOneMessagePerFieldInTheRecordsOrder() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        var bound = binder.bind(Question.class, fields("text", "a very long question"), TOPIC_NEEDED);
+        assertThat(bound.valid()).isFalse();
+        assertThat(binder.errors(bound)).containsExactly(
+                java.util.Map.entry("action", "Choose a button."),
+                java.util.Map.entry("text", "Write 3 to 10 characters."));
+
+        var asked = binder.bind(Question.class, fields("action", "ask", "text", "why?"), TOPIC_NEEDED);
+        assertThat(binder.errors(asked)).containsExactly(java.util.Map.entry("topics", "Name a topic for \u201cwhy?\u201d."));
+    }
+
+    @Test
+    void messagesAreInTheUsersLanguage() {
+        LocaleContextHolder.setLocale(Locale.FRENCH);
+        var bound = binder.bind(Question.class, fields("action", "drop", "text", "ab"));
+        assertThat(binder.errors(bound)).containsExactly(java.util.Map.entry("text", "Écrivez de 3 à 10 caractères."));
+    }
+
+    @Test
+    void absentFieldsAreEmptyNotNull() {
+        var bound = binder.bind(Question.class, new LinkedMultiValueMap<>());
+        assertThat(bound.value()).isEqualTo(new Question("", "", List.of()));
+    }
+
+    private static MultiValueMap<String, String> fields(String... namesAndValues) {
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return fields;
+    }
+}
