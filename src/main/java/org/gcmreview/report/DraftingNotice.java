@@ -1,5 +1,6 @@
 package org.gcmreview.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -11,6 +12,8 @@ import org.gcmreview.cycle.MailNotifier;
 import org.gcmreview.cycle.Ministries;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.notices.NoticeKind;
+import org.gcmreview.notices.NoticeText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +32,11 @@ class DraftingNotice {
      * @param subjectArguments the subject's arguments, given the context and the due date
      * @param auditAction the audit entry's action
      * @param auditNote said of the ministry in the audit entry's details ("" for nothing)
+     * @param notice the kind of notice it is (each recipient chooses how such notices come by e-mail)
      */
     record Kind(Function<DraftingContext, String> recipients, String messageKey,
-            BiFunction<DraftingContext, String, Object[]> subjectArguments, String auditAction, String auditNote) {
+            BiFunction<DraftingContext, String, Object[]> subjectArguments, String auditAction, String auditNote,
+            NoticeKind notice) {
     }
 
     private final ReviewCycles cycles;
@@ -57,8 +62,12 @@ class DraftingNotice {
         DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
         List<Contribution> open = openObjectives.of(ctx);
         String due = String.valueOf(ctx.dueDate());
-        MailNotifier.Delivery delivery = mail.send(users.findEnabledInGroup(kind.recipients().apply(ctx)),
-                language -> new MailNotifier.Mail(
+        // in the notification centre too: the subject, in the reader's language, leading to the cycle's page
+        NoticeText text = new NoticeText(kind.messageKey() + ".subject",
+                Arrays.stream(kind.subjectArguments().apply(ctx, due)).map(String::valueOf).toList(),
+                "/cycles/" + ctx.cycle().id(), ctx.cycle().businessKey());
+        MailNotifier.Delivery delivery = mail.notify(kind.notice(), users.findEnabledInGroup(kind.recipients().apply(ctx)),
+                text, language -> new MailNotifier.Mail(
                         messages.in(language, kind.messageKey() + ".subject", kind.subjectArguments().apply(ctx, due)),
                         messages.in(language, kind.messageKey() + ".body", ctx.ministry().name(), ctx.cycle().title(),
                                 ctx.cycle().businessKey(), due, openObjectives.paragraph(open, language))));
