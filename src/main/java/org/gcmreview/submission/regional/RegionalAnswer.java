@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.regional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.gcmreview.audit.AuditEntry;
@@ -6,6 +6,10 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.processes.RegionalReview;
+import org.gcmreview.submission.ProcessVariables;
+import org.gcmreview.submission.Submission;
+import org.gcmreview.submission.SubmissionStatus;
+import org.gcmreview.submission.Submissions;
 import org.springframework.stereotype.Component;
 
 /**

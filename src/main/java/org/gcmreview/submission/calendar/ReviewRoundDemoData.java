@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.calendar;
 
 import java.time.LocalDate;
 import java.util.List;

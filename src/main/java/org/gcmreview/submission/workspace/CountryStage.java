@@ -1,6 +1,7 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import org.gcmreview.cycle.CycleStatus;
+import org.gcmreview.submission.SubmissionStatus;
 
 /**
  * Where a country stands in a review round, as its secretariat follows it: the national stages are folded into

@@ -1,9 +1,11 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.handover;
 
 import java.util.Optional;
 
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.ReviewRounds;
 import org.springframework.stereotype.Service;
 
 /**

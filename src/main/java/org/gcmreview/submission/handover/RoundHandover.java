@@ -1,10 +1,14 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.handover;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.report.ReportVersion;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.RoundKind;
+import org.gcmreview.submission.RoundProcesses;
+import org.gcmreview.submission.Submissions;
 import org.springframework.stereotype.Component;
 
 /**

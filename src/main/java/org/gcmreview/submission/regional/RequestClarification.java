@@ -1,9 +1,10 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.regional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.processes.NationalReview;
+import org.gcmreview.submission.SubmissionStatus;
 import org.springframework.stereotype.Component;
 
 /** regional-review, RequestClarification: the country must answer and resubmit. */

@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.gcmreview.cycle.CycleStatus;
+import org.gcmreview.submission.SubmissionStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.handover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +10,9 @@ import org.gcmreview.processes.ImrfReview;
 import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.ProcessVariables;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.RoundKind;
 import org.springframework.stereotype.Component;
 
 /**

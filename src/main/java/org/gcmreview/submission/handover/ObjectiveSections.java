@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.handover;
 
 import java.util.List;
 

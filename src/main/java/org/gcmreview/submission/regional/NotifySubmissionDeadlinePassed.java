@@ -1,10 +1,13 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.regional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.processes.RegionalReview;
+import org.gcmreview.submission.ProcessVariables;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.ReviewRounds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;

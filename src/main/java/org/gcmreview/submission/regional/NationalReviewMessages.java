@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.regional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.handover;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +12,10 @@ import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.RoundKind;
+import org.gcmreview.submission.SubmissionMessages;
+import org.gcmreview.submission.SubmissionStatus;
+import org.gcmreview.submission.Submissions;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;

@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

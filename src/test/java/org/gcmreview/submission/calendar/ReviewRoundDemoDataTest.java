@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.ReviewRounds;
+import org.gcmreview.submission.RoundKind;
+
 
 /** The demo rounds: one per regional commission and IMRF-2026, and running the seeder again changes nothing. */
 @SpringBootTest

@@ -1,10 +1,12 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.gcmreview.reference.Objective;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.SubmissionStatus;
 
 /**
  * A round's synthesis: for each country that submitted, the implementation status its latest submitted version

@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.handover;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +11,10 @@ import org.gcmreview.processes.NationalReview;
 import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.ProcessVariables;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.RoundKind;
+import org.gcmreview.submission.Submissions;
 import org.springframework.stereotype.Component;
 
 /**

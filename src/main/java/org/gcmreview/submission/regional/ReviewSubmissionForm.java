@@ -1,10 +1,14 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.regional;
 
 import java.util.Map;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.submission.Submission;
+import org.gcmreview.submission.SubmissionMessages;
+import org.gcmreview.submission.Submissions;
+import org.gcmreview.submission.SubmittedReports;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;

@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -16,6 +16,12 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.reference.RegionalCommission;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.FrozenReport;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.RoundKind;
+import org.gcmreview.submission.SecretariatRounds;
+import org.gcmreview.submission.Submission;
+import org.gcmreview.submission.Submissions;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

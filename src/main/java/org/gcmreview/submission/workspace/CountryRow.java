@@ -1,7 +1,9 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import java.time.Instant;
 import java.time.LocalDate;
+
+import org.gcmreview.submission.SubmissionStatus;
 
 /**
  * One country of a round as the secretariat's workspace and API list it; a country without a cycle for the round

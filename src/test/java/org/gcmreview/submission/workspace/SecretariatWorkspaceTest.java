@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gcmreview.identity.TestUsers.as;
@@ -29,8 +29,15 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
+import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.ReviewFixtures;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.RoundKind;
+import org.gcmreview.submission.RoundProcesses;
+import org.gcmreview.submission.SubmissionStatus;
+import org.gcmreview.submission.Submissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,7 +155,8 @@ class SecretariatWorkspaceTest {
         long submissionId = submissions.insert(kenya.id(), round.id(), version.id(), RoundKind.REGIONAL, "Cover",
                 null, null);
         String instance = roundProcesses.ensureRunning(round.id());
-        runtimeService.createMessageCorrelation(SendToRegionalReview.MESSAGE).processInstanceId(instance)
+        runtimeService.createMessageCorrelation(RegionalReview.MESSAGE_NATIONAL_REPORT_SUBMITTED)
+                .processInstanceId(instance)
                 .setVariablesToTriggeredScope(Map.of("nationalBusinessKey", kenya.businessKey(),
                         "submissionId", submissionId, "countryIso3", "KEN"))
                 .correlateWithResult();

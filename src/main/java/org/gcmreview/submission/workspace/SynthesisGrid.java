@@ -1,4 +1,4 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.workspace;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.SubmissionStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -1,6 +1,10 @@
-package org.gcmreview.submission;
+package org.gcmreview.submission.regional;
 
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.submission.CloseRoundForm;
+import org.gcmreview.submission.ReviewRounds;
+import org.gcmreview.submission.SubmissionMessages;
+import org.gcmreview.submission.Submissions;
 import org.springframework.stereotype.Component;
 
 /** regional-review, PrepareRegionalSynthesis. */
