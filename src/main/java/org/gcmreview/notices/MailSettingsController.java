@@ -41,7 +41,7 @@ class MailSettingsController {
         if (userId == null) {
             return invalid(response);
         }
-        model.addAttribute("choices", preferences.of(userId));
+        model.addAttribute("choices", NoticeCentreController.byName(preferences.of(userId)));
         model.addAttribute("kinds", NoticeKind.values());
         model.addAttribute("deliveries", MailDelivery.values());
         model.addAttribute("action", MailSettingsLinks.PATH);

@@ -3,11 +3,11 @@ package org.gcmreview.notices;
 import java.time.Instant;
 import java.util.List;
 
-/** One notice as stored for its recipient. */
-record Notice(long id, long userId, NoticeKind kind, String messageKey, List<String> arguments, String link,
+/** One notice as stored for its recipient (public for the templates' expressions). */
+public record Notice(long id, long userId, NoticeKind kind, String messageKey, List<String> arguments, String link,
         String cycleKey, Instant createdAt, Instant readAt) {
 
-    boolean unread() {
+    public boolean unread() {
         return readAt == null;
     }
 }

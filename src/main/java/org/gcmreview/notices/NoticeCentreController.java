@@ -65,7 +65,7 @@ class NoticeCentreController {
 
     @GetMapping("/notices/settings")
     String settings(CurrentUser user, Model model) {
-        model.addAttribute("choices", preferences.of(user.id()));
+        model.addAttribute("choices", byName(preferences.of(user.id())));
         model.addAttribute("kinds", NoticeKind.values());
         model.addAttribute("deliveries", MailDelivery.values());
         model.addAttribute("action", "/notices/settings");
@@ -82,6 +82,13 @@ class NoticeCentreController {
         redirect.addFlashAttribute("flash", messages.getMessage("notices.settings.saved", null,
                 LocaleContextHolder.getLocale()));
         return "redirect:/notices/settings";
+    }
+
+    /** The choices by the kind's name, for the settings form (SpEL indexes maps by text). */
+    static Map<String, String> byName(Map<NoticeKind, MailDelivery> choices) {
+        Map<String, String> named = new java.util.LinkedHashMap<>();
+        choices.forEach((kind, delivery) -> named.put(kind.name(), delivery.name()));
+        return named;
     }
 
     /** The choices a settings form names; anything else in it (unknown kinds or values) is left out. */
