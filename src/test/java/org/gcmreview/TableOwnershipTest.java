@@ -31,7 +31,7 @@ class TableOwnershipTest {
     static final Map<String, String> OWNER = new LinkedHashMap<>();
 
     static {
-        own("identity", "app_user login_failure login_lock totp_credential recovery_code two_factor_country");
+        own("identity", "app_user login_failure login_lock totp_credential recovery_code two_factor_country deputy");
         own("audit", "audit_event");
         own("reference", "objective objective_action objective_sdg_target guiding_principle country "
                 + "regional_commission stakeholder_type");
@@ -45,6 +45,7 @@ class TableOwnershipTest {
         own("submission", "review_round submission submission_handover secretariat_api_token");
         own("cluster", "spring_session spring_session_attributes");
         own("people", "password_link password_reset_request");
+        own("notices", "mail_outbox notice notice_preference notice_link_key");
     }
 
     /** Module/Class -> the other modules' tables it names today, each with why. */

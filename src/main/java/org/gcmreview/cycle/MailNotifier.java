@@ -11,18 +11,20 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.web.SupportedLanguages;
 import org.gcmreview.audit.LogText;
+import org.gcmreview.notices.MailOutbox;
+import org.gcmreview.notices.NoticeKind;
+import org.gcmreview.notices.NoticeText;
+import org.gcmreview.notices.Notices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the cycle's reminder and escalation mails, each recipient in the language they chose in the
- * application (English when they chose none). With {@code gcm.mail.enabled=false} (the default, so a
- * development run needs no SMTP server) the mail is only logged; the callers audit it either way.
+ * application (English when they chose none), through the {@link MailOutbox}. With {@code gcm.mail.enabled=false}
+ * (the default, so a development run needs no SMTP server) the mail is only logged; the callers audit it either
+ * way.
  */
 @Component
 public class MailNotifier {
@@ -38,22 +40,40 @@ public class MailNotifier {
 
         public String describe() {
             String to = recipients.isEmpty() ? "nobody (no user with an e-mail address)" : String.join(", ", recipients);
+            // "mailed": handed to the outbox, which delivers and retries on its own
             return (mailed ? "mailed to " : "logged only (mail disabled), for ") + to;
         }
     }
 
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final MailOutbox outbox;
+    private final Notices notices;
     private final UserAccountRepository users;
     private final boolean enabled;
-    private final String from;
 
-    MailNotifier(ObjectProvider<JavaMailSender> mailSender, UserAccountRepository users,
-            @Value("${gcm.mail.enabled:false}") boolean enabled,
-            @Value("${gcm.mail.from:gcm-review@localhost}") String from) {
-        this.mailSender = mailSender;
+    MailNotifier(MailOutbox outbox, Notices notices, UserAccountRepository users,
+            @Value("${gcm.mail.enabled:false}") boolean enabled) {
+        this.outbox = outbox;
+        this.notices = notices;
         this.users = users;
         this.enabled = enabled;
-        this.from = from;
+    }
+
+    /**
+     * A notice of a kind people choose how to get (issue 18 part 4): in each recipient's notification centre, and
+     * by e-mail at once, in the daily digest or not at all as each of them chose; one mail per person, in their
+     * language, with the link to their mail settings. The delivery names the people mailed at once.
+     */
+    public Delivery notify(NoticeKind kind, List<CurrentUser> recipients, NoticeText text,
+            Function<Locale, Mail> compose) {
+        List<String> mailed = notices.notify(kind, recipients, text, language -> {
+            Mail mail = compose.apply(language);
+            return new Notices.NoticeMail(mail.subject(), mail.text());
+        });
+        if (!enabled) {
+            return new Delivery(recipients.stream().map(CurrentUser::email)
+                    .filter(e -> e != null && !e.isBlank()).distinct().toList(), false);
+        }
+        return new Delivery(mailed, true);
     }
 
     /** Mails the users with an address, one mail per language, composed in that language. */
@@ -77,22 +97,12 @@ public class MailNotifier {
                     LogText.neutral(mail.subject()));
             return new Delivery(addresses, false);
         }
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
-            throw new IllegalStateException("gcm.mail.enabled is true but no mail server is configured (spring.mail.host)");
-        }
-        List<SimpleMailMessage> messages = new ArrayList<>();
+        // Into the outbox, in the caller's transaction: a mail server that is down never fails the process's
+        // job nor the request; the outbox retries on its own and shows a mail that finally fails to the admin.
         byLanguage.forEach((language, to) -> {
             Mail mail = compose.apply(language);
-            SimpleMailMessage message = new SimpleMailMessage();
-            message.setFrom(from);
-            message.setTo(to.toArray(String[]::new));
-            message.setSubject(mail.subject());
-            message.setText(mail.text());
-            messages.add(message);
+            outbox.enqueue(to, mail.subject(), mail.text(), null);
         });
-        // A failure throws, so the job is retried (the BPMN gives these service tasks a retry cycle).
-        sender.send(messages.toArray(SimpleMailMessage[]::new));
         return new Delivery(addresses, true);
     }
 }

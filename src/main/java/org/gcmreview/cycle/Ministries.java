@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Deputies;
 import org.gcmreview.identity.Role;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +23,10 @@ public class Ministries {
     private static final String SELECT = "select id, country_iso3, code, name from ministry";
 
     private final JdbcClient jdbc;
+    private final Deputies deputies;
 
-    public Ministries(JdbcClient jdbc) {
+    public Ministries(JdbcClient jdbc, Deputies deputies) {
+        this.deputies = deputies;
         this.jdbc = jdbc;
     }
 
@@ -65,7 +68,10 @@ public class Ministries {
     public Ministry requireOwnMinistry(UserTask task, CurrentUser user) {
         Ministry ministry = findByGroup(task.variable("ministryGroup", String.class))
                 .orElseThrow(() -> new IllegalStateException("Task " + task.id() + " names no known ministry"));
-        if (!user.is(Role.MINISTRY) || user.ministryId() == null || user.ministryId() != ministry.id()) {
+        boolean own = user.ministryId() != null && user.ministryId() == ministry.id();
+        // a focal point of another ministry standing in for one of this ministry who is out of office
+        if (!user.is(Role.MINISTRY) || !(own || deputies.standsInForMinistry(user, ministry.id(),
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC)))) {
             throw new AccessDeniedException("This task is for " + ministry.name());
         }
         return ministry;

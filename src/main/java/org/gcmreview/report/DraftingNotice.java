@@ -1,5 +1,6 @@
 package org.gcmreview.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -12,6 +13,8 @@ import org.gcmreview.cycle.Ministries;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.web.Formats;
+import org.gcmreview.notices.NoticeKind;
+import org.gcmreview.notices.NoticeText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +33,11 @@ class DraftingNotice {
      * @param subjectArguments the subject's arguments, given the context and the due date
      * @param auditAction the audit entry's action
      * @param auditNote said of the ministry in the audit entry's details ("" for nothing)
+     * @param notice the kind of notice it is (each recipient chooses how such notices come by e-mail)
      */
     record Kind(Function<DraftingContext, String> recipients, String messageKey,
-            BiFunction<DraftingContext, String, Object[]> subjectArguments, String auditAction, String auditNote) {
+            BiFunction<DraftingContext, String, Object[]> subjectArguments, String auditAction, String auditNote,
+            NoticeKind notice) {
     }
 
     private final ReviewCycles cycles;
@@ -57,8 +62,13 @@ class DraftingNotice {
     void send(DelegateExecution execution, Kind kind) {
         DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
         List<Contribution> open = openObjectives.of(ctx);
-        MailNotifier.Delivery delivery = mail.send(users.findEnabledInGroup(kind.recipients().apply(ctx)),
-                language -> {
+        String isoDue = String.valueOf(ctx.dueDate());
+        // in the notification centre too: the subject, in the reader's language, leading to the cycle's page
+        NoticeText text = new NoticeText(kind.messageKey() + ".subject",
+                Arrays.stream(kind.subjectArguments().apply(ctx, isoDue)).map(String::valueOf).toList(),
+                "/cycles/" + ctx.cycle().id(), ctx.cycle().businessKey());
+        MailNotifier.Delivery delivery = mail.notify(kind.notice(), users.findEnabledInGroup(kind.recipients().apply(ctx)),
+                text, language -> {
                     // the due date as the recipient's language writes it, as on the pages (never ISO)
                     String due = Formats.date(ctx.dueDate(), language);
                     return new MailNotifier.Mail(

@@ -3,6 +3,7 @@ package org.gcmreview.report;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.identity.CandidateGroups;
+import org.gcmreview.notices.NoticeKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +17,7 @@ public class EscalateOverdueDrafting implements JavaDelegate {
     static final DraftingNotice.Kind ESCALATION = new DraftingNotice.Kind(
             ctx -> CandidateGroups.coordinator(ctx.cycle().countryIso3()), "mail.escalation",
             (ctx, due) -> new Object[] {ctx.ministry().name(), ctx.cycle().businessKey()},
-            "DRAFTING_OVERDUE_ESCALATED", " overdue");
+            "DRAFTING_OVERDUE_ESCALATED", " overdue", NoticeKind.OVERDUE);
 
     private final DraftingNotice notice;
 

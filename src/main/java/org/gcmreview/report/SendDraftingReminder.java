@@ -2,6 +2,7 @@ package org.gcmreview.report;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.gcmreview.notices.NoticeKind;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 public class SendDraftingReminder implements JavaDelegate {
 
     static final DraftingNotice.Kind REMINDER = new DraftingNotice.Kind(ctx -> ctx.ministry().group(),
-            "mail.reminder", (ctx, due) -> new Object[] {ctx.cycle().businessKey(), due}, "DRAFTING_REMINDER_SENT", "");
+            "mail.reminder", (ctx, due) -> new Object[] {ctx.cycle().businessKey(), due}, "DRAFTING_REMINDER_SENT", "",
+            NoticeKind.DUE_SOON);
 
     private final DraftingNotice notice;
 

@@ -1,5 +1,7 @@
 package org.gcmreview.tasks;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Deputies;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,13 +35,20 @@ public class TaskAccess {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final JdbcClient jdbc;
+    private final Deputies deputies;
 
     TaskAccess(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-            JdbcClient jdbc) {
+            JdbcClient jdbc, Deputies deputies) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.jdbc = jdbc;
+        this.deputies = deputies;
+    }
+
+    /** The user's candidate groups and, while they stand in for someone out of office, that person's. */
+    private List<String> groups(CurrentUser user) {
+        return deputies.groupsCoveredBy(user, LocalDate.now(ZoneOffset.UTC));
     }
 
     /** Open tasks the user may claim or has claimed, soonest due first (PostgreSQL puts no due date last). */
@@ -193,7 +203,7 @@ public class TaskAccess {
         TaskQuery query = taskService.createTaskQuery()
                 .initializeFormKeys()
                 .or()
-                .taskCandidateGroupIn(user.candidateGroups())
+                .taskCandidateGroupIn(groups(user))
                 .taskAssignee(user.username())
                 .endOr();
         if (user.role().isCountryRole()) {
@@ -208,10 +218,10 @@ public class TaskAccess {
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             // claimed by a colleague: still visible to the group, but they must release it first
-            return candidateGroups(task).stream().anyMatch(user.candidateGroups()::contains);
+            return candidateGroups(task).stream().anyMatch(groups(user)::contains);
         }
         return user.username().equals(task.getAssignee())
-                || candidateGroups(task).stream().anyMatch(user.candidateGroups()::contains);
+                || candidateGroups(task).stream().anyMatch(groups(user)::contains);
     }
 
     private Set<String> candidateGroups(Task task) {

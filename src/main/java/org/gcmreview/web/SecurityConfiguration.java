@@ -79,6 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers("/password").permitAll()
                         // asking for a reset link: the same answer whether the account exists (org.gcmreview.people)
                         .requestMatchers("/password/forgotten").permitAll()
+                        // a person's mail settings through the signed link in a notice mail (org.gcmreview.notices)
+                        .requestMatchers("/notices/mail-settings").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         // a country's ministries and focal points: its coordinator (org.gcmreview.people)
                         .requestMatchers("/country/**").hasRole(Role.COORDINATOR.name())
@@ -105,8 +107,11 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)))
                 // Choosing a language needs no CSRF token: it changes nothing but the reader's own language. So the
                 // switch in every page's header needs no session, and an anonymous reader costs none (issue 13).
+                // Nor does the mail-settings link: its signed token is the key, it changes only that person's mail
+                // settings, and RFC 8058 one-click unsubscribe posts come from mail clients, which have no token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults()
-                        .matcher(HttpMethod.POST, "/language")))
+                        .matcher(HttpMethod.POST, "/language"), PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.POST, "/notices/mail-settings")))
                 .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
                 .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class)
                 // halfway through two-factor sign-in only its own pages (org.gcmreview.identity.SecondFactorGate)

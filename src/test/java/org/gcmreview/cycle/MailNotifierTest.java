@@ -1,41 +1,43 @@
 package org.gcmreview.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.UserAccountRepository;
+import org.gcmreview.notices.MailOutbox;
+import org.gcmreview.notices.Notices;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** Mail goes out only when switched on, to the users that have an address, each in their own language. */
+/** Mail goes to the outbox only when switched on, to the users that have an address, each in their own language. */
 class MailNotifierTest {
 
-    final List<SimpleMailMessage> sent = new ArrayList<>();
+    /** One mail handed to the outbox. */
+    record Queued(List<String> to, String subject, String text, String unsubscribeUrl) {
+    }
 
-    final JavaMailSender recording = new JavaMailSenderImpl() {
-        @Override
-        public void send(SimpleMailMessage... messages) {
-            sent.addAll(List.of(messages));
-        }
-    };
+    final List<Queued> sent = new ArrayList<>();
+
+    final MailOutbox recording = mock(MailOutbox.class);
 
     final UserAccountRepository users = mock(UserAccountRepository.class);
 
     MailNotifier notifier(boolean enabled) {
-        var beans = new StaticListableBeanFactory(Map.of("mailSender", recording));
-        return new MailNotifier(beans.getBeanProvider(JavaMailSender.class), users, enabled, "gcm@example.org");
+        when(recording.enqueue(anyList(), anyString(), anyString(), any())).thenAnswer(call -> {
+            sent.add(new Queued(call.getArgument(0), call.getArgument(1), call.getArgument(2), call.getArgument(3)));
+            return (long) sent.size();
+        });
+        return new MailNotifier(recording, mock(Notices.class), users, enabled);
     }
 
     static CurrentUser user(long id, String name, String email) {
@@ -59,12 +61,11 @@ class MailNotifierTest {
         assertThat(delivery.mailed()).isTrue();
         assertThat(delivery.recipients()).containsExactly("a@example.org", "c@example.org", "d@example.org");
         assertThat(sent).hasSize(2);
-        assertThat(sent.get(0).getTo()).containsExactly("a@example.org", "d@example.org");
-        assertThat(sent.get(0).getSubject()).isEqualTo("Subject en");
-        assertThat(sent.get(0).getText()).isEqualTo("Text en");
-        assertThat(sent.get(0).getFrom()).isEqualTo("gcm@example.org");
-        assertThat(sent.get(1).getTo()).containsExactly("c@example.org");
-        assertThat(sent.get(1).getSubject()).isEqualTo("Subject fr");
+        assertThat(sent.get(0).to()).containsExactly("a@example.org", "d@example.org");
+        assertThat(sent.get(0).subject()).isEqualTo("Subject en");
+        assertThat(sent.get(0).text()).isEqualTo("Text en");
+        assertThat(sent.get(1).to()).containsExactly("c@example.org");
+        assertThat(sent.get(1).subject()).isEqualTo("Subject fr");
         assertThat(delivery.describe()).startsWith("mailed to a@example.org");
     }
 

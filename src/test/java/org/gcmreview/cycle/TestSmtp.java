@@ -40,7 +40,7 @@ public final class TestSmtp {
     /** One received mail: its To addresses, subject and plain text. */
     public record Received(List<String> to, String subject, String body) {
 
-        static Received of(MimeMessage message) {
+        public static Received of(MimeMessage message) {
             try {
                 Address[] to = message.getAllRecipients();
                 return new Received(to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList(),

@@ -47,8 +47,8 @@ class NavigationTest {
         assertThat(menu(get("/").with(TestUsers.as(users.stakeholder("KEN", "Navigation forum")))))
                 .containsExactly("/my-consultations", "/consultations", "/published", "/reference/objectives");
         assertThat(menu(get("/").with(TestUsers.as(users.admin()))))
-                .containsExactly("/tasks", "/admin/rounds", "/admin/accounts", "/consultations", "/published",
-                        "/reference/objectives");
+                .containsExactly("/tasks", "/admin/rounds", "/admin/accounts", "/admin/notices", "/consultations",
+                        "/published", "/reference/objectives");
     }
 
     @Test

@@ -336,6 +336,60 @@ final class AuthorizationMatrix {
                                 f -> post("/admin/accounts/" + f.people().newStaffMember("KEN") + "/invitation"))
                         .onlyFor(ADMIN).build(),
 
+                // ---------------------------------------------------------------- notices: each person's own centre
+                MatrixEntry.of("GET", "/notices", f -> get("/notices")).everyone(ALLOWED).but(SIGN_IN, ANONYMOUS)
+                        .build(),
+                // the Kenyan ministry user's notice: another person's does not exist for anybody else
+                MatrixEntry.of("POST", "/notices/{id}/read",
+                                f -> post("/notices/" + f.notices().newNotice(f.user(MINISTRY).id()) + "/read"))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(ALLOWED, MINISTRY).build(),
+                MatrixEntry.of("POST", "/notices/read-all", f -> post("/notices/read-all"))
+                        .everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).build(),
+                MatrixEntry.of("GET", "/notices/settings", f -> get("/notices/settings"))
+                        .everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).build(),
+                MatrixEntry.of("POST", "/notices/settings", f -> post("/notices/settings").param("kind-COMMENT", "NONE"))
+                        .everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).build(),
+                // the link in a notice mail: its signed token is the key, whoever holds it (only that person's
+                // mail settings change); a made-up token: NotificationCentreTest
+                MatrixEntry.of("GET", "/notices/mail-settings", f -> get("/notices/mail-settings")
+                                .param("token", f.notices().mailSettingsToken(f.user(MINISTRY).id())))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("POST", "/notices/mail-settings", f -> post("/notices/mail-settings")
+                                .param("token", f.notices().mailSettingsToken(f.user(MINISTRY).id()))
+                                .param("kind-COMMENT", "DIGEST"))
+                        .everyone(ALLOWED).build(),
+
+                // ---------------------------------------------------------------- cycle: handing a ministry's task over
+                // the country's coordinator only (a ministry sees the cycle but does not steer it)
+                MatrixEntry.of("GET", "/cycles/{cycleId}/ministry-tasks",
+                                f -> get("/cycles/" + f.draftCycle() + "/ministry-tasks"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/ministry-tasks/{taskId}", f -> {
+                            String[] cycleAndTask = f.newMinistryTask();
+                            return post("/cycles/" + cycleAndTask[0] + "/ministry-tasks/" + cycleAndTask[1])
+                                    .param("person", String.valueOf(f.user(MINISTRY).id()));
+                        })
+                        .onlyFor(COORDINATOR).build(),
+
+                // ---------------------------------------------------------------- people: out of office (own absences)
+                // anyone with tasks; a stakeholder has none to pass on
+                MatrixEntry.of("GET", "/account/out-of-office", f -> get("/account/out-of-office"))
+                        .everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, STAKEHOLDER).build(),
+                // no deputy chosen: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/account/out-of-office", f -> post("/account/out-of-office"))
+                        .everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, STAKEHOLDER).build(),
+                // the Kenyan ministry user's absence: nobody else's to end
+                MatrixEntry.of("POST", "/account/out-of-office/{id}/end", f -> post("/account/out-of-office/"
+                                + f.notices().newAbsence(f.user(MINISTRY).id()) + "/end"))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, STAKEHOLDER)
+                        .but(ALLOWED, MINISTRY).build(),
+
+                // ---------------------------------------------------------------- notices: mails not delivered (ADMIN)
+                MatrixEntry.of("GET", "/admin/notices", f -> get("/admin/notices")).onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/notices/{id}/retry",
+                                f -> post("/admin/notices/" + f.notices().newFailedMail() + "/retry"))
+                        .onlyFor(ADMIN).build(),
+
                 // ---------------------------------------------------------------- people: a country's ministries and focal points
                 // each coordinator their own country's; another country's ministry or person does not exist for them
                 MatrixEntry.of("GET", "/country/ministries", f -> get("/country/ministries"))

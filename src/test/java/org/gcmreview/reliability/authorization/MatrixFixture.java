@@ -36,6 +36,7 @@ import org.gcmreview.submission.ReviewFixtures;
 import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.RoundProcesses;
 import org.springframework.context.ApplicationContext;
+import org.gcmreview.notices.NoticesTestData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -85,6 +86,10 @@ final class MatrixFixture {
     }
 
     /** Accounts, ministries and set-password links (org.gcmreview.people). */
+    NoticesTestData notices() {
+        return new NoticesTestData(jdbc);
+    }
+
     PeopleTestData people() {
         return people;
     }
@@ -139,6 +144,17 @@ final class MatrixFixture {
             return cycles.task(cycleId, "DraftContribution",
                     CandidateGroups.ministry("KEN", ministry.ministryCode())).getId();
         });
+    }
+
+    /** A new cycle with the matrix ministry's drafting task: the cycle's id and the task's id. */
+    String[] newMinistryTask() throws Exception {
+        CurrentUser ministry = user(Caller.MINISTRY);
+        long cycleId = cycles.start(coordinator(), CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator(),
+                List.of(ministry.ministryId()), Map.of(1, ministry.ministryId())))
+                .andExpect(MockMvcResultMatchers.status().is3xxRedirection());
+        return new String[] {String.valueOf(cycleId), cycles.task(cycleId, "DraftContribution",
+                CandidateGroups.ministry("KEN", ministry.ministryCode())).getId()};
     }
 
     /** The "Prepare the regional synthesis" task of a new round of ECA (read only). */

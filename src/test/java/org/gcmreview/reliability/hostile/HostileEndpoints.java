@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import org.gcmreview.consultation.ConsultationScenario;
 import org.gcmreview.cycle.CycleFixture;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.notices.NoticesTestData;
 
 /**
  * Every state-changing endpoint of the application (HostileEndpointsTest fails when a controller declares one
@@ -240,6 +242,57 @@ final class HostileEndpoints {
                                 "/admin/accounts/" + f.people.newStaffMember("KEN") + "/invitation", f.admin()))
                         .forged(p -> List.of("/admin/accounts/" + UNKNOWN + "/invitation",
                                 "/admin/accounts/" + NONSENSE + "/invitation"))
+                        .replayable().build(),
+
+                // ------------------------------------------------------------------ notices: each person's own centre
+                HostileEndpoint.of("POST", "/notices/{id}/read", f -> FormPost.of("/notices/"
+                                + new NoticesTestData(f.jdbc).newNotice(f.coordinator().id()) + "/read", f.coordinator()))
+                        .forged(p -> List.of("/notices/" + UNKNOWN + "/read", "/notices/" + NONSENSE + "/read"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/notices/read-all", f -> FormPost.of("/notices/read-all", f.coordinator()))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/notices/settings", f -> FormPost.of("/notices/settings", f.coordinator())
+                                .field("kind-COMMENT", "NONE").field("kind-DECISION", "DIGEST"))
+                        .replayable().build(),
+                // the link in a notice mail: the signed token is the key; RFC 8058 one-click posts carry no CSRF token
+                HostileEndpoint.of("POST", "/notices/mail-settings", f -> FormPost.of("/notices/mail-settings", null)
+                                .field("token", new NoticesTestData(f.jdbc).mailSettingsToken(f.coordinator().id()))
+                                .field("kind-COMMENT", "NONE"))
+                        .replayable().noCsrfTokenNeeded().build(),
+
+                // ------------------------------------------------------------------ cycle: handing a ministry's task over
+                HostileEndpoint.of("POST", "/cycles/{cycleId}/ministry-tasks/{taskId}", f -> {
+                            CurrentUser focal = f.users.ministry("KEN", "INTERIOR");
+                            long cycleId = f.cycles.start(f.coordinator(), CycleFixture.uniqueCode());
+                            f.mvc.perform(f.cycles.scopeForm(f.cycles.task(cycleId, "ScopeReview").getId(),
+                                    f.coordinator(), List.of(focal.ministryId()), java.util.Map.of(1, focal.ministryId())))
+                                    .andExpect(status().is3xxRedirection());
+                            String task = f.cycles.task(cycleId, "DraftContribution",
+                                    org.gcmreview.identity.CandidateGroups.ministry("KEN", "INTERIOR")).getId();
+                            return FormPost.of("/cycles/" + cycleId + "/ministry-tasks/" + task, f.coordinator())
+                                    .field("person", String.valueOf(focal.id()));
+                        })
+                        .forged(p -> List.of(p.path().replaceFirst("/ministry-tasks/.*", "/ministry-tasks/" + UNKNOWN),
+                                p.path().replaceFirst("/cycles/[0-9]+/", "/cycles/" + UNKNOWN + "/")))
+                        .replayable().build(),
+
+                // ------------------------------------------------------------------ people: out of office
+                HostileEndpoint.of("POST", "/account/out-of-office", f -> FormPost.of("/account/out-of-office",
+                                f.coordinator()).field("deputy", String.valueOf(f.users.coordinator("KEN").id()))
+                                .field("from", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString())
+                                .field("until", LocalDate.now(ZoneOffset.UTC).plusDays(9).toString()))
+                        .text("from", "until").build(),
+                HostileEndpoint.of("POST", "/account/out-of-office/{id}/end", f -> FormPost.of("/account/out-of-office/"
+                                + new NoticesTestData(f.jdbc).newAbsence(f.coordinator().id()) + "/end", f.coordinator()))
+                        .forged(p -> List.of("/account/out-of-office/" + UNKNOWN + "/end",
+                                "/account/out-of-office/" + NONSENSE + "/end"))
+                        .build(),
+
+                // ------------------------------------------------------------------ notices: mails not delivered (administrators)
+                HostileEndpoint.of("POST", "/admin/notices/{id}/retry", f -> FormPost.of(
+                                "/admin/notices/" + new NoticesTestData(f.jdbc).newFailedMail() + "/retry", f.admin()))
+                        .forged(p -> List.of("/admin/notices/" + UNKNOWN + "/retry",
+                                "/admin/notices/" + NONSENSE + "/retry"))
                         .replayable().build(),
 
                 // ------------------------------------------------------------------ people: a country's ministries and focal points
