@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseImrfEditionForm extends CloseRoundForm {
 
-    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages) {
-        super(rounds, submissions, audit, messages);
+    CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages,
+            RoundClosing closing) {
+        super(rounds, submissions, audit, messages, closing);
     }
 
     @Override

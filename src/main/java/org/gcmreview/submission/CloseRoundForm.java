@@ -25,9 +25,11 @@ abstract class CloseRoundForm implements TaskForm {
     private final Submissions submissions;
     private final AuditLog audit;
     private final SubmissionMessages messages;
+    private final RoundClosing closing;
 
     CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
-            SubmissionMessages messages) {
+            SubmissionMessages messages, RoundClosing closing) {
+        this.closing = closing;
         this.messages = messages;
         this.rounds = rounds;
         this.submissions = submissions;
@@ -44,6 +46,7 @@ abstract class CloseRoundForm implements TaskForm {
         ReviewRound round = round(task, user);
         model.addAttribute("round", round);
         model.addAttribute("submissions", submissions.forRound(round.id()));
+        model.addAttribute("undecided", closing.undecided(round.id()));
         model.addAttribute("noteMax", NOTE_MAX);
     }
 
@@ -55,18 +58,28 @@ abstract class CloseRoundForm implements TaskForm {
         if (note.length() > NOTE_MAX) {
             errors.put("note", messages.get("submission.task.close.error.note", NOTE_MAX));
         }
-        int waiting = submissions.awaitingReview(round.id());
-        if (waiting > 0) {
-            errors.put("confirm", messages.get("submission.task.close.error.waiting", waiting));
-        } else if (!"yes".equals(form.field("confirm"))) {
+        // Countries between submission and acknowledgement: the secretariat decides for each, explicitly.
+        Map<Long, RoundClosing.Decision> decisions = new LinkedHashMap<>();
+        for (Submission open : closing.undecided(round.id())) {
+            RoundClosing.Decision decision = RoundClosing.Decision.parse(form.field("decision-" + open.id()));
+            if (decision == null) {
+                errors.put("decision-" + open.id(), messages.get("submission.task.close.error.decision",
+                        open.countryName()));
+            } else {
+                decisions.put(open.id(), decision);
+            }
+        }
+        if (!"yes".equals(form.field("confirm"))) {
             errors.put("confirm", messages.get("submission.task.close.error.confirm"));
         }
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }
         rounds.close(round.id(), user.id(), note.isEmpty() ? null : note);
+        boolean late = closing.apply(round, decisions, user.username(), user.id());
         audit.record(AuditEntry.of(user.username(), "ROUND_CLOSED", null, "review_round", round.id(), round.code()));
-        return TaskOutcome.complete(Map.of(), messages.get("submission.task.close.done", round.name()));
+        return TaskOutcome.complete(Map.of(RegionalReview.VAR_LATE_REVIEWS, late),
+                messages.get("submission.task.close.done", round.name()));
     }
 
     private ReviewRound round(UserTask task, CurrentUser user) {

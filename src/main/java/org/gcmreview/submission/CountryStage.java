@@ -13,7 +13,11 @@ public enum CountryStage {
     IN_SIGN_OFF,
     SUBMITTED,
     CLARIFICATION_REQUESTED,
-    ACKNOWLEDGED;
+    ACKNOWLEDGED,
+    /** The country withdrew its report: counted apart, neither waiting nor settled. */
+    WITHDRAWN,
+    /** Released when the secretariat closed the round: the report goes to another round. */
+    RELEASED;
 
     /**
      * @param cycleStatus the country's cycle for the round, null when it has none
@@ -28,6 +32,8 @@ public enum CountryStage {
                 case CLARIFICATION_REQUESTED -> CLARIFICATION_REQUESTED;
                 case ACKNOWLEDGED, REGISTERED -> ACKNOWLEDGED;
                 case SUBMITTED, SUPERSEDED -> SUBMITTED;
+                case WITHDRAWN -> WITHDRAWN;
+                case RELEASED -> RELEASED;
             };
         }
         return switch (cycleStatus) {

@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RegionalSynthesisForm extends CloseRoundForm {
 
-    RegionalSynthesisForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages) {
-        super(rounds, submissions, audit, messages);
+    RegionalSynthesisForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages,
+            RoundClosing closing) {
+        super(rounds, submissions, audit, messages, closing);
     }
 
     @Override
