@@ -61,6 +61,11 @@ public enum CountryStage {
         return national.submitted() ? IN_SIGN_OFF : national;
     }
 
+    /** The round still expects the report: not submitted, not withdrawn, not released to another round. */
+    public boolean awaitsReport() {
+        return !submitted() && this != WITHDRAWN && this != RELEASED;
+    }
+
     /** The report reached the secretariat (whatever its answer). */
     public boolean submitted() {
         return this == SUBMITTED || this == CLARIFICATION_REQUESTED || this == ACKNOWLEDGED;
