@@ -19,6 +19,7 @@ import org.gcmreview.consultation.ConsultationScenario;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.incident.FailedJobs;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.report.history.ReportTestData;
@@ -63,6 +64,11 @@ final class HostileFixture {
         this.reviews = new ReviewFixtures(jdbc, reviewCycles, runtime, management, tasks);
         this.reports = new ReportTestData(jdbc);
         this.people = new PeopleTestData(jdbc);
+    }
+
+    /** A new failed job (incident) of a new cycle of the fixture's coordinator. */
+    FailedJobs.Failure newFailure() {
+        return new FailedJobs(reviews, runtime, management).newFailure(coordinator());
     }
 
     CurrentUser coordinator() {
