@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * for them (publication does not wait on the IMRF); they are handed over when an edition is added.
  */
 @Component
-class ImrfWaitingList {
+public class ImrfWaitingList {
 
     private final JdbcClient jdbc;
 
@@ -18,18 +18,18 @@ class ImrfWaitingList {
         this.jdbc = jdbc;
     }
 
-    void add(long cycleId) {
+    public void add(long cycleId) {
         jdbc.sql("insert into imrf_waiting (cycle_id) values (?) on conflict (cycle_id) do nothing").param(cycleId)
                 .update();
     }
 
-    boolean contains(long cycleId) {
+    public boolean contains(long cycleId) {
         return jdbc.sql("select count(*) from imrf_waiting where cycle_id = ?").param(cycleId).query(Integer.class)
                 .single() > 0;
     }
 
     /** Removes and returns every waiting cycle, oldest first; rows another node is taking are skipped. */
-    List<Long> takeAll() {
+    public List<Long> takeAll() {
         return jdbc.sql("""
                 delete from imrf_waiting where cycle_id in
                     (select cycle_id from imrf_waiting order by waiting_since, cycle_id for update skip locked)

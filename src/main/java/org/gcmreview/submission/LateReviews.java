@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * (regional-review's LateReviewsSettled) before it ends.
  */
 @Component
-class LateReviews {
+public class LateReviews {
 
     private final JdbcClient jdbc;
     private final ReviewRounds rounds;
@@ -23,20 +23,20 @@ class LateReviews {
         this.runtimeService = runtimeService;
     }
 
-    void accept(long roundId, long cycleId, long decidedBy) {
+    public void accept(long roundId, long cycleId, long decidedBy) {
         jdbc.sql("""
                 insert into round_late_acceptance (round_id, cycle_id, decided_by) values (?, ?, ?)
                 on conflict (round_id, cycle_id) do nothing""").params(roundId, cycleId, decidedBy).update();
     }
 
     /** True when the secretariat accepted this cycle late into the round. */
-    boolean accepted(long roundId, long cycleId) {
+    public boolean accepted(long roundId, long cycleId) {
         return jdbc.sql("select count(*) from round_late_acceptance where round_id = ? and cycle_id = ?")
                 .params(roundId, cycleId).query(Integer.class).single() > 0;
     }
 
     /** Late countries of the round whose latest submission to it is still with the secretariat or the country. */
-    int stillOpen(long roundId) {
+    public int stillOpen(long roundId) {
         return jdbc.sql("""
                 select count(*) from round_late_acceptance a
                  where a.round_id = ?
@@ -50,7 +50,7 @@ class LateReviews {
      * After a late country's submission was acknowledged, released or withdrawn: when the round is closed and no
      * late country is left, its process may end. Nothing waits when the round is open or has no late countries.
      */
-    void settle(long roundId) {
+    public void settle(long roundId) {
         ReviewRound round = rounds.findById(roundId).orElseThrow();
         if (!round.closed() || round.processInstanceId() == null || stillOpen(roundId) > 0) {
             return;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * country takes the report to another round). Every decision is audited.
  */
 @Component
-class RoundClosing {
+public class RoundClosing {
 
     /** A secretariat's choice for one country's open submission. */
     enum Decision {

@@ -67,7 +67,7 @@ public class RoundProcesses {
      * As {@link #ensureRunning(long)} for a report of this cycle: a closed round still takes it when its
      * secretariat accepted the cycle late when closing.
      */
-    String ensureRunning(long roundId, long cycleId) {
+    public String ensureRunning(long roundId, long cycleId) {
         return engineConfiguration.getCommandExecutorTxRequiresNew()
                 .execute(commandContext -> startOrFind(roundId, cycleId));
     }

@@ -16,7 +16,7 @@ import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.ReviewRounds;
 import org.gcmreview.submission.RoundKind;
 import org.gcmreview.submission.RoundProcesses;
-import org.gcmreview.submission.WaitingImrfReports;
+import org.gcmreview.submission.handover.WaitingImrfReports;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;

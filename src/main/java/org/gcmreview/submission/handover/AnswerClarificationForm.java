@@ -1,0 +1,128 @@
+package org.gcmreview.submission.handover;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.RoundKind;
+import org.gcmreview.submission.SubmissionMessages;
+import org.gcmreview.submission.SubmissionStatus;
+import org.gcmreview.submission.Submissions;
+import org.gcmreview.tasks.TaskForm;
+import org.gcmreview.tasks.TaskOutcome;
+import org.gcmreview.tasks.TaskSubmission;
+import org.gcmreview.tasks.UserTask;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * national-review, AnswerClarification: the coordinator reads the regional secretariat's question, answers it
+ * and may revise objective sections. A new version is frozen every time (earlier versions stay as they were)
+ * and goes back to the round with the answer as its cover note.
+ */
+@Component
+class AnswerClarificationForm implements TaskForm {
+
+    static final int ANSWER_MIN = 10;
+    static final int ANSWER_MAX = 5000;
+    static final int SECTION_MAX = 20000;
+    private static final String REVISION_NOTE = "Revised in answer to the regional secretariat's clarification request";
+
+    private final ReviewCycles cycles;
+    private final Submissions submissions;
+    private final ObjectiveSections sections;
+    private final ReportVersions versions;
+    private final AuditLog audit;
+    private final SubmissionMessages messages;
+
+    AnswerClarificationForm(ReviewCycles cycles, Submissions submissions, ObjectiveSections sections,
+            ReportVersions versions, AuditLog audit,
+            SubmissionMessages messages) {
+        this.messages = messages;
+        this.cycles = cycles;
+        this.submissions = submissions;
+        this.sections = sections;
+        this.versions = versions;
+        this.audit = audit;
+    }
+
+    @Override
+    public String formKey() {
+        return "answer-clarification";
+    }
+
+    @Override
+    public String view() {
+        return "submission/answer-clarification";
+    }
+
+    @Override
+    public void prepare(UserTask task, CurrentUser user, Model model) {
+        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
+        model.addAttribute("cycle", cycle);
+        model.addAttribute("request", submissions.latest(cycle.id(), RoundKind.REGIONAL)
+                .filter(s -> s.status() == SubmissionStatus.CLARIFICATION_REQUESTED
+                        || s.status() == SubmissionStatus.RELEASED)
+                .orElse(null));
+        model.addAttribute("sections", sections.of(cycle.id()));
+        model.addAttribute("answerMax", ANSWER_MAX);
+    }
+
+    @Override
+    public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission submission) {
+        ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String answer = submission.field("answer");
+        if (answer.length() < ANSWER_MIN || answer.length() > ANSWER_MAX) {
+            errors.put("answer", messages.get("submission.task.answer.error.length", ANSWER_MIN, ANSWER_MAX));
+        }
+        List<ObjectiveSections.Section> changed = new ArrayList<>();
+        Map<Long, String> newBodies = new LinkedHashMap<>();
+        for (ObjectiveSections.Section section : sections.lockAll(cycle.id())) {
+            String field = "section-" + section.id();
+            if (!submission.fields().containsKey(field)) {
+                continue;
+            }
+            String body = normalise(submission.fields().getFirst(field));
+            if (body.equals(normalise(section.body()))) {
+                continue;
+            }
+            if (!String.valueOf(section.lockVersion()).equals(submission.field("lock-" + section.id()))) {
+                errors.put(field, messages.get("submission.task.answer.error.conflict",
+                        String.valueOf(section.objectiveNumber())));
+            } else if (body.length() > SECTION_MAX) {
+                errors.put(field, messages.get("submission.task.answer.error.sectionLength",
+                        String.valueOf(section.objectiveNumber()), SECTION_MAX));
+            } else {
+                changed.add(section);
+                newBodies.put(section.id(), body);
+            }
+        }
+        if (!errors.isEmpty()) {
+            return TaskOutcome.invalid(errors);
+        }
+        for (ObjectiveSections.Section section : changed) {
+            sections.revise(section, newBodies.get(section.id()), user.id(), REVISION_NOTE);
+        }
+        ReportVersion version = versions.freeze(cycle.id());
+        submissions.saveHandover(cycle.id(), version.id(), answer, user.id());
+        audit.record(AuditEntry.of(user.username(), "REGIONAL_CLARIFICATION_ANSWERED", cycle.countryIso3(),
+                "report_version", version.id(), "version " + version.versionNo() + " (" + version.sha256() + "), "
+                        + changed.size() + " objective section(s) revised"));
+        return TaskOutcome.complete(Map.of(), messages.get("submission.task.answer.done",
+                String.valueOf(version.versionNo())));
+    }
+
+    /** Browsers send CRLF line breaks; the stored text uses LF, so an untouched textarea is not a change. */
+    private static String normalise(String text) {
+        return text == null ? "" : text.replace("\r\n", "\n").strip();
+    }
+}
