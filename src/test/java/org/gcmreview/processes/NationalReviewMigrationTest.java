@@ -53,15 +53,15 @@ class NationalReviewMigrationTest {
 
     private static final String INTERIOR = "ministry-KEN-INTERIOR";
 
-    /** Where an instance is started to wait at each user task: a task inside a multi-instance sub-process starts there. */
+    /** Where an instance is started to wait at each user task: a task inside a multi-instance sub-process starts at its multi-instance body. */
     private static final Map<String, String> START_BEFORE = new LinkedHashMap<>();
 
     static {
         START_BEFORE.put("ScopeReview", "ScopeReview");
-        START_BEFORE.put("DraftContribution", "NationalDrafting");
+        START_BEFORE.put("DraftContribution", "NationalDrafting#multiInstanceBody");
         START_BEFORE.put("ConsolidateReport", "ConsolidateReport");
         START_BEFORE.put("ReviseDraftAfterConsultation", "ReviseDraftAfterConsultation");
-        START_BEFORE.put("SignOffReport", "InterMinisterialSignOff");
+        START_BEFORE.put("SignOffReport", "InterMinisterialSignOff#multiInstanceBody");
         START_BEFORE.put("ReviseRequestedSections", "ReviseRequestedSections");
         START_BEFORE.put("EndorseFinalReport", "EndorseFinalReport");
         START_BEFORE.put("SubmitToRegionalReview", "SubmitToRegionalReview");
@@ -227,7 +227,7 @@ class NationalReviewMigrationTest {
         variables.put("coordinatorGroup", "coordinator-KEN");
         variables.put("changesRequested", false);
         return runtime.createProcessInstanceById(definition.getId())
-                .businessKey("KEN-M" + activityId)
+                .businessKey("KEN-M" + activityId.replace("#multiInstanceBody", ""))
                 .setVariables(variables)
                 .startBeforeActivity(activityId)
                 .execute();
