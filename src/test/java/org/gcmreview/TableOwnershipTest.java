@@ -42,7 +42,8 @@ class TableOwnershipTest {
         own("attachment", "attachment");
         own("consultation", "consultation_window consultation_open_target consultation_extension consultation_input "
                 + "submission_rate_event organisation");
-        own("submission", "review_round submission submission_handover secretariat_api_token");
+        own("submission", "review_round submission submission_handover secretariat_api_token round_late_acceptance "
+                + "imrf_waiting");
         own("cluster", "spring_session spring_session_attributes");
         own("people", "password_link password_reset_request");
         own("notices", "mail_outbox notice notice_preference notice_link_key");

@@ -117,6 +117,19 @@ public class ReviewCycles {
     }
 
     /** The IMRF edition the cycle's report goes to, once known. */
+    /**
+     * The cycle leaves its regional round (the secretariat released it when closing the round): its next
+     * submission goes to the commission's open round.
+     */
+    public void releaseRegionalRound(long cycleId) {
+        jdbc.sql("update review_cycle set regional_round_id = null where id = ?").param(cycleId).update();
+    }
+
+    /** The cycle leaves its IMRF edition (released when the edition closed): it waits for the next one. */
+    public void releaseImrfEdition(long cycleId) {
+        jdbc.sql("update review_cycle set imrf_round_id = null where id = ?").param(cycleId).update();
+    }
+
     public void assignImrfEdition(long cycleId, long roundId) {
         jdbc.sql("update review_cycle set imrf_round_id = ? where id = ?").params(roundId, cycleId).update();
     }

@@ -2,11 +2,22 @@ package org.gcmreview.progress;
 
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import java.util.List;
+
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Role;
+import org.gcmreview.incident.ProcessIncident;
+import org.gcmreview.incident.ProcessIncidents;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A cycle's progress page, for the country's coordinator and ministries. */
 @Controller
@@ -15,8 +26,13 @@ class CycleProgressController {
     private final ReviewCycles cycles;
     private final CycleProgressQuery progress;
     private final CycleStory story;
+    private final ProcessIncidents incidents;
+    private final MessageSource messages;
 
-    CycleProgressController(ReviewCycles cycles, CycleProgressQuery progress, CycleStory story) {
+    CycleProgressController(ReviewCycles cycles, CycleProgressQuery progress, CycleStory story,
+            ProcessIncidents incidents, MessageSource messages) {
+        this.incidents = incidents;
+        this.messages = messages;
         this.cycles = cycles;
         this.progress = progress;
         this.story = story;
@@ -28,6 +44,23 @@ class CycleProgressController {
         ReviewCycle cycle = cycles.findVisible(id, user);
         model.addAttribute("progress", progress.of(cycle));
         model.addAttribute("story", story.of(cycle, user));
+        // a failed step of this cycle's processes, in plain words; the coordinator may retry it
+        model.addAttribute("incidents", incidents.forBusinessKeys(List.of(cycle.businessKey())));
+        model.addAttribute("mayRetry", user.role() == Role.COORDINATOR);
         return "cycle/progress";
+    }
+
+    @PostMapping("/cycles/{id}/incidents/{incidentId}/retry")
+    String retry(@PathVariable long id, @PathVariable String incidentId, CurrentUser user,
+            RedirectAttributes redirect) {
+        ReviewCycles.requireCountryTeam(user);
+        ReviewCycle cycle = cycles.findSteerable(id, user);
+        ProcessIncident incident = incidents.find(incidentId)
+                .filter(i -> cycle.businessKey().equals(i.businessKey()) && i.retryable())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        incidents.retry(incident, user.username(), cycle.countryIso3());
+        redirect.addFlashAttribute("flash",
+                messages.getMessage("incident.retried", null, LocaleContextHolder.getLocale()));
+        return "redirect:/cycles/" + id;
     }
 }

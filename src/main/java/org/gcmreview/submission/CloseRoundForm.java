@@ -1,20 +1,17 @@
 package org.gcmreview.submission;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.validation.constraints.Size;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.support.FormBinder;
 import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.ui.Model;
-import org.springframework.validation.Validator;
 
 /**
  * The main task of a round's process: the secretariat sees every submission of the round with its status and
@@ -28,16 +25,12 @@ public abstract class CloseRoundForm implements TaskForm {
     private final Submissions submissions;
     private final AuditLog audit;
     private final SubmissionMessages messages;
-    private final FormBinder binder;
-
-    /** The closing note (optional) and the tick that confirms closing. */
-    record Closing(@Size(max = NOTE_MAX, message = "submission.task.close.error.note") String note, String confirm) {
-    }
+    private final RoundClosing closing;
 
     protected CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
-            SubmissionMessages messages, FormBinder binder) {
+            SubmissionMessages messages, RoundClosing closing) {
+        this.closing = closing;
         this.messages = messages;
-        this.binder = binder;
         this.rounds = rounds;
         this.submissions = submissions;
         this.audit = audit;
@@ -53,29 +46,40 @@ public abstract class CloseRoundForm implements TaskForm {
         ReviewRound round = round(task, user);
         model.addAttribute("round", round);
         model.addAttribute("submissions", submissions.forRound(round.id()));
+        model.addAttribute("undecided", closing.undecided(round.id()));
         model.addAttribute("noteMax", NOTE_MAX);
     }
 
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewRound round = round(task, user);
-        int waiting = submissions.awaitingReview(round.id());
-        // a round closes only when no report waits for review, and only when the secretariat confirms it
-        Validator confirmed = Validator.forInstanceOf(Closing.class, (c, errors) -> {
-            if (waiting > 0) {
-                errors.rejectValue("confirm", "submission.task.close.error.waiting", new Object[] {waiting}, null);
-            } else if (!"yes".equals(c.confirm())) {
-                errors.rejectValue("confirm", "submission.task.close.error.confirm");
-            }
-        });
-        FormBinder.Bound<Closing> bound = binder.bind(Closing.class, form.fields(), confirmed);
-        if (!bound.valid()) {
-            return TaskOutcome.invalid(binder.errors(bound));
+        Map<String, String> errors = new LinkedHashMap<>();
+        String note = form.field("note");
+        if (note.length() > NOTE_MAX) {
+            errors.put("note", messages.get("submission.task.close.error.note", NOTE_MAX));
         }
-        String note = bound.value().note();
+        // Countries between submission and acknowledgement: the secretariat decides for each, explicitly.
+        Map<Long, RoundClosing.Decision> decisions = new LinkedHashMap<>();
+        for (Submission open : closing.undecided(round.id())) {
+            RoundClosing.Decision decision = RoundClosing.Decision.parse(form.field("decision-" + open.id()));
+            if (decision == null) {
+                errors.put("decision-" + open.id(), messages.get("submission.task.close.error.decision",
+                        open.countryName()));
+            } else {
+                decisions.put(open.id(), decision);
+            }
+        }
+        if (!"yes".equals(form.field("confirm"))) {
+            errors.put("confirm", messages.get("submission.task.close.error.confirm"));
+        }
+        if (!errors.isEmpty()) {
+            return TaskOutcome.invalid(errors);
+        }
         rounds.close(round.id(), user.id(), note.isEmpty() ? null : note);
+        boolean late = closing.apply(round, decisions, user.username(), user.id());
         audit.record(AuditEntry.of(user.username(), "ROUND_CLOSED", null, "review_round", round.id(), round.code()));
-        return TaskOutcome.complete(Map.of(), messages.get("submission.task.close.done", round.name()));
+        return TaskOutcome.complete(Map.of(RegionalReview.VAR_LATE_REVIEWS, late),
+                messages.get("submission.task.close.done", round.name()));
     }
 
     private ReviewRound round(UserTask task, CurrentUser user) {

@@ -31,10 +31,13 @@ public class RoundProcesses {
     private final AuditLog audit;
     private final ProcessEngineConfigurationImpl engineConfiguration;
     private final ManagementService managementService;
+    private final LateReviews lateReviews;
 
     RoundProcesses(ReviewRounds rounds, RuntimeService runtimeService, AuditLog audit,
-            ProcessEngineConfigurationImpl engineConfiguration, ManagementService managementService) {
+            ProcessEngineConfigurationImpl engineConfiguration, ManagementService managementService,
+            LateReviews lateReviews) {
         this.rounds = rounds;
+        this.lateReviews = lateReviews;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.audit = audit;
@@ -56,7 +59,17 @@ public class RoundProcesses {
      * @throws RoundClosedException when the round's secretariat has closed it
      */
     public String ensureRunning(long roundId) {
-        return engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> startOrFind(roundId));
+        return engineConfiguration.getCommandExecutorTxRequiresNew()
+                .execute(commandContext -> startOrFind(roundId, null));
+    }
+
+    /**
+     * As {@link #ensureRunning(long)} for a report of this cycle: a closed round still takes it when its
+     * secretariat accepted the cycle late when closing.
+     */
+    public String ensureRunning(long roundId, long cycleId) {
+        return engineConfiguration.getCommandExecutorTxRequiresNew()
+                .execute(commandContext -> startOrFind(roundId, cycleId));
     }
 
     /**
@@ -76,9 +89,9 @@ public class RoundProcesses {
                 .forEach(job -> managementService.setJobDuedate(job.getId(), deadline));
     }
 
-    private String startOrFind(long roundId) {
+    private String startOrFind(long roundId, Long cycleId) {
         ReviewRound round = rounds.lock(roundId);
-        if (round.closed()) {
+        if (round.closed() && (cycleId == null || !lateReviews.accepted(roundId, cycleId))) {
             throw new RoundClosedException(round);
         }
         if (round.processInstanceId() != null) {

@@ -11,7 +11,11 @@ public enum SubmissionStatus {
     /** IMRF: the secretariat registered the report for the forum. */
     REGISTERED,
     /** Replaced by a newer version of the report. */
-    SUPERSEDED;
+    SUPERSEDED,
+    /** The country withdrew its report (its cycle); the secretariat's open tasks for it ended. */
+    WITHDRAWN,
+    /** The secretariat closed the round and let the country take the report to another round. */
+    RELEASED;
 
     /** Still in the hands of the secretariat or the country, i.e. not settled and not replaced. */
     public boolean open() {

@@ -5,11 +5,17 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.gcmreview.processes.ProcessTestSupport.candidateGroups;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.gcmreview.processes.ProcessTestSupport.day;
+import static org.gcmreview.processes.ProcessTestSupport.fireDueTimers;
+import static org.gcmreview.processes.ProcessTestSupport.moveClockTo;
+import static org.gcmreview.processes.ProcessTestSupport.runAsyncContinuations;
+import static org.gcmreview.processes.ProcessTestSupport.timersOf;
 
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -17,6 +23,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.gcmreview.submission.RoundTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +42,10 @@ class ImrfReviewProcessTest {
     private ProcessEngine engine;
     private RuntimeService runtime;
     private TaskService tasks;
+    private RecordingDelegate reminder;
+    private RecordingDelegate escalation;
+    private RecordingDelegate withdrawal;
+    private RecordingDelegate release;
 
     @BeforeEach
     void setUp() {
@@ -42,10 +54,16 @@ class ImrfReviewProcessTest {
         tasks = engine.getTaskService();
         BpmnAwareTests.init(engine);
         ProcessTestSupport.pinClockToStart();
+        reminder = RecordingDelegate.register("remindSecretariat");
+        escalation = RecordingDelegate.register("escalateOverdueRoundTask");
+        withdrawal = RecordingDelegate.register("recordSubmissionWithdrawal");
+        release = RecordingDelegate.register("releaseSubmission");
+        Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
     }
 
     @AfterEach
     void tearDown() {
+        Mocks.reset();
         BpmnAwareTests.reset();
     }
 
@@ -89,6 +107,62 @@ class ImrfReviewProcessTest {
         assertThat(edition).hasPassed("ImrfSubmissionRegistered").isWaitingAt("CloseImrfEdition");
         complete(task(edition));
         assertThat(edition).isEnded();
+    }
+
+    @Test
+    void aRegistrationHasADueDateAReminderAndAnEscalationThatRepeatsUntilItIsDone() {
+        ProcessInstance edition = startEdition();
+        submit("KEN-2026", 21L, "KEN");
+        ManagementService management = engine.getManagementService();
+
+        Task registration = task("RegisterImrfSubmission", edition);
+        assertThat(registration.getDueDate()).isEqualTo(day(30));
+        moveClockTo(day(23));
+        assertThat(fireDueTimers(management, "RegistrationReminderTimer")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "RemindImrfSecretariat")).isEqualTo(1);
+        moveClockTo(day(30));
+        assertThat(fireDueTimers(management, "RegistrationOverdueTimer")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "EscalateOverdueRegistration")).isEqualTo(1);
+        moveClockTo(day(37));
+        assertThat(fireDueTimers(management, "RegistrationOverdueTimer")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "EscalateOverdueRegistration")).isEqualTo(1);
+        assertThat(reminder.valuesOf("submissionId")).containsExactly(21L);
+        assertThat(escalation.valuesOf("submissionId")).containsExactly(21L, 21L);
+        assertThat(edition).hasPassed("ImrfSecretariatReminded", "RegistrationEscalated");
+
+        complete(task("RegisterImrfSubmission", edition));
+        assertThat(timersOf(management, "RegistrationOverdueTimer")).isEmpty();
+        assertThat(edition).hasPassed("ImrfIntakeDone").isWaitingAt("CloseImrfEdition");
+    }
+
+    @Test
+    void withdrawalAndReleaseEndOnlyTheirOwnRegistration() {
+        ProcessInstance edition = startEdition();
+        submit("KEN-2026", 21L, "KEN");
+        submit("MEX-2026", 22L, "MEX");
+        submit("GHA-2026", 23L, "GHA");
+
+        assertThat(correlate("SubmissionWithdrawn", 21L)).isEqualTo(1);
+        assertThat(correlate("SubmissionReleased", 22L)).isEqualTo(1);
+        assertThat(withdrawal.valuesOf("submissionId")).containsExactly(21L);
+        assertThat(release.calls()).as("its own job").isEmpty();
+        assertThat(runAsyncContinuations(engine.getManagementService(), "ReleaseSubmission")).isEqualTo(1);
+        assertThat(release.valuesOf("submissionId")).containsExactly(22L);
+
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("RegisterImrfSubmission").list()).singleElement()
+                .satisfies(task -> assertThat(tasks.getVariable(task.getId(), "submissionId")).isEqualTo(23L));
+        assertThat(edition).hasPassed("RegistrationWithdrawn", "RegistrationReleased");
+
+        // Closing with Ghana accepted late: its registration stays open, the edition ends after it
+        complete(task("CloseImrfEdition", edition), withVariables("lateReviews", true));
+        assertThat(edition).hasPassed("ImrfEditionClosed").isNotEnded();
+        complete(task("RegisterImrfSubmission", edition));
+        assertThat(edition).isEnded();
+    }
+
+    private int correlate(String message, long submissionId) {
+        return runtime.createMessageCorrelation(message).processInstanceBusinessKey(EDITION)
+                .localVariableEquals("submissionId", submissionId).correlateAllWithResult().size();
     }
 
     private ProcessInstance startEdition() {

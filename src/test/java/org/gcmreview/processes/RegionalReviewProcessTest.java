@@ -15,6 +15,7 @@ import static org.gcmreview.processes.ProcessTestSupport.timersOf;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.gcmreview.submission.RoundTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +46,10 @@ class RegionalReviewProcessTest {
     private RecordingDelegate deadlineNotice;
     private RecordingDelegate requestClarification;
     private RecordingDelegate acknowledgeSubmission;
+    private RecordingDelegate reminder;
+    private RecordingDelegate escalation;
+    private RecordingDelegate withdrawal;
+    private RecordingDelegate release;
 
     @BeforeEach
     void setUp() {
@@ -55,6 +61,11 @@ class RegionalReviewProcessTest {
         deadlineNotice = RecordingDelegate.register("notifySubmissionDeadlinePassed");
         requestClarification = RecordingDelegate.register("requestClarification");
         acknowledgeSubmission = RecordingDelegate.register("acknowledgeSubmission");
+        reminder = RecordingDelegate.register("remindSecretariat");
+        escalation = RecordingDelegate.register("escalateOverdueRoundTask");
+        withdrawal = RecordingDelegate.register("recordSubmissionWithdrawal");
+        release = RecordingDelegate.register("releaseSubmission");
+        Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
     }
 
     @AfterEach
@@ -140,6 +151,128 @@ class RegionalReviewProcessTest {
 
         complete(task("PrepareRegionalSynthesis", round));
         assertThat(round).isEnded();
+    }
+
+    @Test
+    void aReviewHasADueDateAReminderAndAnEscalationThatRepeatsUntilItIsDone() {
+        ProcessInstance round = startRound();
+        submit("KEN-2026", 11L, "KEN");
+
+        Task review = reviewOf("KEN-2026");
+        assertThat(review.getDueDate()).isEqualTo(day(30));
+        ManagementService management = engine.getManagementService();
+        assertThat(timersOf(management, "ReviewReminderTimer")).singleElement()
+                .extracting(job -> job.getDuedate()).isEqualTo(day(23));
+        assertThat(timersOf(management, "ReviewOverdueTimer")).singleElement()
+                .extracting(job -> job.getDuedate()).isEqualTo(day(30));
+
+        moveClockTo(day(23));
+        assertThat(fireDueTimers(management, "ReviewReminderTimer")).isEqualTo(1);
+        assertThat(reminder.calls()).as("the mail waits for its own job").isEmpty();
+        assertThat(runAsyncContinuations(management, "RemindSecretariat")).isEqualTo(1);
+        assertThat(reminder.onlyCall().variables()).containsEntry("submissionId", 11L)
+                .containsEntry("secretariatGroup", "regional-secretariat-ECA");
+
+        moveClockTo(day(30));
+        assertThat(fireDueTimers(management, "ReviewOverdueTimer")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "EscalateOverdueReview")).isEqualTo(1);
+        // the escalation comes back every week while the review is not done
+        assertThat(timersOf(management, "ReviewOverdueTimer")).singleElement()
+                .extracting(job -> job.getDuedate()).isEqualTo(day(37));
+        moveClockTo(day(37));
+        assertThat(fireDueTimers(management, "ReviewOverdueTimer")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "EscalateOverdueReview")).isEqualTo(1);
+        assertThat(escalation.valuesOf("submissionId")).containsExactly(11L, 11L);
+        assertThat(round).hasPassed("SecretariatReminded", "ReviewEscalated");
+
+        complete(reviewOf("KEN-2026"), withVariables("clarificationNeeded", false));
+        assertThat(timersOf(management, "ReviewOverdueTimer")).as("done: no more escalation").isEmpty();
+        assertThat(timersOf(management, "ReviewReminderTimer")).isEmpty();
+        runAsyncContinuations(management, "AcknowledgeSubmission");
+        assertThat(round).hasPassed("SubmissionReviewed").isWaitingAt("PrepareRegionalSynthesis");
+    }
+
+    @Test
+    void aWithdrawalEndsThatSubmissionsReviewOnlyEvenWithItsAnswerOnTheWay() {
+        ProcessInstance round = startRound();
+        submit("KEN-2026", 11L, "KEN");
+        submit("NGA-2026", 12L, "NGA");
+        submit("GHA-2026", 14L, "GHA");
+        // Ghana's review is decided, its acknowledgement not yet sent
+        complete(reviewOf("GHA-2026"), withVariables("clarificationNeeded", false));
+
+        assertThat(withdraw(11L)).isEqualTo(1);
+        assertThat(withdraw(14L)).isEqualTo(1);
+
+        assertThat(withdrawal.valuesOf("submissionId")).containsExactly(11L, 14L);
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("ReviewSubmission").list()).singleElement()
+                .satisfies(task -> assertThat(tasks.getVariable(task.getId(), "nationalBusinessKey"))
+                        .isEqualTo("NGA-2026"));
+        assertThat(runAsyncContinuations(engine.getManagementService(), "AcknowledgeSubmission"))
+                .as("the withdrawn report is not acknowledged").isZero();
+        assertThat(acknowledgeSubmission.calls()).isEmpty();
+        assertThat(timersOf(engine.getManagementService(), "ReviewReminderTimer")).hasSize(1);
+        assertThat(round).hasPassed("ReviewWithdrawn").isWaitingAt("PrepareRegionalSynthesis");
+        // a submission no longer under review: nothing to end, and nothing fails
+        assertThat(withdraw(11L)).isZero();
+    }
+
+    @Test
+    void aSubmissionReleasedAtClosingEndsItsReviewAndIsHandedBackByItsOwnJob() {
+        ProcessInstance round = startRound();
+        submit("KEN-2026", 11L, "KEN");
+
+        assertThat(runtime.createMessageCorrelation("SubmissionReleased").processInstanceId(round.getId())
+                .localVariableEquals("submissionId", 11L).correlateAllWithResult()).hasSize(1);
+        assertThat(tasks.createTaskQuery().taskDefinitionKey("ReviewSubmission").count()).isZero();
+        assertThat(release.calls()).isEmpty();
+        assertThat(runAsyncContinuations(engine.getManagementService(), "ReleaseSubmission")).isEqualTo(1);
+        assertThat(release.onlyCall().variables()).containsEntry("submissionId", 11L)
+                .containsEntry("nationalBusinessKey", "KEN-2026");
+
+        complete(task("PrepareRegionalSynthesis", round), withVariables("lateReviews", false));
+        assertThat(round).hasPassed("ReviewReleased").isEnded();
+    }
+
+    @Test
+    void aRoundClosedWithCountriesAcceptedLateKeepsReceivingTheirAnswersUntilSettled() {
+        ProcessInstance round = startRound();
+        submit("KEN-2026", 11L, "KEN");
+        complete(reviewOf("KEN-2026"), withVariables("clarificationNeeded", true));
+        runAsyncContinuations(engine.getManagementService(), "RequestClarification");
+
+        complete(task("PrepareRegionalSynthesis", round), withVariables("lateReviews", true));
+
+        assertThat(round).isWaitingAt("LateReviewsSettled");
+        // Kenya's answer still reaches the closed round
+        submit("KEN-2026", 13L, "KEN");
+        complete(reviewOf("KEN-2026"), withVariables("clarificationNeeded", false));
+        runAsyncContinuations(engine.getManagementService(), "AcknowledgeSubmission");
+        assertThat(acknowledgeSubmission.valuesOf("submissionId")).containsExactly(13L);
+
+        runtime.createMessageCorrelation("LateReviewsSettled").processInstanceId(round.getId()).correlateAll();
+        assertThat(round).hasPassed("LateReviewsSettled", "RegionalRoundClosed").isEnded();
+    }
+
+    @Test
+    void aRoundStartedAfterItsDeadlineSendsTheDeadlineNoticeAtOnceAndStaysOpen() {
+        ProcessTestSupport.moveClockTo(day(100));
+        ProcessInstance round = startRound();
+
+        assertThat(fireDueTimers(engine.getManagementService(), "SubmissionDeadlineTimer"))
+                .as("a deadline already passed when the round starts fires on the next run").isEqualTo(1);
+        assertThat(runAsyncContinuations(engine.getManagementService(), "NotifySubmissionDeadlinePassed"))
+                .isEqualTo(1);
+        assertThat(round).isWaitingAt("PrepareRegionalSynthesis");
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    private int withdraw(long submissionId) {
+        // what the national process does when its cycle is withdrawn
+        return runtime.createMessageCorrelation("SubmissionWithdrawn")
+                .processInstanceBusinessKey(ROUND)
+                .localVariableEquals("submissionId", submissionId)
+                .correlateAllWithResult().size();
     }
 
     private ProcessInstance startRound() {

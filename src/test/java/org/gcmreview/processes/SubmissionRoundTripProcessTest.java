@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.gcmreview.submission.RoundTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,7 @@ class SubmissionRoundTripProcessTest {
         RecordingDelegate.register("acknowledgeSubmission", execution -> answer(execution,
                 "RegionalReviewAcknowledged"));
         publish = RecordingDelegate.register("publishReport");
+        Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
     }
 
     @AfterEach

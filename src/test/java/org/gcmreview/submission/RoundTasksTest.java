@@ -73,7 +73,7 @@ class RoundTasksTest {
     }
 
     @Test
-    void aRoundIsNotClosedWhileASubmissionAwaitsReview() throws Exception {
+    void aRoundIsNotClosedWhileASubmissionAwaitsReviewWithoutADecisionForIt() throws Exception {
         CurrentUser coordinator = users.coordinator("KEN");
         CurrentUser eca = users.regionalSecretariat("ECA");
         ReviewRound round = fixtures.regionalRound("ECA");
@@ -88,7 +88,8 @@ class RoundTasksTest {
         mvc.perform(post("/tasks/" + synthesis.getId()).with(as(eca)).with(csrf()).param("confirm", "yes")
                         .param("action", "close"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("still wait for your review")));
+                // a country between submission and acknowledgement needs an explicit decision (issue 14.3)
+                .andExpect(content().string(containsString("Choose whether to accept the report of Kenya late")));
         assertThat(new ReviewRounds(jdbc).findById(round.id()).orElseThrow().closed()).isFalse();
     }
 

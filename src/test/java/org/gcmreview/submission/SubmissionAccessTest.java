@@ -10,6 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.ApplicationTest;
@@ -91,18 +96,36 @@ class SubmissionAccessTest {
     }
 
     @Test
-    void aClosedRoundRefusesTheSubmission() throws Exception {
+    void aClosedRoundIsNeverTheTargetTheCoordinatorWaitsForAnOpenOne() throws Exception {
         ReportVersion version = versions.freeze(cycle.id());
         ProcessInstance national = fixtures.nationalReviewAt(cycle, "SubmitToRegionalReview");
+        // the cycle's round closes, and (for now) the commission has no other open round
         jdbc.sql("update review_round set closed_at = now() where id = ?").param(round.id()).update();
+        List<Long> others = jdbc.sql("""
+                update review_round set closed_at = now()
+                 where kind = 'REGIONAL' and commission_code = 'ECA' and closed_at is null returning id""")
+                .query(Long.class).list();
         Task submit = fixtures.task(national.getId(), "SubmitToRegionalReview");
+        try {
+            mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
+                            .param("versionId", String.valueOf(version.id())).param("confirm", "yes")
+                            .param("action", "submit"))
+                    .andExpect(status().isBadRequest());
+            assertThat(fixtures.task(national.getId(), "SubmitToRegionalReview")).as("the task waits").isNotNull();
+        } finally {
+            others.forEach(id -> jdbc.sql("update review_round set closed_at = null where id = ?").param(id).update());
+        }
 
+        // once the commission has an open round again, the report goes there, never to the closed one
+        ReviewRound open = fixtures.round("REGIONAL", "ECA", java.time.LocalDate.now().plusDays(1));
         mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(version.id())).param("confirm", "yes")
                         .param("action", "submit"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("has been closed by its secretariat")));
-        assertThat(fixtures.task(national.getId(), "SubmitToRegionalReview")).isNotNull();
+                .andExpect(status().is3xxRedirection());
+        Long tied = cycles.findById(cycle.id()).orElseThrow().regionalRoundId();
+        assertThat(tied).isNotEqualTo(round.id());
+        assertThat(new ReviewRounds(jdbc).findById(tied).orElseThrow().closed()).isFalse();
+        assertThat(tied).isEqualTo(open.id());
     }
 
     @Test

@@ -63,11 +63,11 @@ class SubmissionLanguagesTest {
         mvc.perform(post("/tasks/" + synthesis.getId()).with(as(eca)).with(csrf()).cookie(language("fr"))
                         .param("confirm", "yes").param("action", "close"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("1 soumission attend encore votre examen")));
+                .andExpect(content().string(containsString("Choisissez d’accepter le rapport de Kenya en retard")));
         mvc.perform(post("/tasks/" + synthesis.getId()).with(as(eca)).with(csrf()).cookie(language("ar"))
                         .param("confirm", "yes").param("action", "close"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(allOf(containsString("تقديم واحد ينتظر"), containsString("dir=\"rtl\""))));
+                .andExpect(content().string(allOf(containsString("اختاروا قبول تقرير"), containsString("dir=\"rtl\""))));
     }
 
     private static Cookie language(String code) {

@@ -16,6 +16,7 @@ import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.ReviewRounds;
 import org.gcmreview.submission.RoundKind;
 import org.gcmreview.submission.RoundProcesses;
+import org.gcmreview.submission.handover.WaitingImrfReports;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -51,9 +52,11 @@ class RoundCalendarController {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final WaitingImrfReports waitingImrfReports;
 
     RoundCalendarController(ReviewRounds rounds, RoundProcesses roundProcesses, ReferenceData reference,
-            AuditLog audit, MessageSource messages) {
+            AuditLog audit, MessageSource messages, WaitingImrfReports waitingImrfReports) {
+        this.waitingImrfReports = waitingImrfReports;
         this.rounds = rounds;
         this.roundProcesses = roundProcesses;
         this.reference = reference;
@@ -120,6 +123,9 @@ class RoundCalendarController {
         audit.record(AuditEntry.of(user.username(), "ROUND_CREATED", null, "review_round", id,
                 code + " (" + kind.get() + (commission.isEmpty() ? "" : " " + commission) + ", cycle " + cycle
                         + ", deadline " + deadline + ")"));
+        if (kind.get() == RoundKind.IMRF) {
+            waitingImrfReports.editionAdded(id);
+        }
         redirect.addFlashAttribute("flash", text("submission.calendar.created", code));
         return "redirect:/admin/rounds";
     }

@@ -82,7 +82,9 @@ class AnswerClarificationForm implements TaskForm {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         model.addAttribute("cycle", cycle);
         model.addAttribute("request", submissions.latest(cycle.id(), RoundKind.REGIONAL)
-                .filter(s -> s.status() == SubmissionStatus.CLARIFICATION_REQUESTED).orElse(null));
+                .filter(s -> s.status() == SubmissionStatus.CLARIFICATION_REQUESTED
+                        || s.status() == SubmissionStatus.RELEASED)
+                .orElse(null));
         model.addAttribute("sections", sections.of(cycle.id()));
         model.addAttribute("answerMax", ANSWER_MAX);
     }

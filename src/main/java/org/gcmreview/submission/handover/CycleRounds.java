@@ -1,5 +1,6 @@
 package org.gcmreview.submission.handover;
 
+import org.gcmreview.submission.LateReviews;
 import java.util.Optional;
 
 import org.gcmreview.cycle.ReviewCycle;
@@ -18,36 +19,43 @@ class CycleRounds {
 
     private final ReviewRounds rounds;
     private final ReviewCycles cycles;
+    private final LateReviews lateReviews;
 
-    CycleRounds(ReviewRounds rounds, ReviewCycles cycles) {
+    CycleRounds(ReviewRounds rounds, ReviewCycles cycles, LateReviews lateReviews) {
         this.rounds = rounds;
         this.cycles = cycles;
+        this.lateReviews = lateReviews;
     }
 
-    /** The regional round the cycle reports to, without assigning one. */
+    /**
+     * The regional round the cycle reports to, without assigning one. A round closed since it was tied to the
+     * cycle no longer counts (unless its secretariat accepted this cycle late): the commission's open round does.
+     */
     Optional<ReviewRound> regionalRound(ReviewCycle cycle) {
-        return cycle.regionalRoundId() != null ? rounds.findById(cycle.regionalRoundId())
-                : rounds.openRegionalRoundFor(cycle.countryIso3());
+        return tied(cycle, cycle.regionalRoundId()).or(() -> rounds.openRegionalRoundFor(cycle.countryIso3()));
     }
 
     Optional<ReviewRound> imrfEdition(ReviewCycle cycle) {
-        return cycle.imrfRoundId() != null ? rounds.findById(cycle.imrfRoundId()) : rounds.openImrfEdition();
+        return tied(cycle, cycle.imrfRoundId()).or(rounds::openImrfEdition);
     }
 
-    /** The regional round, recorded on the cycle if it was not yet; empty when the commission has none open. */
+    /** The regional round, recorded on the cycle if it changed; empty when the commission has none open. */
     Optional<ReviewRound> assignRegionalRound(ReviewCycle cycle) {
         Optional<ReviewRound> round = regionalRound(cycle);
-        if (cycle.regionalRoundId() == null) {
-            round.ifPresent(r -> cycles.assignRegionalRound(cycle.id(), r.id()));
-        }
+        round.filter(r -> !Long.valueOf(r.id()).equals(cycle.regionalRoundId()))
+                .ifPresent(r -> cycles.assignRegionalRound(cycle.id(), r.id()));
         return round;
     }
 
     Optional<ReviewRound> assignImrfEdition(ReviewCycle cycle) {
         Optional<ReviewRound> round = imrfEdition(cycle);
-        if (cycle.imrfRoundId() == null) {
-            round.ifPresent(r -> cycles.assignImrfEdition(cycle.id(), r.id()));
-        }
+        round.filter(r -> !Long.valueOf(r.id()).equals(cycle.imrfRoundId()))
+                .ifPresent(r -> cycles.assignImrfEdition(cycle.id(), r.id()));
         return round;
+    }
+
+    private Optional<ReviewRound> tied(ReviewCycle cycle, Long roundId) {
+        return Optional.ofNullable(roundId).flatMap(rounds::findById)
+                .filter(r -> !r.closed() || lateReviews.accepted(r.id(), cycle.id()));
     }
 }

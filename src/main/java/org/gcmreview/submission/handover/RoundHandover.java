@@ -34,7 +34,7 @@ class RoundHandover {
     }
 
     Handed handOver(Outgoing submission, ReviewRound round, String message) {
-        String roundInstanceId = roundProcesses.ensureRunning(round.id());
+        String roundInstanceId = roundProcesses.ensureRunning(round.id(), submission.cycleId());
         Long supersedes = submissions.supersedeOpen(submission.cycleId(), submission.kind()).orElse(null);
         long submissionId = submissions.insert(submission.cycleId(), round.id(), submission.version().id(),
                 submission.kind(), submission.coverNote(), submission.confirmedBy(), supersedes);

@@ -1,5 +1,6 @@
 package org.gcmreview.submission.handover;
 
+import org.gcmreview.submission.ImrfWaitingList;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
@@ -29,9 +30,11 @@ class SendToImrf implements JavaDelegate {
     private final CycleRounds cycleRounds;
     private final RoundHandover handover;
     private final AuditLog audit;
+    private final ImrfWaitingList waiting;
 
     SendToImrf(ReviewCycles cycles, ReportVersions versions, CycleRounds cycleRounds, RoundHandover handover,
-            AuditLog audit) {
+            AuditLog audit, ImrfWaitingList waiting) {
+        this.waiting = waiting;
         this.cycles = cycles;
         this.versions = versions;
         this.cycleRounds = cycleRounds;
@@ -44,10 +47,22 @@ class SendToImrf implements JavaDelegate {
         long cycleId = ProcessVariables.id(execution, NationalReview.VAR_CYCLE_ID);
         ReviewCycle cycle = cycles.findById(cycleId)
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
+        var edition = cycleRounds.assignImrfEdition(cycle);
+        if (edition.isEmpty()) {
+            // No edition open: never an incident. The report waits and goes when an edition is added.
+            waiting.add(cycleId);
+            audit.record(AuditEntry.of("system", "IMRF_SUBMISSION_WAITING", cycle.countryIso3(), "review_cycle",
+                    cycleId, "no IMRF edition open; handed over when one is added"));
+            return;
+        }
+        handOver(cycle, edition.get());
+    }
+
+    /** Sends the cycle's latest frozen version to the edition. */
+    void handOver(ReviewCycle cycle, ReviewRound edition) {
+        long cycleId = cycle.id();
         ReportVersion version = versions.latest(cycleId)
                 .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no frozen version"));
-        ReviewRound edition = cycleRounds.assignImrfEdition(cycle)
-                .orElseThrow(() -> new IllegalStateException("No open IMRF edition for " + cycle.businessKey()));
         RoundHandover.Handed handed = handover.handOver(new RoundHandover.Outgoing(cycleId, cycle.businessKey(),
                 cycle.countryIso3(), RoundKind.IMRF, version, null, null), edition, MESSAGE);
         cycles.touch(cycleId);

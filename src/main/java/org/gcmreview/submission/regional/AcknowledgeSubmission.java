@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.processes.NationalReview;
+import org.gcmreview.processes.RegionalReview;
+import org.gcmreview.submission.LateReviews;
+import org.gcmreview.submission.ProcessVariables;
 import org.gcmreview.submission.SubmissionStatus;
 import org.springframework.stereotype.Component;
 
@@ -14,14 +17,18 @@ class AcknowledgeSubmission implements JavaDelegate {
     static final String MESSAGE = NationalReview.MESSAGE_ACKNOWLEDGED;
 
     private final RegionalAnswer answer;
+    private final LateReviews lateReviews;
 
-    AcknowledgeSubmission(RegionalAnswer answer) {
+    AcknowledgeSubmission(RegionalAnswer answer, LateReviews lateReviews) {
         this.answer = answer;
+        this.lateReviews = lateReviews;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         answer.deliver(execution, SubmissionStatus.ACKNOWLEDGED, CycleStatus.ACKNOWLEDGED, MESSAGE,
                 "REGIONAL_SUBMISSION_ACKNOWLEDGED");
+        // a country accepted late into a closed round may have been the last one the round waited for
+        lateReviews.settle(ProcessVariables.id(execution, RegionalReview.VAR_ROUND_ID));
     }
 }

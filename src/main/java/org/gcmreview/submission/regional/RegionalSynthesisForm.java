@@ -1,11 +1,11 @@
 package org.gcmreview.submission.regional;
 
+import org.gcmreview.submission.RoundClosing;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.submission.CloseRoundForm;
 import org.gcmreview.submission.ReviewRounds;
 import org.gcmreview.submission.SubmissionMessages;
 import org.gcmreview.submission.Submissions;
-import org.gcmreview.support.FormBinder;
 import org.springframework.stereotype.Component;
 
 /** regional-review, PrepareRegionalSynthesis. */
@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 class RegionalSynthesisForm extends CloseRoundForm {
 
     RegionalSynthesisForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages,
-            FormBinder binder) {
-        super(rounds, submissions, audit, messages, binder);
+            RoundClosing closing) {
+        super(rounds, submissions, audit, messages, closing);
     }
 
     @Override

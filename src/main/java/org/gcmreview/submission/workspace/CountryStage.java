@@ -14,7 +14,11 @@ public enum CountryStage {
     IN_SIGN_OFF,
     SUBMITTED,
     CLARIFICATION_REQUESTED,
-    ACKNOWLEDGED;
+    ACKNOWLEDGED,
+    /** The country withdrew its report: counted apart, neither waiting nor settled. */
+    WITHDRAWN,
+    /** Released when the secretariat closed the round: the report goes to another round. */
+    RELEASED;
 
     /**
      * @param cycleStatus the country's cycle for the round, null when it has none
@@ -29,6 +33,8 @@ public enum CountryStage {
                 case CLARIFICATION_REQUESTED -> CLARIFICATION_REQUESTED;
                 case ACKNOWLEDGED, REGISTERED -> ACKNOWLEDGED;
                 case SUBMITTED, SUPERSEDED -> SUBMITTED;
+                case WITHDRAWN -> WITHDRAWN;
+                case RELEASED -> RELEASED;
             };
         }
         return switch (cycleStatus) {
@@ -54,6 +60,11 @@ public enum CountryStage {
         }
         CountryStage national = of(cycleStatus, null);
         return national.submitted() ? IN_SIGN_OFF : national;
+    }
+
+    /** The round still expects the report: not submitted, not withdrawn, not released to another round. */
+    public boolean awaitsReport() {
+        return !submitted() && this != WITHDRAWN && this != RELEASED;
     }
 
     /** The report reached the secretariat (whatever its answer). */

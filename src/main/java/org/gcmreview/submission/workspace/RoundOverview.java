@@ -35,7 +35,10 @@ public class RoundOverview {
               from country k
               left join lateral (
                     select * from review_cycle c
-                     where c.country_iso3 = k.iso3 and (c.%1$s = :round or (c.%1$s is null and :roundIsOpen))
+                     where c.country_iso3 = k.iso3
+                       and (c.%1$s = :round or (c.%1$s is null and :roundIsOpen)
+                            -- released at the round's closing: still shown there, as released
+                            or exists (select 1 from submission x where x.cycle_id = c.id and x.round_id = :round))
                      order by (c.%1$s is not null) desc, c.started_at desc, c.id desc
                      limit 1) c on true
               left join lateral (
@@ -96,7 +99,7 @@ public class RoundOverview {
                 stage,
                 lastActivity == null ? null : lastActivity.toInstant(),
                 round.submissionDeadline(),
-                stage.submitted() ? null : ChronoUnit.DAYS.between(today, round.submissionDeadline()),
+                stage.awaitsReport() ? ChronoUnit.DAYS.between(today, round.submissionDeadline()) : null,
                 rs.getObject("submission_id", Long.class),
                 rs.getObject("version_no", Integer.class),
                 rs.getString("sha256"),

@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.incident.ProcessIncidents;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.reference.RegionalCommission;
 import org.gcmreview.report.ReportVersions;
@@ -53,10 +55,12 @@ class SecretariatController {
     private final ReferenceData reference;
     private final ObjectMapper json;
     private final Clock clock = Clock.systemUTC();
+    private final ProcessIncidents incidents;
 
     SecretariatController(SecretariatRounds secretariatRounds, RoundOverview overview, SynthesisGrid synthesisGrid,
             SynthesisExport export, ReviewCycles cycles, Submissions submissions, ReportVersions versions,
-            ReferenceData reference, ObjectMapper json) {
+            ReferenceData reference, ObjectMapper json, ProcessIncidents incidents) {
+        this.incidents = incidents;
         this.secretariatRounds = secretariatRounds;
         this.overview = overview;
         this.synthesisGrid = synthesisGrid;
@@ -101,6 +105,10 @@ class SecretariatController {
         model.addAttribute("stages", CountryStage.values());
         model.addAttribute("query", query);
         model.addAttribute("tasks", secretariatRounds.openTasks(round));
+        // the status never pretends all is well: a failed step of a country's or the round's process shows
+        Set<String> attention = incidents.businessKeysNeedingAttention();
+        model.addAttribute("attention", attention);
+        model.addAttribute("roundNeedsAttention", attention.contains(round.code()));
         model.addAttribute("today", today);
         if (round.kind() == RoundKind.IMRF) {
             model.addAttribute("regionTotals", regionTotals(all));

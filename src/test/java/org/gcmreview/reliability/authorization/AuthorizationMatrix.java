@@ -86,6 +86,13 @@ final class AuthorizationMatrix {
                         .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
                 MatrixEntry.of("GET", "/cycles/{id}", f -> get("/cycles/" + f.draftCycle()))
                         .onlyFor(COORDINATOR, MINISTRY).build(),
+                // a failed step of the country's own cycle: its coordinator retries it (ministries see it only)
+                MatrixEntry.of("POST", "/cycles/{id}/incidents/{incidentId}/retry", f -> {
+                            var failure = f.newFailure();
+                            return post("/cycles/" + failure.cycle().id() + "/incidents/" + failure.incidentId()
+                                    + "/retry");
+                        })
+                        .onlyFor(COORDINATOR).build(),
 
                 // ---------------------------------------------------------------- report.history
                 MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/history", f -> get(
@@ -269,6 +276,12 @@ final class AuthorizationMatrix {
                         .onlyFor(REGIONAL_SECRETARIAT).but(UNAUTHORIZED, ANONYMOUS).build(),
 
                 // ---------------------------------------------------------------- submission.calendar (ADMIN)
+                // ---------------------------------------------------------------- incident (ADMIN)
+                MatrixEntry.of("GET", "/admin/incidents", f -> get("/admin/incidents")).onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/incidents/{id}/retry",
+                                f -> post("/admin/incidents/" + f.newFailure().incidentId() + "/retry"))
+                        .onlyFor(ADMIN).build(),
+
                 MatrixEntry.of("GET", "/admin/rounds", f -> get("/admin/rounds")).onlyFor(ADMIN).build(),
                 MatrixEntry.of("GET", "/admin/rounds/new", f -> get("/admin/rounds/new")).onlyFor(ADMIN).build(),
                 MatrixEntry.of("GET", "/admin/rounds/{id}/edit", f -> get("/admin/rounds/" + f.round() + "/edit"))

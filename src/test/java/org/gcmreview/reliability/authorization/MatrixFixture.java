@@ -27,6 +27,7 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.incident.FailedJobs;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.report.ReportVersion;
@@ -60,6 +61,7 @@ final class MatrixFixture {
     private final ReviewFixtures reviews;
     private final ReportTestData reports;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final ReportVersions versions;
     private final AttachmentService attachments;
     private final RoundProcesses roundProcesses;
@@ -73,6 +75,7 @@ final class MatrixFixture {
         TaskService tasks = context.getBean(TaskService.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.runtime = context.getBean(RuntimeService.class);
+        this.management = context.getBean(ManagementService.class);
         this.users = new TestUsers(jdbc);
         this.cycles = new CycleFixture(mvc, jdbc, tasks, runtime);
         this.reviews = new ReviewFixtures(jdbc, context.getBean(ReviewCycles.class), runtime,
@@ -174,6 +177,11 @@ final class MatrixFixture {
     }
 
     /** A Kenyan cycle in the making (a small report, not submitted anywhere). */
+    /** A new failed job (incident) of a new Kenyan cycle's national review. */
+    FailedJobs.Failure newFailure() throws Exception {
+        return new FailedJobs(reviews, runtime, management).newFailure(coordinator());
+    }
+
     long draftCycle() throws Exception {
         return once("draftCycle", () -> reviews.cycle(coordinator()).id());
     }

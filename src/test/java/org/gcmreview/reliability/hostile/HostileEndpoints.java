@@ -232,6 +232,20 @@ final class HostileEndpoints {
                                 .field("displayName", "Amina Otieno")
                                 .field("email", "amina." + UUID.randomUUID().toString().substring(0, 8) + "@example.org"))
                         .text("displayName").shownOn((p, f) -> "/admin/accounts").replayable().build(),
+                // ------------------------------------------------------------------ incident: retrying a failed step
+                HostileEndpoint.of("POST", "/admin/incidents/{id}/retry", f -> FormPost.of(
+                                "/admin/incidents/" + f.newFailure().incidentId() + "/retry", f.admin()))
+                        .forged(p -> List.of("/admin/incidents/" + UUID.randomUUID() + "/retry",
+                                "/admin/incidents/" + NONSENSE + "/retry"))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/cycles/{id}/incidents/{incidentId}/retry", f -> {
+                            var failure = f.newFailure();
+                            return FormPost.of("/cycles/" + failure.cycle().id() + "/incidents/"
+                                    + failure.incidentId() + "/retry", f.coordinator());
+                        })
+                        .forged(p -> List.of("/cycles/" + UNKNOWN + "/incidents/" + UUID.randomUUID() + "/retry",
+                                "/cycles/" + NONSENSE + "/incidents/" + NONSENSE + "/retry"))
+                        .replayable().build(),
                 HostileEndpoint.of("POST", "/admin/accounts/{id}/enabled", f -> FormPost.of(
                                 "/admin/accounts/" + f.people.newStaffMember("KEN") + "/enabled", f.admin())
                                 .field("enabled", "false"))

@@ -16,6 +16,7 @@ import org.gcmreview.consultation.ConsultationScenario;
 import org.gcmreview.consultation.ConsultationScenarios;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.incident.FailedJobs;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.report.history.ReportTestData;
@@ -59,6 +60,11 @@ public final class HostileFixture {
         this.people = people;
         this.consultations = consultations;
         this.attachments = attachments;
+    }
+
+    /** A new failed job (incident) of a new cycle of the fixture's coordinator. */
+    FailedJobs.Failure newFailure() {
+        return new FailedJobs(reviews, runtime, management).newFailure(coordinator());
     }
 
     CurrentUser coordinator() {

@@ -156,9 +156,12 @@ class SecretariatWorkspaceTest {
 
         assertThat(row(page("/secretariat?round=" + round.code(), eca), "KEN"))
                 .contains("Submitted").contains("href=\"/tasks/" + review.getId() + "\"");
-        // the inbox row names the country, the national review and the round's deadline
+        // the inbox row names the country, the national review and the review's own due date (issue 14.2),
+        // which comes before the round's deadline
+        assertThat(review.getDueDate()).isNotNull();
         String inbox = between(page("/tasks", eca), "href=\"/tasks/" + review.getId() + "\"", "</tr>");
-        assertThat(inbox).contains(">Kenya<").contains(kenya.businessKey()).contains("Round deadline:");
+        assertThat(inbox).contains(">Kenya<").contains(kenya.businessKey()).contains("<time datetime=")
+                .doesNotContain("Round deadline:");
         String arabic = mvc.perform(get("/tasks").with(as(eca)).header("Accept-Language", "ar")).andReturn()
                 .getResponse().getContentAsString();
         assertThat(between(arabic, "href=\"/tasks/" + review.getId() + "\"", "</tr>")).contains(">كينيا<");
