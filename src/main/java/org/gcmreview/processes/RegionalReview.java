@@ -11,6 +11,13 @@ public final class RegionalReview {
     public static final String SUBMISSION_DEADLINE_TIMER = "SubmissionDeadlineTimer";
 
     public static final String MESSAGE_NATIONAL_REPORT_SUBMITTED = "NationalReportSubmitted";
+    /**
+     * Sent by the national review when its cycle is withdrawn (issue 14.5), once per withdrawn submission, to the
+     * round's instance with the local variable {@code submissionId} of that submission's review; the review
+     * should end. Correlated with correlateAll: a round model without a catch for it is told nothing and fails
+     * nothing.
+     */
+    public static final String MESSAGE_SUBMISSION_WITHDRAWN = "SubmissionWithdrawn";
 
     public static final String VAR_COMMISSION_CODE = "commissionCode";
     public static final String VAR_ROUND_ID = "roundId";

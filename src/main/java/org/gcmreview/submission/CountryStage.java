@@ -13,7 +13,9 @@ public enum CountryStage {
     IN_SIGN_OFF,
     SUBMITTED,
     CLARIFICATION_REQUESTED,
-    ACKNOWLEDGED;
+    ACKNOWLEDGED,
+    /** The country withdrew its review cycle (issue 14.5): nothing more is coming. */
+    WITHDRAWN;
 
     /**
      * @param cycleStatus the country's cycle for the round, null when it has none
@@ -23,11 +25,15 @@ public enum CountryStage {
         if (cycleStatus == null) {
             return NOT_STARTED;
         }
+        if (cycleStatus == CycleStatus.WITHDRAWN) {
+            return WITHDRAWN;
+        }
         if (latestSubmission != null) {
             return switch (latestSubmission) {
                 case CLARIFICATION_REQUESTED -> CLARIFICATION_REQUESTED;
                 case ACKNOWLEDGED, REGISTERED -> ACKNOWLEDGED;
                 case SUBMITTED, SUPERSEDED -> SUBMITTED;
+                case WITHDRAWN -> WITHDRAWN;
             };
         }
         return switch (cycleStatus) {
@@ -37,6 +43,7 @@ public enum CountryStage {
             case SUBMITTED -> SUBMITTED;
             case CLARIFICATION_REQUESTED -> CLARIFICATION_REQUESTED;
             case ACKNOWLEDGED, PUBLISHED -> ACKNOWLEDGED;
+            case WITHDRAWN -> WITHDRAWN;
         };
     }
 

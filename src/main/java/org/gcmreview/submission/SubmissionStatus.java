@@ -11,7 +11,9 @@ public enum SubmissionStatus {
     /** IMRF: the secretariat registered the report for the forum. */
     REGISTERED,
     /** Replaced by a newer version of the report. */
-    SUPERSEDED;
+    SUPERSEDED,
+    /** The country withdrew its review cycle while the submission was open (issue 14.5). */
+    WITHDRAWN;
 
     /** Still in the hands of the secretariat or the country, i.e. not settled and not replaced. */
     public boolean open() {

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every path through {@code national-review}. The called {@code stakeholder-consultation} is the real model
@@ -63,6 +65,8 @@ class NationalReviewProcessTest {
     private RecordingDelegate sendToRegionalReview;
     private RecordingDelegate sendToImrf;
     private RecordingDelegate publish;
+    private RecordingDelegate withdraw;
+    private RecordingDelegate tellRounds;
 
     @BeforeEach
     void setUp() {
@@ -80,6 +84,8 @@ class NationalReviewProcessTest {
         publish = RecordingDelegate.register("publishReport");
         RecordingDelegate.register("openConsultationWindow");
         RecordingDelegate.register("closeConsultationWindow");
+        withdraw = RecordingDelegate.register("withdrawReview");
+        tellRounds = RecordingDelegate.register("tellRoundsOfWithdrawal");
     }
 
     @AfterEach
@@ -305,6 +311,152 @@ class NationalReviewProcessTest {
         assertThat(review).isEnded().hasPassed("AnswerClarification", "ReportPublished");
     }
 
+
+    /** The stages a coordinator can withdraw the cycle from, each reached as the application would reach it. */
+    enum Stage {
+        SCOPING, DRAFTING, CONSOLIDATION, CONSULTATION_SCHEDULED, CONSULTATION_OPEN, RESPONDING_TO_INPUTS,
+        REVISING_AFTER_CONSULTATION, SIGN_OFF, REVISING_REQUESTED_SECTIONS, ENDORSEMENT, READY_TO_SUBMIT,
+        HAND_OVER_PENDING, AWAITING_REGIONAL_ANSWER, ANSWERING_CLARIFICATION, IMRF_HAND_OVER_PENDING,
+        PUBLICATION_PENDING
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stage.class)
+    void withdrawalAtAnyStageEndsEveryTaskTimerAndJobAndTheCalledConsultation(Stage stage) {
+        ProcessInstance review = reach(stage);
+        ProcessInstance consultation = consultationOf(review);
+
+        runtime.createMessageCorrelation("ReviewWithdrawn").processInstanceBusinessKey(BUSINESS_KEY).correlate();
+
+        assertThat(withdraw.onlyCall().variable("cycleId")).isEqualTo(7L);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(BUSINESS_KEY).count())
+                .as("no task is left for anyone").isZero();
+        assertThat(management.createJobQuery().timers().count()).as("no timer will fire").isZero();
+        assertThat(tellRounds.calls()).as("the rounds are told in a job of its own").isEmpty();
+        assertThat(runAsyncContinuations(management, "TellRoundsOfWithdrawal")).isEqualTo(1);
+
+        assertThat(tellRounds.onlyCall().businessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(review).isEnded().hasPassed("ReviewWithdrawn", "WithdrawReview", "CycleWithdrawn")
+                .hasNotPassed("ReportPublished");
+        if (consultation != null) {
+            assertThat(consultation).as("the called consultation ends with its caller").isEnded();
+        }
+        assertThat(management.createJobQuery().count()).as("nothing is left to run").isZero();
+        assertThat(publish.calls()).isEmpty();
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void aWithdrawnCycleIsReopenedAtTheStageItWasWithdrawnFromWithItsVariables() {
+        ProcessInstance withdrawn = reach(Stage.SIGN_OFF);
+        complete(signOffOf(LABOUR));
+        runtime.createMessageCorrelation("ReviewWithdrawn").processInstanceBusinessKey(BUSINESS_KEY).correlate();
+        runAsyncContinuations(management, "TellRoundsOfWithdrawal");
+        assertThat(withdrawn).isEnded();
+
+        // what CycleWithdrawals.reopen does for an administrator
+        runtime.restartProcessInstances(withdrawn.getProcessDefinitionId()).startBeforeActivity("SignOffRoundMerge")
+                .processInstanceIds(withdrawn.getId()).execute();
+
+        ProcessInstance reopened = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BUSINESS_KEY)
+                .active().singleResult();
+        assertThat(reopened.getId()).isNotEqualTo(withdrawn.getId());
+        assertThat(reopened.getTenantId()).isEqualTo("KEN");
+        assertThat(runtime.getVariables(reopened.getId())).containsEntry("cycleId", 7L)
+                .containsEntry("coordinatorGroup", COORDINATORS).containsEntry("draftingDue", DRAFTING_DUE)
+                .containsEntry("ministryGroups", List.of(INTERIOR, LABOUR));
+        assertThat(openTasks("SignOffReport")).as("a new sign-off round: every ministry signs again").hasSize(2);
+
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+
+        assertThat(reopened).isWaitingAt("EndorseFinalReport");
+    }
+
+    private ProcessInstance reach(Stage stage) {
+        ProcessInstance review = startReview();
+        switch (stage) {
+            case SCOPING -> {
+                return review;
+            }
+            case DRAFTING -> {
+                complete(task(review), scopingDecisions());
+                complete(draftOf(INTERIOR));
+                return review;
+            }
+            case CONSOLIDATION -> {
+                complete(task(review), scopingDecisions());
+                openTasks("DraftContribution").forEach(draft -> complete(draft));
+                return review;
+            }
+            default -> {
+            }
+        }
+        complete(task(review), scopingDecisions());
+        openTasks("DraftContribution").forEach(draft -> complete(draft));
+        complete(task("ConsolidateReport", review));
+        ProcessInstance consultation = consultationOf(review);
+        switch (stage) {
+            case CONSULTATION_SCHEDULED -> {
+                return review;
+            }
+            case CONSULTATION_OPEN -> {
+                moveClockTo(CONSULTATION_OPENS);
+                fireDueTimers(management, "WindowOpensTimer");
+                return review;
+            }
+            case RESPONDING_TO_INPUTS -> {
+                moveClockTo(CONSULTATION_OPENS);
+                fireDueTimers(management, "WindowOpensTimer");
+                moveClockTo(CONSULTATION_CLOSES);
+                fireDueTimers(management, "WindowClosesTimer");
+                return review;
+            }
+            case REVISING_AFTER_CONSULTATION -> {
+                runConsultation(consultation, true);
+                return review;
+            }
+            default -> runConsultation(consultation, false);
+        }
+        switch (stage) {
+            case SIGN_OFF -> {
+                return review;
+            }
+            case REVISING_REQUESTED_SECTIONS -> {
+                complete(signOffOf(LABOUR), withVariables("changesRequested", true));
+                complete(signOffOf(INTERIOR));
+                return review;
+            }
+            default -> openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        }
+        if (stage == Stage.ENDORSEMENT) {
+            return review;
+        }
+        complete(task("EndorseFinalReport", review));
+        if (stage == Stage.READY_TO_SUBMIT) {
+            return review;
+        }
+        complete(task("SubmitToRegionalReview", review));
+        if (stage == Stage.HAND_OVER_PENDING) {
+            return review;
+        }
+        runAsyncContinuations(management, "SendToRegionalReview");
+        switch (stage) {
+            case AWAITING_REGIONAL_ANSWER -> {
+                return review;
+            }
+            case ANSWERING_CLARIFICATION -> {
+                answerFromRegionalReview("RegionalClarificationRequested");
+                return review;
+            }
+            default -> answerFromRegionalReview("RegionalReviewAcknowledged");
+        }
+        if (stage == Stage.IMRF_HAND_OVER_PENDING) {
+            return review;
+        }
+        runAsyncContinuations(management, "SendToImrf");
+        return review;
+    }
+
     private ProcessInstance startReview() {
         return runtime.startProcessInstanceByKey("national-review", BUSINESS_KEY,
                 Map.of("countryIso3", "KEN", "cycleId", 7L, "coordinatorGroup", COORDINATORS));
@@ -369,9 +521,12 @@ class NationalReviewProcessTest {
                 .singleResult();
     }
 
+    /** The messages the review waits for at its current step; the withdrawal, awaited all along, aside. */
     private List<String> subscribedMessages(ProcessInstance review) {
-        return runtime.createEventSubscriptionQuery().processInstanceId(review.getId()).eventType("message").list()
-                .stream().map(subscription -> subscription.getEventName()).toList();
+        List<String> names = runtime.createEventSubscriptionQuery().processInstanceId(review.getId())
+                .eventType("message").list().stream().map(subscription -> subscription.getEventName()).toList();
+        assertThat(names).as("a running review can always be withdrawn").contains("ReviewWithdrawn");
+        return names.stream().filter(name -> !name.equals("ReviewWithdrawn")).toList();
     }
 
     private long historicCount(ProcessInstance review, String activityId) {

@@ -42,7 +42,7 @@ final class HostileFixture {
     final PeopleTestData people;
     private final ReviewCycles reviewCycles;
     private final RuntimeService runtime;
-    private final ManagementService management;
+    final ManagementService management;
     private final TaskService tasks;
     private final AttachmentService attachments;
     private CurrentUser coordinator;
