@@ -65,6 +65,8 @@ class TableOwnershipTest {
         exception("consultation", "Organisations", "app_user country stakeholder_type",
                 "organisation contacts are app users created with the organisation in one statement; country and "
                         + "stakeholder type names joined for display");
+        exception("cycle", "CycleWithdrawals", "app_user",
+                "names who withdrew a cycle and who reopened it (display names) on the administrator's list");
         exception("cycle", "CycleStarter", "country review_round",
                 "picks the open regional round and IMRF edition for a new cycle from review_round; country name for "
                         + "display");
