@@ -115,18 +115,22 @@ class CycleStarter {
         return Outcome.started(cycleId);
     }
 
-    /** The round of the country's regional commission the report will go to; the latest when there are several. */
+    /**
+     * The round of the country's regional commission the report will go to; the latest when there are several.
+     * Never a closed one (issue 14.3): a cycle tied to a closed round could not submit to it.
+     */
     private Optional<Long> regionalRound(String iso3) {
         return jdbc.sql("""
                 select r.id from review_round r join country c on c.commission_code = r.commission_code
-                 where r.kind = 'REGIONAL' and c.iso3 = ?
+                 where r.kind = 'REGIONAL' and c.iso3 = ? and r.closed_at is null
                  order by r.submission_deadline desc, r.id desc limit 1""")
                 .param(iso3).query(Long.class).optional();
     }
 
     private Optional<Long> latestImrfRound() {
         return jdbc.sql("""
-                select id from review_round where kind = 'IMRF' order by submission_deadline desc, id desc limit 1""")
+                select id from review_round where kind = 'IMRF' and closed_at is null
+                 order by submission_deadline desc, id desc limit 1""")
                 .query(Long.class).optional();
     }
 }

@@ -17,10 +17,12 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.processes.NationalReview;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Issue 14.5: a coordinator withdraws a cycle at any stage, with a reason; an administrator reopens a cycle
@@ -128,6 +130,9 @@ public class CycleWithdrawals {
     public Map<String, String> reopen(long cycleId, CurrentUser admin, String rawReason) {
         if (!admin.is(Role.ADMIN)) {
             throw new AccessDeniedException("Only an administrator reopens a withdrawn cycle");
+        }
+        if (cycles.findById(cycleId).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such review cycle");
         }
         cycles.lock(cycleId);
         Withdrawal withdrawal = latest(cycleId).filter(w -> !w.reopened())

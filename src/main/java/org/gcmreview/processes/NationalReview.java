@@ -35,6 +35,10 @@ public final class NationalReview {
     public static final String VAR_CONSULTATION_OPENS_AT = "consultationOpensAt";
     public static final String VAR_CONSULTATION_CLOSES_AT = "consultationClosesAt";
     public static final String VAR_CHANGES_REQUESTED = "changesRequested";
+    /** Set by the clarification answer: true when it changed sections, which then go through sign-off again. */
+    public static final String VAR_TEXT_CHANGED = "textChanged";
+    /** The ministries that sign the next round when not all do (after a clarification changed their sections). */
+    public static final String VAR_SIGN_OFF_GROUPS = "signOffGroups";
     /** Set by FreezeReportVersion for the steps after it; not read by the BPMN. */
     public static final String VAR_REPORT_VERSION_ID = "reportVersionId";
 

@@ -295,7 +295,7 @@ class NationalReviewProcessTest {
         assertThat(candidateGroups(tasks, answer)).containsExactly(COORDINATORS);
         assertThat(subscribedMessages(review)).as("no answer is awaited while the coordinator works").isEmpty();
 
-        complete(answer);
+        complete(answer, withVariables("textChanged", false));
 
         assertThat(runAsyncContinuations(management, "SendToRegionalReview")).isEqualTo(1);
         assertThat(sendToRegionalReview.calls()).as("sent, then resubmitted").hasSize(2);
@@ -307,8 +307,58 @@ class NationalReviewProcessTest {
 
         assertThat(sendToImrf.calls()).hasSize(1);
         assertThat(publish.calls()).hasSize(1);
-        assertThat(freeze.calls()).as("a clarification does not re-open sign-off").hasSize(1);
+        assertThat(freeze.calls()).as("an answer that changes no text re-opens no sign-off").hasSize(1);
         assertThat(review).isEnded().hasPassed("AnswerClarification", "ReportPublished");
+    }
+
+    @Test
+    void aClarificationThatChangesTwoSectionsIsSignedOffByTheirMinistriesAndEndorsedBeforeItIsSentAgain() {
+        ProcessInstance review = reachRegionalReview();
+        answerFromRegionalReview("RegionalClarificationRequested");
+
+        // the two changed sections are Labour's; Interior had no part in them
+        complete(task("AnswerClarification", review),
+                withVariables("textChanged", true, "signOffGroups", new ArrayList<>(List.of(LABOUR))));
+
+        assertThat(sendToRegionalReview.calls()).as("nothing unendorsed is sent").hasSize(1);
+        assertThat(openTasks("SignOffReport")).extracting(signOff -> candidateGroups(tasks, signOff))
+                .containsExactly(List.of(LABOUR));
+        assertThat(runtime.getVariable(review.getId(), "changesRequested")).isEqualTo(false);
+
+        // Labour asks for one more change; the revision goes back to Labour only
+        complete(signOffOf(LABOUR), withVariables("changesRequested", true));
+        complete(task("ReviseRequestedSections", review));
+        assertThat(openTasks("SignOffReport")).hasSize(1);
+        complete(signOffOf(LABOUR));
+
+        assertThat(freeze.calls()).as("the new text is frozen as a new version").hasSize(2);
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+        assertThat(sendToRegionalReview.calls()).hasSize(1);
+        complete(task("EndorseFinalReport", review));
+        complete(task("SubmitToRegionalReview", review));
+        runAsyncContinuations(management, "SendToRegionalReview");
+
+        assertThat(sendToRegionalReview.calls()).as("sent again only after endorsement").hasSize(2);
+        answerFromRegionalReview("RegionalReviewAcknowledged");
+        runAsyncContinuations(management, "SendToImrf");
+        runAsyncContinuations(management, "PublishReport");
+        assertThat(review).isEnded().hasPassedInOrder("AnswerClarification", "ClarificationChangedTextGateway",
+                "InterMinisterialSignOff", "FreezeReportVersion", "EndorseFinalReport", "SubmitToRegionalReview",
+                "SendToRegionalReview", "SendToImrf", "PublishReport");
+        assertThat(historicCount(review, "EndorseFinalReport")).isEqualTo(2);
+    }
+
+    @Test
+    void aClarificationChangingSectionsNoMinistryDraftedGoesStraightToEndorsement() {
+        ProcessInstance review = reachRegionalReview();
+        answerFromRegionalReview("RegionalClarificationRequested");
+
+        complete(task("AnswerClarification", review),
+                withVariables("textChanged", true, "signOffGroups", new ArrayList<String>()));
+
+        assertThat(openTasks("SignOffReport")).isEmpty();
+        assertThat(freeze.calls()).hasSize(2);
+        assertThat(review).isWaitingAt("EndorseFinalReport");
     }
 
 
