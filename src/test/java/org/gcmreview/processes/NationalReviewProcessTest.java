@@ -12,6 +12,7 @@ import static org.gcmreview.processes.ProcessTestSupport.moveClockTo;
 import static org.gcmreview.processes.ProcessTestSupport.runAsyncContinuations;
 import static org.gcmreview.processes.ProcessTestSupport.timersOf;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.gcmreview.cycle.EscalationCycles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,7 @@ class NationalReviewProcessTest {
         publish = RecordingDelegate.register("publishReport");
         RecordingDelegate.register("openConsultationWindow");
         RecordingDelegate.register("closeConsultationWindow");
+        Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
         withdraw = RecordingDelegate.register("withdrawReview");
         tellRounds = RecordingDelegate.register("tellRoundsOfWithdrawal");
     }
@@ -162,9 +165,20 @@ class NationalReviewProcessTest {
         assertThat(review).hasPassed("MinistryReminded", "CoordinatorAlerted");
         assertThat(draftingReminder.calls()).hasSize(1);
 
+        // a ministry that never answers is escalated again every week, until it does
+        assertThat(timersOf(management, "DraftingOverdueTimer")).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(21)));
+        moveClockTo(day(21));
+        assertThat(fireDueTimers(management, "DraftingOverdueTimer")).isEqualTo(1);
+        runAsyncContinuations(management, "EscalateOverdueDrafting");
+        assertThat(draftingEscalation.calls()).hasSize(2);
+        assertThat(timersOf(management, "DraftingOverdueTimer")).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(28)));
+
         complete(draftOf(LABOUR));
 
         assertThat(review).isWaitingAt("ConsolidateReport");
+        assertThat(timersOf(management, "DraftingOverdueTimer")).as("the escalation stops with the task").isEmpty();
     }
 
     @Test
