@@ -57,11 +57,18 @@ class TableOwnershipTest {
                 "checks the owner of an attachment (contribution, report section, consultation input) and its cycle "
                         + "in one query, and for a secretariat whether a version submitted to its own round froze "
                         + "the file (issue 13); needs owner-lookup APIs in report, consultation and submission");
-        exception("consultation", "Consultations",
-                "app_user country cycle_objective objective report_section review_cycle section_revision "
-                        + "stakeholder_type",
-                "the catch-all of issue 15 part 4: joins scope, objectives, sections, revisions and users for the "
-                        + "consultation pages; to split along its sections");
+        exception("consultation", "ConsultationAnnouncements", "country review_cycle",
+                "the public list and a stakeholder's own page show each consultation with its cycle's title and "
+                        + "country: a read model cycle should publish");
+        exception("consultation", "ConsultationInputs", "report_section section_revision stakeholder_type",
+                "an input is shown with the section revision its response links to; the moderation filter and "
+                        + "what-we-heard group by stakeholder type");
+        exception("consultation", "ConsultationWindows", "app_user cycle_objective objective",
+                "a window is open for the cycle's objectives in scope (with their short titles); an extension "
+                        + "names who extended it");
+        exception("consultation", "InputResponses", "app_user report_section section_revision",
+                "the coordinator links a response to a revision of the cycle's report sections, chosen by section, "
+                        + "number and author; should go through report's revision history API");
         exception("consultation", "Organisations", "app_user country stakeholder_type",
                 "organisation contacts are app users created with the organisation in one statement; country and "
                         + "stakeholder type names joined for display");

@@ -15,12 +15,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CloseConsultationWindow implements JavaDelegate {
 
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
     private final ReviewCycles cycles;
     private final AuditLog audit;
 
-    CloseConsultationWindow(Consultations consultations, ReviewCycles cycles, AuditLog audit) {
-        this.consultations = consultations;
+    CloseConsultationWindow(ConsultationWindows windows, ConsultationInputs consultationInputs, ReviewCycles cycles,
+            AuditLog audit) {
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
         this.cycles = cycles;
         this.audit = audit;
     }
@@ -30,11 +33,11 @@ class CloseConsultationWindow implements JavaDelegate {
         long cycleId = ConsultationVariables.cycleId(execution);
         ReviewCycle cycle = cycles.findById(cycleId)
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
-        ConsultationWindow window = consultations.windowOfForUpdate(cycleId)
+        ConsultationWindow window = windows.windowOfForUpdate(cycleId)
                 .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no window"));
-        consultations.close(window.id());
+        windows.close(window.id());
         cycles.touch(cycleId);
-        int inputs = consultations.inputs(window.id()).size();
+        int inputs = consultationInputs.inputs(window.id()).size();
         audit.record(AuditEntry.of("system", "CONSULTATION_CLOSED", cycle.countryIso3(), "consultation_window",
                 window.id(), inputs + " input(s) received"));
     }

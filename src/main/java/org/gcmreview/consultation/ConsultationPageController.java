@@ -39,21 +39,28 @@ class ConsultationPageController {
     static final String INDIVIDUAL_FORM = "individual";
 
     private final ReviewCycles cycles;
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationAnnouncements announcements;
+    private final ConsultationInputs consultationInputs;
     private final Organisations organisations;
     private final InputIntake intake;
+    private final InputReceipts receipts;
     private final WhatWeHeard whatWeHeard;
     private final RetryAfter retryAfter;
     private final InputAttachments attachments;
     private final ConsultationMessages messages;
 
-    ConsultationPageController(ReviewCycles cycles, Consultations consultations, Organisations organisations,
-            InputIntake intake, WhatWeHeard whatWeHeard, RetryAfter retryAfter, InputAttachments attachments,
-            ConsultationMessages messages) {
+    ConsultationPageController(ReviewCycles cycles, ConsultationWindows windows,
+            ConsultationAnnouncements announcements, ConsultationInputs consultationInputs, Organisations organisations,
+            InputIntake intake, InputReceipts receipts, WhatWeHeard whatWeHeard, RetryAfter retryAfter,
+            InputAttachments attachments, ConsultationMessages messages) {
         this.cycles = cycles;
-        this.consultations = consultations;
+        this.windows = windows;
+        this.announcements = announcements;
+        this.consultationInputs = consultationInputs;
         this.organisations = organisations;
         this.intake = intake;
+        this.receipts = receipts;
         this.whatWeHeard = whatWeHeard;
         this.retryAfter = retryAfter;
         this.attachments = attachments;
@@ -62,7 +69,7 @@ class ConsultationPageController {
 
     @GetMapping("/consultations")
     String list(Model model) {
-        model.addAttribute("announcements", consultations.announcements());
+        model.addAttribute("announcements", announcements.announcements());
         model.addAttribute("now", Instant.now());
         return "consultation/list";
     }
@@ -135,17 +142,17 @@ class ConsultationPageController {
     private void show(ReviewCycle cycle, Model model, String form, MultiValueMap<String, String> values,
             Map<String, String> errors) {
         CurrentUser user = SignedInUser.current().orElse(null);
-        ConsultationWindow window = consultations.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
+        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
         InputIntake.Eligibility eligibility = intake.eligibility(cycle, user);
         Instant now = Instant.now();
-        OpenTargets open = consultations.openTargets(window);
+        OpenTargets open = windows.openTargets(window);
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
         model.addAttribute("accepting", window.acceptsInputs(now));
         model.addAttribute("beforeOpening", window.beforeOpening(now));
         model.addAttribute("objectives", open.openObjectives());
         model.addAttribute("sections", open.openSections());
-        model.addAttribute("extensions", consultations.extensions(window.id()));
+        model.addAttribute("extensions", windows.extensions(window.id()));
         model.addAttribute("languages", InputLanguages.ALL);
         model.addAttribute("eligibility", eligibility.name());
         model.addAttribute("individualForm", window.allowIndividuals() && eligibility != InputIntake.Eligibility.ELIGIBLE);
@@ -156,7 +163,7 @@ class ConsultationPageController {
                     .map(o -> o.rejectionReason()).orElse(""));
         }
         List<ConsultationInput> mine = eligibility == InputIntake.Eligibility.ELIGIBLE
-                ? consultations.inputsBy(window.id(), user.id()) : List.of();
+                ? consultationInputs.inputsBy(window.id(), user.id()) : List.of();
         model.addAttribute("myInputs", mine);
         model.addAttribute("myFiles", mine.isEmpty() ? Map.of()
                 : attachments.of(mine.stream().map(ConsultationInput::id).toList(), user));
@@ -180,7 +187,7 @@ class ConsultationPageController {
 
     @GetMapping("/consultations/confirm")
     String confirmation(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        InputIntake.PendingInput pending = intake.pending(token).orElse(null);
+        InputReceipts.PendingInput pending = receipts.pending(token).orElse(null);
         if (pending == null) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             model.addAttribute("problem", messages.get("consultation.confirm.error.unknown"));
@@ -196,7 +203,7 @@ class ConsultationPageController {
 
     @PostMapping("/consultations/confirm")
     String confirm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        InputIntake.InputResult result = intake.confirm(token);
+        InputIntake.InputResult result = receipts.confirm(token);
         if (result instanceof InputIntake.InputResult.Received received) {
             model.addAttribute("receipt", received.reference());
         } else if (result instanceof InputIntake.InputResult.Refused refused) {
@@ -212,7 +219,7 @@ class ConsultationPageController {
     @GetMapping("/consultations/{businessKey}/what-we-heard")
     String whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page, Model model) {
         ReviewCycle cycle = cycleWithWindow(businessKey);
-        ConsultationWindow window = consultations.windowOf(cycle.id()).orElseThrow();
+        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow();
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
         if (window.closed()) {
@@ -227,7 +234,7 @@ class ConsultationPageController {
     /** Only a consultation that has been announced exists here. */
     private ReviewCycle cycleWithWindow(String businessKey) {
         ReviewCycle cycle = cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
-        consultations.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
+        windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
         return cycle;
     }
 

@@ -38,7 +38,7 @@ class ConsultationService {
     static final String EXTENDED = StakeholderConsultation.MESSAGE_EXTENDED;
     static final int REASON_MAX = 1000;
 
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
     private final ReviewCycles cycles;
     static final String OPENS_TIMER = "WindowOpensTimer";
 
@@ -47,9 +47,9 @@ class ConsultationService {
     private final ConsultationMessages messages;
     private final AuditLog audit;
 
-    ConsultationService(Consultations consultations, ReviewCycles cycles, RuntimeService runtimeService,
+    ConsultationService(ConsultationWindows windows, ReviewCycles cycles, RuntimeService runtimeService,
             ManagementService managementService, ConsultationMessages messages, AuditLog audit) {
-        this.consultations = consultations;
+        this.windows = windows;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -90,17 +90,17 @@ class ConsultationService {
     public Map<String, String> saveSettings(long cycleId, CurrentUser user, Collection<String> targets,
             boolean allowIndividuals) {
         ReviewCycle cycle = cycles.findSteerable(cycleId, user);
-        ConsultationWindow window = consultations.windowOfForUpdate(cycle.id()).orElse(null);
+        ConsultationWindow window = windows.windowOfForUpdate(cycle.id()).orElse(null);
         if (window == null) {
             ScheduledDates dates = scheduledDates(cycle).orElseThrow(() -> new ConsultationStateException(
                     messages.get("consultation.steer.error.notScoped")));
-            consultations.schedule(cycle.id(), dates.opensAt(), dates.closesAt());
-            window = consultations.windowOfForUpdate(cycle.id()).orElseThrow();
+            windows.schedule(cycle.id(), dates.opensAt(), dates.closesAt());
+            window = windows.windowOfForUpdate(cycle.id()).orElseThrow();
         }
         if (window.closed()) {
             throw new ConsultationStateException(messages.get("consultation.steer.error.closed"));
         }
-        OpenTargets possible = consultations.openTargets(window);
+        OpenTargets possible = windows.openTargets(window);
         Set<InputTarget> chosen = new LinkedHashSet<>();
         boolean unknown = false;
         for (String value : targets) {
@@ -111,7 +111,7 @@ class ConsultationService {
         if (unknown || chosen.isEmpty()) {
             return Map.of("targets", messages.get("consultation.steer.error.targets"));
         }
-        consultations.saveSettings(window.id(), allowIndividuals, chosen);
+        windows.saveSettings(window.id(), allowIndividuals, chosen);
         cycles.touch(cycle.id());
         audit.record(AuditEntry.of(user.username(), "CONSULTATION_SETTINGS_SAVED", cycle.countryIso3(),
                 "consultation_window", window.id(), "open for " + chosen.stream().map(InputTarget::value).toList()
@@ -200,7 +200,7 @@ class ConsultationService {
             return errors;
         }
         ProcessInstance instance = waitingInstance(cycle, EXTENDED);
-        consultations.extend(window, newClosesAt, why, user.id());
+        windows.extend(window, newClosesAt, why, user.id());
         // the gateway is entered again after the message, and its closing timer reads this variable anew
         runtimeService.setVariable(instance.getId(), ConsultationVariables.CLOSES_AT, Date.from(newClosesAt));
         runtimeService.createMessageCorrelation(EXTENDED).processInstanceId(instance.getId()).correlateWithResult();
@@ -211,7 +211,7 @@ class ConsultationService {
     }
 
     private ConsultationWindow openWindow(ReviewCycle cycle) {
-        ConsultationWindow window = consultations.windowOfForUpdate(cycle.id())
+        ConsultationWindow window = windows.windowOfForUpdate(cycle.id())
                 .orElseThrow(() -> new ConsultationStateException(messages.get("consultation.steer.error.notOpened")));
         if (window.status() != WindowStatus.OPEN) {
             throw new ConsultationStateException(messages.get("consultation.steer.error.status."

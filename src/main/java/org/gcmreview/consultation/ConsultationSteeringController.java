@@ -25,14 +25,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsultationSteeringController {
 
     private final ReviewCycles cycles;
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
     private final ConsultationService service;
     private final ConsultationMessages messages;
 
-    ConsultationSteeringController(ReviewCycles cycles, Consultations consultations, ConsultationService service,
-            ConsultationMessages messages) {
+    ConsultationSteeringController(ReviewCycles cycles, ConsultationWindows windows,
+            ConsultationInputs consultationInputs, ConsultationService service, ConsultationMessages messages) {
         this.cycles = cycles;
-        this.consultations = consultations;
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
         this.service = service;
         this.messages = messages;
     }
@@ -47,13 +49,13 @@ class ConsultationSteeringController {
     String show(@PathVariable long id, CurrentUser user, Model model) {
         ReviewCycle cycle = cycles.findSteerable(id, user);
         model.addAttribute("cycle", cycle);
-        ConsultationWindow window = consultations.windowOf(id).orElse(null);
+        ConsultationWindow window = windows.windowOf(id).orElse(null);
         model.addAttribute("window", window);
         model.addAttribute("canOpenNow", window != null && window.status() == WindowStatus.SCHEDULED
                 && service.openingTimer(cycle).isPresent());
         OpenTargets open;
         if (window != null) {
-            List<ConsultationInput> inputs = consultations.inputs(window.id());
+            List<ConsultationInput> inputs = consultationInputs.inputs(window.id());
             model.addAttribute("inputs", inputs);
             // the newest few; the queue has them all
             List<ConsultationInput> latest = new ArrayList<>(inputs.subList(Math.max(0, inputs.size() - LATEST),
@@ -63,15 +65,15 @@ class ConsultationSteeringController {
             model.addAttribute("received", inputs.stream().filter(i -> i.status() == InputStatus.RECEIVED).count());
             model.addAttribute("published", inputs.stream().filter(ConsultationInput::published).count());
             model.addAttribute("hidden", inputs.stream().filter(ConsultationInput::hidden).count());
-            model.addAttribute("extensions", consultations.extensions(window.id()));
+            model.addAttribute("extensions", windows.extensions(window.id()));
             model.addAttribute("allowIndividuals", window.allowIndividuals());
-            open = consultations.openTargets(window);
+            open = windows.openTargets(window);
         } else {
             model.addAttribute("scheduled", service.scheduledDates(cycle).orElse(null));
             // the process has reached the consultation: the coordinator may open it before the planned date
             model.addAttribute("canOpenNow", service.openingTimer(cycle).isPresent());
             model.addAttribute("allowIndividuals", false);
-            open = new OpenTargets(consultations.objectivesInScope(cycle.id()), null);
+            open = new OpenTargets(windows.objectivesInScope(cycle.id()), null);
         }
         model.addAttribute("choices", open.possible().stream()
                 .map(t -> new TargetChoice(t, label(t, open), open.isOpen(t))).toList());
@@ -86,7 +88,7 @@ class ConsultationSteeringController {
             return messages.get("consultation.section." + target.sectionKind());
         }
         String title = open.objectivesInScope().stream().filter(o -> o.number() == target.objectiveNumber())
-                .map(Consultations.ObjectiveInScope::shortTitle).findFirst().orElse("");
+                .map(ConsultationWindows.ObjectiveInScope::shortTitle).findFirst().orElse("");
         return messages.get("consultation.target.objectiveTitled", target.objectiveNumber(), title);
     }
 

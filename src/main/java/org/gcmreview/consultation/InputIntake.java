@@ -1,8 +1,6 @@
 package org.gcmreview.consultation;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.gcmreview.attachment.InspectedFile;
-import org.gcmreview.audit.AuditEntry;
-import org.gcmreview.audit.AuditLog;
 import org.gcmreview.consultation.organisation.OrganisationStatus;
 import org.gcmreview.consultation.organisation.Organisations;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
-import org.gcmreview.support.Sha256;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -27,7 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Receives stakeholder inputs: from users of verified organisations, and, where the coordinator allows it, from
- * individuals, whose input counts only once they confirmed their e-mail address. Every form carries an
+ * individuals, whose input counts only once they confirmed their e-mail address ({@link InputReceipts}). Both
+ * take the same way in ({@code receive}); what differs is the {@link InputSender}'s. Every form carries an
  * idempotency key, so a double click or a resent request stores one input and gets the same receipt.
  */
 @Service
@@ -36,30 +31,25 @@ class InputIntake {
     static final int BODY_MIN = 10;
     static final int BODY_MAX = 5000;
     static final int NAME_MAX = 200;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
     private final Organisations organisations;
-    private final ReviewCycles cycles;
+    private final OrganisationInputs organisationInputs;
+    private final IndividualInputs individualInputs;
     private final SubmissionRateLimit rateLimit;
-    private final ConsultationMail mail;
     private final ConsultationMessages messages;
-    private final ConsultationProperties properties;
-    private final InputAttachments attachments;
-    private final AuditLog audit;
 
-    InputIntake(Consultations consultations, Organisations organisations, ReviewCycles cycles,
-            SubmissionRateLimit rateLimit, ConsultationMail mail, ConsultationMessages messages,
-            ConsultationProperties properties, InputAttachments attachments, AuditLog audit) {
-        this.consultations = consultations;
+    InputIntake(ConsultationWindows windows, ConsultationInputs consultationInputs, Organisations organisations,
+            OrganisationInputs organisationInputs, IndividualInputs individualInputs, SubmissionRateLimit rateLimit,
+            ConsultationMessages messages) {
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
         this.organisations = organisations;
-        this.cycles = cycles;
+        this.organisationInputs = organisationInputs;
+        this.individualInputs = individualInputs;
         this.rateLimit = rateLimit;
-        this.mail = mail;
         this.messages = messages;
-        this.properties = properties;
-        this.attachments = attachments;
-        this.audit = audit;
     }
 
     /** What was typed into an input form, and where it came from. */
@@ -116,159 +106,56 @@ class InputIntake {
             throw new AccessDeniedException("Only verified stakeholder organisations of " + cycle.countryName()
                     + " can send inputs to this consultation");
         }
-        ConsultationWindow window = consultations.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
-        Optional<UUID> key = idempotencyKey(request.idempotencyKey());
-        if (key.isEmpty()) {
-            return incompleteForm();
-        }
-        // A repeated submit of the same form gets the first one's receipt, even if the window closed since.
-        Optional<ConsultationInput> earlier = consultations.inputByIdempotencyKey(key.get());
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), sameUser(user, earlier.get()));
-        }
-        Optional<InputResult> refused = windowRefusal(window);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        Map<String, String> errors = new LinkedHashMap<>();
-        Checked checked = check(window, request, errors);
-        InspectedFile file = attachments.inspect(request.attachment(), errors);
-        if (!errors.isEmpty()) {
-            return new InputResult.Invalid(errors);
-        }
-        List<String> subjects = List.of(SubmissionRateLimit.organisation(user.organisationId()),
-                SubmissionRateLimit.address(request.clientAddress()));
-        Optional<Instant> retryAt = rateLimit.check(subjects);
-        if (retryAt.isPresent()) {
-            return new InputResult.Throttled(retryAt.get());
-        }
-        boolean stored = consultations.insertInput(window.id(), cycle.countryIso3(), key.get(),
-                new Consultations.Author(user.organisationId(), user.id(), user.displayName(), user.email()),
-                checked.target(), checked.language(), checked.body(), null);
-        ConsultationInput input = consultations.inputByIdempotencyKey(key.get()).orElseThrow();
-        if (!stored) {
-            // the same form arrived twice at the same moment; the other request stored it
-            return replay(input, sameUser(user, input));
-        }
-        rateLimit.record(subjects);
-        attachments.store(file, input, cycle, user);
-        cycles.touch(cycle.id());
-        audit.record(AuditEntry.of(user.username(), "CONSULTATION_INPUT_RECEIVED", cycle.countryIso3(),
-                "consultation_input", input.reference(), input.subject() + ", " + checked.body().length()
-                        + " characters" + (file == null ? "" : ", file " + file.fileName())));
-        sendReceipt(cycle, input, user.email());
-        return new InputResult.Received(input.reference());
+        return receive(cycle, request, organisationInputs.sender(cycle, user, request));
     }
 
     /** An input from an individual, where the coordinator allows them; held until the address is confirmed. */
     @Transactional
     public InputResult submitAsIndividual(ReviewCycle cycle, InputRequest request) {
-        ConsultationWindow window = consultations.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
-        if (!window.allowIndividuals()) {
-            return new InputResult.Refused(HttpStatus.FORBIDDEN, messages.get("consultation.error.noIndividuals"));
+        return receive(cycle, request, individualInputs.sender(cycle, request));
+    }
+
+    /** The one way every input comes in; what depends on who sends it is the sender's. */
+    private InputResult receive(ReviewCycle cycle, InputRequest request, InputSender sender) {
+        ConsultationWindow window = windows.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
+        Optional<InputResult> notForSender = sender.refusal(window);
+        if (notForSender.isPresent()) {
+            return notForSender.get();
         }
         Optional<UUID> key = idempotencyKey(request.idempotencyKey());
         if (key.isEmpty()) {
             return incompleteForm();
         }
-        String email = request.authorEmail() == null ? "" : request.authorEmail().strip();
-        Optional<ConsultationInput> earlier = consultations.inputByIdempotencyKey(key.get());
+        // A repeated submit of the same form gets the first one's receipt, even if the window closed since.
+        Optional<ConsultationInput> earlier = consultationInputs.inputByIdempotencyKey(key.get());
         if (earlier.isPresent()) {
-            return replayIndividual(earlier.get(), email);
+            return sender.replay(earlier.get());
         }
         Optional<InputResult> refused = windowRefusal(window);
         if (refused.isPresent()) {
             return refused.get();
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        String name = request.authorName() == null ? "" : request.authorName().strip();
-        if (name.isEmpty() || name.length() > NAME_MAX || name.chars().anyMatch(Character::isISOControl)) {
-            errors.put("authorName", messages.get("consultation.error.name", NAME_MAX));
-        }
-        if (!EmailAddress.plausible(email)) {
-            errors.put("authorEmail", messages.get("consultation.error.email"));
-        }
+        sender.checkAuthor(errors);
         Checked checked = check(window, request, errors);
-        if (request.attachment() != null && request.attachment().chosen()) {
-            errors.put("attachment", messages.get("consultation.error.individualAttachment"));
-        }
+        InspectedFile file = sender.checkAttachment(errors);
         if (!errors.isEmpty()) {
             return new InputResult.Invalid(errors);
         }
-        List<String> subjects = List.of(SubmissionRateLimit.address(request.clientAddress()),
-                SubmissionRateLimit.email(email));
+        List<String> subjects = sender.rateLimitSubjects();
         Optional<Instant> retryAt = rateLimit.check(subjects);
         if (retryAt.isPresent()) {
             return new InputResult.Throttled(retryAt.get());
         }
-        String token = newToken();
-        Instant expiresAt = Instant.now().plus(properties.confirmationValidity());
-        boolean stored = consultations.insertInput(window.id(), cycle.countryIso3(), key.get(),
-                new Consultations.Author(null, null, name, email), checked.target(), checked.language(),
-                checked.body(), new Consultations.Confirmation(Sha256.hex(token), expiresAt));
-        ConsultationInput input = consultations.inputByIdempotencyKey(key.get()).orElseThrow();
+        boolean stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(), key.get(), sender.author(),
+                checked.target(), checked.language(), checked.body(), sender.confirmation());
+        ConsultationInput input = consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow();
         if (!stored) {
-            return replayIndividual(input, email);
+            // the same form arrived twice at the same moment; the other request stored it
+            return sender.replay(input);
         }
         rateLimit.record(subjects);
-        audit.record(AuditEntry.of("individual", "CONSULTATION_INPUT_HELD", cycle.countryIso3(), "consultation_input",
-                input.reference(), input.subject() + ", " + checked.body().length() + " characters, awaiting "
-                        + "confirmation of the e-mail address"));
-        mail.sendAfterCommit(email, messages.get("consultation.mail.confirm.subject", cycle.title()),
-                messages.get("consultation.mail.confirm.text", name, cycle.title(),
-                        properties.base() + "/consultations/confirm?token=" + token,
-                        messages.dateTime(expiresAt)));
-        return new InputResult.Held(email);
-    }
-
-    /** What a confirmation link is about, for the page that asks to confirm. */
-    record PendingInput(ReviewCycle cycle, ConsultationInput input, boolean expired) {
-    }
-
-    Optional<PendingInput> pending(String token) {
-        return tokenHash(token).flatMap(consultations::pending).map(p -> {
-            ConsultationInput input = consultations.inputById(p.inputId()).orElseThrow();
-            ReviewCycle cycle = cycles.findById(p.cycleId()).orElseThrow();
-            return new PendingInput(cycle, input, !Instant.now().isBefore(p.expiresAt()));
-        });
-    }
-
-    /**
-     * Confirms an individual's address with the token from the mail: the input counts from now on, and the
-     * token cannot be used again.
-     */
-    @Transactional
-    public InputResult confirm(String token) {
-        Optional<Consultations.PendingConfirmation> pending = tokenHash(token).flatMap(consultations::pendingForUpdate);
-        if (pending.isEmpty()) {
-            return new InputResult.Refused(HttpStatus.NOT_FOUND, messages.get("consultation.confirm.error.unknown"));
-        }
-        if (!Instant.now().isBefore(pending.get().expiresAt())) {
-            return new InputResult.Refused(HttpStatus.GONE, messages.get("consultation.confirm.error.expired",
-                    messages.dateTime(pending.get().expiresAt())));
-        }
-        ReviewCycle cycle = cycles.findById(pending.get().cycleId()).orElseThrow();
-        ConsultationWindow window = consultations.windowOfForShare(cycle.id()).orElseThrow();
-        if (!window.acceptsInputs(Instant.now())) {
-            return new InputResult.Refused(HttpStatus.CONFLICT, messages.get("consultation.confirm.error.closed"));
-        }
-        consultations.confirm(pending.get().inputId());
-        ConsultationInput input = consultations.inputById(pending.get().inputId()).orElseThrow();
-        cycles.touch(cycle.id());
-        audit.record(AuditEntry.of("individual", "CONSULTATION_INPUT_RECEIVED", cycle.countryIso3(),
-                "consultation_input", input.reference(), input.subject() + ", e-mail address confirmed"));
-        sendReceipt(cycle, input, input.authorEmail());
-        return new InputResult.Received(input.reference());
-    }
-
-    private void sendReceipt(ReviewCycle cycle, ConsultationInput input, String email) {
-        String about = input.target().isObjective()
-                ? messages.get("consultation.target.objective", input.objectiveNumber())
-                : messages.get("consultation.section." + input.sectionKind());
-        mail.sendAfterCommit(email, messages.get("consultation.mail.receipt.subject", input.reference()),
-                messages.get("consultation.mail.receipt.text", cycle.title(), input.reference(), about,
-                        messages.dateTime(input.submittedAt()),
-                        properties.base() + "/consultations/" + cycle.businessKey()));
+        return sender.stored(input, checked.body().length(), file);
     }
 
     /** The fields every input has, checked. */
@@ -276,7 +163,7 @@ class InputIntake {
     }
 
     private Checked check(ConsultationWindow window, InputRequest request, Map<String, String> errors) {
-        OpenTargets open = consultations.openTargets(window);
+        OpenTargets open = windows.openTargets(window);
         Optional<InputTarget> target = InputTarget.parse(request.target()).filter(open::isOpen);
         if (target.isEmpty()) {
             errors.put("target", messages.get("consultation.error.target"));
@@ -305,25 +192,6 @@ class InputIntake {
         return Optional.of(new InputResult.Refused(HttpStatus.CONFLICT, message));
     }
 
-    private InputResult replay(ConsultationInput earlier, boolean sameAuthor) {
-        if (!sameAuthor) {
-            return new InputResult.Invalid(Map.of("form", messages.get("consultation.error.staleForm")));
-        }
-        return new InputResult.Received(earlier.reference());
-    }
-
-    private InputResult replayIndividual(ConsultationInput earlier, String email) {
-        if (!earlier.individual() || !earlier.authorEmail().equalsIgnoreCase(email)) {
-            return new InputResult.Invalid(Map.of("form", messages.get("consultation.error.staleForm")));
-        }
-        return earlier.confirmed() ? new InputResult.Received(earlier.reference())
-                : new InputResult.Held(earlier.authorEmail());
-    }
-
-    private static boolean sameUser(CurrentUser user, ConsultationInput input) {
-        return input.authorUserId() != null && input.authorUserId() == user.id();
-    }
-
     private InputResult incompleteForm() {
         return new InputResult.Invalid(Map.of("form", messages.get("consultation.error.incompleteForm")));
     }
@@ -337,20 +205,6 @@ class InputIntake {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** 256 random bits, URL-safe. Only its hash is stored. */
-    private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static Optional<String> tokenHash(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            return Optional.empty();
-        }
-        return Optional.of(Sha256.hex(token));
     }
 
     private static ResponseStatusException notFound() {

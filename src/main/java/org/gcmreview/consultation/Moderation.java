@@ -23,13 +23,16 @@ class Moderation {
 
     static final int REASON_MAX = 1000;
 
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
     private final ReviewCycles cycles;
     private final ConsultationMessages messages;
     private final AuditLog audit;
 
-    Moderation(Consultations consultations, ReviewCycles cycles, ConsultationMessages messages, AuditLog audit) {
-        this.consultations = consultations;
+    Moderation(ConsultationWindows windows, ConsultationInputs consultationInputs, ReviewCycles cycles,
+            ConsultationMessages messages, AuditLog audit) {
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
         this.cycles = cycles;
         this.messages = messages;
         this.audit = audit;
@@ -55,7 +58,7 @@ class Moderation {
         }
         String type = null;
         if (authorType != null && !authorType.isBlank()) {
-            boolean known = ConsultationInput.INDIVIDUAL.equals(authorType) || consultations.stakeholderTypes()
+            boolean known = ConsultationInput.INDIVIDUAL.equals(authorType) || consultationInputs.stakeholderTypes()
                     .stream().anyMatch(t -> t.code().equals(authorType));
             if (known) {
                 type = authorType;
@@ -74,14 +77,14 @@ class Moderation {
     }
 
     List<ConsultationInput> queue(ConsultationWindow window, Filter filter) {
-        return consultations.inputs(window.id(), filter.about(), filter.authorType(), filter.status());
+        return consultationInputs.inputs(window.id(), filter.about(), filter.authorType(), filter.status());
     }
 
     /** An input of the cycle's consultation, for the coordinator of its country only (403 otherwise, 404 if none). */
     Moderated find(long cycleId, long inputId, CurrentUser user) {
         ReviewCycle cycle = cycles.findSteerable(cycleId, user);
-        ConsultationWindow window = consultations.windowOfForUpdate(cycle.id()).orElseThrow(Moderation::notFound);
-        ConsultationInput input = consultations.input(window.id(), inputId).orElseThrow(Moderation::notFound);
+        ConsultationWindow window = windows.windowOfForUpdate(cycle.id()).orElseThrow(Moderation::notFound);
+        ConsultationInput input = consultationInputs.input(window.id(), inputId).orElseThrow(Moderation::notFound);
         return new Moderated(cycle, window, input);
     }
 
@@ -95,7 +98,7 @@ class Moderation {
             // a resent form: already published, nothing to record again
             return;
         }
-        consultations.moderate(inputId, InputStatus.PUBLISHED, null, user.id());
+        consultationInputs.moderate(inputId, InputStatus.PUBLISHED, null, user.id());
         record(m, user, "CONSULTATION_INPUT_PUBLISHED", "");
     }
 
@@ -111,7 +114,7 @@ class Moderation {
             // a resent form: hidden already, for the same reason
             return Optional.empty();
         }
-        consultations.moderate(inputId, InputStatus.HIDDEN, why, user.id());
+        consultationInputs.moderate(inputId, InputStatus.HIDDEN, why, user.id());
         record(m, user, "CONSULTATION_INPUT_HIDDEN", why);
         return Optional.empty();
     }
@@ -126,7 +129,7 @@ class Moderation {
     public Optional<String> markDuplicate(long cycleId, long inputId, String primaryReference, CurrentUser user) {
         Moderated m = find(cycleId, inputId, user);
         Optional<ConsultationInput> other = primaryReference == null ? Optional.empty()
-                : consultations.inputByReference(m.window().id(), primaryReference.strip());
+                : consultationInputs.inputByReference(m.window().id(), primaryReference.strip());
         if (other.isEmpty()) {
             return Optional.of(messages.get("consultation.moderation.error.reference"));
         }
@@ -138,7 +141,7 @@ class Moderation {
             // a resent form: in this group already
             return Optional.empty();
         }
-        consultations.markDuplicate(inputId, primaryId, user.id());
+        consultationInputs.markDuplicate(inputId, primaryId, user.id());
         record(m, user, "CONSULTATION_INPUT_GROUPED", "duplicate of " + other.get().reference());
         return Optional.empty();
     }
@@ -147,7 +150,7 @@ class Moderation {
     public void removeFromGroup(long cycleId, long inputId, CurrentUser user) {
         Moderated m = find(cycleId, inputId, user);
         if (m.input().duplicate()) {
-            consultations.removeFromGroup(inputId, user.id());
+            consultationInputs.removeFromGroup(inputId, user.id());
             record(m, user, "CONSULTATION_INPUT_UNGROUPED", "was a duplicate of " + m.input().duplicateOfReference());
         }
     }

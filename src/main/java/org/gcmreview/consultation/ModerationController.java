@@ -28,16 +28,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ModerationController {
 
     private final ReviewCycles cycles;
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
     private final Moderation moderation;
     private final InputExport export;
     private final InputAttachments attachments;
     private final ConsultationMessages messages;
 
-    ModerationController(ReviewCycles cycles, Consultations consultations, Moderation moderation, InputExport export,
-            InputAttachments attachments, ConsultationMessages messages) {
+    ModerationController(ReviewCycles cycles, ConsultationWindows windows, ConsultationInputs consultationInputs,
+            Moderation moderation, InputExport export, InputAttachments attachments, ConsultationMessages messages) {
         this.cycles = cycles;
-        this.consultations = consultations;
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
         this.moderation = moderation;
         this.export = export;
         this.attachments = attachments;
@@ -61,7 +63,7 @@ class ModerationController {
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        OpenTargets open = consultations.openTargets(window);
+        OpenTargets open = windows.openTargets(window);
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
         model.addAttribute("inputs", PageOf.of(inputs, page, INPUTS_PER_PAGE));
@@ -71,7 +73,7 @@ class ModerationController {
         model.addAttribute("status", status == null ? "" : status);
         model.addAttribute("objectives", open.objectivesInScope());
         model.addAttribute("sections", InputTarget.SECTION_KINDS);
-        model.addAttribute("types", consultations.stakeholderTypes());
+        model.addAttribute("types", consultationInputs.stakeholderTypes());
         model.addAttribute("statuses", InputStatus.values());
         return "consultation/queue";
     }
@@ -87,7 +89,7 @@ class ModerationController {
         model.addAttribute("cycle", m.cycle());
         model.addAttribute("window", m.window());
         model.addAttribute("input", m.input());
-        model.addAttribute("group", consultations.group(m.input().groupId()));
+        model.addAttribute("group", consultationInputs.group(m.input().groupId()));
         model.addAttribute("attachments", attachments.of(inputId, user));
         model.addAttribute("errors", errors);
         model.addAttribute("values", values);
@@ -163,7 +165,7 @@ class ModerationController {
     private List<ConsultationInput> exportable(long id, CurrentUser user, HttpServletResponse response,
             String contentType, String extension) {
         ReviewCycle cycle = cycles.findSteerable(id, user);
-        List<ConsultationInput> inputs = consultations.inputs(windowOf(cycle).id());
+        List<ConsultationInput> inputs = consultationInputs.inputs(windowOf(cycle).id());
         response.setContentType(contentType);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(cycle.businessKey() + "-consultation-inputs." + extension).build().toString());
@@ -173,7 +175,7 @@ class ModerationController {
     }
 
     private ConsultationWindow windowOf(ReviewCycle cycle) {
-        return consultations.windowOf(cycle.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return windows.windowOf(cycle.id()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "The consultation has not been prepared or opened yet."));
     }
 }

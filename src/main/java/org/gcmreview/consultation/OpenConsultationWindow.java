@@ -19,12 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenConsultationWindow implements JavaDelegate {
 
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
     private final ReviewCycles cycles;
     private final AuditLog audit;
 
-    OpenConsultationWindow(Consultations consultations, ReviewCycles cycles, AuditLog audit) {
-        this.consultations = consultations;
+    OpenConsultationWindow(ConsultationWindows windows, ReviewCycles cycles, AuditLog audit) {
+        this.windows = windows;
         this.cycles = cycles;
         this.audit = audit;
     }
@@ -36,7 +36,7 @@ class OpenConsultationWindow implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
         Instant opensAt = ConsultationVariables.instant(execution, StakeholderConsultation.VAR_OPENS_AT);
         Instant closesAt = ConsultationVariables.instant(execution, StakeholderConsultation.VAR_CLOSES_AT);
-        long windowId = consultations.open(cycleId, opensAt, closesAt);
+        long windowId = windows.open(cycleId, opensAt, closesAt);
         cycles.updateStatus(cycleId, CycleStatus.CONSULTATION);
         audit.record(AuditEntry.of("system", "CONSULTATION_OPENED", cycle.countryIso3(), "consultation_window",
                 windowId, "open from " + opensAt + " until " + closesAt));

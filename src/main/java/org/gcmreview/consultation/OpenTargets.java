@@ -11,7 +11,7 @@ import java.util.Set;
  * @param objectivesInScope the cycle's objectives, in order, with their short titles
  * @param chosen the coordinator's choice, or null when none was made
  */
-record OpenTargets(List<Consultations.ObjectiveInScope> objectivesInScope, Set<InputTarget> chosen) {
+record OpenTargets(List<ConsultationWindows.ObjectiveInScope> objectivesInScope, Set<InputTarget> chosen) {
 
     /** Every target the coordinator could open, in report order. */
     List<InputTarget> possible() {
@@ -25,7 +25,7 @@ record OpenTargets(List<Consultations.ObjectiveInScope> objectivesInScope, Set<I
         return possible().contains(target) && (chosen == null || chosen.contains(target));
     }
 
-    List<Consultations.ObjectiveInScope> openObjectives() {
+    List<ConsultationWindows.ObjectiveInScope> openObjectives() {
         return objectivesInScope.stream().filter(o -> isOpen(InputTarget.objective(o.number()))).toList();
     }
 

@@ -31,14 +31,18 @@ class RespondToInputsForm implements TaskForm {
     static final int EXPLANATION_MAX = 1000;
 
     private final ReviewCycles cycles;
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
+    private final InputResponses inputResponses;
     private final ConsultationMessages messages;
     private final AuditLog audit;
 
-    RespondToInputsForm(ReviewCycles cycles, Consultations consultations, ConsultationMessages messages,
-            AuditLog audit) {
+    RespondToInputsForm(ReviewCycles cycles, ConsultationWindows windows, ConsultationInputs consultationInputs,
+            InputResponses inputResponses, ConsultationMessages messages, AuditLog audit) {
         this.cycles = cycles;
-        this.consultations = consultations;
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
+        this.inputResponses = inputResponses;
         this.messages = messages;
         this.audit = audit;
     }
@@ -54,7 +58,7 @@ class RespondToInputsForm implements TaskForm {
     }
 
     /** A group to answer, with the revisions of the sections its inputs are about. */
-    record ToAnswer(InputGroup group, List<Consultations.RevisionOption> revisions) {
+    record ToAnswer(InputGroup group, List<InputResponses.RevisionOption> revisions) {
     }
 
     @Override
@@ -67,10 +71,10 @@ class RespondToInputsForm implements TaskForm {
     }
 
     private List<ToAnswer> toAnswer(ReviewCycle cycle) {
-        List<ConsultationInput> inputs = consultations.windowOf(cycle.id())
-                .map(window -> consultations.inputs(window.id())).orElse(List.of())
+        List<ConsultationInput> inputs = windows.windowOf(cycle.id())
+                .map(window -> consultationInputs.inputs(window.id())).orElse(List.of())
                 .stream().filter(i -> !i.hidden()).toList();
-        List<Consultations.RevisionOption> revisions = consultations.revisions(cycle.id());
+        List<InputResponses.RevisionOption> revisions = inputResponses.revisions(cycle.id());
         return InputGroup.of(inputs).stream()
                 .map(g -> new ToAnswer(g, revisions.stream().filter(r -> g.targets().contains(r.target())).toList()))
                 .toList();
@@ -110,7 +114,7 @@ class RespondToInputsForm implements TaskForm {
             String revision = form.field(revisionField);
             if (!revision.isEmpty()) {
                 revisionId = answer.revisions().stream().filter(r -> String.valueOf(r.id()).equals(revision))
-                        .map(Consultations.RevisionOption::id).findFirst().orElse(null);
+                        .map(InputResponses.RevisionOption::id).findFirst().orElse(null);
                 if (revisionId == null) {
                     errors.put(revisionField, messages.get("consultation.respond.error.revision", reference));
                 }
@@ -124,7 +128,7 @@ class RespondToInputsForm implements TaskForm {
         }
         for (Response response : responses) {
             for (ConsultationInput member : response.group().members()) {
-                consultations.recordResponse(member.id(), response.outcome(), response.text(), response.revisionId(),
+                inputResponses.recordResponse(member.id(), response.outcome(), response.text(), response.revisionId(),
                         user.id());
             }
         }
@@ -136,7 +140,7 @@ class RespondToInputsForm implements TaskForm {
         if (!complete) {
             return TaskOutcome.saved(messages.get("consultation.respond.saved"));
         }
-        consultations.windowOf(cycle.id()).ifPresent(window -> consultations.completeResponses(window.id()));
+        windows.windowOf(cycle.id()).ifPresent(window -> windows.completeResponses(window.id()));
         return TaskOutcome.complete(Map.of("reviseDraft", reviseDraft), messages.get(reviseDraft
                 ? "consultation.respond.completed.revise" : "consultation.respond.completed"));
     }

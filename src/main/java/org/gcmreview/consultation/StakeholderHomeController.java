@@ -24,11 +24,11 @@ class StakeholderHomeController {
             String sectionKind, Instant submittedAt, InputStatus status, boolean answered, boolean windowClosed) {
     }
 
-    private final Consultations consultations;
+    private final ConsultationAnnouncements announcements;
     private final JdbcClient jdbc;
 
-    StakeholderHomeController(Consultations consultations, JdbcClient jdbc) {
-        this.consultations = consultations;
+    StakeholderHomeController(ConsultationAnnouncements announcements, JdbcClient jdbc) {
+        this.announcements = announcements;
         this.jdbc = jdbc;
     }
 
@@ -37,7 +37,7 @@ class StakeholderHomeController {
         if (!user.is(Role.STAKEHOLDER)) {
             throw new AccessDeniedException("Only stakeholders have a consultations page of their own");
         }
-        List<Consultations.Announcement> all = consultations.announcementsOf(user.countryIso3());
+        List<ConsultationAnnouncements.Announcement> all = announcements.announcementsOf(user.countryIso3());
         Instant now = Instant.now();
         model.addAttribute("current", all.stream().filter(a -> !a.window().closed()).toList());
         model.addAttribute("closed", all.stream().filter(a -> a.window().closed()).toList());

@@ -19,11 +19,13 @@ class WhatWeHeard {
     /** Width of the longest bar in the summary charts, in SVG user units. */
     static final int BAR_WIDTH = 240;
 
-    private final Consultations consultations;
+    private final ConsultationWindows windows;
+    private final ConsultationInputs consultationInputs;
     private final ConsultationMessages messages;
 
-    WhatWeHeard(Consultations consultations, ConsultationMessages messages) {
-        this.consultations = consultations;
+    WhatWeHeard(ConsultationWindows windows, ConsultationInputs consultationInputs, ConsultationMessages messages) {
+        this.windows = windows;
+        this.consultationInputs = consultationInputs;
         this.messages = messages;
     }
 
@@ -35,19 +37,19 @@ class WhatWeHeard {
     }
 
     Report report(ConsultationWindow window) {
-        List<ConsultationInput> published = consultations.inputs(window.id()).stream()
+        List<ConsultationInput> published = consultationInputs.inputs(window.id()).stream()
                 .filter(ConsultationInput::published).toList();
         List<InputGroup> groups = InputGroup.of(published);
 
         Map<InputTarget, Row> byTarget = new LinkedHashMap<>();
-        for (Consultations.ObjectiveInScope objective : consultations.objectivesInScope(window.cycleId())) {
+        for (ConsultationWindows.ObjectiveInScope objective : windows.objectivesInScope(window.cycleId())) {
             byTarget.put(InputTarget.objective(objective.number()), new Row(messages.get(
                     "consultation.target.objectiveTitled", objective.number(), objective.shortTitle())));
         }
         InputTarget.SECTION_KINDS.forEach(kind -> byTarget.put(InputTarget.section(kind),
                 new Row(messages.get("consultation.section." + kind))));
         Map<String, Row> byType = new LinkedHashMap<>();
-        for (Consultations.StakeholderType type : consultations.stakeholderTypes()) {
+        for (ConsultationInputs.StakeholderType type : consultationInputs.stakeholderTypes()) {
             byType.put(type.code(), new Row(messages.typeName(type.code(), type.name())));
         }
         byType.put(ConsultationInput.INDIVIDUAL, new Row(messages.typeName(ConsultationInput.INDIVIDUAL, null)));

@@ -17,7 +17,7 @@ import org.springframework.ui.Model;
  * The main task of a round's process: the secretariat sees every submission of the round with its status and
  * closes the round (regional synthesis done / forum edition closed). After that the round accepts no report.
  */
-abstract class CloseRoundForm implements TaskForm {
+public abstract class CloseRoundForm implements TaskForm {
 
     static final int NOTE_MAX = 10000;
 
@@ -26,7 +26,7 @@ abstract class CloseRoundForm implements TaskForm {
     private final AuditLog audit;
     private final SubmissionMessages messages;
 
-    CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
+    protected CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
             SubmissionMessages messages) {
         this.messages = messages;
         this.rounds = rounds;

@@ -3,12 +3,12 @@ package org.gcmreview.submission;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Reads the id variables the processes carry; a missing one is a modelling error, reported by name. */
-final class ProcessVariables {
+public final class ProcessVariables {
 
     private ProcessVariables() {
     }
 
-    static long id(DelegateExecution execution, String name) {
+    public static long id(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         if (value instanceof Number number) {
             return number.longValue();
@@ -16,7 +16,7 @@ final class ProcessVariables {
         throw new IllegalStateException("Process variable " + name + " is missing or not a number: " + value);
     }
 
-    static String text(DelegateExecution execution, String name) {
+    public static String text(DelegateExecution execution, String name) {
         Object value = execution.getVariable(name);
         if (value instanceof String s && !s.isBlank()) {
             return s;

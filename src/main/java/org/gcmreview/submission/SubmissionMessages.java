@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * (version numbers) are passed as strings, so that MessageFormat gives them no digit grouping.
  */
 @Component
-class SubmissionMessages extends Messages {
+public class SubmissionMessages extends Messages {
 
     SubmissionMessages(MessageSource messages) {
         super(messages);

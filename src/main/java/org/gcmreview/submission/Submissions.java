@@ -65,7 +65,7 @@ public class Submissions {
      * Marks the cycle's open submissions of this kind as replaced and returns the id of the most recent one
      * (the submission the new one answers), if there was any.
      */
-    Optional<Long> supersedeOpen(long cycleId, RoundKind kind) {
+    public Optional<Long> supersedeOpen(long cycleId, RoundKind kind) {
         List<Long> superseded = jdbc.sql("""
                 update submission set status = 'SUPERSEDED'
                  where cycle_id = ? and kind = ? and status in ('SUBMITTED', 'CLARIFICATION_REQUESTED')
@@ -73,7 +73,7 @@ public class Submissions {
         return superseded.stream().max(Long::compare);
     }
 
-    long insert(long cycleId, long roundId, long reportVersionId, RoundKind kind, String coverNote, Long submittedBy,
+    public long insert(long cycleId, long roundId, long reportVersionId, RoundKind kind, String coverNote, Long submittedBy,
             Long supersedesId) {
         return jdbc.sql("""
                 insert into submission (cycle_id, round_id, report_version_id, kind, status, cover_note, submitted_by,
@@ -83,17 +83,17 @@ public class Submissions {
                 .query(Long.class).single();
     }
 
-    void recordResponse(long submissionId, String message, long userId) {
+    public void recordResponse(long submissionId, String message, long userId) {
         jdbc.sql("update submission set response_message = ?, responded_by = ?, responded_at = now() where id = ?")
                 .params(message, userId, submissionId).update();
     }
 
-    void updateStatus(long submissionId, SubmissionStatus status) {
+    public void updateStatus(long submissionId, SubmissionStatus status) {
         jdbc.sql("update submission set status = ? where id = ?").params(status.name(), submissionId).update();
     }
 
     /** Stores what the coordinator confirmed for sending; a newer confirmation replaces a waiting one. */
-    void saveHandover(long cycleId, long reportVersionId, String coverNote, long userId) {
+    public void saveHandover(long cycleId, long reportVersionId, String coverNote, long userId) {
         jdbc.sql("""
                 insert into submission_handover (cycle_id, report_version_id, cover_note, confirmed_by)
                 values (?, ?, ?, ?)
@@ -103,7 +103,7 @@ public class Submissions {
     }
 
     /** Removes and returns the waiting hand-over of the cycle, if any. */
-    Optional<Handover> takeHandover(long cycleId) {
+    public Optional<Handover> takeHandover(long cycleId) {
         return jdbc.sql("""
                 delete from submission_handover where cycle_id = ?
                 returning report_version_id, cover_note, confirmed_by""")
@@ -114,7 +114,7 @@ public class Submissions {
     }
 
     /** A confirmed, not yet sent submission. */
-    record Handover(long reportVersionId, String coverNote, long confirmedBy) {
+    public record Handover(long reportVersionId, String coverNote, long confirmedBy) {
     }
 
     private Submission map(ResultSet rs, int row) throws SQLException {

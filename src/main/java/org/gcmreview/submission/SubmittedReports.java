@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 
 /** Loads the submission a secretariat task is about and checks that the user is that round's secretariat. */
 @Component
-class SubmittedReports {
+public class SubmittedReports {
 
     private final Submissions submissions;
     private final ReviewRounds rounds;
@@ -25,7 +25,7 @@ class SubmittedReports {
     }
 
     /** The task's submission (local variable submissionId); 403 unless the user is the round's secretariat. */
-    Submission forTask(UserTask task, CurrentUser user) {
+    public Submission forTask(UserTask task, CurrentUser user) {
         Number id = task.variable("submissionId", Number.class);
         if (id == null) {
             throw new IllegalStateException("Task " + task.id() + " has no submissionId");
@@ -37,7 +37,7 @@ class SubmittedReports {
     }
 
     /** What the review pages show: the submission, its frozen content and the cycle's earlier submissions. */
-    void addTo(Model model, Submission submission) {
+    public void addTo(Model model, Submission submission) {
         ReportVersion version = versions.find(submission.reportVersionId()).orElseThrow();
         model.addAttribute("submission", submission);
         model.addAttribute("version", version);

@@ -80,7 +80,7 @@ public final class ConsultationScenario {
     }
 
     ConsultationWindow window() {
-        return new Consultations(jdbc).windowOf(cycle.id()).orElseThrow();
+        return new ConsultationWindows(jdbc).windowOf(cycle.id()).orElseThrow();
     }
 
     public Task respondTask() {

@@ -303,7 +303,7 @@ class ConsultationTest {
         mvc.perform(post("/cycles/" + upcoming.id() + "/consultation/open").with(as(later.coordinator)).with(csrf()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Tick the box to confirm")));
-        assertThat(new Consultations(jdbc).windowOf(upcoming.id())).isEmpty();
+        assertThat(new ConsultationWindows(jdbc).windowOf(upcoming.id())).isEmpty();
 
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         mvc.perform(post("/cycles/" + upcoming.id() + "/consultation/open").with(as(later.coordinator)).with(csrf())

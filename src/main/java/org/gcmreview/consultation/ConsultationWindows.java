@@ -1,0 +1,158 @@
+package org.gcmreview.consultation;
+
+import static org.gcmreview.support.Timestamps.instant;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Consultation windows: when a cycle's consultation opens and closes, what it is open for (the cycle's objectives
+ * in scope, the sections chosen, whether individuals may send input) and its extensions.
+ */
+@Repository
+public class ConsultationWindows {
+
+    private static final String SELECT_WINDOW = """
+            select id, cycle_id, opens_at, closes_at, status, closed_at, allow_individuals, targets_chosen,
+                   responses_completed_at
+              from consultation_window
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ConsultationWindows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<ConsultationWindow> windowOf(long cycleId) {
+        return jdbc.sql(SELECT_WINDOW + " where cycle_id = ?").param(cycleId)
+                .query(ConsultationWindows::mapWindow).optional();
+    }
+
+    /**
+     * The window, share-locked until the transaction ends: an input stored under this lock cannot slip in
+     * after a concurrent close, which has to wait for it.
+     */
+    Optional<ConsultationWindow> windowOfForShare(long cycleId) {
+        return jdbc.sql(SELECT_WINDOW + " where cycle_id = ? for share").param(cycleId)
+                .query(ConsultationWindows::mapWindow).optional();
+    }
+
+    Optional<ConsultationWindow> windowOfForUpdate(long cycleId) {
+        return jdbc.sql(SELECT_WINDOW + " where cycle_id = ? for update").param(cycleId)
+                .query(ConsultationWindows::mapWindow).optional();
+    }
+
+    /** Creates the window ahead of its opening, with the dates scoping set; an existing window is kept. */
+    void schedule(long cycleId, Instant opensAt, Instant closesAt) {
+        jdbc.sql("""
+                insert into consultation_window (cycle_id, opens_at, closes_at, status) values (?, ?, ?, 'SCHEDULED')
+                on conflict (cycle_id) do nothing""")
+                .params(cycleId, Timestamp.from(opensAt), Timestamp.from(closesAt)).update();
+    }
+
+    /**
+     * Opens the cycle's window with these dates. A window prepared beforehand keeps what the coordinator chose;
+     * a re-opened window keeps its id and inputs.
+     */
+    long open(long cycleId, Instant opensAt, Instant closesAt) {
+        return jdbc.sql("""
+                insert into consultation_window (cycle_id, opens_at, closes_at, status)
+                values (?, ?, ?, 'OPEN')
+                on conflict (cycle_id) do update set opens_at = excluded.opens_at, closes_at = excluded.closes_at,
+                    status = 'OPEN', closed_at = null, withdrawn_at = null, withdrawal_notice = null
+                returning id""")
+                .params(cycleId, Timestamp.from(opensAt), Timestamp.from(closesAt)).query(Long.class).single();
+    }
+
+    void close(long windowId) {
+        jdbc.sql("update consultation_window set status = 'CLOSED', closed_at = now() where id = ?").param(windowId)
+                .update();
+    }
+
+    void extend(ConsultationWindow window, Instant newClosesAt, String reason, long userId) {
+        jdbc.sql("update consultation_window set closes_at = ? where id = ?")
+                .params(Timestamp.from(newClosesAt), window.id()).update();
+        jdbc.sql("""
+                insert into consultation_extension (window_id, previous_closes_at, new_closes_at, reason, extended_by)
+                values (?, ?, ?, ?, ?)""")
+                .params(window.id(), Timestamp.from(window.closesAt()), Timestamp.from(newClosesAt), reason, userId)
+                .update();
+    }
+
+    /** Stores what the window is open for and whether individuals may send input. */
+    void saveSettings(long windowId, boolean allowIndividuals, Set<InputTarget> open) {
+        jdbc.sql("update consultation_window set allow_individuals = ?, targets_chosen = true where id = ?")
+                .params(allowIndividuals, windowId).update();
+        jdbc.sql("delete from consultation_open_target where window_id = ?").param(windowId).update();
+        for (InputTarget target : open) {
+            jdbc.sql("insert into consultation_open_target (window_id, objective_number, section_kind) values (?, ?, ?)")
+                    .params(windowId, target.objectiveNumber(), target.sectionKind()).update();
+        }
+    }
+
+    OpenTargets openTargets(ConsultationWindow window) {
+        Set<InputTarget> chosen = null;
+        if (window.targetsChosen()) {
+            chosen = new LinkedHashSet<>(jdbc.sql("""
+                    select objective_number, section_kind from consultation_open_target where window_id = ?""")
+                    .param(window.id())
+                    .query((rs, n) -> new InputTarget(rs.getObject(1, Integer.class), rs.getString(2))).list());
+        }
+        return new OpenTargets(objectivesInScope(window.cycleId()), chosen);
+    }
+
+    void completeResponses(long windowId) {
+        jdbc.sql("update consultation_window set responses_completed_at = now() where id = ?").param(windowId)
+                .update();
+    }
+
+    record Extension(Instant previousClosesAt, Instant newClosesAt, String reason, String extendedBy,
+            Instant extendedAt) {
+    }
+
+    List<Extension> extensions(long windowId) {
+        return jdbc.sql("""
+                select e.previous_closes_at, e.new_closes_at, e.reason, u.display_name, e.extended_at
+                  from consultation_extension e join app_user u on u.id = e.extended_by
+                 where e.window_id = ? order by e.extended_at, e.id""")
+                .param(windowId)
+                .query((rs, n) -> new Extension(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    record ObjectiveInScope(int number, String shortTitle) {
+    }
+
+    List<ObjectiveInScope> objectivesInScope(long cycleId) {
+        return jdbc.sql("""
+                select co.objective_number, o.short_title
+                  from cycle_objective co join objective o on o.number = co.objective_number
+                 where co.cycle_id = ? order by co.objective_number""")
+                .param(cycleId)
+                .query((rs, n) -> new ObjectiveInScope(rs.getInt(1), rs.getString(2))).list();
+    }
+
+    static ConsultationWindow mapWindow(ResultSet rs, int row) throws SQLException {
+        return new ConsultationWindow(
+                rs.getLong("id"),
+                rs.getLong("cycle_id"),
+                rs.getTimestamp("opens_at").toInstant(),
+                rs.getTimestamp("closes_at").toInstant(),
+                WindowStatus.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("closed_at")),
+                rs.getBoolean("allow_individuals"),
+                rs.getBoolean("targets_chosen"),
+                instant(rs.getTimestamp("responses_completed_at")));
+    }
+}

@@ -1,0 +1,46 @@
+package org.gcmreview.submission.regional;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.gcmreview.audit.AuditEntry;
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.CycleStatus;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.processes.RegionalReview;
+import org.gcmreview.submission.ProcessVariables;
+import org.gcmreview.submission.Submission;
+import org.gcmreview.submission.SubmissionStatus;
+import org.gcmreview.submission.Submissions;
+import org.springframework.stereotype.Component;
+
+/**
+ * What RequestClarification and AcknowledgeSubmission share: settle the submission the secretariat decided on
+ * (its message was stored by the review form), move the cycle on and tell the national process.
+ */
+@Component
+class RegionalAnswer {
+
+    private final Submissions submissions;
+    private final ReviewCycles cycles;
+    private final NationalReviewMessages messages;
+    private final AuditLog audit;
+
+    RegionalAnswer(Submissions submissions, ReviewCycles cycles, NationalReviewMessages messages, AuditLog audit) {
+        this.submissions = submissions;
+        this.cycles = cycles;
+        this.messages = messages;
+        this.audit = audit;
+    }
+
+    void deliver(DelegateExecution execution, SubmissionStatus status, CycleStatus cycleStatus, String messageName,
+            String auditAction) {
+        long submissionId = ProcessVariables.id(execution, RegionalReview.VAR_SUBMISSION_ID);
+        String nationalBusinessKey = ProcessVariables.text(execution, RegionalReview.VAR_NATIONAL_BUSINESS_KEY);
+        Submission submission = submissions.find(submissionId)
+                .orElseThrow(() -> new IllegalStateException("No submission " + submissionId));
+        submissions.updateStatus(submissionId, status);
+        cycles.updateStatus(submission.cycleId(), cycleStatus);
+        messages.send(messageName, nationalBusinessKey);
+        audit.record(AuditEntry.of("system", auditAction, submission.countryIso3(), "submission", submissionId,
+                "version " + submission.versionNo() + " in " + submission.roundCode()));
+    }
+}

@@ -1,0 +1,22 @@
+package org.gcmreview.submission.regional;
+
+import org.gcmreview.audit.AuditLog;
+import org.gcmreview.submission.CloseRoundForm;
+import org.gcmreview.submission.ReviewRounds;
+import org.gcmreview.submission.SubmissionMessages;
+import org.gcmreview.submission.Submissions;
+import org.springframework.stereotype.Component;
+
+/** regional-review, PrepareRegionalSynthesis. */
+@Component
+class RegionalSynthesisForm extends CloseRoundForm {
+
+    RegionalSynthesisForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages) {
+        super(rounds, submissions, audit, messages);
+    }
+
+    @Override
+    public String formKey() {
+        return "regional-synthesis";
+    }
+}
