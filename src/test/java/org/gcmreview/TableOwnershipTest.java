@@ -35,7 +35,7 @@ class TableOwnershipTest {
         own("audit", "audit_event");
         own("reference", "objective objective_action objective_sdg_target guiding_principle country "
                 + "regional_commission stakeholder_type");
-        own("cycle", "review_cycle cycle_objective ministry ministry_assignment");
+        own("cycle", "review_cycle cycle_objective ministry ministry_assignment cycle_withdrawal");
         own("report", "contribution contribution_indicator contribution_revision report_section section_indicator "
                 + "section_revision report_version");
         own("signoff", "signoff_decision signoff_requested_section endorsement");
@@ -74,6 +74,8 @@ class TableOwnershipTest {
         exception("consultation", "Organisations", "app_user country stakeholder_type",
                 "organisation contacts are app users created with the organisation in one statement; country and "
                         + "stakeholder type names joined for display");
+        exception("cycle", "CycleWithdrawals", "app_user",
+                "names who withdrew a cycle and who reopened it (display names) on the administrator's list");
         exception("cycle", "CycleStarter", "country review_round",
                 "picks the open regional round and IMRF edition for a new cycle from review_round; country name for "
                         + "display");

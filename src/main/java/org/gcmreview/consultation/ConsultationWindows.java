@@ -69,7 +69,7 @@ public class ConsultationWindows {
                 insert into consultation_window (cycle_id, opens_at, closes_at, status)
                 values (?, ?, ?, 'OPEN')
                 on conflict (cycle_id) do update set opens_at = excluded.opens_at, closes_at = excluded.closes_at,
-                    status = 'OPEN', closed_at = null
+                    status = 'OPEN', closed_at = null, withdrawn_at = null, withdrawal_notice = null
                 returning id""")
                 .params(cycleId, Timestamp.from(opensAt), Timestamp.from(closesAt)).query(Long.class).single();
     }

@@ -15,5 +15,7 @@ public enum CycleStatus {
     SUBMITTED,
     CLARIFICATION_REQUESTED,
     ACKNOWLEDGED,
-    PUBLISHED
+    PUBLISHED,
+    /** The coordinator withdrew the cycle (issue 14.5); an administrator may reopen it. */
+    WITHDRAWN
 }

@@ -61,6 +61,23 @@ public class Ministries {
     }
 
     /**
+     * The ministries assigned (lead or contributing) to any of these objectives of the cycle: when those objectives'
+     * sections change after endorsement, they sign off again (issue 14.4).
+     */
+    public List<Ministry> findForObjectives(long cycleId, java.util.Collection<Integer> objectives) {
+        if (objectives.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select distinct m.id, m.country_iso3, m.code, m.name
+                  from ministry m join ministry_assignment a on a.ministry_id = m.id
+                 where a.cycle_id = ? and a.objective_number = any(?)
+                 order by m.code""")
+                .params(cycleId, objectives.toArray(Integer[]::new))
+                .query(this::map).list();
+    }
+
+    /**
      * The ministry a drafting or sign-off task is for, from the task's {@code ministryGroup} variable. The task
      * inbox already routes by candidate group; this checks again that the user works for exactly that ministry,
      * because the form writes in the ministry's name.

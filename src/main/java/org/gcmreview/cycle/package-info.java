@@ -1,10 +1,11 @@
 /**
  * A country's review cycle: starting one (the national-review process), the list of cycles, scoping (objectives,
  * ministries, dates), ministries, deadlines and the mail sender for process notices.
- * <p>Owns the tables {@code review_cycle}, {@code cycle_objective}, {@code ministry} and {@code ministry_assignment}.
+ * <p>Owns the tables {@code review_cycle}, {@code cycle_objective}, {@code ministry}, {@code ministry_assignment} and {@code cycle_withdrawal}.
  * Offers {@link org.gcmreview.cycle.ReviewCycles} (with the visibility rule for a cycle),
  * {@link org.gcmreview.cycle.Ministries}, {@link org.gcmreview.cycle.CycleScopes},
  * {@link org.gcmreview.cycle.MailNotifier}, and publishes {@link org.gcmreview.cycle.CycleScoped} when a cycle is
- * scoped. Depends on no feature module that reads a cycle.
+ * scoped, and {@link org.gcmreview.cycle.CycleWithdrawn} when a coordinator withdraws one
+ * ({@link org.gcmreview.cycle.CycleWithdrawals}, issue 14.5). Depends on no feature module that reads a cycle.
  */
 package org.gcmreview.cycle;

@@ -13,6 +13,16 @@ public final class NationalReview {
 
     public static final String MESSAGE_CLARIFICATION_REQUESTED = "RegionalClarificationRequested";
     public static final String MESSAGE_ACKNOWLEDGED = "RegionalReviewAcknowledged";
+    /** Starts the interrupting withdrawal event sub-process: every open task of the cycle ends. */
+    public static final String MESSAGE_REVIEW_WITHDRAWN = "ReviewWithdrawn";
+
+    /** Where a reopened cycle picks up again (issue 14.5): the activity each stage restarts before. */
+    public static final String SCOPE_REVIEW = "ScopeReview";
+    public static final String NATIONAL_DRAFTING = "NationalDrafting";
+    public static final String CONSOLIDATE_REPORT = "ConsolidateReport";
+    public static final String SIGN_OFF_ROUND_MERGE = "SignOffRoundMerge";
+    public static final String ENDORSE_FINAL_REPORT = "EndorseFinalReport";
+    public static final String SUBMIT_TO_REGIONAL_REVIEW = "SubmitToRegionalReview";
 
     public static final String VAR_COUNTRY_ISO3 = "countryIso3";
     public static final String VAR_CYCLE_ID = "cycleId";
@@ -25,6 +35,10 @@ public final class NationalReview {
     public static final String VAR_CONSULTATION_OPENS_AT = "consultationOpensAt";
     public static final String VAR_CONSULTATION_CLOSES_AT = "consultationClosesAt";
     public static final String VAR_CHANGES_REQUESTED = "changesRequested";
+    /** Set by the clarification answer: true when it changed sections, which then go through sign-off again. */
+    public static final String VAR_TEXT_CHANGED = "textChanged";
+    /** The ministries that sign the next round when not all do (after a clarification changed their sections). */
+    public static final String VAR_SIGN_OFF_GROUPS = "signOffGroups";
     /** Set by FreezeReportVersion for the steps after it; not read by the BPMN. */
     public static final String VAR_REPORT_VERSION_ID = "reportVersionId";
 

@@ -86,7 +86,7 @@ class EndorseReportForm implements TaskForm {
         if (!versions.intact(version)) {
             throw new IllegalStateException("Report version " + version.id() + " does not match its SHA-256");
         }
-        if (endorsements.find(cycle.id()).isPresent()) {
+        if (endorsements.endorsed(cycle.id(), version.id())) {
             return TaskOutcome.invalid(Map.of("action", messages.get("endorse.error.already")));
         }
         endorsements.insert(cycle.id(), version.id(), user.id(), note.isEmpty() ? null : note);

@@ -19,10 +19,16 @@ class Endorsements {
                 select e.cycle_id, e.report_version_id, v.version_no, v.sha256, u.username, e.endorsed_at, e.note
                   from endorsement e join report_version v on v.id = e.report_version_id
                   join app_user u on u.id = e.endorsed_by
-                 where e.cycle_id = ?""").param(cycleId)
+                 where e.cycle_id = ? order by e.endorsed_at desc, e.id desc limit 1""").param(cycleId)
                 .query((rs, row) -> new Endorsement(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7)))
                 .optional();
+    }
+
+    /** Whether this version was endorsed already (a text changed after endorsement is endorsed as a new one). */
+    boolean endorsed(long cycleId, long reportVersionId) {
+        return jdbc.sql("select count(*) from endorsement where cycle_id = ? and report_version_id = ?")
+                .params(cycleId, reportVersionId).query(Integer.class).single() > 0;
     }
 
     void insert(long cycleId, long reportVersionId, long userId, String note) {

@@ -12,6 +12,7 @@ import static org.gcmreview.processes.ProcessTestSupport.moveClockTo;
 import static org.gcmreview.processes.ProcessTestSupport.runAsyncContinuations;
 import static org.gcmreview.processes.ProcessTestSupport.timersOf;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -27,10 +28,13 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.gcmreview.cycle.EscalationCycles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every path through {@code national-review}. The called {@code stakeholder-consultation} is the real model
@@ -63,6 +67,8 @@ class NationalReviewProcessTest {
     private RecordingDelegate sendToRegionalReview;
     private RecordingDelegate sendToImrf;
     private RecordingDelegate publish;
+    private RecordingDelegate withdraw;
+    private RecordingDelegate tellRounds;
 
     @BeforeEach
     void setUp() {
@@ -80,6 +86,9 @@ class NationalReviewProcessTest {
         publish = RecordingDelegate.register("publishReport");
         RecordingDelegate.register("openConsultationWindow");
         RecordingDelegate.register("closeConsultationWindow");
+        Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
+        withdraw = RecordingDelegate.register("withdrawReview");
+        tellRounds = RecordingDelegate.register("tellRoundsOfWithdrawal");
     }
 
     @AfterEach
@@ -156,9 +165,20 @@ class NationalReviewProcessTest {
         assertThat(review).hasPassed("MinistryReminded", "CoordinatorAlerted");
         assertThat(draftingReminder.calls()).hasSize(1);
 
+        // a ministry that never answers is escalated again every week, until it does
+        assertThat(timersOf(management, "DraftingOverdueTimer")).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(21)));
+        moveClockTo(day(21));
+        assertThat(fireDueTimers(management, "DraftingOverdueTimer")).isEqualTo(1);
+        runAsyncContinuations(management, "EscalateOverdueDrafting");
+        assertThat(draftingEscalation.calls()).hasSize(2);
+        assertThat(timersOf(management, "DraftingOverdueTimer")).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(28)));
+
         complete(draftOf(LABOUR));
 
         assertThat(review).isWaitingAt("ConsolidateReport");
+        assertThat(timersOf(management, "DraftingOverdueTimer")).as("the escalation stops with the task").isEmpty();
     }
 
     @Test
@@ -289,7 +309,7 @@ class NationalReviewProcessTest {
         assertThat(candidateGroups(tasks, answer)).containsExactly(COORDINATORS);
         assertThat(subscribedMessages(review)).as("no answer is awaited while the coordinator works").isEmpty();
 
-        complete(answer);
+        complete(answer, withVariables("textChanged", false));
 
         assertThat(runAsyncContinuations(management, "SendToRegionalReview")).isEqualTo(1);
         assertThat(sendToRegionalReview.calls()).as("sent, then resubmitted").hasSize(2);
@@ -301,8 +321,204 @@ class NationalReviewProcessTest {
 
         assertThat(sendToImrf.calls()).hasSize(1);
         assertThat(publish.calls()).hasSize(1);
-        assertThat(freeze.calls()).as("a clarification does not re-open sign-off").hasSize(1);
+        assertThat(freeze.calls()).as("an answer that changes no text re-opens no sign-off").hasSize(1);
         assertThat(review).isEnded().hasPassed("AnswerClarification", "ReportPublished");
+    }
+
+    @Test
+    void aClarificationThatChangesTwoSectionsIsSignedOffByTheirMinistriesAndEndorsedBeforeItIsSentAgain() {
+        ProcessInstance review = reachRegionalReview();
+        answerFromRegionalReview("RegionalClarificationRequested");
+
+        // the two changed sections are Labour's; Interior had no part in them
+        complete(task("AnswerClarification", review),
+                withVariables("textChanged", true, "signOffGroups", new ArrayList<>(List.of(LABOUR))));
+
+        assertThat(sendToRegionalReview.calls()).as("nothing unendorsed is sent").hasSize(1);
+        assertThat(openTasks("SignOffReport")).extracting(signOff -> candidateGroups(tasks, signOff))
+                .containsExactly(List.of(LABOUR));
+        assertThat(runtime.getVariable(review.getId(), "changesRequested")).isEqualTo(false);
+
+        // Labour asks for one more change; the revision goes back to Labour only
+        complete(signOffOf(LABOUR), withVariables("changesRequested", true));
+        complete(task("ReviseRequestedSections", review));
+        assertThat(openTasks("SignOffReport")).hasSize(1);
+        complete(signOffOf(LABOUR));
+
+        assertThat(freeze.calls()).as("the new text is frozen as a new version").hasSize(2);
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+        assertThat(sendToRegionalReview.calls()).hasSize(1);
+        complete(task("EndorseFinalReport", review));
+        complete(task("SubmitToRegionalReview", review));
+        runAsyncContinuations(management, "SendToRegionalReview");
+
+        assertThat(sendToRegionalReview.calls()).as("sent again only after endorsement").hasSize(2);
+        answerFromRegionalReview("RegionalReviewAcknowledged");
+        runAsyncContinuations(management, "SendToImrf");
+        runAsyncContinuations(management, "PublishReport");
+        assertThat(review).isEnded().hasPassedInOrder("AnswerClarification", "ClarificationChangedTextGateway",
+                "InterMinisterialSignOff", "FreezeReportVersion", "EndorseFinalReport", "SubmitToRegionalReview",
+                "SendToRegionalReview", "SendToImrf", "PublishReport");
+        assertThat(historicCount(review, "EndorseFinalReport")).isEqualTo(2);
+    }
+
+    @Test
+    void aClarificationChangingSectionsNoMinistryDraftedGoesStraightToEndorsement() {
+        ProcessInstance review = reachRegionalReview();
+        answerFromRegionalReview("RegionalClarificationRequested");
+
+        complete(task("AnswerClarification", review),
+                withVariables("textChanged", true, "signOffGroups", new ArrayList<String>()));
+
+        assertThat(openTasks("SignOffReport")).isEmpty();
+        assertThat(freeze.calls()).hasSize(2);
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+    }
+
+
+    /** The stages a coordinator can withdraw the cycle from, each reached as the application would reach it. */
+    enum Stage {
+        SCOPING, DRAFTING, CONSOLIDATION, CONSULTATION_SCHEDULED, CONSULTATION_OPEN, RESPONDING_TO_INPUTS,
+        REVISING_AFTER_CONSULTATION, SIGN_OFF, REVISING_REQUESTED_SECTIONS, ENDORSEMENT, READY_TO_SUBMIT,
+        HAND_OVER_PENDING, AWAITING_REGIONAL_ANSWER, ANSWERING_CLARIFICATION, IMRF_HAND_OVER_PENDING,
+        PUBLICATION_PENDING
+    }
+
+    @ParameterizedTest
+    @EnumSource(Stage.class)
+    void withdrawalAtAnyStageEndsEveryTaskTimerAndJobAndTheCalledConsultation(Stage stage) {
+        ProcessInstance review = reach(stage);
+        ProcessInstance consultation = consultationOf(review);
+
+        runtime.createMessageCorrelation("ReviewWithdrawn").processInstanceBusinessKey(BUSINESS_KEY).correlate();
+
+        assertThat(withdraw.onlyCall().variable("cycleId")).isEqualTo(7L);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(BUSINESS_KEY).count())
+                .as("no task is left for anyone").isZero();
+        assertThat(management.createJobQuery().timers().count()).as("no timer will fire").isZero();
+        assertThat(tellRounds.calls()).as("the rounds are told in a job of its own").isEmpty();
+        assertThat(runAsyncContinuations(management, "TellRoundsOfWithdrawal")).isEqualTo(1);
+
+        assertThat(tellRounds.onlyCall().businessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(review).isEnded().hasPassed("ReviewWithdrawn", "WithdrawReview", "CycleWithdrawn")
+                .hasNotPassed("ReportPublished");
+        if (consultation != null) {
+            assertThat(consultation).as("the called consultation ends with its caller").isEnded();
+        }
+        assertThat(management.createJobQuery().count()).as("nothing is left to run").isZero();
+        assertThat(publish.calls()).isEmpty();
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void aWithdrawnCycleIsReopenedAtTheStageItWasWithdrawnFromWithItsVariables() {
+        ProcessInstance withdrawn = reach(Stage.SIGN_OFF);
+        complete(signOffOf(LABOUR));
+        runtime.createMessageCorrelation("ReviewWithdrawn").processInstanceBusinessKey(BUSINESS_KEY).correlate();
+        runAsyncContinuations(management, "TellRoundsOfWithdrawal");
+        assertThat(withdrawn).isEnded();
+
+        // what CycleWithdrawals.reopen does for an administrator
+        runtime.restartProcessInstances(withdrawn.getProcessDefinitionId()).startBeforeActivity("SignOffRoundMerge")
+                .processInstanceIds(withdrawn.getId()).execute();
+
+        ProcessInstance reopened = runtime.createProcessInstanceQuery().processInstanceBusinessKey(BUSINESS_KEY)
+                .active().singleResult();
+        assertThat(reopened.getId()).isNotEqualTo(withdrawn.getId());
+        assertThat(reopened.getTenantId()).isEqualTo("KEN");
+        assertThat(runtime.getVariables(reopened.getId())).containsEntry("cycleId", 7L)
+                .containsEntry("coordinatorGroup", COORDINATORS).containsEntry("draftingDue", DRAFTING_DUE)
+                .containsEntry("ministryGroups", List.of(INTERIOR, LABOUR));
+        assertThat(openTasks("SignOffReport")).as("a new sign-off round: every ministry signs again").hasSize(2);
+
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+
+        assertThat(reopened).isWaitingAt("EndorseFinalReport");
+    }
+
+    private ProcessInstance reach(Stage stage) {
+        ProcessInstance review = startReview();
+        switch (stage) {
+            case SCOPING -> {
+                return review;
+            }
+            case DRAFTING -> {
+                complete(task(review), scopingDecisions());
+                complete(draftOf(INTERIOR));
+                return review;
+            }
+            case CONSOLIDATION -> {
+                complete(task(review), scopingDecisions());
+                openTasks("DraftContribution").forEach(draft -> complete(draft));
+                return review;
+            }
+            default -> {
+            }
+        }
+        complete(task(review), scopingDecisions());
+        openTasks("DraftContribution").forEach(draft -> complete(draft));
+        complete(task("ConsolidateReport", review));
+        ProcessInstance consultation = consultationOf(review);
+        switch (stage) {
+            case CONSULTATION_SCHEDULED -> {
+                return review;
+            }
+            case CONSULTATION_OPEN -> {
+                moveClockTo(CONSULTATION_OPENS);
+                fireDueTimers(management, "WindowOpensTimer");
+                return review;
+            }
+            case RESPONDING_TO_INPUTS -> {
+                moveClockTo(CONSULTATION_OPENS);
+                fireDueTimers(management, "WindowOpensTimer");
+                moveClockTo(CONSULTATION_CLOSES);
+                fireDueTimers(management, "WindowClosesTimer");
+                return review;
+            }
+            case REVISING_AFTER_CONSULTATION -> {
+                runConsultation(consultation, true);
+                return review;
+            }
+            default -> runConsultation(consultation, false);
+        }
+        switch (stage) {
+            case SIGN_OFF -> {
+                return review;
+            }
+            case REVISING_REQUESTED_SECTIONS -> {
+                complete(signOffOf(LABOUR), withVariables("changesRequested", true));
+                complete(signOffOf(INTERIOR));
+                return review;
+            }
+            default -> openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        }
+        if (stage == Stage.ENDORSEMENT) {
+            return review;
+        }
+        complete(task("EndorseFinalReport", review));
+        if (stage == Stage.READY_TO_SUBMIT) {
+            return review;
+        }
+        complete(task("SubmitToRegionalReview", review));
+        if (stage == Stage.HAND_OVER_PENDING) {
+            return review;
+        }
+        runAsyncContinuations(management, "SendToRegionalReview");
+        switch (stage) {
+            case AWAITING_REGIONAL_ANSWER -> {
+                return review;
+            }
+            case ANSWERING_CLARIFICATION -> {
+                answerFromRegionalReview("RegionalClarificationRequested");
+                return review;
+            }
+            default -> answerFromRegionalReview("RegionalReviewAcknowledged");
+        }
+        if (stage == Stage.IMRF_HAND_OVER_PENDING) {
+            return review;
+        }
+        runAsyncContinuations(management, "SendToImrf");
+        return review;
     }
 
     private ProcessInstance startReview() {
@@ -369,9 +585,12 @@ class NationalReviewProcessTest {
                 .singleResult();
     }
 
+    /** The messages the review waits for at its current step; the withdrawal, awaited all along, aside. */
     private List<String> subscribedMessages(ProcessInstance review) {
-        return runtime.createEventSubscriptionQuery().processInstanceId(review.getId()).eventType("message").list()
-                .stream().map(subscription -> subscription.getEventName()).toList();
+        List<String> names = runtime.createEventSubscriptionQuery().processInstanceId(review.getId())
+                .eventType("message").list().stream().map(subscription -> subscription.getEventName()).toList();
+        assertThat(names).as("a running review can always be withdrawn").contains("ReviewWithdrawn");
+        return names.stream().filter(name -> !name.equals("ReviewWithdrawn")).toList();
     }
 
     private long historicCount(ProcessInstance review, String activityId) {

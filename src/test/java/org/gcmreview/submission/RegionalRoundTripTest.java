@@ -163,7 +163,8 @@ class RegionalRoundTripTest {
                         .with(as(eca)))
                 .andExpect(content().string(containsString("id=\"row-KEN\"")));
 
-        // the coordinator answers and revises objective 2: a second version is frozen, the first one kept
+        // the coordinator answers and revises objective 2: the changed text is a second version, frozen after the
+        // sign-off of the ministries of objective 2 (none drafted it here) and sent only once endorsed (issue 14.4)
         mvc.perform(get("/tasks/" + answer.getId()).with(as(coordinator)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Please give figures for objective 2.")))
@@ -178,6 +179,19 @@ class RegionalRoundTripTest {
                         .param("section-" + objective2, "1 200 migrants were supported in 2024.")
                         .param("lock-" + objective2, "0")
                         .param("action", "answer"))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(submissions.latest(cycle.id(), RoundKind.REGIONAL).orElseThrow().id())
+                .as("nothing is sent before the new text is endorsed").isEqualTo(firstSubmission.id());
+        Task endorse = fixtures.task(national.getId(), "EndorseFinalReport");
+        mvc.perform(post("/tasks/" + endorse.getId()).with(as(coordinator)).with(csrf()).param("action", "endorse"))
+                .andExpect(redirectedUrl("/tasks"));
+        long secondVersion = versions.latest(cycle.id()).orElseThrow().id();
+        assertThat(jdbc.sql("select count(*) from endorsement where report_version_id = ?").param(secondVersion)
+                .query(Integer.class).single()).isEqualTo(1);
+        mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
+                        .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(secondVersion))
+                        .param("coverNote", "Figures are now in objective 2.").param("confirm", "yes")
+                        .param("action", "submit"))
                 .andExpect(redirectedUrl("/tasks"));
         fixtures.runJob(national.getId(), "SendToRegionalReview");
 

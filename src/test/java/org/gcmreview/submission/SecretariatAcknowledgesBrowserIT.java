@@ -35,8 +35,8 @@ import org.springframework.web.context.WebApplicationContext;
 /**
  * "Secretariat acknowledges" in a real browser, with the keyboard: the ECA secretariat finds Kenya's submission
  * in its inbox and workspace, asks a question (and is told, at the field, when it is missing), Kenya's
- * coordinator answers it, and the secretariat acknowledges the second version; the coordinator sees the
- * acknowledgement on the cycle page. The report and its first submission are set up with {@link ReviewFixtures}
+ * coordinator answers it (no section changed, so the endorsed version goes back), and the secretariat acknowledges
+ * it; the coordinator sees the acknowledgement on the cycle page. The report and its first submission are set up with {@link ReviewFixtures}
  * and the submission form over MockMvc; the processes' asynchronous steps are run as jobs (no job executor in
  * tests).
  */
@@ -136,16 +136,17 @@ class SecretariatAcknowledgesBrowserIT {
         assertThat(browser.find(By.id("clarification-message")).getText()).isEqualTo("Please give figures for objective 2.");
         browser.tabTo(By.id("answer"));
         browser.type("Objective 2 now gives the 2024 figures.");
-        browser.tabTo(journey.button("Send the answer and the new version"));
+        browser.tabTo(journey.button("Send the answer"));
         browser.after(() -> browser.press(Keys.ENTER));
+        // no section changed: the endorsed version goes back with the answer (a changed text is endorsed first)
         assertThat(journey.confirmation())
-                .isEqualTo("Your answer and version 2 of the report are being sent back to the regional secretariat.");
+                .isEqualTo("Your answer and version 1 of the report are being sent back to the regional secretariat.");
         fixtures.runJob(national.getId(), "SendToRegionalReview");
 
-        // the secretariat reads the answer and acknowledges the new version
+        // the secretariat reads the answer and acknowledges the report
         journey.switchTo(eca);
         journey.openFromInbox(REVIEW, cycle.businessKey());
-        assertThat(browser.find(By.id("version-number")).getText()).isEqualTo("2");
+        assertThat(browser.find(By.id("version-number")).getText()).isEqualTo("1");
         assertThat(browser.find(By.id("country-answer")).getText()).isEqualTo("Objective 2 now gives the 2024 figures.");
         browser.tabTo(By.id("message"));
         browser.type("Thank you, the report is complete.");

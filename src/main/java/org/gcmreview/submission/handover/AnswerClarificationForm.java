@@ -9,10 +9,13 @@ import jakarta.validation.constraints.Size;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.Ministries;
+import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.support.FormBinder;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.RoundKind;
@@ -28,8 +31,10 @@ import org.springframework.ui.Model;
 
 /**
  * national-review, AnswerClarification: the coordinator reads the regional secretariat's question, answers it
- * and may revise objective sections. A new version is frozen every time (earlier versions stay as they were)
- * and goes back to the round with the answer as its cover note.
+ * and may revise objective sections. Without changes the endorsed version goes back to the round with the answer
+ * as its cover note. Changed sections make the text differ from what was endorsed (issue 14.4): nothing is sent;
+ * the process takes the revision through sign-off by the ministries of those sections ({@code signOffGroups}),
+ * freezing and endorsement, and the coordinator submits the new version from there.
  */
 @Component
 class AnswerClarificationForm implements TaskForm {
@@ -43,6 +48,7 @@ class AnswerClarificationForm implements TaskForm {
     private final Submissions submissions;
     private final ObjectiveSections sections;
     private final ReportVersions versions;
+    private final Ministries ministries;
     private final AuditLog audit;
     private final SubmissionMessages messages;
     private final FormBinder binder;
@@ -56,8 +62,9 @@ class AnswerClarificationForm implements TaskForm {
     }
 
     AnswerClarificationForm(ReviewCycles cycles, Submissions submissions, ObjectiveSections sections,
-            ReportVersions versions, AuditLog audit,
+            ReportVersions versions, Ministries ministries, AuditLog audit,
             SubmissionMessages messages, FormBinder binder) {
+        this.ministries = ministries;
         this.messages = messages;
         this.binder = binder;
         this.cycles = cycles;
@@ -120,16 +127,42 @@ class AnswerClarificationForm implements TaskForm {
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }
-        for (ObjectiveSections.Section section : changed) {
-            sections.revise(section, newBodies.get(section.id()), user.id(), REVISION_NOTE);
+        if (!changed.isEmpty()) {
+            return resignOff(task, cycle, user, answer, changed, newBodies);
         }
-        ReportVersion version = versions.freeze(cycle.id());
+        // the latest frozen version is the endorsed one: freezing happens only before endorsement
+        ReportVersion version = versions.latest(cycle.id())
+                .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no frozen version"));
         submissions.saveHandover(cycle.id(), version.id(), answer, user.id());
         audit.record(AuditEntry.of(user.username(), "REGIONAL_CLARIFICATION_ANSWERED", cycle.countryIso3(),
                 "report_version", version.id(), "version " + version.versionNo() + " (" + version.sha256() + "), "
-                        + changed.size() + " objective section(s) revised"));
-        return TaskOutcome.complete(Map.of(), messages.get("submission.task.answer.done",
-                String.valueOf(version.versionNo())));
+                        + "no section revised, endorsed version sent again"));
+        return TaskOutcome.complete(Map.of(NationalReview.VAR_TEXT_CHANGED, false),
+                messages.get("submission.task.answer.done", String.valueOf(version.versionNo())));
+    }
+
+    /**
+     * The revised sections are saved; the ministries assigned to their objectives sign the revision off (none when
+     * no ministry had a part in them: the coordinator's endorsement then suffices). The answer is kept in the
+     * audit trail; the coordinator writes the cover note when submitting the endorsed new version.
+     */
+    private TaskOutcome resignOff(UserTask task, ReviewCycle cycle, CurrentUser user, String answer,
+            List<ObjectiveSections.Section> changed, Map<Long, String> newBodies) {
+        for (ObjectiveSections.Section section : changed) {
+            sections.revise(section, newBodies.get(section.id()), user.id(), REVISION_NOTE);
+        }
+        List<?> inCycle = task.variable(NationalReview.VAR_MINISTRY_GROUPS, List.class);
+        ArrayList<String> signOffGroups = new ArrayList<>(ministries
+                .findForObjectives(cycle.id(), changed.stream().map(ObjectiveSections.Section::objectiveNumber).toList())
+                .stream().map(Ministry::group).filter(group -> inCycle == null || inCycle.contains(group)).toList());
+        audit.record(AuditEntry.of(user.username(), "REGIONAL_CLARIFICATION_ANSWERED", cycle.countryIso3(),
+                "review_cycle", cycle.id(), changed.size() + " objective section(s) revised; sign-off again by "
+                        + (signOffGroups.isEmpty() ? "no ministry" : String.join(", ", signOffGroups))
+                        + ", then endorsement. Answer: " + answer));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(NationalReview.VAR_TEXT_CHANGED, true);
+        variables.put(NationalReview.VAR_SIGN_OFF_GROUPS, signOffGroups);
+        return TaskOutcome.complete(variables, messages.get("submission.task.answer.doneChanged"));
     }
 
     /** Browsers send CRLF line breaks; the stored text uses LF, so an untouched textarea is not a change. */

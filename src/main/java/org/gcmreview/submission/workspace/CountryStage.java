@@ -28,6 +28,9 @@ public enum CountryStage {
         if (cycleStatus == null) {
             return NOT_STARTED;
         }
+        if (cycleStatus == CycleStatus.WITHDRAWN) {
+            return WITHDRAWN;
+        }
         if (latestSubmission != null) {
             return switch (latestSubmission) {
                 case CLARIFICATION_REQUESTED -> CLARIFICATION_REQUESTED;
@@ -44,6 +47,7 @@ public enum CountryStage {
             case SUBMITTED -> SUBMITTED;
             case CLARIFICATION_REQUESTED -> CLARIFICATION_REQUESTED;
             case ACKNOWLEDGED, PUBLISHED -> ACKNOWLEDGED;
+            case WITHDRAWN -> WITHDRAWN;
         };
     }
 

@@ -93,6 +93,19 @@ final class AuthorizationMatrix {
                                     + "/retry");
                         })
                         .onlyFor(COORDINATOR).build(),
+                // withdrawing a cycle (issue 14.5): its own country's coordinator only; a blank reason is refused
+                // as invalid (400) once through, so the matrix withdraws nothing
+                MatrixEntry.of("GET", "/cycles/{id}/withdraw", f -> get("/cycles/" + f.draftCycle() + "/withdraw"))
+                        .onlyFor(COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/withdraw",
+                                f -> post("/cycles/" + f.draftCycle() + "/withdraw").param("reason", ""))
+                        .onlyFor(COORDINATOR).build(),
+                // reopening a withdrawn cycle: administrators only (a cycle that is not withdrawn: 409 once through)
+                MatrixEntry.of("GET", "/admin/withdrawn-cycles", f -> get("/admin/withdrawn-cycles"))
+                        .onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/withdrawn-cycles/{cycleId}/reopen",
+                                f -> post("/admin/withdrawn-cycles/" + f.draftCycle() + "/reopen").param("reason", "x"))
+                        .onlyFor(ADMIN).build(),
 
                 // ---------------------------------------------------------------- report.history
                 MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/history", f -> get(

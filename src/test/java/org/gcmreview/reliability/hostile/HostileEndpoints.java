@@ -45,6 +45,19 @@ final class HostileEndpoints {
                                     .field("title", "Review " + code).field("language", "en");
                         })
                         .text("title").shownOn((p, f) -> "/cycles").replayable().build(),
+                // issue 14.5: withdrawing a running cycle (its reason shows on the cycle's page) and reopening it
+                HostileEndpoint.of("POST", "/cycles/{id}/withdraw", f -> FormPost.of(
+                                "/cycles/" + f.cycles.start(f.coordinator(), CycleFixture.uniqueCode()) + "/withdraw",
+                                f.coordinator()).field("reason", "Elections were called."))
+                        .text("reason").shownOn((p, f) -> p.path().replace("/withdraw", ""))
+                        .forged(p -> cycleIds(p.path(), "/withdraw")).replayable().build(),
+                HostileEndpoint.of("POST", "/admin/withdrawn-cycles/{cycleId}/reopen", f -> FormPost.of(
+                                "/admin/withdrawn-cycles/" + withdrawnCycle(f) + "/reopen", f.admin())
+                                .field("reason", "Withdrawn by mistake."))
+                        .text("reason")
+                        .forged(p -> List.of("/admin/withdrawn-cycles/" + UNKNOWN + "/reopen",
+                                "/admin/withdrawn-cycles/" + NONSENSE + "/reopen"))
+                        .replayable().build(),
 
                 // ------------------------------------------------------------------ tasks (claiming; the forms: HostileTaskFormsTest)
                 HostileEndpoint.of("POST", "/tasks/{taskId}", f -> FormPost.of("/tasks/" + scopeTask(f), f.coordinator())
@@ -375,6 +388,17 @@ final class HostileEndpoints {
                             .field("from", "queue").field("about", "objective:1");
                 })
                 .text("about", "from").forged(p -> inputIds(p.path(), "/" + action)).replayable().build();
+    }
+
+    /** A cycle its coordinator withdrew, the withdrawal passed on to the rounds: ready to be reopened. */
+    private static long withdrawnCycle(HostileFixture f) throws Exception {
+        long cycleId = f.cycles.start(f.coordinator(), CycleFixture.uniqueCode());
+        String instance = f.cycles.processInstanceId(cycleId);
+        f.mvc.perform(FormPost.of("/cycles/" + cycleId + "/withdraw", f.coordinator()).field("reason", "By mistake")
+                .valid()).andExpect(status().is3xxRedirection());
+        f.management.createJobQuery().processInstanceId(instance).list()
+                .forEach(job -> f.management.executeJob(job.getId()));
+        return cycleId;
     }
 
     private static String scopeTask(HostileFixture f) throws Exception {

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.gcmreview.attachment.AttachmentService;
 import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.consultation.ConsultationScenario;
@@ -43,6 +45,8 @@ public final class HostileFixture {
     final ReportTestData reports;
     final PeopleTestData people;
     private final ConsultationScenarios consultations;
+    private final RuntimeService runtime;
+    final ManagementService management;
     private final AttachmentService attachments;
     private CurrentUser coordinator;
     private CurrentUser admin;
@@ -50,7 +54,9 @@ public final class HostileFixture {
 
     public HostileFixture(MockMvc mvc, JdbcClient jdbc, TestUsers users, CycleFixture cycles, ReviewFixtures reviews,
             ReportTestData reports, PeopleTestData people, ConsultationScenarios consultations,
-            AttachmentService attachments) {
+            AttachmentService attachments, RuntimeService runtime, ManagementService management) {
+        this.runtime = runtime;
+        this.management = management;
         this.mvc = mvc;
         this.jdbc = jdbc;
         this.users = users;
