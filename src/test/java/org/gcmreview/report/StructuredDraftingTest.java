@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
@@ -47,6 +48,8 @@ class StructuredDraftingTest {
     TestUsers users;
     @Autowired
     CycleFixture cycles;
+    @Autowired
+    TaskService taskService;
 
     CurrentUser coordinator;
     CurrentUser interior;

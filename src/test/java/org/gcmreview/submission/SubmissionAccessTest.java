@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
@@ -46,6 +47,8 @@ class SubmissionAccessTest {
     TestUsers users;
     @Autowired
     ReviewFixtures fixtures;
+    @Autowired
+    ReviewCycles cycles;
 
     CurrentUser coordinator;
     ReviewCycle cycle;
