@@ -32,8 +32,6 @@ import org.gcmreview.submission.Submissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -42,8 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * ends its tasks, closes its consultation with a public notice and withdraws its open submissions; an administrator
  * reopens it where it stopped.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class CycleWithdrawalTest {
 
     @Autowired

@@ -7,17 +7,15 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Issue 14.3: a new cycle is never tied to a round or edition its secretariat has closed. */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class CycleRoundChoiceTest {
 
     @Autowired

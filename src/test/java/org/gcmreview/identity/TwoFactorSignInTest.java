@@ -18,9 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.gcmreview.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +35,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * before anything else. The authenticator's clock is fixed, so which 30-second step a code belongs to never
  * depends on when the test runs.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class TwoFactorSignInTest {
 
     static final String PASSWORD = "Quokka-Lantern-7431-2fa";

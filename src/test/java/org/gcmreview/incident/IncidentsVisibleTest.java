@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
@@ -22,8 +23,6 @@ import org.gcmreview.submission.ReviewRound;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,8 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * coordinator's cycle page and on the administrator's page, both with a retry (audited); the secretariat's
  * workspace row says "needs attention".
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class IncidentsVisibleTest {
 
     @Autowired

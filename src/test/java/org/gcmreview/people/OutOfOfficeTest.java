@@ -15,14 +15,13 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,8 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * their inbox, openable, with a notice), audited; once the absence ends, the deputy no longer reaches it. Nobody
  * outside the country can be named. And the coordinator hands a silent focal point's task to a colleague.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class OutOfOfficeTest {
 
     @Autowired

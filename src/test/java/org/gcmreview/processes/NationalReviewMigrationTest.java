@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.gcmreview.cycle.EscalationCycles;
 import org.gcmreview.engine.ProcessMigration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,9 +91,10 @@ class NationalReviewMigrationTest {
         reminder = RecordingDelegate.register("sendDraftingReminder");
         escalation = RecordingDelegate.register("escalateOverdueDrafting");
         for (String bean : List.of("freezeReportVersion", "sendToRegionalReview", "sendToImrf", "publishReport",
-                "openConsultationWindow", "closeConsultationWindow")) {
+                "openConsultationWindow", "closeConsultationWindow", "withdrawReview", "tellRoundsOfWithdrawal")) {
             RecordingDelegate.register(bean);
         }
+        Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
     }
 
     @AfterEach

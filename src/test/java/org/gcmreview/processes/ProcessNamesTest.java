@@ -48,13 +48,6 @@ class ProcessNamesTest {
     /** Variables Java sets for its own later steps; no BPMN expression reads them. */
     private static final Set<String> VARIABLES_JAVA_ONLY = Set.of(NationalReview.VAR_REPORT_VERSION_ID);
 
-    /**
-     * Messages the national review sends to the round processes whose catch events are modelled on another
-     * branch (issue 14.5, branch rounds: SubmissionWithdrawn). The sender correlates them with correlateAll, so a
-     * model without the catch is safe; once the regional and IMRF models declare them, this set must be emptied.
-     */
-    private static final Set<String> MESSAGES_NOT_YET_CAUGHT = Set.of(RegionalReview.MESSAGE_SUBMISSION_WITHDRAWN);
-
     private static final Pattern EXPRESSION_NAME = Pattern.compile("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)}$");
 
     @Autowired
@@ -78,9 +71,7 @@ class ProcessNamesTest {
                 if (name.equals("PROCESS")) {
                     assertThat(bpmn.processIds()).as(where).contains(value);
                 } else if (name.startsWith("MESSAGE_")) {
-                    if (!MESSAGES_NOT_YET_CAUGHT.contains(value) || bpmn.messageNames().contains(value)) {
-                        assertThat(bpmn.messageNames()).as(where).contains(value);
-                    }
+                    assertThat(bpmn.messageNames()).as(where).contains(value);
                 } else if (name.startsWith("VAR_")) {
                     if (!VARIABLES_JAVA_ONLY.contains(value)) {
                         assertThat(bpmn.text()).as(where + " is read or set in " + process.getValue())

@@ -94,7 +94,8 @@ class SubmissionRoundTripProcessTest {
         runAsyncContinuations(management, "RequestClarification");
 
         assertThat(national).isWaitingAt("AnswerClarification");
-        complete(task(national));
+        // an answer that changes no section re-sends the endorsed version (a changed one goes back to sign-off)
+        complete(task(national), withVariables("textChanged", false));
         runAsyncContinuations(management, "SendToRegionalReview");
         complete(task("ReviewSubmission", regional), withVariables("clarificationNeeded", false));
         runAsyncContinuations(management, "AcknowledgeSubmission");

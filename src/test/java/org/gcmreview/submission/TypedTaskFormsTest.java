@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
@@ -21,8 +22,6 @@ import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,8 +31,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * hand-over. Each error is at its field, tied to it with aria-describedby next to the field's hint, listed in the
  * summary that takes the focus, in the user's language; what was typed is kept and nothing is stored.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@ApplicationTest
 class TypedTaskFormsTest {
 
     @Autowired
