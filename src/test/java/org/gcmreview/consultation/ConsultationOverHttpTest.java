@@ -146,7 +146,7 @@ class ConsultationOverHttpTest {
         assertThat(coordinator.get("/cycles/" + scenario.cycle.id() + "/consultation").body())
                 .contains("0 in all").doesNotContain("Un avis individuel");
         assertThat(coordinator.get("/cycles/" + scenario.cycle.id() + "/consultation/inputs").body())
-                .contains("0 input(s)");
+                .contains("No inputs");
         assertThat(coordinator.get("/cycles/" + scenario.cycle.id() + "/consultation/inputs.csv").body())
                 .doesNotContain("Un avis individuel");
 

@@ -57,6 +57,11 @@ class CycleWebTest {
             jdbc.sql("select process_instance_id from review_cycle where country_iso3 = 'QZQ'").query(String.class)
                     .list().forEach(id -> runtimeService.deleteProcessInstance(id, "test country removed"));
             jdbc.sql("delete from review_cycle where country_iso3 = 'QZQ'").update();
+            // the task offered to the test coordinator left a notice in the notification centre
+            jdbc.sql("delete from notice where user_id in (select id from app_user where country_iso3 = 'QZQ')")
+                    .update();
+            jdbc.sql("delete from notice_preference where user_id in (select id from app_user where country_iso3 = 'QZQ')")
+                    .update();
             jdbc.sql("delete from app_user where country_iso3 = 'QZQ'").update();
             jdbc.sql("delete from country where iso3 = 'QZQ'").update();
             jdbc.sql("delete from regional_commission where code = 'TSTC'").update();

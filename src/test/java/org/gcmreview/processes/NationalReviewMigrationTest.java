@@ -175,7 +175,7 @@ class NationalReviewMigrationTest {
         assertThat(waiting.get("EndorseFinalReport")).isWaitingAt("SubmitToRegionalReview");
         complete(waiting.get("SubmitToRegionalReview"), "SubmitToRegionalReview", Map.of());
         assertThat(waiting.get("SubmitToRegionalReview")).isWaitingAt("SendToRegionalReview");
-        complete(waiting.get("AnswerClarification"), "AnswerClarification", Map.of());
+        complete(waiting.get("AnswerClarification"), "AnswerClarification", Map.of("textChanged", false));
         assertThat(waiting.get("AnswerClarification")).isWaitingAt("SendToRegionalReview");
         assertThat(runtime.createIncidentQuery().count()).isZero();
     }

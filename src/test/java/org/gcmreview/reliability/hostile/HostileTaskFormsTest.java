@@ -375,8 +375,13 @@ class HostileTaskFormsTest {
             mvc.perform(review.post().field("action", "clarify").field("message", "Figures for objective 2, please.")
                     .valid()).andExpect(status().is3xxRedirection());
             f.reviews.runJob(f.reviews.roundInstance(round), "RequestClarification");
+            // an answer that changes sections goes back to sign-off and is sent only once endorsed (issue 14.4):
+            // what it stored is the first revision of the sections it changed (this journey's report had none), the
+            // first objective's among them
+            long firstObjective = jdbc.sql("select min(id) from report_section where cycle_id = ? and kind = 'OBJECTIVE'")
+                    .param(cycle.id()).query(Long.class).single();
             answer = new OpenTask(f.reviews.task(national.getId(), "AnswerClarification").getId(), f.coordinator(),
-                    "/secretariat/cycles/" + cycle.id(), f.eca());
+                    "/cycles/" + cycle.id() + "/sections/" + firstObjective + "/diff?from=1&to=1", f.coordinator());
             return this;
         }
 
