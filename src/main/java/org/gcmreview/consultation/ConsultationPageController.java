@@ -13,6 +13,7 @@ import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.SignedInUser;
+import org.gcmreview.web.PublicPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -49,12 +51,17 @@ class ConsultationPageController {
     private final RetryAfter retryAfter;
     private final InputAttachments attachments;
     private final ConsultationMessages messages;
+    private final PublicPages publicPages;
+    private final WhatWeHeardStamps whatWeHeardStamps;
 
     ConsultationPageController(ReviewCycles cycles, ConsultationWindows windows,
             ConsultationAnnouncements announcements, ConsultationInputs consultationInputs, Organisations organisations,
             InputIntake intake, InputReceipts receipts, WhatWeHeard whatWeHeard, RetryAfter retryAfter,
-            InputAttachments attachments, ConsultationMessages messages) {
+            InputAttachments attachments, ConsultationMessages messages, PublicPages publicPages,
+            WhatWeHeardStamps whatWeHeardStamps) {
         this.cycles = cycles;
+        this.publicPages = publicPages;
+        this.whatWeHeardStamps = whatWeHeardStamps;
         this.windows = windows;
         this.announcements = announcements;
         this.consultationInputs = consultationInputs;
@@ -217,9 +224,13 @@ class ConsultationPageController {
     static final int GROUPS_PER_PAGE = 20;
 
     @GetMapping("/consultations/{businessKey}/what-we-heard")
-    String whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page, Model model) {
+    String whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page, Model model,
+            ServletWebRequest request) {
         ReviewCycle cycle = cycleWithWindow(businessKey);
         ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow();
+        if (publicPages.notModified(request, cycle.id(), cycle.title(), whatWeHeardStamps.stamp(window), page)) {
+            return null;
+        }
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
         if (window.closed()) {

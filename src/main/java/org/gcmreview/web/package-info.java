@@ -1,7 +1,8 @@
 /**
  * What every page shares: security configuration, languages and formats, the page header's navigation, error
  * pages and refusals.
- * <p>Owns no table. Offers {@link org.gcmreview.web.Formats}, {@link org.gcmreview.web.SupportedLanguages} and
- * {@link org.gcmreview.web.RefusalPage}.
+ * <p>Owns no table. Offers {@link org.gcmreview.web.Formats}, {@link org.gcmreview.web.SupportedLanguages},
+ * {@link org.gcmreview.web.RefusalPage} and {@link org.gcmreview.web.PublicPages} (conditional GET of the public
+ * pages that rarely change).
  */
 package org.gcmreview.web;

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,6 +86,81 @@ class SideDoorsOverHttpTest {
      */
     @Test
     void anonymousReadersOfAPublishedReportAndItsConsultationCostNoSession() throws Exception {
+        String key = publishedReportWithConsultation().businessKey();
+        // every page is checked and reported, not just the first that fails
+        SoftAssertions pages = new SoftAssertions();
+        for (String path : List.of("/published/" + key, "/published/" + key + ".pdf", "/published/" + key + ".json",
+                "/consultations/" + key, "/consultations/" + key + "/what-we-heard")) {
+            assertReadWithoutSession(pages, path);
+        }
+        pages.assertAll();
+        // the pages showed the data, not an empty shell
+        String heard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/consultations/" + key
+                + "/what-we-heard")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(heard).contains("Heard: ACCEPTED", "Heard: NOT_ACCEPTED");
+    }
+
+    /**
+     * Issue 19.3 over Tomcat: the public pages that rarely change carry an entity tag and a public Cache-Control,
+     * and a reader who has the page gets 304 with no body and no session; the tag follows the reader's language,
+     * a new frozen version and a changed answer to an input.
+     */
+    @Test
+    void publicPagesAnswerConditionalRequestsWith304AndNoSession() throws Exception {
+        ReviewCycle cycle = publishedReportWithConsultation();
+        String key = cycle.businessKey();
+        long sessionsBefore = sessions();
+        SoftAssertions pages = new SoftAssertions();
+        for (String path : List.of("/published/" + key, "/published/" + key + ".pdf", "/published/" + key + ".json",
+                "/consultations/" + key + "/what-we-heard", "/reference/objectives", "/reference/principles")) {
+            HttpResponse<byte[]> first = anonymousGet(path, Map.of());
+            pages.assertThat(first.statusCode()).as(path).isEqualTo(200);
+            String tag = first.headers().firstValue("ETag").orElse(null);
+            pages.assertThat(tag).as("ETag of %s", path).isNotBlank();
+            pages.assertThat(first.headers().firstValue("Cache-Control").orElse("")).as("Cache-Control of %s", path)
+                    .contains("public").contains("max-age").doesNotContain("no-store");
+            if (tag == null) {
+                continue;
+            }
+            HttpResponse<byte[]> again = anonymousGet(path, Map.of("If-None-Match", tag));
+            pages.assertThat(again.statusCode()).as("conditional GET of %s", path).isEqualTo(304);
+            pages.assertThat(again.body()).as("body of the 304 of %s", path).isEmpty();
+            pages.assertThat(again.headers().allValues("Set-Cookie")).as("cookies of the 304 of %s", path).isEmpty();
+        }
+        pages.assertAll();
+        assertThat(sessions()).as("spring_session rows after the conditional GETs").isEqualTo(sessionsBefore);
+
+        // another language is another page
+        String page = "/published/" + key;
+        String english = anonymousGet(page, Map.of("Accept-Language", "en")).headers().firstValue("ETag").orElseThrow();
+        String french = anonymousGet(page, Map.of("Accept-Language", "fr")).headers().firstValue("ETag").orElseThrow();
+        assertThat(french).isNotEqualTo(english);
+        assertThat(anonymousGet(page, Map.of("Accept-Language", "fr", "If-None-Match", english)).statusCode())
+                .isEqualTo(200);
+        // a new frozen version is a new page
+        versions.freeze(cycle.id());
+        assertThat(anonymousGet(page, Map.of("Accept-Language", "en", "If-None-Match", english)).statusCode())
+                .isEqualTo(200);
+        // a changed answer to an input changes what we heard
+        String heard = "/consultations/" + key + "/what-we-heard";
+        String heardTag = anonymousGet(heard, Map.of()).headers().firstValue("ETag").orElseThrow();
+        jdbc.sql("""
+                update consultation_input set response_outcome = 'PARTLY', responded_at = now()
+                 where window_id = (select id from consultation_window where cycle_id = ?)
+                   and response_outcome = 'NOT_ACCEPTED'""").param(cycle.id()).update();
+        HttpResponse<byte[]> changed = anonymousGet(heard, Map.of("If-None-Match", heardTag));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(heardTag);
+    }
+
+    private HttpResponse<byte[]> anonymousGet(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A published report of three objectives whose closed consultation has two answered inputs. */
+    private ReviewCycle publishedReportWithConsultation() {
         ReviewCycle cycle = new ReviewFixtures(jdbc, cycles, null, null, null)
                 .cycle(new TestUsers(jdbc).coordinator("KEN"));
         versions.freeze(cycle.id());
@@ -102,18 +178,7 @@ class SideDoorsOverHttpTest {
                     .params(window, "T-" + UUID.randomUUID(), UUID.randomUUID(), "Heard: " + outcome, outcome)
                     .update();
         }
-        String key = cycle.businessKey();
-        // every page is checked and reported, not just the first that fails
-        SoftAssertions pages = new SoftAssertions();
-        for (String path : List.of("/published/" + key, "/published/" + key + ".pdf", "/published/" + key + ".json",
-                "/consultations/" + key, "/consultations/" + key + "/what-we-heard")) {
-            assertReadWithoutSession(pages, path);
-        }
-        pages.assertAll();
-        // the pages showed the data, not an empty shell
-        String heard = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/consultations/" + key
-                + "/what-we-heard")).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(heard).contains("Heard: ACCEPTED", "Heard: NOT_ACCEPTED");
+        return cycle;
     }
 
     private void assertReadWithoutSession(SoftAssertions pages, String path) throws Exception {

@@ -27,7 +27,7 @@ public final class Benchmark {
         }
         report.machine("options: " + options);
         long started = System.nanoTime();
-        if (options.runs("inputs") || options.runs("tasks") || options.runs("workspace")) {
+        if (options.runs("inputs") || options.runs("tasks") || options.runs("workspace") || options.runs("public")) {
             try (App app = App.start(options)) {
                 report.machine("application under test: in this JVM, embedded PostgreSQL 17 (io.zonky), demo data, "
                         + "job executor on, Hikari pool max " + app.pool.getMaximumPoolSize() + ", started in %.1f s"
@@ -40,6 +40,14 @@ public final class Benchmark {
                 }
                 if (options.runs("workspace")) {
                     new Workspace(app, options, report).run();
+                }
+                if (options.runs("public")) {
+                    // reads a published report of the workspace data set
+                    if (options.runs("workspace")) {
+                        new PublicReads(app, options, report).run();
+                    } else {
+                        report.row("5. public pages", "not run: needs the workspace section's data", "", "", "", null);
+                    }
                 }
                 report.detail("\nBackground statements (job executor and others) during the run: "
                         + Recorder.operation(Recorder.BACKGROUND).statements.get());

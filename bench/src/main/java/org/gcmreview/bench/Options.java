@@ -9,7 +9,7 @@ import java.util.Map;
  * The benchmark's settings, given as {@code key=value} words ({@code -Dbench.args="quick=true levels=1,8"}).
  * Every bound has a default that keeps one whole run to a few minutes on the 2-core machine.
  *
- * @param sections which parts to run: inputs, tasks, workspace, startup
+ * @param sections which parts to run: inputs, tasks, workspace, public (needs workspace), startup
  * @param levels concurrent clients of the input benchmark
  * @param seconds measuring time per concurrency level (the first bound reached ends a level)
  * @param perSession submissions one signed-in stakeholder makes before the client moves to the next one, so no
@@ -48,7 +48,7 @@ record Options(List<String> sections, List<Integer> levels, int seconds, int per
             }
         }
         return new Options(
-                List.of(values.getOrDefault("sections", "inputs,tasks,workspace,startup").split(",")),
+                List.of(values.getOrDefault("sections", "inputs,tasks,workspace,public,startup").split(",")),
                 ints(values.getOrDefault("levels", "1,8,32")),
                 integer(values, "seconds", quick ? 3 : 10),
                 integer(values, "perSession", 20),

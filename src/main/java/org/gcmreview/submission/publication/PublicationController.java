@@ -3,6 +3,7 @@ package org.gcmreview.submission.publication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.FrozenReport;
+import org.gcmreview.web.PublicPages;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -31,6 +34,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -50,10 +54,12 @@ class PublicationController {
     private final ReportPdf pdf;
     private final ObjectMapper json;
     private final ReviewCycles cycles;
+    private final PublicPages pages;
 
     PublicationController(PublishedReports published, ReportVersions versions, ReferenceData reference,
-            ReportPdf pdf, ObjectMapper json, ReviewCycles cycles) {
+            ReportPdf pdf, ObjectMapper json, ReviewCycles cycles, PublicPages pages) {
         this.cycles = cycles;
+        this.pages = pages;
         this.published = published;
         this.versions = versions;
         this.reference = reference;
@@ -82,7 +88,10 @@ class PublicationController {
     }
 
     @GetMapping("/published/{businessKey}")
-    String report(@PathVariable String businessKey, Model model) {
+    String report(@PathVariable String businessKey, Model model, ServletWebRequest request) {
+        if (pages.notModified(request, stamp(businessKey))) {
+            return null;
+        }
         model.addAllAttributes(reportModel(businessKey));
         return ReportPdf.TEMPLATE;
     }
@@ -91,6 +100,9 @@ class PublicationController {
     @GetMapping("/published/{businessKey}.pdf")
     ResponseEntity<byte[]> reportPdf(@PathVariable String businessKey, Locale locale, HttpServletRequest request,
             HttpServletResponse response) {
+        if (pages.notModified(new ServletWebRequest(request, response), stamp(businessKey), "pdf")) {
+            return null;
+        }
         Map<String, Object> model = reportModel(businessKey);
         ReportVersion version = (ReportVersion) model.get("version");
         byte[] body = pdf.render(model, locale, request, response);
@@ -110,6 +122,8 @@ class PublicationController {
         ReportVersion latest = versions.latest(cycle.id()).orElseThrow(PublicationController::notFound);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
+                // the bytes never change for a tag: Spring answers If-None-Match with 304 itself
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
                 .eTag("\"" + latest.sha256() + "\"")
                 .header("X-Content-SHA256", latest.sha256())
                 .header(HttpHeaders.LINK, "</published/report-schema.json>; rel=\"describedby\"")
@@ -132,6 +146,16 @@ class PublicationController {
         // the language the report is written in marks its own text (lang), whatever the reader's interface language
         model.put("reportLanguage", cycles.reportLanguage(cycle.id()).orElse(null));
         return model;
+    }
+
+    /**
+     * What the published page shows, cheaply: the latest version (number and SHA-256, not its content), when it
+     * was published and the consultation's counts, which the coordinator's answers may still change.
+     */
+    private String stamp(String businessKey) {
+        ReviewCycle cycle = publishedCycle(businessKey);
+        return cycle.id() + "|" + versions.latestStamp(cycle.id()).orElseThrow(PublicationController::notFound)
+                + "|" + cycle.publishedAt() + "|" + published.consultation(cycle.id());
     }
 
     private ReviewCycle publishedCycle(String businessKey) {

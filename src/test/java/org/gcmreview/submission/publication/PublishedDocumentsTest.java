@@ -343,6 +343,28 @@ class PublishedDocumentsTest {
         mvc.perform(get("/published/NOPE-0000.pdf")).andExpect(status().isNotFound());
     }
 
+    /**
+     * Issue 19.3: a signed-in reader's copy of a public page carries their name, notices and CSRF token, so it is
+     * never given an entity tag or a public Cache-Control (the anonymous reader's caching is tested over Tomcat in
+     * SideDoorsOverHttpTest).
+     */
+    @Test
+    void aSignedInReadersPublicPageIsNeitherTaggedNorCached() throws Exception {
+        ReviewCycle cycle = publishedCycle(coordinator);
+        String anonymousTag = mvc.perform(get("/published/" + cycle.businessKey()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", containsString("public")))
+                .andReturn().getResponse().getHeader("ETag");
+        assertThat(anonymousTag).isNotBlank();
+
+        for (String path : List.of("/published/" + cycle.businessKey(), "/reference/objectives")) {
+            mvc.perform(get(path).with(as(coordinator)).header("If-None-Match", anonymousTag))
+                    .andExpect(status().isOk())
+                    .andExpect(header().doesNotExist("ETag"))
+                    .andExpect(header().string("Cache-Control", containsString("no-store")));
+        }
+    }
+
     private ReviewCycle publishedCycle(CurrentUser owner) {
         ReviewCycle cycle = fixtures.cycle(owner);
         jdbc.sql("""
