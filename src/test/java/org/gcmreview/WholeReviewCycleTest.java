@@ -212,6 +212,21 @@ class WholeReviewCycleTest {
                 .query(String.class).list())
                 .contains("coordinator.ken", "interior.ken", "labour.ken", "foreign.ken", "secretariat.eca",
                         "secretariat.imrf");
+
+        // issue 19.4: the history the cycle leaves is stamped for removal, and how much it is (docs/benchmarks.md)
+        List<String> roots = jdbc.sql("select distinct root_proc_inst_id_ from act_hi_procinst where business_key_ = ?")
+                .param(businessKey).query(String.class).list();
+        assertThat(roots).contains(national);
+        assertThat(jdbc.sql("select count(*) from act_hi_actinst where root_proc_inst_id_ = ? and removal_time_ is null")
+                .param(national).query(Integer.class).single()).as("history rows without a removal time").isZero();
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
+                "act_hi_detail", "act_hi_identitylink", "act_hi_job_log", "act_hi_op_log", "act_hi_incident",
+                "act_hi_comment", "act_ge_bytearray")) {
+            rows.put(table, jdbc.sql("select count(*) from " + table + " where root_proc_inst_id_ in (:roots)")
+                    .param("roots", roots).query(Integer.class).single());
+        }
+        System.out.println("history-per-cycle: " + rows);
     }
 
     private CurrentUser demo(String username) {
