@@ -10,14 +10,14 @@ import org.gcmreview.report.SectionContent;
  * @param objectiveNumber the objective, null for a section that is not an objective's
  * @param ministryId the contribution's ministry, null for a section
  */
-record CommentSubject(ReviewCycle cycle, boolean section, long id, String title, Integer objectiveNumber,
+public record CommentSubject(ReviewCycle cycle, boolean section, long id, String title, Integer objectiveNumber,
         Long ministryId, SectionContent content, int revision) {
 
-    String path() {
+    public String path() {
         return "/cycles/" + cycle.id() + (section ? "/sections/" : "/contributions/") + id + "/comments";
     }
 
-    String historyPath() {
+    public String historyPath() {
         return "/cycles/" + cycle.id() + (section ? "/sections/" : "/contributions/") + id + "/history";
     }
 }
