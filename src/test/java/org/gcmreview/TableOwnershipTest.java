@@ -37,7 +37,7 @@ class TableOwnershipTest {
                 + "regional_commission stakeholder_type");
         own("cycle", "review_cycle cycle_objective ministry ministry_assignment cycle_withdrawal");
         own("report", "contribution contribution_indicator contribution_revision report_section section_indicator "
-                + "section_revision report_version");
+                + "section_revision report_version report_comment report_comment_decision");
         own("signoff", "signoff_decision signoff_requested_section endorsement");
         own("attachment", "attachment");
         own("consultation", "consultation_window consultation_open_target consultation_extension consultation_input "
@@ -92,6 +92,8 @@ class TableOwnershipTest {
         exception("report", "Contributions", "ministry ministry_assignment objective",
                 "contributions are listed with their ministry and objective titles and created from "
                         + "ministry_assignment in one insert-select");
+        exception("report", "Comments", "app_user",
+                "a comment is shown with its author's and resolver's names (issue 16.2)");
         exception("report", "ReportVersions", "country review_cycle",
                 "the frozen JSON carries the country name and cycle fields, read in the freeze's own query");
         exception("report", "RevisionHistory", "app_user ministry ministry_assignment objective",

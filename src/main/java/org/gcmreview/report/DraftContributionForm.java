@@ -47,9 +47,12 @@ class DraftContributionForm implements TaskForm {
     private final Evidence evidence;
     private final DraftingMessages messages;
     private final AuditLog audit;
+    private final Comments comments;
 
     DraftContributionForm(ReviewCycles cycles, Ministries ministries, Contributions contributions, Edits edits,
-            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit) {
+            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit,
+            Comments comments) {
+        this.comments = comments;
         this.cycles = cycles;
         this.ministries = ministries;
         this.contributions = contributions;
@@ -67,7 +70,7 @@ class DraftContributionForm implements TaskForm {
 
     @Override
     public String view() {
-        return "report/draft-contribution";
+        return CheckAnswers.checking() ? "report/check-contribution" : "report/draft-contribution";
     }
 
     @Override
@@ -83,6 +86,12 @@ class DraftContributionForm implements TaskForm {
         model.addAttribute("statuses", ImplementationStatus.values());
         model.addAttribute("objectives", reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
+        // issue 16.2 and 16.5: the comments beside each objective, and the objectives as a task list
+        model.addAttribute("commentsByContribution", comments.byContribution(cycle.id(),
+                mine.stream().map(Contribution::id).toList()));
+        model.addAttribute("taskList", mine.stream().map(c -> new TaskListItem(c.id(), "toc-" + c.id(),
+                messages.get("drafting.label.objectiveTitle", c.objectiveNumber(), c.objectiveTitle()),
+                TaskStatus.of(c), "/tasks/" + task.id() + "#contribution-" + c.id())).toList());
     }
 
     @Override
@@ -95,6 +104,8 @@ class DraftContributionForm implements TaskForm {
         Ministry ministry = ministries.requireOwnMinistry(task, user);
         ReviewCycle cycle = cycles.findVisible(task.cycleId(), user);
         boolean submitting = SUBMIT.equals(form.action());
+        // on the "check your answers" page an error links to the objective's row of the summary
+        boolean checking = CheckAnswers.checking();
         List<Contribution> mine = contributions.forMinistry(cycle.id(), ministry.id());
 
         Map<String, String> errors = new LinkedHashMap<>();
@@ -107,11 +118,11 @@ class DraftContributionForm implements TaskForm {
             if (submitting) {
                 SectionContent after = edit.map(e -> e.over(c.content()).content()).orElse(c.content());
                 if (!after.hasStatus()) {
-                    errors.putIfAbsent("status-" + c.id(),
+                    errors.putIfAbsent((checking ? "toc-" : "status-") + c.id(),
                             messages.get("drafting.error.submitWithoutStatus", c.objectiveNumber()));
                 }
                 if (after.narrative().isEmpty()) {
-                    errors.putIfAbsent("body-" + c.id(),
+                    errors.putIfAbsent((checking ? "toc-" : "body-") + c.id(),
                             messages.get("drafting.error.submitWithoutNarrative", c.objectiveNumber()));
                 }
             }

@@ -51,7 +51,7 @@ public abstract class ReportEditingForm implements TaskForm {
 
     @Override
     public String view() {
-        return "report/edit-report";
+        return CheckAnswers.checking() ? "report/check-report" : "report/edit-report";
     }
 
     /** Message key of what the page says about this stage, shown under the task heading. */
@@ -102,6 +102,13 @@ public abstract class ReportEditingForm implements TaskForm {
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
         model.addAttribute("purposeKey", purposeKey());
         model.addAttribute("sendLabelKey", sendLabelKey());
+        // issue 16.2 and 16.5: comments beside each section and contribution, the sections as a task list
+        model.addAttribute("commentsBySection", parts.comments.bySection(cycle.id()));
+        model.addAttribute("commentsByContribution", parts.comments.byContribution(cycle.id(),
+                byObjective.values().stream().flatMap(List::stream).map(Contribution::id).toList()));
+        model.addAttribute("taskList", report.stream().map(s -> new TaskListItem(s.id(), "toc-" + s.id(), s.title(),
+                TaskStatus.of(s, byObjective.get(s.objectiveNumber())),
+                "/tasks/" + task.id() + (large ? "?section=" + s.id() : "") + "#section-" + s.id())).toList());
         addContext(cycle, model);
     }
 
@@ -126,7 +133,7 @@ public abstract class ReportEditingForm implements TaskForm {
             if (sending) {
                 SectionContent after = edit.map(e -> e.over(section.content()).content()).orElse(section.content());
                 // a long report names a section not on the page at its entry in the table of contents
-                boolean onPage = edit.isPresent() || !large;
+                boolean onPage = edit.isPresent() || (!large && !CheckAnswers.checking());
                 if (after.narrative().isEmpty()) {
                     errors.putIfAbsent(onPage ? "body-" + section.id() : "toc-" + section.id(),
                             parts.messages.get("report.error.sendUnwritten", section.title()));

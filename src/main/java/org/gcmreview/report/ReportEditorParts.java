@@ -20,9 +20,12 @@ public class ReportEditorParts {
     final Evidence evidence;
     final DraftingMessages messages;
     final AuditLog audit;
+    final Comments comments;
 
     ReportEditorParts(ReviewCycles cycles, ReportSections sections, Contributions contributions, Edits edits,
-            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit) {
+            ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit,
+            Comments comments) {
+        this.comments = comments;
         this.cycles = cycles;
         this.sections = sections;
         this.contributions = contributions;

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.report.ReportEditingForm;
+import org.gcmreview.report.Comments;
 import org.gcmreview.report.ReportEditorParts;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -23,8 +24,11 @@ class ReviseRequestedSectionsForm extends ReportEditingForm {
 
     private final SignOffDecisions decisions;
 
-    ReviseRequestedSectionsForm(ReportEditorParts parts, SignOffDecisions decisions) {
+    private final Comments comments;
+
+    ReviseRequestedSectionsForm(ReportEditorParts parts, SignOffDecisions decisions, Comments comments) {
         super(parts);
+        this.comments = comments;
         this.decisions = decisions;
     }
 
@@ -65,5 +69,8 @@ class ReviseRequestedSectionsForm extends ReportEditingForm {
         }
         model.addAttribute("changeRequests", requests);
         model.addAttribute("requestsBySection", bySection);
+        // the comments each request points at (issue 16.2)
+        model.addAttribute("commentsByDecision", comments.linkedToDecisions(requests.stream()
+                .map(SignOffDecision::id).toList()));
     }
 }

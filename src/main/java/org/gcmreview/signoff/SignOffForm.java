@@ -22,6 +22,8 @@ import org.gcmreview.support.FormBinder;
 import org.gcmreview.processes.NationalReview;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.report.Comment;
+import org.gcmreview.report.Comments;
 import org.gcmreview.report.DraftingMessages;
 import org.gcmreview.report.ReportSection;
 import org.gcmreview.report.ReportSections;
@@ -54,11 +56,14 @@ class SignOffForm implements TaskForm {
     private final DraftingMessages messages;
     private final AuditLog audit;
     private final FormBinder binder;
+    private final Comments comments;
 
     /** The ministry's decision: approve, or request changes to the ticked sections with a reason. */
     record Decision(
             @Pattern(regexp = APPROVE + "|" + REQUEST_CHANGES, message = "signoff.error.action") String action,
             List<String> sections,
+            /* open comments the request points at (issue 16.2), optional */
+            List<String> comments,
             @Size(max = MAX_REASON, message = "signoff.error.reasonTooLong") String reason) {
 
         boolean changes() {
@@ -67,7 +72,8 @@ class SignOffForm implements TaskForm {
     }
 
     SignOffForm(ReviewCycles cycles, Ministries ministries, ReportSections sections, SignOffDecisions decisions,
-            ReferenceData reference, DraftingMessages messages, AuditLog audit, FormBinder binder) {
+            ReferenceData reference, DraftingMessages messages, AuditLog audit, FormBinder binder, Comments comments) {
+        this.comments = comments;
         this.binder = binder;
         this.cycles = cycles;
         this.ministries = ministries;
@@ -101,6 +107,8 @@ class SignOffForm implements TaskForm {
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
         model.addAttribute("decisions", decisions.inRound(cycle.id(), round));
         model.addAttribute("reasonMax", MAX_REASON);
+        model.addAttribute("commentsBySection", comments.bySection(cycle.id()));
+        model.addAttribute("openComments", comments.openOnSections(cycle.id()));
         model.addAttribute("previousRound", round > 1 ? decisions.inRound(cycle.id(), round - 1) : List.of());
     }
 
@@ -111,6 +119,9 @@ class SignOffForm implements TaskForm {
         Map<Long, ReportSection> report = sections.forCycle(cycle.id()).stream()
                 .collect(Collectors.toMap(ReportSection::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Set<Long> named = new LinkedHashSet<>();
+        Set<Long> open = comments.openOnSections(cycle.id()).stream().map(Comment::id)
+                .collect(Collectors.toSet());
+        Set<Long> pointed = new LinkedHashSet<>();
         // a request for changes names sections of this report and says why
         Validator request = Validator.forInstanceOf(Decision.class, (d, errors) -> {
             if (!d.changes()) {
@@ -126,6 +137,14 @@ class SignOffForm implements TaskForm {
             }
             if (named.isEmpty()) {
                 errors.rejectValue("sections", "signoff.error.noSection");
+            }
+            for (String value : d.comments()) {
+                Long id = id(value);
+                if (id == null || !open.contains(id)) {
+                    errors.rejectValue("comments", "comments.signoff.error.unknown");
+                } else {
+                    pointed.add(id);
+                }
             }
             if (d.reason().isEmpty()) {
                 errors.rejectValue("reason", "signoff.error.noReason");
@@ -148,10 +167,14 @@ class SignOffForm implements TaskForm {
                 : SignOffDecision.Decision.APPROVED;
         long id = decisions.insert(cycle.id(), round, ministry.id(), decision, reason.isEmpty() ? null : reason,
                 user.id(), changes ? named : Set.of());
+        if (changes && !pointed.isEmpty()) {
+            comments.linkToDecision(id, pointed);
+        }
         audit.record(AuditEntry.of(user.username(), changes ? "SIGNOFF_CHANGES_REQUESTED" : "SIGNOFF_APPROVED",
                 cycle.countryIso3(), "signoff_decision", id, ministry.code() + ", round " + round
                         + (changes ? ", sections " + named.stream().map(s -> "\"" + report.get(s).title() + "\"")
-                        .collect(Collectors.joining(", ")) + ": " + reason
+                        .collect(Collectors.joining(", ")) + (pointed.isEmpty() ? "" : ", comments " + pointed)
+                        + ": " + reason
                         : reason.isEmpty() ? "" : ": " + reason)));
         // Approving ministries leave changesRequested alone: false would erase another ministry's request.
         Map<String, Object> variables = changes ? Map.of(NationalReview.VAR_CHANGES_REQUESTED, Boolean.TRUE) : Map.of();

@@ -111,6 +111,10 @@ class TaskController {
      * taken over into the address.
      */
     private static String sectionOf(HttpServletRequest request) {
+        // "save and check your answers" (issue 16.5): after the save, the summary of the answers
+        if ("1".equals(request.getParameter("check"))) {
+            return "?check=1";
+        }
         String section = request.getParameter("section");
         if (section == null || !section.matches("[0-9]{1,18}")) {
             return "";

@@ -1,5 +1,6 @@
 package org.gcmreview.report.history;
 
+import org.gcmreview.report.Comments;
 import org.gcmreview.identity.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HistoryController {
 
     private final RevisionHistory history;
+    private final Comments comments;
 
-    HistoryController(RevisionHistory history) {
+    HistoryController(RevisionHistory history, Comments comments) {
         this.history = history;
+        this.comments = comments;
     }
 
     @GetMapping("/cycles/{cycleId}/sections/{sectionId}/history")
@@ -43,6 +46,9 @@ class HistoryController {
     private String showHistory(HistorySubject subject, Model model) {
         model.addAttribute("subject", subject);
         model.addAttribute("revisions", history.revisions(subject));
+        // issue 16.2: the comments made on each revision (internal: this page is the country team's only)
+        model.addAttribute("commentsByRevision", comments.byRevision(subject.kind() == HistorySubject.Kind.SECTION,
+                subject.id()));
         return "report/history/history";
     }
 

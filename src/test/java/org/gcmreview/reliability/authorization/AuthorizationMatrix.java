@@ -125,6 +125,44 @@ final class AuthorizationMatrix {
                                         + "/diff").param("from", "1").param("to", "2"))
                         .onlyFor(COORDINATOR, MINISTRY).build(),
 
+                // ---------------------------------------------------------------- report.comments (issue 16.2)
+                // internal to the country's coordinator and the ministries of the cycle; another country: not found;
+                // an empty comment is refused as invalid (400) once through, so the matrix adds nothing
+                MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/comments", f -> get(
+                                "/cycles/" + f.history().cycleId() + "/sections/" + f.history().sectionId() + "/comments"))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
+                        .build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/sections/{sectionId}/comments", f -> post(
+                                "/cycles/" + f.history().cycleId() + "/sections/" + f.history().sectionId() + "/comments")
+                                .param("body", ""))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
+                        .build(),
+                // a contribution's: the ministry that wrote it and the coordinator
+                MatrixEntry.of("GET", "/cycles/{cycleId}/contributions/{contributionId}/comments", f -> get(
+                                "/cycles/" + f.history().cycleId() + "/contributions/" + f.history().contributionId()
+                                        + "/comments"))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
+                        .build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/contributions/{contributionId}/comments", f -> post(
+                                "/cycles/" + f.history().cycleId() + "/contributions/" + f.history().contributionId()
+                                        + "/comments").param("body", ""))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
+                        .build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/comments/{commentId}/replies", f -> post(
+                                "/cycles/" + f.history().cycleId() + "/comments/" + f.comment() + "/replies")
+                                .param("body", ""))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
+                        .build(),
+                // resolving a resolved thread (or reopening an open one) changes nothing, and is still allowed
+                MatrixEntry.of("POST", "/cycles/{cycleId}/comments/{commentId}/resolve", f -> post(
+                                "/cycles/" + f.history().cycleId() + "/comments/" + f.comment() + "/resolve"))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
+                        .build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/comments/{commentId}/reopen", f -> post(
+                                "/cycles/" + f.history().cycleId() + "/comments/" + f.comment() + "/reopen"))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
+                        .build(),
+
                 // ---------------------------------------------------------------- attachment
                 // a ministry's drafting evidence is the government's business: not the stakeholders', nor a
                 // secretariat's before the report was submitted to it

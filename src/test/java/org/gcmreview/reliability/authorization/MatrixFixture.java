@@ -207,6 +207,15 @@ final class MatrixFixture {
         });
     }
 
+    /** An open comment thread on the history fixture's section, by the coordinator (issue 16.2). */
+    long comment() throws Exception {
+        History history = history();
+        return once("comment", () -> jdbc.sql("""
+                insert into report_comment (cycle_id, section_id, body, author_id) values (?, ?, ?, ?) returning id""")
+                .params(history.cycleId(), history.sectionId(), "A matrix comment.", coordinator().id())
+                .query(Long.class).single());
+    }
+
     // ---------------------------------------------------------------- attachments
 
     /** Evidence the matrix's ministry added to its contribution (shared: downloads change nothing). */
