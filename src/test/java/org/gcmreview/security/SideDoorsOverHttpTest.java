@@ -88,6 +88,8 @@ class SideDoorsOverHttpTest {
         ReviewCycle cycle = new ReviewFixtures(jdbc, cycles, null, null, null)
                 .cycle(new TestUsers(jdbc).coordinator("KEN"));
         versions.freeze(cycle.id());
+        // only an endorsed version is public (issue 14.4)
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
                 .update();
         long window = jdbc.sql("""

@@ -19,6 +19,7 @@ import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.signoff.Endorsements;
 import org.gcmreview.submission.FrozenReport;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
@@ -46,16 +47,18 @@ class PublicationController {
 
     private final PublishedReports published;
     private final ReportVersions versions;
+    private final Endorsements endorsements;
     private final ReferenceData reference;
     private final ReportPdf pdf;
     private final ObjectMapper json;
     private final ReviewCycles cycles;
 
-    PublicationController(PublishedReports published, ReportVersions versions, ReferenceData reference,
+    PublicationController(Endorsements endorsements, PublishedReports published, ReportVersions versions, ReferenceData reference,
             ReportPdf pdf, ObjectMapper json, ReviewCycles cycles) {
         this.cycles = cycles;
         this.published = published;
         this.versions = versions;
+        this.endorsements = endorsements;
         this.reference = reference;
         this.pdf = pdf;
         this.json = json;
@@ -103,11 +106,11 @@ class PublicationController {
                 .body(body);
     }
 
-    /** The latest frozen version byte for byte as stored, so anyone can check it against its SHA-256. */
+    /** The published (endorsed) version byte for byte as stored, so anyone can check it against its SHA-256. */
     @GetMapping("/published/{businessKey}.json")
     ResponseEntity<String> reportJson(@PathVariable String businessKey) {
         ReviewCycle cycle = publishedCycle(businessKey);
-        ReportVersion latest = versions.latest(cycle.id()).orElseThrow(PublicationController::notFound);
+        ReportVersion latest = publishedVersion(cycle);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 .eTag("\"" + latest.sha256() + "\"")
@@ -118,8 +121,10 @@ class PublicationController {
 
     private Map<String, Object> reportModel(String businessKey) {
         ReviewCycle cycle = publishedCycle(businessKey);
-        List<ReportVersion> history = versions.all(cycle.id());
-        ReportVersion latest = history.get(history.size() - 1);
+        ReportVersion latest = publishedVersion(cycle);
+        // a version frozen after the one endorsed last is not public (issue 14.4)
+        List<ReportVersion> history = versions.all(cycle.id()).stream()
+                .filter(v -> v.versionNo() <= latest.versionNo()).toList();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cycle", cycle);
         model.put("listed", published.listed(businessKey).orElseThrow(PublicationController::notFound));
@@ -136,10 +141,14 @@ class PublicationController {
 
     private ReviewCycle publishedCycle(String businessKey) {
         ReviewCycle cycle = published.find(businessKey).orElseThrow(PublicationController::notFound);
-        if (versions.latest(cycle.id()).isEmpty()) {
-            throw notFound();
-        }
+        publishedVersion(cycle);
         return cycle;
+    }
+
+    /** The version endorsed last: the only one the public sees, whatever was frozen after it. */
+    private ReportVersion publishedVersion(ReviewCycle cycle) {
+        return endorsements.find(cycle.id()).flatMap(e -> versions.find(e.reportVersionId()))
+                .orElseThrow(PublicationController::notFound);
     }
 
     private static ResponseStatusException notFound() {
