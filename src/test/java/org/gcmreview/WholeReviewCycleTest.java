@@ -175,6 +175,11 @@ class WholeReviewCycleTest {
         mvc.perform(post("/tasks/" + register.getId()).with(TestUsers.as(imrf)).with(csrf()).param("action", "register"))
                 .andExpect(redirectedUrl("/tasks"));
         mvc.perform(get("/published/" + businessKey)).andExpect(status().isNotFound());
+        // publication is the coordinator's own step (issue 14.3); it could have come before the hand-over
+        Task publish = cycles.task(cycleId, "PublishEndorsedReport");
+        mvc.perform(post("/tasks/" + publish.getId()).with(TestUsers.as(coordinator)).with(csrf())
+                        .param("versionId", String.valueOf(versionId)).param("confirm", "yes"))
+                .andExpect(redirectedUrl("/tasks"));
         runJob(national, "PublishReport");
         mvc.perform(get("/published/" + businessKey))
                 .andExpect(status().isOk())

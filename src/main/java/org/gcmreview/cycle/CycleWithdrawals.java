@@ -35,7 +35,10 @@ public class CycleWithdrawals {
 
     static final int REASON_MAX = 2000;
 
-    /** Where each stage picks up again. A submitted cycle's submissions were withdrawn, so it is submitted anew. */
+    /**
+     * Where each stage picks up again. A submitted cycle's submissions were withdrawn, so it is submitted anew; from
+     * the first endorsement on, publication and the hand-over both start again (issue 14.3).
+     */
     static final Map<CycleStatus, String> RESTART_BEFORE = Map.ofEntries(
             Map.entry(CycleStatus.SCOPING, NationalReview.SCOPE_REVIEW),
             Map.entry(CycleStatus.DRAFTING, NationalReview.NATIONAL_DRAFTING),
@@ -43,10 +46,10 @@ public class CycleWithdrawals {
             Map.entry(CycleStatus.CONSULTATION, NationalReview.STAKEHOLDER_CONSULTATION),
             Map.entry(CycleStatus.SIGN_OFF, NationalReview.SIGN_OFF_ROUND_MERGE),
             Map.entry(CycleStatus.ENDORSEMENT, NationalReview.ENDORSE_FINAL_REPORT),
-            Map.entry(CycleStatus.READY_TO_SUBMIT, NationalReview.SUBMIT_TO_REGIONAL_REVIEW),
-            Map.entry(CycleStatus.SUBMITTED, NationalReview.SUBMIT_TO_REGIONAL_REVIEW),
-            Map.entry(CycleStatus.CLARIFICATION_REQUESTED, NationalReview.SUBMIT_TO_REGIONAL_REVIEW),
-            Map.entry(CycleStatus.ACKNOWLEDGED, NationalReview.SUBMIT_TO_REGIONAL_REVIEW));
+            Map.entry(CycleStatus.READY_TO_SUBMIT, NationalReview.PUBLICATION_AND_HANDOVER_FORK),
+            Map.entry(CycleStatus.SUBMITTED, NationalReview.PUBLICATION_AND_HANDOVER_FORK),
+            Map.entry(CycleStatus.CLARIFICATION_REQUESTED, NationalReview.PUBLICATION_AND_HANDOVER_FORK),
+            Map.entry(CycleStatus.ACKNOWLEDGED, NationalReview.PUBLICATION_AND_HANDOVER_FORK));
 
     private static final String SELECT = """
             select w.id, w.cycle_id, c.business_key, c.country_iso3, w.stage, w.reason, wb.display_name as withdrawn_by,

@@ -93,7 +93,9 @@ public class ReviewCycles {
     }
 
     public void updateStatus(long cycleId, CycleStatus status) {
-        jdbc.sql("update review_cycle set status = ?, last_activity_at = now() where id = ?")
+        // Publication runs apart from the regional review and the IMRF (issue 14.3): a published cycle stays
+        // PUBLISHED while its hand-over goes on (the submissions carry their own status).
+        jdbc.sql("update review_cycle set status = ?, last_activity_at = now() where id = ? and status <> 'PUBLISHED'")
                 .params(status.name(), cycleId).update();
     }
 

@@ -23,6 +23,20 @@ public final class NationalReview {
     public static final String SIGN_OFF_ROUND_MERGE = "SignOffRoundMerge";
     public static final String ENDORSE_FINAL_REPORT = "EndorseFinalReport";
     public static final String SUBMIT_TO_REGIONAL_REVIEW = "SubmitToRegionalReview";
+    /** Issue 14.3: after the first endorsement, publication and the hand-over go their own ways from here. */
+    public static final String PUBLICATION_AND_HANDOVER_FORK = "PublicationAndHandoverFork";
+    public static final String PUBLISH_ENDORSED_REPORT = "PublishEndorsedReport";
+    public static final String CHOOSE_REGIONAL_ROUND = "ChooseRegionalRound";
+    public static final String CHOOSE_IMRF_EDITION = "ChooseImrfEdition";
+    /** The re-checks of a coordinator who chose to wait for a round or edition (timers). */
+    public static final String WAIT_FOR_REGIONAL_ROUND = "WaitForRegionalRound";
+    public static final String WAIT_FOR_IMRF_EDITION = "WaitForImrfEdition";
+    /**
+     * BPMN error codes the sending steps throw when there is no open round (edition) to send to; each is caught
+     * by the boundary event of the same id, which gives the coordinator a task instead of an incident.
+     */
+    public static final String ERROR_NO_OPEN_REGIONAL_ROUND = "NoOpenRegionalRound";
+    public static final String ERROR_NO_OPEN_IMRF_EDITION = "NoOpenImrfEdition";
 
     public static final String VAR_COUNTRY_ISO3 = "countryIso3";
     public static final String VAR_CYCLE_ID = "cycleId";
@@ -39,9 +53,24 @@ public final class NationalReview {
     public static final String VAR_TEXT_CHANGED = "textChanged";
     /** The ministries that sign the next round when not all do (after a clarification changed their sections). */
     public static final String VAR_SIGN_OFF_GROUPS = "signOffGroups";
+    /** Set by the choice of a round or edition: {@link RoundChoice#CHOSEN} or {@link RoundChoice#WAIT}. */
+    public static final String VAR_ROUND_CHOICE = "roundChoice";
+    /** The candidate group of the country's government validation, when it has one (set by the endorsement). */
+    public static final String VAR_GOVERNMENT_GROUP = "governmentGroup";
+    /** Set by the government's validation: false returns the report for revision. */
+    public static final String VAR_GOVERNMENT_APPROVED = "governmentApproved";
     /** Set by FreezeReportVersion for the steps after it; not read by the BPMN. */
     public static final String VAR_REPORT_VERSION_ID = "reportVersionId";
 
     private NationalReview() {
+    }
+
+    /** The values of {@link #VAR_ROUND_CHOICE}. */
+    public static final class RoundChoice {
+        public static final String CHOSEN = "chosen";
+        public static final String WAIT = "wait";
+
+        private RoundChoice() {
+        }
     }
 }

@@ -69,12 +69,6 @@ public class ReportVersions {
                 .query(this::map).list();
     }
 
-    /** The latest version's number and SHA-256 without its content: what a public page's entity tag needs. */
-    public Optional<String> latestStamp(long cycleId) {
-        return jdbc.sql("select version_no || ':' || sha256 from report_version where cycle_id = ? "
-                + "order by version_no desc limit 1").param(cycleId).query(String.class).optional();
-    }
-
     /** True when the stored content still hashes to the stored SHA-256 (the evidence has not been altered). */
     public boolean intact(ReportVersion version) {
         return sha256(version.content()).equals(version.sha256());

@@ -5,8 +5,13 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The endorsements of a cycle's frozen versions. The version published, sent to a round or the IMRF and shown to
+ * secretariats is always the one endorsed last ({@link #find}); a version frozen after it (a clarification that
+ * changed the text) counts only once it is endorsed in turn (issue 14.4).
+ */
 @Repository
-class Endorsements {
+public class Endorsements {
 
     private final JdbcClient jdbc;
 
@@ -26,7 +31,7 @@ class Endorsements {
     }
 
     /** Whether this version was endorsed already (a text changed after endorsement is endorsed as a new one). */
-    boolean endorsed(long cycleId, long reportVersionId) {
+    public boolean endorsed(long cycleId, long reportVersionId) {
         return jdbc.sql("select count(*) from endorsement where cycle_id = ? and report_version_id = ?")
                 .params(cycleId, reportVersionId).query(Integer.class).single() > 0;
     }

@@ -3,10 +3,14 @@ package org.gcmreview.submission;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.processes.RegionalReview;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
@@ -27,8 +31,19 @@ public abstract class CloseRoundForm implements TaskForm {
     private final SubmissionMessages messages;
     private final RoundClosing closing;
 
+    /**
+     * The closing's fixed fields (issue 15.3); the decision per country (decision-&lt;submission id&gt;) depends on
+     * the round's open submissions, so it is read beside the record.
+     */
+    record Closing(@Size(max = NOTE_MAX, message = "submission.task.close.error.note") String note,
+            @Pattern(regexp = "yes", message = "submission.task.close.error.confirm") String confirm) {
+    }
+
+    private final FormBinder binder;
+
     protected CloseRoundForm(ReviewRounds rounds, Submissions submissions, AuditLog audit,
-            SubmissionMessages messages, RoundClosing closing) {
+            SubmissionMessages messages, RoundClosing closing, FormBinder binder) {
+        this.binder = binder;
         this.closing = closing;
         this.messages = messages;
         this.rounds = rounds;
@@ -53,11 +68,9 @@ public abstract class CloseRoundForm implements TaskForm {
     @Override
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewRound round = round(task, user);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String note = form.field("note");
-        if (note.length() > NOTE_MAX) {
-            errors.put("note", messages.get("submission.task.close.error.note", NOTE_MAX));
-        }
+        FormBinder.Bound<Closing> bound = binder.bind(Closing.class, form.fields());
+        Map<String, String> errors = new LinkedHashMap<>(binder.errors(bound));
+        String note = bound.value().note();
         // Countries between submission and acknowledgement: the secretariat decides for each, explicitly.
         Map<Long, RoundClosing.Decision> decisions = new LinkedHashMap<>();
         for (Submission open : closing.undecided(round.id())) {
@@ -68,9 +81,6 @@ public abstract class CloseRoundForm implements TaskForm {
             } else {
                 decisions.put(open.id(), decision);
             }
-        }
-        if (!"yes".equals(form.field("confirm"))) {
-            errors.put("confirm", messages.get("submission.task.close.error.confirm"));
         }
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);

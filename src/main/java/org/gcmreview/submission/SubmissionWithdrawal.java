@@ -30,14 +30,17 @@ class SubmissionWithdrawal implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(SubmissionWithdrawal.class);
 
     /** A withdrawn submission and the round instance reviewing it. */
-    record Withdrawn(long submissionId, RoundKind kind, String roundInstanceId) {
+    record Withdrawn(long submissionId, long roundId, RoundKind kind, String roundInstanceId) {
     }
 
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final AuditLog audit;
 
-    SubmissionWithdrawal(JdbcClient jdbc, RuntimeService runtime, AuditLog audit) {
+    private final LateReviews lateReviews;
+
+    SubmissionWithdrawal(JdbcClient jdbc, RuntimeService runtime, AuditLog audit, LateReviews lateReviews) {
+        this.lateReviews = lateReviews;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.audit = audit;
@@ -65,6 +68,9 @@ class SubmissionWithdrawal implements JavaDelegate {
             if (told == 0) {
                 log.info("Submission {} withdrawn; its round instance {} was not waiting for {}", w.submissionId(),
                         w.roundInstanceId(), message);
+                // No review scope took the message (the country was answering a question): nothing else tells a
+                // closed round that this late country is gone, so it is settled here (issue 14.3).
+                lateReviews.settle(w.roundId());
             }
         }
     }
@@ -72,10 +78,11 @@ class SubmissionWithdrawal implements JavaDelegate {
     /** Withdrawn submissions of the cycle whose round has a process instance (it may have ended meanwhile). */
     private List<Withdrawn> withdrawnWithRoundInstance(long cycleId) {
         return jdbc.sql("""
-                select s.id, s.kind, r.process_instance_id from submission s join review_round r on r.id = s.round_id
+                select s.id, s.round_id, s.kind, r.process_instance_id from submission s join review_round r on r.id = s.round_id
                  where s.cycle_id = ? and s.status = 'WITHDRAWN' and r.process_instance_id is not null
                  order by s.id""").param(cycleId)
-                .query((rs, n) -> new Withdrawn(rs.getLong(1), RoundKind.valueOf(rs.getString(2)), rs.getString(3)))
+                .query((rs, n) -> new Withdrawn(rs.getLong(1), rs.getLong(2), RoundKind.valueOf(rs.getString(3)),
+                        rs.getString(4)))
                 .list();
     }
 }

@@ -68,6 +68,10 @@ class NationalReviewMigrationTest {
         START_BEFORE.put("EndorseFinalReport", "EndorseFinalReport");
         START_BEFORE.put("SubmitToRegionalReview", "SubmitToRegionalReview");
         START_BEFORE.put("AnswerClarification", "AnswerClarification");
+        START_BEFORE.put("ValidateReport", "ValidateReport");
+        START_BEFORE.put("PublishEndorsedReport", "PublishEndorsedReport");
+        START_BEFORE.put("ChooseRegionalRound", "ChooseRegionalRound");
+        START_BEFORE.put("ChooseImrfEdition", "ChooseImrfEdition");
     }
 
     private ProcessEngine engine;
@@ -172,11 +176,19 @@ class NationalReviewMigrationTest {
         complete(waiting.get("ReviseRequestedSections"), "ReviseRequestedSections", Map.of());
         assertThat(waiting.get("ReviseRequestedSections")).isWaitingAt("SignOffReport");
         complete(waiting.get("EndorseFinalReport"), "EndorseFinalReport", Map.of());
-        assertThat(waiting.get("EndorseFinalReport")).isWaitingAt("SubmitToRegionalReview");
+        assertThat(waiting.get("EndorseFinalReport")).isWaitingAt("SubmitToRegionalReview", "PublishEndorsedReport");
         complete(waiting.get("SubmitToRegionalReview"), "SubmitToRegionalReview", Map.of());
         assertThat(waiting.get("SubmitToRegionalReview")).isWaitingAt("SendToRegionalReview");
         complete(waiting.get("AnswerClarification"), "AnswerClarification", Map.of("textChanged", false));
         assertThat(waiting.get("AnswerClarification")).isWaitingAt("SendToRegionalReview");
+        complete(waiting.get("ValidateReport"), "ValidateReport", Map.of("governmentApproved", true));
+        assertThat(waiting.get("ValidateReport")).isWaitingAt("SubmitToRegionalReview", "PublishEndorsedReport");
+        complete(waiting.get("PublishEndorsedReport"), "PublishEndorsedReport", Map.of());
+        assertThat(waiting.get("PublishEndorsedReport")).isWaitingAt("PublishReport");
+        complete(waiting.get("ChooseRegionalRound"), "ChooseRegionalRound", Map.of("roundChoice", "wait"));
+        assertThat(waiting.get("ChooseRegionalRound")).isWaitingAt("WaitForRegionalRound");
+        complete(waiting.get("ChooseImrfEdition"), "ChooseImrfEdition", Map.of("roundChoice", "chosen"));
+        assertThat(waiting.get("ChooseImrfEdition")).isWaitingAt("SendToImrf");
         assertThat(runtime.createIncidentQuery().count()).isZero();
     }
 
@@ -229,6 +241,9 @@ class NationalReviewMigrationTest {
         variables.put("cycleId", 7L);
         variables.put("coordinatorGroup", "coordinator-KEN");
         variables.put("changesRequested", false);
+        if (activityId.equals("ValidateReport")) {
+            variables.put("governmentGroup", "government-KEN");
+        }
         return runtime.createProcessInstanceById(definition.getId())
                 .businessKey("KEN-M" + activityId.replace("#multiInstanceBody", ""))
                 .setVariables(variables)

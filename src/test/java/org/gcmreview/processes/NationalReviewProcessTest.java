@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -51,6 +53,7 @@ class NationalReviewProcessTest {
     private static final String COORDINATORS = "coordinator-KEN";
     private static final String INTERIOR = "ministry-KEN-INTERIOR";
     private static final String LABOUR = "ministry-KEN-LABOUR";
+    private static final String GOVERNMENT = "government-KEN";
     private static final Date REMINDER_AT = day(10);
     private static final Date DRAFTING_DUE = day(14);
     private static final Date CONSULTATION_OPENS = day(20);
@@ -69,6 +72,9 @@ class NationalReviewProcessTest {
     private RecordingDelegate publish;
     private RecordingDelegate withdraw;
     private RecordingDelegate tellRounds;
+    /** What the real sending delegates find: no open round / edition makes them throw their BPMN error. */
+    private boolean noRegionalRound;
+    private boolean noImrfEdition;
 
     @BeforeEach
     void setUp() {
@@ -81,8 +87,18 @@ class NationalReviewProcessTest {
         draftingReminder = RecordingDelegate.register("sendDraftingReminder");
         draftingEscalation = RecordingDelegate.register("escalateOverdueDrafting");
         freeze = RecordingDelegate.register("freezeReportVersion");
-        sendToRegionalReview = RecordingDelegate.register("sendToRegionalReview");
-        sendToImrf = RecordingDelegate.register("sendToImrf");
+        noRegionalRound = false;
+        noImrfEdition = false;
+        sendToRegionalReview = RecordingDelegate.register("sendToRegionalReview", execution -> {
+            if (noRegionalRound) {
+                throw new BpmnError("NoOpenRegionalRound", "no open regional round");
+            }
+        });
+        sendToImrf = RecordingDelegate.register("sendToImrf", execution -> {
+            if (noImrfEdition) {
+                throw new BpmnError("NoOpenImrfEdition", "no open IMRF edition");
+            }
+        });
         publish = RecordingDelegate.register("publishReport");
         RecordingDelegate.register("openConsultationWindow");
         RecordingDelegate.register("closeConsultationWindow");
@@ -211,7 +227,9 @@ class NationalReviewProcessTest {
         assertThat(endorsement).hasDefinitionKey("EndorseFinalReport").hasFormKey("endorse-report");
         assertThat(candidateGroups(tasks, endorsement)).containsExactly(COORDINATORS);
         complete(endorsement);
-        Task submission = task(review);
+        assertThat(review).as("publication and the hand-over go their own ways")
+                .isWaitingAt("SubmitToRegionalReview", "PublishEndorsedReport");
+        Task submission = task("SubmitToRegionalReview", review);
         assertThat(submission).hasDefinitionKey("SubmitToRegionalReview").hasFormKey("submit-regional");
         assertThat(candidateGroups(tasks, submission)).containsExactly(COORDINATORS);
 
@@ -229,14 +247,24 @@ class NationalReviewProcessTest {
         assertThat(sendToImrf.calls()).isEmpty();
         assertThat(runAsyncContinuations(management, "SendToImrf")).isEqualTo(1);
         assertThat(sendToImrf.onlyCall().variable("countryIso3")).isEqualTo("KEN");
+        assertThat(review).hasPassed("ReportSentToImrf").isWaitingAt("PublishEndorsedReport");
+
+        Task publication = task("PublishEndorsedReport", review);
+        assertThat(publication).hasFormKey("publish-report").hasName("Publish the endorsed report");
+        assertThat(candidateGroups(tasks, publication)).containsExactly(COORDINATORS);
+        complete(publication);
         assertThat(publish.calls()).as("publishing is a job of its own").isEmpty();
         assertThat(runAsyncContinuations(management, "PublishReport")).isEqualTo(1);
         assertThat(publish.onlyCall().businessKey()).isEqualTo(BUSINESS_KEY);
 
         assertThat(review).isEnded().hasPassedInOrder("ScopeReview", "NationalDrafting", "ConsolidateReport",
                 "StakeholderConsultation", "OpenSignOffRound", "InterMinisterialSignOff", "FreezeReportVersion",
-                "EndorseFinalReport", "SubmitToRegionalReview", "SendToRegionalReview", "RegionalReviewAcknowledged",
-                "SendToImrf", "PublishReport", "ReportPublished");
+                "EndorseFinalReport", "GovernmentValidationGateway", "FirstEndorsementGateway",
+                "PublicationAndHandoverFork", "SubmitToRegionalReview", "SendToRegionalReview",
+                "RegionalReviewAcknowledged", "SendToImrf", "ReportSentToImrf");
+        assertThat(review).hasPassedInOrder("PublicationAndHandoverFork", "PublishEndorsedReport", "PublishReport",
+                "ReportPublished");
+        assertThat(review).hasNotPassed("ValidateReport", "ChooseRegionalRound", "ChooseImrfEdition");
         assertThat(review).hasNotPassed("RegionalClarificationRequested", "ReviseRequestedSections");
         assertThat(draftingReminder.calls()).isEmpty();
         assertThat(draftingEscalation.calls()).isEmpty();
@@ -303,7 +331,7 @@ class NationalReviewProcessTest {
 
         answerFromRegionalReview("RegionalClarificationRequested");
 
-        Task answer = task(review);
+        Task answer = task("AnswerClarification", review);
         assertThat(answer).hasDefinitionKey("AnswerClarification").hasFormKey("answer-clarification")
                 .hasName("Answer the clarification request");
         assertThat(candidateGroups(tasks, answer)).containsExactly(COORDINATORS);
@@ -317,7 +345,7 @@ class NationalReviewProcessTest {
 
         answerFromRegionalReview("RegionalReviewAcknowledged");
         runAsyncContinuations(management, "SendToImrf");
-        runAsyncContinuations(management, "PublishReport");
+        publishNow(review);
 
         assertThat(sendToImrf.calls()).hasSize(1);
         assertThat(publish.calls()).hasSize(1);
@@ -335,6 +363,8 @@ class NationalReviewProcessTest {
                 withVariables("textChanged", true, "signOffGroups", new ArrayList<>(List.of(LABOUR))));
 
         assertThat(sendToRegionalReview.calls()).as("nothing unendorsed is sent").hasSize(1);
+        assertThat(review).as("the publication step waits meanwhile; its form refuses while the new text is on its way")
+                .isWaitingAt("SignOffReport", "PublishEndorsedReport");
         assertThat(openTasks("SignOffReport")).extracting(signOff -> candidateGroups(tasks, signOff))
                 .containsExactly(List.of(LABOUR));
         assertThat(runtime.getVariable(review.getId(), "changesRequested")).isEqualTo(false);
@@ -349,17 +379,20 @@ class NationalReviewProcessTest {
         assertThat(review).isWaitingAt("EndorseFinalReport");
         assertThat(sendToRegionalReview.calls()).hasSize(1);
         complete(task("EndorseFinalReport", review));
+        assertThat(openTasks("PublishEndorsedReport")).as("no second publication step").hasSize(1);
         complete(task("SubmitToRegionalReview", review));
         runAsyncContinuations(management, "SendToRegionalReview");
 
         assertThat(sendToRegionalReview.calls()).as("sent again only after endorsement").hasSize(2);
         answerFromRegionalReview("RegionalReviewAcknowledged");
         runAsyncContinuations(management, "SendToImrf");
-        runAsyncContinuations(management, "PublishReport");
+        publishNow(review);
         assertThat(review).isEnded().hasPassedInOrder("AnswerClarification", "ClarificationChangedTextGateway",
                 "InterMinisterialSignOff", "FreezeReportVersion", "EndorseFinalReport", "SubmitToRegionalReview",
                 "SendToRegionalReview", "SendToImrf", "PublishReport");
         assertThat(historicCount(review, "EndorseFinalReport")).isEqualTo(2);
+        assertThat(historicCount(review, "PublicationAndHandoverFork")).isEqualTo(1);
+        assertThat(publish.calls()).hasSize(1);
     }
 
     @Test
@@ -376,12 +409,131 @@ class NationalReviewProcessTest {
     }
 
 
+    @Test
+    void theCoordinatorPublishesTheEndorsedReportWithoutWaitingForTheRegionalReviewOrTheImrf() {
+        ProcessInstance review = reachConsultation();
+        runConsultation(consultationOf(review), false);
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        complete(task("EndorseFinalReport", review));
+
+        publishNow(review);
+
+        assertThat(publish.onlyCall().businessKey()).isEqualTo(BUSINESS_KEY);
+        assertThat(review).hasPassed("ReportPublished").isWaitingAt("SubmitToRegionalReview");
+        complete(task("SubmitToRegionalReview", review));
+        runAsyncContinuations(management, "SendToRegionalReview");
+        answerFromRegionalReview("RegionalReviewAcknowledged");
+        runAsyncContinuations(management, "SendToImrf");
+        assertThat(review).isEnded().hasPassed("ReportSentToImrf");
+        assertThat(publish.calls()).hasSize(1);
+    }
+
+    @Test
+    void noOpenRegionalRoundGivesTheCoordinatorAChoiceAndWaitingChecksAgainUntilARoundIsChosen() {
+        ProcessInstance review = reachConsultation();
+        runConsultation(consultationOf(review), false);
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        complete(task("EndorseFinalReport", review));
+        complete(task("SubmitToRegionalReview", review));
+        noRegionalRound = true;
+
+        assertThat(runAsyncContinuations(management, "SendToRegionalReview")).isEqualTo(1);
+
+        Task choice = task("ChooseRegionalRound", review);
+        assertThat(choice).hasFormKey("choose-regional-round").hasName("Choose a regional round or wait");
+        assertThat(candidateGroups(tasks, choice)).containsExactly(COORDINATORS);
+        assertThat(runtime.createIncidentQuery().processInstanceId(review.getId()).count()).isZero();
+        complete(choice, withVariables("roundChoice", "wait"));
+        assertThat(review).isWaitingAt("WaitForRegionalRound", "PublishEndorsedReport");
+        assertThat(fireDueTimers(management, "WaitForRegionalRound")).as("not before a day").isZero();
+
+        // still no round a day later: the same task again
+        moveClockTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        assertThat(fireDueTimers(management, "WaitForRegionalRound")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "SendToRegionalReview")).isEqualTo(1);
+        assertThat(sendToRegionalReview.calls()).hasSize(2);
+        assertThat(review).isWaitingAt("ChooseRegionalRound");
+
+        // the coordinator ties the cycle to an open round: the report goes
+        noRegionalRound = false;
+        complete(task("ChooseRegionalRound", review), withVariables("roundChoice", "chosen"));
+        assertThat(runAsyncContinuations(management, "SendToRegionalReview")).isEqualTo(1);
+        assertThat(review).isWaitingAt("RegionalAnswerGateway");
+        assertThat(historicCount(review, "ChooseRegionalRound")).isEqualTo(2);
+        assertThat(runtime.createIncidentQuery().processInstanceId(review.getId()).count()).isZero();
+    }
+
+    @Test
+    void noOpenRegionalRoundForAClarificationAnswerEndsInTheSameChoice() {
+        ProcessInstance review = reachRegionalReview();
+        answerFromRegionalReview("RegionalClarificationRequested");
+        noRegionalRound = true;
+
+        complete(task("AnswerClarification", review), withVariables("textChanged", false));
+        runAsyncContinuations(management, "SendToRegionalReview");
+
+        assertThat(review).isWaitingAt("ChooseRegionalRound");
+        assertThat(runtime.createIncidentQuery().processInstanceId(review.getId()).count()).isZero();
+    }
+
+    @Test
+    void noOpenImrfEditionGivesTheCoordinatorAChoiceAndWaitingChecksAgain() {
+        ProcessInstance review = reachRegionalReview();
+        answerFromRegionalReview("RegionalReviewAcknowledged");
+        noImrfEdition = true;
+
+        assertThat(runAsyncContinuations(management, "SendToImrf")).isEqualTo(1);
+
+        Task choice = task("ChooseImrfEdition", review);
+        assertThat(choice).hasFormKey("choose-imrf-edition").hasName("Choose an IMRF edition or wait");
+        assertThat(candidateGroups(tasks, choice)).containsExactly(COORDINATORS);
+        complete(choice, withVariables("roundChoice", "wait"));
+        moveClockTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        assertThat(fireDueTimers(management, "WaitForImrfEdition")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "SendToImrf")).isEqualTo(1);
+        assertThat(review).isWaitingAt("ChooseImrfEdition");
+
+        noImrfEdition = false;
+        complete(task("ChooseImrfEdition", review), withVariables("roundChoice", "chosen"));
+        assertThat(runAsyncContinuations(management, "SendToImrf")).isEqualTo(1);
+        assertThat(sendToImrf.calls()).hasSize(3);
+        assertThat(review).hasPassed("ReportSentToImrf").isWaitingAt("PublishEndorsedReport");
+        assertThat(runtime.createIncidentQuery().processInstanceId(review.getId()).count()).isZero();
+        publishNow(review);
+        assertThat(review).isEnded();
+    }
+
+    @Test
+    void theGovernmentValidatesTheEndorsedReportOrReturnsItForRevision() {
+        ProcessInstance review = reachConsultation();
+        runConsultation(consultationOf(review), false);
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        complete(task("EndorseFinalReport", review), withVariables("governmentGroup", GOVERNMENT));
+
+        Task validation = task("ValidateReport", review);
+        assertThat(validation).hasFormKey("validate-report").hasName("Validate the endorsed report");
+        assertThat(candidateGroups(tasks, validation)).containsExactly(GOVERNMENT);
+        assertThat(openTasks("PublishEndorsedReport")).as("nothing is published before validation").isEmpty();
+
+        complete(validation, withVariables("governmentApproved", false));
+        assertThat(review).isWaitingAt("ReviseRequestedSections");
+        complete(task("ReviseRequestedSections", review));
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        assertThat(freeze.calls()).as("the revision is a new version").hasSize(2);
+        complete(task("EndorseFinalReport", review));
+        complete(task("ValidateReport", review), withVariables("governmentApproved", true));
+
+        assertThat(review).isWaitingAt("SubmitToRegionalReview", "PublishEndorsedReport");
+        assertThat(historicCount(review, "ValidateReport")).isEqualTo(2);
+    }
+
     /** The stages a coordinator can withdraw the cycle from, each reached as the application would reach it. */
     enum Stage {
         SCOPING, DRAFTING, CONSOLIDATION, CONSULTATION_SCHEDULED, CONSULTATION_OPEN, RESPONDING_TO_INPUTS,
         REVISING_AFTER_CONSULTATION, SIGN_OFF, REVISING_REQUESTED_SECTIONS, ENDORSEMENT, READY_TO_SUBMIT,
         HAND_OVER_PENDING, AWAITING_REGIONAL_ANSWER, ANSWERING_CLARIFICATION, IMRF_HAND_OVER_PENDING,
-        PUBLICATION_PENDING
+        PUBLICATION_PENDING, VALIDATION, CHOOSING_REGIONAL_ROUND, WAITING_FOR_REGIONAL_ROUND, CHOOSING_IMRF_EDITION,
+        WAITING_FOR_IMRF_EDITION
     }
 
     @ParameterizedTest
@@ -495,6 +647,10 @@ class NationalReviewProcessTest {
         if (stage == Stage.ENDORSEMENT) {
             return review;
         }
+        if (stage == Stage.VALIDATION) {
+            complete(task("EndorseFinalReport", review), withVariables("governmentGroup", GOVERNMENT));
+            return review;
+        }
         complete(task("EndorseFinalReport", review));
         if (stage == Stage.READY_TO_SUBMIT) {
             return review;
@@ -503,7 +659,15 @@ class NationalReviewProcessTest {
         if (stage == Stage.HAND_OVER_PENDING) {
             return review;
         }
+        noRegionalRound = stage == Stage.CHOOSING_REGIONAL_ROUND || stage == Stage.WAITING_FOR_REGIONAL_ROUND;
         runAsyncContinuations(management, "SendToRegionalReview");
+        if (stage == Stage.CHOOSING_REGIONAL_ROUND) {
+            return review;
+        }
+        if (stage == Stage.WAITING_FOR_REGIONAL_ROUND) {
+            complete(task("ChooseRegionalRound", review), withVariables("roundChoice", "wait"));
+            return review;
+        }
         switch (stage) {
             case AWAITING_REGIONAL_ANSWER -> {
                 return review;
@@ -517,8 +681,21 @@ class NationalReviewProcessTest {
         if (stage == Stage.IMRF_HAND_OVER_PENDING) {
             return review;
         }
+        noImrfEdition = stage == Stage.CHOOSING_IMRF_EDITION || stage == Stage.WAITING_FOR_IMRF_EDITION;
         runAsyncContinuations(management, "SendToImrf");
+        if (stage == Stage.WAITING_FOR_IMRF_EDITION) {
+            complete(task("ChooseImrfEdition", review), withVariables("roundChoice", "wait"));
+        }
+        if (stage == Stage.PUBLICATION_PENDING) {
+            complete(task("PublishEndorsedReport", review));
+        }
         return review;
+    }
+
+    /** The coordinator publishes (PublishEndorsedReport), and the job publishes. */
+    private void publishNow(ProcessInstance review) {
+        complete(task("PublishEndorsedReport", review));
+        assertThat(runAsyncContinuations(management, "PublishReport")).isEqualTo(1);
     }
 
     private ProcessInstance startReview() {

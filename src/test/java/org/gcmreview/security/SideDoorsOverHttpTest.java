@@ -137,8 +137,9 @@ class SideDoorsOverHttpTest {
         assertThat(french).isNotEqualTo(english);
         assertThat(anonymousGet(page, Map.of("Accept-Language", "fr", "If-None-Match", english)).statusCode())
                 .isEqualTo(200);
-        // a new frozen version is a new page
+        // a new version, once endorsed, is a new page
         versions.freeze(cycle.id());
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         assertThat(anonymousGet(page, Map.of("Accept-Language", "en", "If-None-Match", english)).statusCode())
                 .isEqualTo(200);
         // a changed answer to an input changes what we heard
@@ -164,6 +165,8 @@ class SideDoorsOverHttpTest {
         ReviewCycle cycle = new ReviewFixtures(jdbc, cycles, null, null, null)
                 .cycle(new TestUsers(jdbc).coordinator("KEN"));
         versions.freeze(cycle.id());
+        // only an endorsed version is public (issue 14.4)
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
                 .update();
         long window = jdbc.sql("""

@@ -55,6 +55,8 @@ class CycleStoryPageTest {
         long submission = submissions.insert(cycle.id(), round.id(), version.id(), RoundKind.REGIONAL, null, null, null);
         submissions.updateStatus(submission, SubmissionStatus.ACKNOWLEDGED);
         jdbc.sql("update submission set responded_at = now() where id = ?").param(submission).update();
+        // only an endorsed version is public (issue 14.4)
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         jdbc.sql("update review_cycle set status = 'PUBLISHED', published_at = now() where id = ?").param(cycle.id())
                 .update();
 

@@ -84,7 +84,8 @@ class RegionalRoundTripTest {
     @Test
     void aReportGoesThroughClarificationAcknowledgementImrfAndPublication() throws Exception {
         ReportVersion first = versions.freeze(cycle.id());
-        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SubmitToRegionalReview");
+        // from the first endorsement on, publication and the hand-over go their own ways (issue 14.3)
+        ProcessInstance national = fixtures.nationalReviewAt(cycle, "PublicationAndHandoverFork");
 
         // the coordinator sees exactly what is submitted, and must confirm it
         Task submit = fixtures.task(national.getId(), "SubmitToRegionalReview");
@@ -241,6 +242,10 @@ class RegionalRoundTripTest {
 
         // not public before the publication step has run
         mvc.perform(get("/published/" + cycle.businessKey())).andExpect(status().isNotFound());
+        mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "PublishEndorsedReport").getId())
+                        .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(all.get(1).id()))
+                        .param("confirm", "yes"))
+                .andExpect(redirectedUrl("/tasks"));
         fixtures.runJob(national.getId(), "PublishReport");
         ReviewCycle published = cycles.findById(cycle.id()).orElseThrow();
         assertThat(published.status()).isEqualTo(CycleStatus.PUBLISHED);

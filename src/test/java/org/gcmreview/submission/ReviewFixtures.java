@@ -92,11 +92,36 @@ public final class ReviewFixtures {
         return cycles.findById(cycle.id()).orElseThrow();
     }
 
+    /** Steps that come after the endorsement: a review started there has its latest frozen version endorsed. */
+    private static final java.util.Set<String> AFTER_ENDORSEMENT = java.util.Set.of("SubmitToRegionalReview",
+            "SendToRegionalReview", "AnswerClarification", "SendToImrf", "PublishEndorsedReport", "PublishReport",
+            "ChooseRegionalRound", "ChooseImrfEdition", "PublicationAndHandoverFork");
+
+    /**
+     * What the coordinator's endorsement does (issue 14.4: only an endorsed version is sent or published): the
+     * cycle's latest frozen version, if any, endorsed by whoever started the cycle.
+     */
+    public void endorseLatest(ReviewCycle cycle) {
+        endorseLatest(jdbc, cycle.id());
+    }
+
+    /** The same, for tests that set a cycle up in SQL: published pages show only the version endorsed last. */
+    public static void endorseLatest(JdbcClient jdbc, long cycleId) {
+        jdbc.sql("""
+                insert into endorsement (cycle_id, report_version_id, endorsed_by)
+                select v.cycle_id, v.id, c.started_by from report_version v join review_cycle c on c.id = v.cycle_id
+                 where v.cycle_id = ? order by v.version_no desc limit 1
+                on conflict do nothing""").param(cycleId).update();
+    }
+
     /**
      * A national review of the cycle, waiting at the given activity (the steps before it are other features').
      * It lands in the country's Camunda tenant by the application's own rule (the countryIso3 variable).
      */
     public ProcessInstance nationalReviewAt(ReviewCycle cycle, String activityId) {
+        if (AFTER_ENDORSEMENT.contains(activityId)) {
+            endorseLatest(cycle);
+        }
         return runtimeService.createProcessInstanceByKey("national-review")
                 .businessKey(cycle.businessKey())
                 .setVariables(Map.of("countryIso3", cycle.countryIso3(), "cycleId", cycle.id(),

@@ -60,6 +60,8 @@ class ReviewPagesBrowserIT {
     void aVisitorFindsAPublishedReportAndItsFingerprint(Browser browser) {
         ReviewCycle cycle = fixtures.cycle(coordinator);
         ReportVersion version = versions.freeze(cycle.id());
+        // only an endorsed version is public (issue 14.4)
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
                 .update();
 

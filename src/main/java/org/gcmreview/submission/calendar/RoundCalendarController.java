@@ -125,6 +125,8 @@ class RoundCalendarController {
                         + ", deadline " + deadline + ")"));
         if (kind.get() == RoundKind.IMRF) {
             waitingImrfReports.editionAdded(id);
+        } else {
+            waitingImrfReports.regionalRoundAdded();
         }
         redirect.addFlashAttribute("flash", text("submission.calendar.created", code));
         return "redirect:/admin/rounds";

@@ -1,6 +1,6 @@
 package org.gcmreview.submission.handover;
 
-import org.gcmreview.submission.ImrfWaitingList;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
@@ -11,6 +11,7 @@ import org.gcmreview.processes.ImrfReview;
 import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.signoff.Endorsements;
 import org.gcmreview.submission.ProcessVariables;
 import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.RoundKind;
@@ -30,11 +31,11 @@ class SendToImrf implements JavaDelegate {
     private final CycleRounds cycleRounds;
     private final RoundHandover handover;
     private final AuditLog audit;
-    private final ImrfWaitingList waiting;
+    private final Endorsements endorsements;
 
     SendToImrf(ReviewCycles cycles, ReportVersions versions, CycleRounds cycleRounds, RoundHandover handover,
-            AuditLog audit, ImrfWaitingList waiting) {
-        this.waiting = waiting;
+            AuditLog audit, Endorsements endorsements) {
+        this.endorsements = endorsements;
         this.cycles = cycles;
         this.versions = versions;
         this.cycleRounds = cycleRounds;
@@ -49,20 +50,20 @@ class SendToImrf implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
         var edition = cycleRounds.assignImrfEdition(cycle);
         if (edition.isEmpty()) {
-            // No edition open: never an incident. The report waits and goes when an edition is added.
-            waiting.add(cycleId);
+            // No edition open: never an incident. The coordinator chooses an open edition or waits
+            // (ChooseImrfEdition); waiting re-checks daily, sooner when an edition is added (WaitingImrfReports).
             audit.record(AuditEntry.of("system", "IMRF_SUBMISSION_WAITING", cycle.countryIso3(), "review_cycle",
-                    cycleId, "no IMRF edition open; handed over when one is added"));
-            return;
+                    cycleId, "no IMRF edition open; the coordinator chooses one or waits"));
+            throw new BpmnError(NationalReview.ERROR_NO_OPEN_IMRF_EDITION, "No open IMRF edition");
         }
         handOver(cycle, edition.get());
     }
 
-    /** Sends the cycle's latest frozen version to the edition. */
+    /** Sends the cycle's version endorsed last to the edition (never one frozen since and not endorsed). */
     void handOver(ReviewCycle cycle, ReviewRound edition) {
         long cycleId = cycle.id();
-        ReportVersion version = versions.latest(cycleId)
-                .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no frozen version"));
+        ReportVersion version = endorsements.find(cycleId).flatMap(e -> versions.find(e.reportVersionId()))
+                .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no endorsed version"));
         RoundHandover.Handed handed = handover.handOver(new RoundHandover.Outgoing(cycleId, cycle.businessKey(),
                 cycle.countryIso3(), RoundKind.IMRF, version, null, null), edition, MESSAGE);
         cycles.touch(cycleId);

@@ -1,5 +1,6 @@
 package org.gcmreview.submission.handover;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.gcmreview.audit.AuditEntry;
@@ -11,6 +12,7 @@ import org.gcmreview.processes.NationalReview;
 import org.gcmreview.processes.RegionalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.signoff.Endorsements;
 import org.gcmreview.submission.ProcessVariables;
 import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.RoundKind;
@@ -18,8 +20,8 @@ import org.gcmreview.submission.Submissions;
 import org.springframework.stereotype.Component;
 
 /**
- * national-review, SendToRegionalReview: turns what the coordinator confirmed (or, lacking that, the latest
- * frozen version) into a REGIONAL submission and hands it to the round's regional-review instance. Runs
+ * national-review, SendToRegionalReview: turns what the coordinator confirmed (or, lacking that, the version
+ * endorsed last) into a REGIONAL submission and hands it to the round's regional-review instance. Runs
  * again after every clarification answer; the earlier submission is then marked SUPERSEDED, never deleted.
  */
 @Component
@@ -33,9 +35,11 @@ class SendToRegionalReview implements JavaDelegate {
     private final CycleRounds cycleRounds;
     private final RoundHandover handover;
     private final AuditLog audit;
+    private final Endorsements endorsements;
 
     SendToRegionalReview(ReviewCycles cycles, ReportVersions versions, Submissions submissions,
-            CycleRounds cycleRounds, RoundHandover handover, AuditLog audit) {
+            CycleRounds cycleRounds, RoundHandover handover, AuditLog audit, Endorsements endorsements) {
+        this.endorsements = endorsements;
         this.cycles = cycles;
         this.versions = versions;
         this.submissions = submissions;
@@ -49,12 +53,21 @@ class SendToRegionalReview implements JavaDelegate {
         long cycleId = ProcessVariables.id(execution, NationalReview.VAR_CYCLE_ID);
         ReviewCycle cycle = cycles.findById(cycleId)
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
+        // First the round, before anything is taken or written: a BPMN error does not roll back, and the
+        // coordinator's confirmed hand-over must still be there when the report goes after all.
+        ReviewRound round = cycleRounds.assignRegionalRound(cycle).orElse(null);
+        if (round == null) {
+            audit.record(AuditEntry.of("system", "REGIONAL_ROUND_MISSING", cycle.countryIso3(), "review_cycle",
+                    cycleId, "no open regional review round; the coordinator chooses one or waits"));
+            throw new BpmnError(NationalReview.ERROR_NO_OPEN_REGIONAL_ROUND,
+                    "No open regional review round for " + cycle.countryIso3());
+        }
         var confirmed = submissions.takeHandover(cycleId);
+        // only an endorsed version goes (issue 14.4): the confirmed one, else the one endorsed last
         ReportVersion version = confirmed.flatMap(h -> versions.find(h.reportVersionId()))
-                .or(() -> versions.latest(cycleId))
-                .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no frozen version"));
-        ReviewRound round = cycleRounds.assignRegionalRound(cycle).orElseThrow(() -> new IllegalStateException(
-                "No open regional review round for " + cycle.countryIso3()));
+                .filter(v -> endorsements.endorsed(cycleId, v.id()))
+                .or(() -> endorsements.find(cycleId).flatMap(e -> versions.find(e.reportVersionId())))
+                .orElseThrow(() -> new IllegalStateException("Cycle " + cycle.businessKey() + " has no endorsed version"));
         String businessKey = execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
                 : cycle.businessKey();
         RoundHandover.Handed handed = handover.handOver(new RoundHandover.Outgoing(cycleId, businessKey,

@@ -14,6 +14,7 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.support.FormBinder;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.signoff.Endorsements;
 import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.SubmissionMessages;
 import org.gcmreview.submission.Submissions;
@@ -42,6 +43,7 @@ class SubmitRegionalForm implements TaskForm {
     private final AuditLog audit;
     private final SubmissionMessages messages;
     private final FormBinder binder;
+    private final Endorsements endorsements;
 
     /** The hand-over: the version the page showed, the cover note and the confirmation. */
     record Handover(String versionId, String coverNote,
@@ -57,8 +59,8 @@ class SubmitRegionalForm implements TaskForm {
     });
 
     SubmitRegionalForm(ReviewCycles cycles, ReportVersions versions, CycleRounds cycleRounds, Submissions submissions,
-            AuditLog audit,
-            SubmissionMessages messages, FormBinder binder) {
+            AuditLog audit, SubmissionMessages messages, FormBinder binder, Endorsements endorsements) {
+        this.endorsements = endorsements;
         this.messages = messages;
         this.binder = binder;
         this.cycles = cycles;
@@ -92,7 +94,6 @@ class SubmitRegionalForm implements TaskForm {
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission submission) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         Optional<ReportVersion> version = versions.latest(cycle.id());
-        Optional<ReviewRound> round = cycleRounds.regionalRound(cycle);
         FormBinder.Bound<Handover> bound = binder.bind(Handover.class, submission.fields(), COVER_NOTE);
         Map<String, String> errors = new LinkedHashMap<>();
         if (version.isEmpty()) {
@@ -100,7 +101,13 @@ class SubmitRegionalForm implements TaskForm {
         } else if (!String.valueOf(version.get().id()).equals(bound.value().versionId())) {
             errors.put("version", messages.get("submission.task.submit.error.newerVersion",
                     String.valueOf(version.get().versionNo())));
+        } else if (!endorsements.endorsed(cycle.id(), version.get().id())) {
+            errors.put("version", messages.get("submission.task.submit.error.notEndorsed",
+                    String.valueOf(version.get().versionNo())));
         }
+        // A round that closes after this confirmation, or a clarification answer with no open round, ends in the
+        // coordinator's ChooseRegionalRound task (issue 14.3); here the coordinator sees it at once and waits.
+        Optional<ReviewRound> round = cycleRounds.regionalRound(cycle);
         if (round.isEmpty()) {
             errors.put("round", messages.get("submission.task.submit.error.noRound"));
         } else if (round.get().closed()) {
@@ -111,14 +118,15 @@ class SubmitRegionalForm implements TaskForm {
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(errors);
         }
-        ReviewRound target = cycleRounds.assignRegionalRound(cycle).orElseThrow();
+        Optional<ReviewRound> target = cycleRounds.assignRegionalRound(cycle);
         cycleRounds.assignImrfEdition(cycle);
         ReportVersion confirmed = version.get();
         submissions.saveHandover(cycle.id(), confirmed.id(), coverNote.isEmpty() ? null : coverNote, user.id());
         audit.record(AuditEntry.of(user.username(), "REGIONAL_SUBMISSION_CONFIRMED", cycle.countryIso3(),
                 "report_version", confirmed.id(), "version " + confirmed.versionNo() + " (" + confirmed.sha256()
-                        + ") for " + target.code()));
-        return TaskOutcome.complete(Map.of(), messages.get("submission.task.submit.done",
-                String.valueOf(confirmed.versionNo()), target.name()));
+                        + ") for " + target.map(ReviewRound::code).orElse("the next open round")));
+        return TaskOutcome.complete(Map.of(), target.isPresent()
+                ? messages.get("submission.task.submit.done", String.valueOf(confirmed.versionNo()), target.get().name())
+                : messages.get("submission.task.submit.doneNoRound", String.valueOf(confirmed.versionNo())));
     }
 }

@@ -1,5 +1,6 @@
 package org.gcmreview.submission.imrf;
 
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.submission.RoundClosing;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.submission.CloseRoundForm;
@@ -13,8 +14,8 @@ import org.springframework.stereotype.Component;
 class CloseImrfEditionForm extends CloseRoundForm {
 
     CloseImrfEditionForm(ReviewRounds rounds, Submissions submissions, AuditLog audit, SubmissionMessages messages,
-            RoundClosing closing) {
-        super(rounds, submissions, audit, messages, closing);
+            RoundClosing closing, FormBinder binder) {
+        super(rounds, submissions, audit, messages, closing, binder);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.signoff.Endorsements;
 import org.gcmreview.submission.FrozenReport;
 import org.gcmreview.web.PublicPages;
 import org.springframework.core.io.ClassPathResource;
@@ -50,18 +51,20 @@ class PublicationController {
 
     private final PublishedReports published;
     private final ReportVersions versions;
+    private final Endorsements endorsements;
     private final ReferenceData reference;
     private final ReportPdf pdf;
     private final ObjectMapper json;
     private final ReviewCycles cycles;
     private final PublicPages pages;
 
-    PublicationController(PublishedReports published, ReportVersions versions, ReferenceData reference,
-            ReportPdf pdf, ObjectMapper json, ReviewCycles cycles, PublicPages pages) {
+    PublicationController(Endorsements endorsements, PublishedReports published, ReportVersions versions,
+            ReferenceData reference, ReportPdf pdf, ObjectMapper json, ReviewCycles cycles, PublicPages pages) {
         this.cycles = cycles;
         this.pages = pages;
         this.published = published;
         this.versions = versions;
+        this.endorsements = endorsements;
         this.reference = reference;
         this.pdf = pdf;
         this.json = json;
@@ -115,11 +118,11 @@ class PublicationController {
                 .body(body);
     }
 
-    /** The latest frozen version byte for byte as stored, so anyone can check it against its SHA-256. */
+    /** The published (endorsed) version byte for byte as stored, so anyone can check it against its SHA-256. */
     @GetMapping("/published/{businessKey}.json")
     ResponseEntity<String> reportJson(@PathVariable String businessKey) {
         ReviewCycle cycle = publishedCycle(businessKey);
-        ReportVersion latest = versions.latest(cycle.id()).orElseThrow(PublicationController::notFound);
+        ReportVersion latest = publishedVersion(cycle);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 // the bytes never change for a tag: Spring answers If-None-Match with 304 itself
@@ -132,8 +135,10 @@ class PublicationController {
 
     private Map<String, Object> reportModel(String businessKey) {
         ReviewCycle cycle = publishedCycle(businessKey);
-        List<ReportVersion> history = versions.all(cycle.id());
-        ReportVersion latest = history.get(history.size() - 1);
+        ReportVersion latest = publishedVersion(cycle);
+        // a version frozen after the one endorsed last is not public (issue 14.4)
+        List<ReportVersion> history = versions.all(cycle.id()).stream()
+                .filter(v -> v.versionNo() <= latest.versionNo()).toList();
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cycle", cycle);
         model.put("listed", published.listed(businessKey).orElseThrow(PublicationController::notFound));
@@ -149,21 +154,27 @@ class PublicationController {
     }
 
     /**
-     * What the published page shows, cheaply: the latest version (number and SHA-256, not its content), when it
-     * was published and the consultation's counts, which the coordinator's answers may still change.
+     * What the published page shows, cheaply: the version endorsed last (its id, not its content: a frozen version
+     * never changes), when it was published and the consultation's counts, which the coordinator's answers may
+     * still change.
      */
     private String stamp(String businessKey) {
-        ReviewCycle cycle = publishedCycle(businessKey);
-        return cycle.id() + "|" + versions.latestStamp(cycle.id()).orElseThrow(PublicationController::notFound)
-                + "|" + cycle.publishedAt() + "|" + published.consultation(cycle.id());
+        ReviewCycle cycle = published.find(businessKey).orElseThrow(PublicationController::notFound);
+        long versionId = endorsements.find(cycle.id()).map(e -> e.reportVersionId())
+                .orElseThrow(PublicationController::notFound);
+        return cycle.id() + "|" + versionId + "|" + cycle.publishedAt() + "|" + published.consultation(cycle.id());
     }
 
     private ReviewCycle publishedCycle(String businessKey) {
         ReviewCycle cycle = published.find(businessKey).orElseThrow(PublicationController::notFound);
-        if (versions.latest(cycle.id()).isEmpty()) {
-            throw notFound();
-        }
+        publishedVersion(cycle);
         return cycle;
+    }
+
+    /** The version endorsed last: the only one the public sees, whatever was frozen after it. */
+    private ReportVersion publishedVersion(ReviewCycle cycle) {
+        return endorsements.find(cycle.id()).flatMap(e -> versions.find(e.reportVersionId()))
+                .orElseThrow(PublicationController::notFound);
     }
 
     private static ResponseStatusException notFound() {

@@ -9,11 +9,14 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.signoff.Endorsements;
 import org.springframework.stereotype.Component;
 
 /**
- * national-review, PublishReport: from now on the report (its latest frozen version and the version history)
- * is public. Publishing twice (a retried job) keeps the first publication date.
+ * national-review, PublishReport: from now on the report (its version endorsed last and the version history up
+ * to it) is public; the coordinator confirmed it (PublishEndorsedReport). A version frozen after that endorsement
+ * is not public until it is endorsed in turn (issue 14.4). Publishing twice (a retried job) keeps the first
+ * publication date.
  */
 @Component
 class PublishReport implements JavaDelegate {
@@ -21,8 +24,10 @@ class PublishReport implements JavaDelegate {
     private final ReviewCycles cycles;
     private final ReportVersions versions;
     private final AuditLog audit;
+    private final Endorsements endorsements;
 
-    PublishReport(ReviewCycles cycles, ReportVersions versions, AuditLog audit) {
+    PublishReport(ReviewCycles cycles, ReportVersions versions, AuditLog audit, Endorsements endorsements) {
+        this.endorsements = endorsements;
         this.cycles = cycles;
         this.versions = versions;
         this.audit = audit;
@@ -36,8 +41,8 @@ class PublishReport implements JavaDelegate {
         }
         ReviewCycle cycle = cycles.findById(cycleId.longValue())
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
-        var version = versions.latest(cycle.id())
-                .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + " has no frozen version to publish"));
+        var version = endorsements.find(cycle.id()).flatMap(e -> versions.find(e.reportVersionId()))
+                .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + " has no endorsed version to publish"));
         cycles.markPublished(cycle.id());
         cycles.updateStatus(cycle.id(), CycleStatus.PUBLISHED);
         audit.record(AuditEntry.of("system", "REPORT_PUBLISHED", cycle.countryIso3(), "review_cycle", cycle.id(),

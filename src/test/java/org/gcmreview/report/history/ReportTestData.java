@@ -29,6 +29,8 @@ public final class ReportTestData {
     }
 
     public void publish(long cycleId) {
+        // only an endorsed version is public (issue 14.4)
+        org.gcmreview.submission.ReviewFixtures.endorseLatest(jdbc, cycleId);
         jdbc.sql("update review_cycle set status = 'PUBLISHED', published_at = now() where id = ?").param(cycleId)
                 .update();
     }

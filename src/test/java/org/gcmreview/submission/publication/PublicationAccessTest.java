@@ -68,6 +68,8 @@ class PublicationAccessTest {
         jdbc.sql("update report_section set body = ? where cycle_id = ? and objective_number = 1")
                 .params("Data <b>bold</b> & <script>alert(1)</script>", cycle.id()).update();
         ReportVersion v2 = versions.freeze(cycle.id());
+        // only an endorsed version is public (issue 14.4)
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
                 .update();
 

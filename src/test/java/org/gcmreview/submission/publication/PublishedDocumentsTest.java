@@ -386,6 +386,8 @@ class PublishedDocumentsTest {
     }
 
     private void publish(ReviewCycle cycle) {
+        // only an endorsed version is public (issue 14.4)
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
                 .update();
     }

@@ -1,0 +1,239 @@
+package org.gcmreview.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gcmreview.identity.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue 14.3 and 14.8 through the real processes and forms: a round closed mid-flight, no regional round when
+ * submitting, no IMRF edition. Each ends in a task the coordinator acts on (choose an open round or wait), never in
+ * an incident, and nothing is lost (the confirmed cover note still goes). Another country's coordinator cannot
+ * see or act on the task (the task endpoint answers 403 to a user outside the task's candidate groups).
+ */
+@ApplicationTest
+class HandoverChoicesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReviewCycles cycles;
+    @Autowired
+    ReportVersions versions;
+    @Autowired
+    Submissions submissions;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+
+    TestUsers users;
+    ReviewFixtures fixtures;
+    CurrentUser kenya;
+
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(jdbc);
+        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
+        kenya = users.coordinator("KEN");
+    }
+
+    @Test
+    void aRoundClosedMidFlightAsksTheCoordinatorAndWaitingGoesOnWhenARoundOpens() throws Exception {
+        ReviewRound round = fixtures.regionalRound("ECA");
+        ReviewCycle cycle = fixtures.attach(fixtures.cycle(kenya), round, fixtures.imrfEdition());
+        ReportVersion version = versions.freeze(cycle.id());
+        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SendToRegionalReview");
+        submissions.saveHandover(cycle.id(), version.id(), "Our cover note.", kenya.id());
+        List<Long> reopen = closeOpenRounds("REGIONAL", "ECA");
+        try {
+            fixtures.runJob(national.getId(), "SendToRegionalReview");
+
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(submissions.latest(cycle.id(), RoundKind.REGIONAL)).isEmpty();
+            Task choice = fixtures.task(national.getId(), "ChooseRegionalRound");
+            mvc.perform(get("/tasks/" + choice.getId()).with(as(kenya)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("could not go to the regional review")))
+                    .andExpect(content().string(not(containsString(round.code()))));
+            mvc.perform(get("/tasks/" + choice.getId()).with(as(users.coordinator("GHA"))))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/tasks/" + choice.getId()).with(as(users.coordinator("GHA"))).with(csrf())
+                            .param("round", "wait"))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post("/tasks/" + choice.getId()).with(as(kenya)).with(csrf()))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("Choose a round, or choose to wait.")));
+            mvc.perform(post("/tasks/" + choice.getId()).with(as(kenya)).with(csrf())
+                            .param("round", String.valueOf(round.id())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("This round is not open any more.")));
+
+            mvc.perform(post("/tasks/" + choice.getId()).with(as(kenya)).with(csrf()).param("round", "wait"))
+                    .andExpect(redirectedUrl("/tasks"));
+            Job recheck = waitTimer(national, "WaitForRegionalRound");
+            assertThat(recheck.getDuedate()).as("the daily re-check").isAfter(new Date());
+
+            // the administrator adds the commission's next round: the waiting review checks again now
+            String code = "ECA-W" + UUID.randomUUID().toString().substring(0, 6);
+            addRound("REGIONAL", "ECA", code);
+            assertThat(waitTimer(national, "WaitForRegionalRound").getDuedate()).isBeforeOrEqualTo(new Date());
+            fixtures.runJob(national.getId(), "WaitForRegionalRound");
+            fixtures.runJob(national.getId(), "SendToRegionalReview");
+
+            Submission sent = submissions.latest(cycle.id(), RoundKind.REGIONAL).orElseThrow();
+            assertThat(new ReviewRounds(jdbc).findById(sent.roundId()).orElseThrow().code()).isEqualTo(code);
+            assertThat(sent.coverNote()).as("nothing lost: the coordinator's cover note goes with it")
+                    .isEqualTo("Our cover note.");
+            assertThat(sent.reportVersionId()).isEqualTo(version.id());
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(audit(cycle, "REGIONAL_ROUND_WAITING")).isEqualTo(1);
+        } finally {
+            reopen(reopen);
+        }
+    }
+
+    @Test
+    void noImrfEditionAsksTheCoordinatorWhoChoosesTheEditionAddedMeanwhile() throws Exception {
+        List<Long> reopen = closeOpenRounds("IMRF", null);
+        try {
+            ReviewCycle cycle = fixtures.cycle(kenya);
+            versions.freeze(cycle.id());
+            ProcessInstance national = fixtures.nationalReviewAt(cycle, "SendToImrf");
+
+            fixtures.runJob(national.getId(), "SendToImrf");
+
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            Task choice = fixtures.task(national.getId(), "ChooseImrfEdition");
+            mvc.perform(get("/tasks/" + choice.getId()).with(as(kenya)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("could not go to the IMRF")));
+            mvc.perform(get("/tasks/" + choice.getId()).with(as(users.coordinator("GHA"))))
+                    .andExpect(status().isForbidden());
+
+            String code = "IMRF-W" + UUID.randomUUID().toString().substring(0, 6);
+            addRound("IMRF", null, code);
+            ReviewRound edition = new ReviewRounds(jdbc).findByCode(code).orElseThrow();
+            mvc.perform(get("/tasks/" + choice.getId()).with(as(kenya)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("value=\"" + edition.id() + "\"")));
+            mvc.perform(post("/tasks/" + choice.getId()).with(as(kenya)).with(csrf())
+                            .param("round", String.valueOf(edition.id())))
+                    .andExpect(redirectedUrl("/tasks"));
+            assertThat(cycles.findById(cycle.id()).orElseThrow().imrfRoundId()).isEqualTo(edition.id());
+            fixtures.runJob(national.getId(), "SendToImrf");
+
+            Submission atImrf = submissions.latest(cycle.id(), RoundKind.IMRF).orElseThrow();
+            assertThat(atImrf.roundId()).isEqualTo(edition.id());
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(audit(cycle, "IMRF_ROUND_CHOSEN")).isEqualTo(1);
+        } finally {
+            reopen(reopen);
+        }
+    }
+
+    /** Issue 14.3 fix: a closed round waiting for its late countries is not left waiting by one that withdraws. */
+    @Test
+    void aLateAcceptedCountryWithdrawnWhileAnsweringLetsTheClosedRoundEnd() throws Exception {
+        CurrentUser eca = users.regionalSecretariat("ECA");
+        ReviewRound round = fixtures.regionalRound("ECA");
+        ReviewCycle cycle = fixtures.attach(fixtures.cycle(kenya), round, fixtures.imrfEdition());
+        versions.freeze(cycle.id());
+        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SendToRegionalReview");
+        jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(national.getId(), cycle.id())
+                .update();
+        fixtures.runJob(national.getId(), "SendToRegionalReview");
+        String regional = fixtures.roundInstance(round);
+        long submissionId = submissions.latest(cycle.id(), RoundKind.REGIONAL).orElseThrow().id();
+        Task review = taskService.createTaskQuery().processInstanceId(regional).taskDefinitionKey("ReviewSubmission")
+                .singleResult();
+        mvc.perform(post("/tasks/" + review.getId()).with(as(eca)).with(csrf()).param("action", "clarify")
+                        .param("message", "Please give figures for objective 2."))
+                .andExpect(redirectedUrl("/tasks"));
+        fixtures.runJob(regional, "RequestClarification");
+        assertThat(fixtures.task(national.getId(), "AnswerClarification")).isNotNull();
+        mvc.perform(post("/tasks/" + fixtures.task(regional, "PrepareRegionalSynthesis").getId()).with(as(eca))
+                        .with(csrf()).param("action", "close").param("confirm", "yes")
+                        .param("decision-" + submissionId, "late"))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(regional).activityId("LateReviewsSettled")
+                .count()).as("the closed round waits for Kenya").isEqualTo(1);
+
+        mvc.perform(post("/cycles/" + cycle.id() + "/withdraw").with(as(kenya)).with(csrf())
+                        .param("reason", "The government withdraws the report."))
+                .andExpect(redirectedUrl("/cycles/" + cycle.id()));
+        fixtures.runJob(national.getId(), "TellRoundsOfWithdrawal");
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(regional).count())
+                .as("the round's process ended").isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+    }
+
+    private Job waitTimer(ProcessInstance national, String activityId) {
+        return managementService.createJobQuery().processInstanceId(national.getId()).timers().activityId(activityId)
+                .singleResult();
+    }
+
+    private void addRound(String kind, String commission, String code) throws Exception {
+        var request = post("/admin/rounds").with(as(users.admin())).with(csrf()).param("kind", kind)
+                .param("code", code).param("cycle", code.substring(code.indexOf('-') + 1))
+                .param("name", "Round " + code)
+                .param("deadline", LocalDate.now(ZoneOffset.UTC).plusDays(90).toString());
+        if (commission != null) {
+            request = request.param("commission", commission);
+        }
+        mvc.perform(request).andExpect(redirectedUrl("/admin/rounds"));
+    }
+
+    /** Closes every open round of the kind (and commission) for the length of a test; returns them to reopen. */
+    private List<Long> closeOpenRounds(String kind, String commission) {
+        return jdbc.sql("""
+                update review_round set closed_at = now()
+                 where kind = ? and commission_code is not distinct from ? and closed_at is null returning id""")
+                .params(kind, commission).query(Long.class).list();
+    }
+
+    private void reopen(List<Long> ids) {
+        ids.forEach(id -> jdbc.sql("update review_round set closed_at = null where id = ?").param(id).update());
+    }
+
+    private int audit(ReviewCycle cycle, String action) {
+        return jdbc.sql("select count(*) from audit_event where action = ? and subject_type = 'review_cycle' "
+                + "and subject_id = ?").params(action, String.valueOf(cycle.id())).query(Integer.class).single();
+    }
+}
