@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.CyclePlans;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
@@ -46,9 +47,11 @@ class ConsultationService {
     private final ManagementService managementService;
     private final ConsultationMessages messages;
     private final AuditLog audit;
+    private final CyclePlans plans;
 
     ConsultationService(ConsultationWindows windows, ReviewCycles cycles, RuntimeService runtimeService,
-            ManagementService managementService, ConsultationMessages messages, AuditLog audit) {
+            ManagementService managementService, ConsultationMessages messages, AuditLog audit, CyclePlans plans) {
+        this.plans = plans;
         this.windows = windows;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
@@ -180,7 +183,9 @@ class ConsultationService {
     @Transactional
     public Map<String, String> extend(long cycleId, CurrentUser user, String newClosingDate, String reason) {
         ReviewCycle cycle = cycles.findSteerable(cycleId, user);
-        ConsultationWindow window = openWindow(cycle);
+        Optional<Job> opening = openingTimer(cycle);
+        // issue 14.1: before the window opens (the process waits for its opening date) it can be extended too
+        ConsultationWindow window = opening.isPresent() ? scheduledWindow(cycle) : openWindow(cycle);
         Map<String, String> errors = new LinkedHashMap<>();
         Instant newClosesAt = null;
         try {
@@ -199,8 +204,21 @@ class ConsultationService {
         if (!errors.isEmpty()) {
             return errors;
         }
+        if (opening.isPresent()) {
+            windows.extend(window, newClosesAt, why, user.id());
+            // the closing timer does not exist yet: it is created from this variable when the window opens
+            runtimeService.setVariable(opening.get().getProcessInstanceId(), ConsultationVariables.CLOSES_AT,
+                    Date.from(newClosesAt));
+            plans.followExtension(cycle, newClosesAt, why, user.username());
+            cycles.touch(cycle.id());
+            audit.record(AuditEntry.of(user.username(), "CONSULTATION_EXTENDED", cycle.countryIso3(),
+                    "consultation_window", window.id(), "before opening, from " + window.closesAt() + " to "
+                            + newClosesAt + ": " + why));
+            return Map.of();
+        }
         ProcessInstance instance = waitingInstance(cycle, EXTENDED);
         windows.extend(window, newClosesAt, why, user.id());
+        plans.followExtension(cycle, newClosesAt, why, user.username());
         // the gateway is entered again after the message, and its closing timer reads this variable anew
         runtimeService.setVariable(instance.getId(), ConsultationVariables.CLOSES_AT, Date.from(newClosesAt));
         runtimeService.createMessageCorrelation(EXTENDED).processInstanceId(instance.getId()).correlateWithResult();
@@ -208,6 +226,16 @@ class ConsultationService {
         audit.record(AuditEntry.of(user.username(), "CONSULTATION_EXTENDED", cycle.countryIso3(),
                 "consultation_window", window.id(), "from " + window.closesAt() + " to " + newClosesAt + ": " + why));
         return Map.of();
+    }
+
+    /** The window waiting to open, created with the planned dates if the coordinator has not prepared it yet. */
+    private ConsultationWindow scheduledWindow(ReviewCycle cycle) {
+        if (windows.windowOfForUpdate(cycle.id()).isEmpty()) {
+            ScheduledDates dates = scheduledDates(cycle).orElseThrow(() -> new ConsultationStateException(
+                    messages.get("consultation.steer.error.notScoped")));
+            windows.schedule(cycle.id(), dates.opensAt(), dates.closesAt());
+        }
+        return windows.windowOfForUpdate(cycle.id()).orElseThrow();
     }
 
     private ConsultationWindow openWindow(ReviewCycle cycle) {

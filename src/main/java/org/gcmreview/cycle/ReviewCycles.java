@@ -168,6 +168,16 @@ public class ReviewCycles {
                 .update();
     }
 
+    /**
+     * The submission deadline of the regional round the cycle is tied to, which scoping plans back from
+     * (issue 16.6); empty when the cycle has no round.
+     */
+    public Optional<LocalDate> regionalDeadline(long cycleId) {
+        return jdbc.sql("""
+                select r.submission_deadline from review_cycle c join review_round r on r.id = c.regional_round_id
+                 where c.id = ?""").param(cycleId).query(LocalDate.class).optional();
+    }
+
     /** Stores what scoping decided about the period and the drafting deadline. */
     void updateScope(long cycleId, LocalDate periodStart, LocalDate periodEnd, LocalDate draftingDue) {
         jdbc.sql("""

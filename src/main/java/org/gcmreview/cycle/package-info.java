@@ -1,11 +1,14 @@
 /**
  * A country's review cycle: starting one (the national-review process), the list of cycles, scoping (objectives,
  * ministries, dates), ministries, deadlines and the mail sender for process notices.
- * <p>Owns the tables {@code review_cycle}, {@code cycle_objective}, {@code ministry}, {@code ministry_assignment} and {@code cycle_withdrawal}.
+ * <p>Owns the tables {@code review_cycle}, {@code cycle_objective}, {@code ministry}, {@code ministry_assignment},
+ * {@code cycle_withdrawal}, {@code cycle_plan} and {@code cycle_plan_change} (the plan and its changes, issue 14.1).
  * Offers {@link org.gcmreview.cycle.ReviewCycles} (with the visibility rule for a cycle),
  * {@link org.gcmreview.cycle.Ministries}, {@link org.gcmreview.cycle.CycleScopes},
  * {@link org.gcmreview.cycle.MailNotifier}, and publishes {@link org.gcmreview.cycle.CycleScoped} when a cycle is
  * scoped, and {@link org.gcmreview.cycle.CycleWithdrawn} when a coordinator withdraws one
- * ({@link org.gcmreview.cycle.CycleWithdrawals}, issue 14.5). Depends on no feature module that reads a cycle.
+ * ({@link org.gcmreview.cycle.CycleWithdrawals}, issue 14.5). The plan: {@link org.gcmreview.cycle.CyclePlans}
+ * (read by the cycle page; the consultation follows an extension through it), and
+ * {@link org.gcmreview.cycle.CyclePlanChanged} when the coordinator changes it. Depends on no feature module that reads a cycle.
  */
 package org.gcmreview.cycle;

@@ -1,6 +1,7 @@
 package org.gcmreview.demo;
 
 import java.util.Arrays;
+import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -8,6 +9,7 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns the {@value #PROFILE} profile on for the throw-away embedded database, so that
@@ -20,6 +22,7 @@ public class DemoProfileActivator implements EnvironmentPostProcessor, Ordered {
 
     public static final String PROFILE = "demo";
     static final String ENABLED_PROPERTY = "gcm.demo.enabled";
+    static final String DEMO_MINIMUM_WINDOW = "gcm.demo.consultation-minimum-window";
 
     /** After application.yml and friends are read, so their datasource URL and flag count. */
     @Override
@@ -31,6 +34,12 @@ public class DemoProfileActivator implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (shouldActivate(environment) && !Arrays.asList(environment.getActiveProfiles()).contains(PROFILE)) {
             environment.addActiveProfile(PROFILE);
+        }
+        if (shouldActivate(environment)) {
+            // the demo is walked in one sitting: a one-day consultation window (gcm.consultation.minimum-window
+            // reads this unless GCM_CONSULTATION_MINIMUMWINDOW is set; production keeps 14 days)
+            environment.getPropertySources().addLast(new MapPropertySource("gcm-demo-defaults",
+                    Map.of(DEMO_MINIMUM_WINDOW, "P1D")));
         }
     }
 

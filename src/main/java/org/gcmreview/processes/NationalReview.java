@@ -38,6 +38,10 @@ public final class NationalReview {
     public static final String ERROR_NO_OPEN_REGIONAL_ROUND = "NoOpenRegionalRound";
     public static final String ERROR_NO_OPEN_IMRF_EDITION = "NoOpenImrfEdition";
 
+    /** Issue 14.1: whether the planned consultation window still fits, and the coordinator's re-plan if not. */
+    public static final String CONSULTATION_PLAN_GATEWAY = "ConsultationPlanFitsGateway";
+    public static final String REPLAN_CONSULTATION = "ReplanConsultation";
+
     public static final String VAR_COUNTRY_ISO3 = "countryIso3";
     public static final String VAR_CYCLE_ID = "cycleId";
     public static final String VAR_COORDINATOR_GROUP = "coordinatorGroup";
@@ -48,6 +52,11 @@ public final class NationalReview {
     public static final String VAR_DRAFTING_REMINDER_AT = "draftingReminderAt";
     public static final String VAR_CONSULTATION_OPENS_AT = "consultationOpensAt";
     public static final String VAR_CONSULTATION_CLOSES_AT = "consultationClosesAt";
+    /**
+     * The planned sign-off due date (ISO 8601 date-time text), which the sign-off timers read; scoping sets it
+     * and a change of the plan sets it again (issue 14.1).
+     */
+    public static final String VAR_SIGN_OFF_DUE = "signOffDue";
     public static final String VAR_CHANGES_REQUESTED = "changesRequested";
     /** Set by the clarification answer: true when it changed sections, which then go through sign-off again. */
     public static final String VAR_TEXT_CHANGED = "textChanged";

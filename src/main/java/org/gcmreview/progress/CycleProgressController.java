@@ -1,8 +1,13 @@
 package org.gcmreview.progress;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gcmreview.cycle.CyclePlans;
+import org.gcmreview.cycle.Milestone;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
-import java.util.List;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
@@ -28,9 +33,11 @@ class CycleProgressController {
     private final CycleStory story;
     private final ProcessIncidents incidents;
     private final MessageSource messages;
+    private final CyclePlans plans;
 
     CycleProgressController(ReviewCycles cycles, CycleProgressQuery progress, CycleStory story,
-            ProcessIncidents incidents, MessageSource messages) {
+            ProcessIncidents incidents, MessageSource messages, CyclePlans plans) {
+        this.plans = plans;
         this.incidents = incidents;
         this.messages = messages;
         this.cycles = cycles;
@@ -47,6 +54,13 @@ class CycleProgressController {
         // a failed step of this cycle's processes, in plain words; the coordinator may retry it
         model.addAttribute("incidents", incidents.forBusinessKeys(List.of(cycle.businessKey())));
         model.addAttribute("mayRetry", user.role() == Role.COORDINATOR);
+        // the plan beside the timeline (issues 14.1, 16.6): each date, and its last change with the reason
+        model.addAttribute("plan", plans.of(cycle.id()).orElse(null));
+        Map<Milestone, CyclePlans.Change> lastChange = new LinkedHashMap<>();
+        List<CyclePlans.Change> changes = plans.changes(cycle.id());
+        changes.forEach(c -> lastChange.put(c.milestone(), c));
+        model.addAttribute("lastChange", lastChange);
+        model.addAttribute("planChanges", changes.size());
         return "cycle/progress";
     }
 

@@ -34,6 +34,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.gcmreview.cycle.ConsultationPlan;
 import org.gcmreview.cycle.EscalationCycles;
 import org.gcmreview.engine.ProcessMigration;
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,7 @@ class NationalReviewMigrationTest {
         START_BEFORE.put("ScopeReview", "ScopeReview");
         START_BEFORE.put("DraftContribution", "NationalDrafting#multiInstanceBody");
         START_BEFORE.put("ConsolidateReport", "ConsolidateReport");
+        START_BEFORE.put("ReplanConsultation", "ReplanConsultation");
         START_BEFORE.put("ReviseDraftAfterConsultation", "ReviseDraftAfterConsultation");
         START_BEFORE.put("SignOffReport", "InterMinisterialSignOff#multiInstanceBody");
         START_BEFORE.put("ReviseRequestedSections", "ReviseRequestedSections");
@@ -99,6 +101,7 @@ class NationalReviewMigrationTest {
             RecordingDelegate.register(bean);
         }
         Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
+        Mocks.register("consultationPlan", new ConsultationPlan(Duration.ofDays(14)));
     }
 
     @AfterEach
@@ -169,6 +172,8 @@ class NationalReviewMigrationTest {
         assertThat(drafting).isWaitingAt("ConsolidateReport");
         complete(waiting.get("ConsolidateReport"), "ConsolidateReport", Map.of());
         assertThat(waiting.get("ConsolidateReport")).isWaitingAt("StakeholderConsultation");
+        complete(waiting.get("ReplanConsultation"), "ReplanConsultation", Map.of());
+        assertThat(waiting.get("ReplanConsultation")).isWaitingAt("StakeholderConsultation");
         complete(waiting.get("ReviseDraftAfterConsultation"), "ReviseDraftAfterConsultation", Map.of());
         assertThat(waiting.get("ReviseDraftAfterConsultation")).isWaitingAt("SignOffReport");
         complete(waiting.get("SignOffReport"), "SignOffReport", Map.of());

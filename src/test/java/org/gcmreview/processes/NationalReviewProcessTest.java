@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.gcmreview.cycle.ConsultationPlan;
 import org.gcmreview.cycle.EscalationCycles;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +104,8 @@ class NationalReviewProcessTest {
         RecordingDelegate.register("openConsultationWindow");
         RecordingDelegate.register("closeConsultationWindow");
         Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
+        // the production minimum window (14 days): the scoped window (days 20 to 40) fits it
+        Mocks.register("consultationPlan", new ConsultationPlan(Duration.ofDays(14)));
         withdraw = RecordingDelegate.register("withdrawReview");
         tellRounds = RecordingDelegate.register("tellRoundsOfWithdrawal");
     }
@@ -195,6 +198,73 @@ class NationalReviewProcessTest {
 
         assertThat(review).isWaitingAt("ConsolidateReport");
         assertThat(timersOf(management, "DraftingOverdueTimer")).as("the escalation stops with the task").isEmpty();
+    }
+
+    @Test
+    void draftingThatRanPastTheOpeningDateAsksTheCoordinatorToReplanInsteadOfOpeningAndClosingAtOnce() {
+        ProcessInstance review = startReview();
+        complete(task(review), scopingDecisions());
+        // drafting and consolidation end on day 41: the planned window (days 20 to 40) has passed
+        moveClockTo(day(41));
+        openTasks("DraftContribution").forEach(draft -> complete(draft));
+        complete(task("ConsolidateReport", review));
+
+        assertThat(review).hasPassed("ConsultationPlanFitsGateway").isWaitingAt("ReplanConsultation");
+        assertThat(consultationOf(review)).as("nothing opens before the coordinator re-plans").isNull();
+        Task replan = task("ReplanConsultation", review);
+        assertThat(replan).hasName("Re-plan the consultation").hasFormKey("replan-consultation");
+        assertThat(candidateGroups(tasks, replan)).containsExactly(COORDINATORS);
+
+        // a re-plan that leaves less than the minimum window is asked for again
+        complete(replan, withVariables("consultationOpensAt", day(41), "consultationClosesAt", day(50)));
+        assertThat(review).isWaitingAt("ReplanConsultation");
+        assertThat(consultationOf(review)).isNull();
+
+        // a window opening today (its opening time has passed: the timer is due when reached) for 20 days
+        complete(task("ReplanConsultation", review),
+                withVariables("consultationOpensAt", day(41), "consultationClosesAt", day(61)));
+        ProcessInstance consultation = consultationOf(review);
+        assertThat(consultation).isNotNull();
+        assertThat(runtime.getVariables(consultation.getId())).containsEntry("consultationOpensAt", day(41))
+                .containsEntry("consultationClosesAt", day(61));
+        assertThat(fireDueTimers(management, "WindowOpensTimer")).as("due at once").isEqualTo(1);
+        assertThat(consultation).hasPassed("OpenConsultationWindow");
+        assertThat(timersOf(management, "WindowClosesTimer")).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(61)));
+        assertThat(fireDueTimers(management, "WindowClosesTimer")).as("the window stays open").isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(review.getId()).count()).isZero();
+    }
+
+    @Test
+    void aWindowShorterThanTheMinimumIsReplannedEvenBeforeItsOpeningDate() {
+        ProcessInstance review = startReview();
+        complete(task(review), withVariables("ministryGroups", new ArrayList<>(List.of(INTERIOR)),
+                "draftingDue", DRAFTING_DUE, "draftingReminderAt", REMINDER_AT,
+                "consultationOpensAt", CONSULTATION_OPENS, "consultationClosesAt", day(25)));
+        complete(draftOf(INTERIOR));
+        complete(task("ConsolidateReport", review));
+
+        assertThat(review).isWaitingAt("ReplanConsultation");
+        complete(task("ReplanConsultation", review),
+                withVariables("consultationOpensAt", CONSULTATION_OPENS, "consultationClosesAt", CONSULTATION_CLOSES));
+        assertThat(review).isWaitingAt("StakeholderConsultation");
+        assertThat(fireDueTimers(management, "WindowOpensTimer")).as("opens on its planned date").isZero();
+    }
+
+    @Test
+    void aWindowOpeningEarlierTodayStillFitsAndItsTimerIsDueWhenReached() {
+        ProcessInstance review = startReview();
+        // the clock stands at 09:00; the window opened at 00:00 today, the day drafting is consolidated
+        Date startOfToday = Date.from(ProcessTestSupport.START.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+        complete(task(review), withVariables("ministryGroups", new ArrayList<>(List.of(INTERIOR)),
+                "draftingDue", DRAFTING_DUE, "draftingReminderAt", REMINDER_AT,
+                "consultationOpensAt", startOfToday, "consultationClosesAt", CONSULTATION_CLOSES));
+        complete(draftOf(INTERIOR));
+        complete(task("ConsolidateReport", review));
+
+        assertThat(review).hasNotPassed("ReplanConsultation").isWaitingAt("StakeholderConsultation");
+        assertThat(fireDueTimers(management, "WindowOpensTimer")).isEqualTo(1);
+        assertThat(consultationOf(review)).hasPassed("OpenConsultationWindow");
     }
 
     @Test

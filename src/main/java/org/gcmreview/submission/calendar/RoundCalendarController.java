@@ -17,6 +17,7 @@ import org.gcmreview.submission.ReviewRounds;
 import org.gcmreview.submission.RoundKind;
 import org.gcmreview.submission.RoundProcesses;
 import org.gcmreview.submission.handover.WaitingImrfReports;
+import org.gcmreview.support.FormBinder;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,9 +56,11 @@ class RoundCalendarController {
     private final MessageSource messages;
     private final Clock clock;
     private final WaitingImrfReports waitingImrfReports;
+    private final FormBinder binder;
 
     RoundCalendarController(ReviewRounds rounds, RoundProcesses roundProcesses, ReferenceData reference,
-            AuditLog audit, MessageSource messages, WaitingImrfReports waitingImrfReports) {
+            AuditLog audit, MessageSource messages, WaitingImrfReports waitingImrfReports, FormBinder binder) {
+        this.binder = binder;
         this.waitingImrfReports = waitingImrfReports;
         this.rounds = rounds;
         this.roundProcesses = roundProcesses;
@@ -82,38 +87,41 @@ class RoundCalendarController {
     String create(@RequestParam MultiValueMap<String, String> form, CurrentUser user, Model model,
             RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, String> values = values(form);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Optional<RoundKind> kind = parseKind(values.get("kind"));
-        if (kind.isEmpty()) {
-            errors.put("kind", text("submission.calendar.error.kind"));
-        }
-        String commission = values.get("commission");
-        if (kind.orElse(null) == RoundKind.REGIONAL) {
-            if (commission.isEmpty() || reference.commission(commission).isEmpty()) {
-                errors.put("commission", text("submission.calendar.error.commission"));
+        LocalDate[] parsed = new LocalDate[1];
+        // cross-field rules: the commission goes with the kind, the cycle is free for that kind and commission,
+        // and the deadline lies ahead
+        Validator rules = Validator.forInstanceOf(NewRound.class, (r, errors) -> {
+            Optional<RoundKind> kind = parseKind(r.kind());
+            if (kind.isEmpty()) {
+                errors.rejectValue("kind", "submission.calendar.error.kind");
             }
-        } else {
-            commission = "";
-        }
+            String commission = kind.orElse(null) == RoundKind.REGIONAL ? r.commission() : "";
+            if (kind.orElse(null) == RoundKind.REGIONAL
+                    && (commission.isEmpty() || reference.commission(commission).isEmpty())) {
+                errors.rejectValue("commission", "submission.calendar.error.commission");
+            }
+            if (CODE.matcher(r.code()).matches() && rounds.codeTaken(r.code())) {
+                errors.rejectValue("code", "submission.calendar.error.codeTaken", new Object[] {r.code()}, null);
+            }
+            if (CYCLE.matcher(r.cycle()).matches() && kind.isPresent() && !errors.hasFieldErrors("commission")
+                    && rounds.inCycle(kind.get(), commission.isEmpty() ? null : commission, r.cycle()).isPresent()) {
+                errors.rejectValue("cycle", kind.get() == RoundKind.REGIONAL
+                        ? "submission.calendar.error.cycleTakenRegional" : "submission.calendar.error.cycleTakenImrf",
+                        new Object[] {r.cycle(), commission}, null);
+            }
+            rejectName(r.name(), errors);
+            parsed[0] = deadline(r.deadline(), errors);
+            if (parsed[0] != null && !parsed[0].isAfter(LocalDate.now(clock))) {
+                errors.rejectValue("deadline", "submission.calendar.error.deadlineFuture");
+            }
+        });
+        FormBinder.Bound<NewRound> bound = binder.bind(NewRound.class, form, rules);
+        Map<String, String> errors = binder.errors(bound);
+        LocalDate deadline = parsed[0];
+        Optional<RoundKind> kind = parseKind(values.get("kind"));
+        String commission = kind.orElse(null) == RoundKind.REGIONAL ? values.get("commission") : "";
         String code = values.get("code");
-        if (!CODE.matcher(code).matches()) {
-            errors.put("code", text("submission.calendar.error.codeFormat"));
-        } else if (rounds.codeTaken(code)) {
-            errors.put("code", text("submission.calendar.error.codeTaken", code));
-        }
         String cycle = values.get("cycle");
-        if (!CYCLE.matcher(cycle).matches()) {
-            errors.put("cycle", text("submission.calendar.error.cycleFormat"));
-        } else if (kind.isPresent() && !errors.containsKey("commission") && rounds
-                .inCycle(kind.get(), commission.isEmpty() ? null : commission, cycle).isPresent()) {
-            errors.put("cycle", text(kind.get() == RoundKind.REGIONAL ? "submission.calendar.error.cycleTakenRegional"
-                    : "submission.calendar.error.cycleTakenImrf", cycle, commission));
-        }
-        validateName(values.get("name"), errors);
-        LocalDate deadline = parseDeadline(values.get("deadline"), errors);
-        if (deadline != null && !deadline.isAfter(LocalDate.now(clock))) {
-            errors.put("deadline", text("submission.calendar.error.deadlineFuture"));
-        }
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, null, values, errors);
@@ -145,18 +153,23 @@ class RoundCalendarController {
             Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ReviewRound round = find(id);
         Map<String, String> values = values(form);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (round.closed()) {
-            errors.put("name", text("submission.calendar.error.closed"));
-        }
-        validateName(values.get("name"), errors);
-        LocalDate deadline = parseDeadline(values.get("deadline"), errors);
-        // an unchanged deadline may lie in the past (the name of an old round can still be corrected); a moved
-        // one must leave the countries time
-        if (deadline != null && !deadline.equals(round.submissionDeadline())
-                && deadline.isBefore(LocalDate.now(clock))) {
-            errors.put("deadline", text("submission.calendar.error.deadlinePast"));
-        }
+        LocalDate[] parsed = new LocalDate[1];
+        Validator rules = Validator.forInstanceOf(RoundChange.class, (r, errors) -> {
+            if (round.closed()) {
+                errors.rejectValue("name", "submission.calendar.error.closed");
+            }
+            rejectName(r.name(), errors);
+            parsed[0] = deadline(r.deadline(), errors);
+            // an unchanged deadline may lie in the past (the name of an old round can still be corrected); a
+            // moved one must leave the countries time
+            if (parsed[0] != null && !parsed[0].equals(round.submissionDeadline())
+                    && parsed[0].isBefore(LocalDate.now(clock))) {
+                errors.rejectValue("deadline", "submission.calendar.error.deadlinePast");
+            }
+        });
+        FormBinder.Bound<RoundChange> bound = binder.bind(RoundChange.class, form, rules);
+        Map<String, String> errors = binder.errors(bound);
+        LocalDate deadline = parsed[0];
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(model, round, values, errors);
@@ -185,17 +198,33 @@ class RoundCalendarController {
         return rounds.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private void validateName(String name, Map<String, String> errors) {
+    /** A new round as the form sends it (bound by FormBinder); the formats are constraints, the rest rules. */
+    record NewRound(
+            String kind,
+            String commission,
+            @jakarta.validation.constraints.Pattern(regexp = "^[A-Za-z0-9_-]{2,40}$",
+                    message = "submission.calendar.error.codeFormat") String code,
+            @jakarta.validation.constraints.Pattern(regexp = "^[A-Za-z0-9_]{1,20}$",
+                    message = "submission.calendar.error.cycleFormat") String cycle,
+            String name,
+            String deadline) {
+    }
+
+    /** A round's name and deadline, the two things that may change while it is open. */
+    record RoundChange(String name, String deadline) {
+    }
+
+    private static void rejectName(String name, Errors errors) {
         if (name.isEmpty() || name.length() > NAME_MAX) {
-            errors.putIfAbsent("name", text("submission.calendar.error.name", NAME_MAX));
+            errors.rejectValue("name", "submission.calendar.error.name", new Object[] {NAME_MAX}, null);
         }
     }
 
-    private LocalDate parseDeadline(String value, Map<String, String> errors) {
+    private static LocalDate deadline(String value, Errors errors) {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.put("deadline", text("submission.calendar.error.deadline"));
+            errors.rejectValue("deadline", "submission.calendar.error.deadline");
             return null;
         }
     }

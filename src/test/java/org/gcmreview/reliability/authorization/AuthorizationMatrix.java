@@ -100,6 +100,15 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("POST", "/cycles/{id}/withdraw",
                                 f -> post("/cycles/" + f.draftCycle() + "/withdraw").param("reason", ""))
                         .onlyFor(COORDINATOR).build(),
+                // changing the plan (issue 14.1): its own country's coordinator only; another country's users and
+                // the secretariats do not learn that the cycle exists; a form without a reason stores nothing
+                MatrixEntry.of("GET", "/cycles/{id}/plan", f -> get("/cycles/" + f.draftCycle() + "/plan"))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, MINISTRY, STAKEHOLDER)
+                        .but(ALLOWED, COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/plan",
+                                f -> post("/cycles/" + f.draftCycle() + "/plan").param("reason", ""))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, MINISTRY, STAKEHOLDER)
+                        .but(ALLOWED, COORDINATOR).build(),
                 // reopening a withdrawn cycle: administrators only (a cycle that is not withdrawn: 409 once through)
                 MatrixEntry.of("GET", "/admin/withdrawn-cycles", f -> get("/admin/withdrawn-cycles"))
                         .onlyFor(ADMIN).build(),
