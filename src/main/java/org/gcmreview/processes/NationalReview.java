@@ -39,6 +39,21 @@ public final class NationalReview {
     public static final String VAR_TEXT_CHANGED = "textChanged";
     /** The ministries that sign the next round when not all do (after a clarification changed their sections). */
     public static final String VAR_SIGN_OFF_GROUPS = "signOffGroups";
+    /**
+     * When the ministries' sign-off of the current round is due (issue 14.2): set by OpenSignOffRound from the
+     * planned sign-off date while it is ahead, otherwise {@code gcm.signoff.period} from the round's opening.
+     */
+    public static final String VAR_SIGN_OFF_DUE = "signOffDue";
+    /** When the coordinator's answer to the current clarification request is due. */
+    public static final String VAR_CLARIFICATION_DUE = "clarificationDue";
+    /** The answer date a secretariat asked for, when it gave one (sent with the clarification request). */
+    public static final String VAR_CLARIFICATION_ANSWER_BY = "clarificationAnswerBy";
+    /**
+     * Set on a ministry's drafting or sign-off task (task-local, kept in history) when the coordinator ended it
+     * without the ministry (issue 14.2): the task is completed with the outcome "proceeded-without" and the process
+     * goes on.
+     */
+    public static final String VAR_OUTCOME = "outcome";
     /** Set by FreezeReportVersion for the steps after it; not read by the BPMN. */
     public static final String VAR_REPORT_VERSION_ID = "reportVersionId";
 
