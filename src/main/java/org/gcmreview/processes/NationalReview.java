@@ -19,6 +19,8 @@ public final class NationalReview {
     /** Where a reopened cycle picks up again (issue 14.5): the activity each stage restarts before. */
     public static final String SCOPE_REVIEW = "ScopeReview";
     public static final String NATIONAL_DRAFTING = "NationalDrafting";
+    /** A ministry's drafting task inside {@link #NATIONAL_DRAFTING} (one per ministry, multi-instance). */
+    public static final String DRAFT_CONTRIBUTION = "DraftContribution";
     public static final String CONSOLIDATE_REPORT = "ConsolidateReport";
     public static final String SIGN_OFF_ROUND_MERGE = "SignOffRoundMerge";
     public static final String ENDORSE_FINAL_REPORT = "EndorseFinalReport";

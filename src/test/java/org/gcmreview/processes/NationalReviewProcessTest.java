@@ -518,6 +518,39 @@ class NationalReviewProcessTest {
                 .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(117)));
     }
 
+    @Test
+    void aMinistryAddedWhileDraftingGetsABranchOfItsOwnAndSignsOffAndARemovedOneDoesNeither() {
+        ProcessInstance review = startReview();
+        complete(task(review), scopingDecisions());
+        String foreign = "ministry-KEN-FOREIGN";
+
+        // what DraftingBranches.add does: one more branch inside the multi-instance body, and the sign-off list
+        String body = runtime.getActivityInstance(review.getId())
+                .getActivityInstances("NationalDrafting#multiInstanceBody")[0].getId();
+        runtime.createProcessInstanceModification(review.getId()).startBeforeActivity("NationalDrafting", body)
+                .setVariableLocal("ministryGroup", foreign).execute();
+        runtime.setVariable(review.getId(), "ministryGroups", new ArrayList<>(List.of(INTERIOR, LABOUR, foreign)));
+        assertThat(draftOf(foreign)).hasDueDate(DRAFTING_DUE);
+        assertThat(timersOf(management, "DraftingOverdueTimer")).hasSize(3);
+
+        // what DraftingBranches.remove does: Labour's task ends with the outcome "removed"
+        tasks.setVariableLocal(draftOf(LABOUR).getId(), "outcome", "removed");
+        tasks.complete(draftOf(LABOUR).getId());
+        runtime.setVariable(review.getId(), "ministryGroups", new ArrayList<>(List.of(INTERIOR, foreign)));
+        complete(draftOf(INTERIOR));
+
+        assertThat(review).as("drafting waits for the added ministry").isWaitingAt("DraftContribution");
+        complete(draftOf(foreign));
+        complete(task("ConsolidateReport", review));
+        runConsultation(consultationOf(review), false);
+
+        assertThat(openTasks("SignOffReport")).extracting(signOff -> candidateGroups(tasks, signOff))
+                .containsExactlyInAnyOrder(List.of(INTERIOR), List.of(foreign));
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
     /** What the coordinator's "proceed without the ministry" does to the ministry's open task. */
     private void proceedWithout(Task ministryTask) {
         tasks.setVariableLocal(ministryTask.getId(), "outcome", "proceeded-without");
