@@ -35,7 +35,8 @@ class TableOwnershipTest {
         own("audit", "audit_event");
         own("reference", "objective objective_action objective_sdg_target guiding_principle country "
                 + "regional_commission stakeholder_type");
-        own("cycle", "review_cycle cycle_objective ministry ministry_assignment cycle_withdrawal");
+        own("cycle", "review_cycle cycle_objective ministry ministry_assignment cycle_withdrawal ministry_absence"
+                + " cycle_ministry_change");
         own("report", "contribution contribution_indicator contribution_revision report_section section_indicator "
                 + "section_revision report_version");
         own("signoff", "signoff_decision signoff_requested_section endorsement");
