@@ -36,7 +36,7 @@ class TableOwnershipTest {
         own("reference", "objective objective_action objective_sdg_target guiding_principle country "
                 + "regional_commission stakeholder_type");
         own("cycle", "review_cycle cycle_objective ministry ministry_assignment cycle_withdrawal cycle_plan "
-                + "cycle_plan_change");
+                + "cycle_plan_change ministry_absence cycle_ministry_change");
         own("report", "contribution contribution_indicator contribution_revision report_section section_indicator "
                 + "section_revision report_version report_comment report_comment_decision");
         own("signoff", "signoff_decision signoff_requested_section endorsement");

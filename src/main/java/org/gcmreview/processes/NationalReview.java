@@ -19,6 +19,8 @@ public final class NationalReview {
     /** Where a reopened cycle picks up again (issue 14.5): the activity each stage restarts before. */
     public static final String SCOPE_REVIEW = "ScopeReview";
     public static final String NATIONAL_DRAFTING = "NationalDrafting";
+    /** A ministry's drafting task inside {@link #NATIONAL_DRAFTING} (one per ministry, multi-instance). */
+    public static final String DRAFT_CONTRIBUTION = "DraftContribution";
     public static final String CONSOLIDATE_REPORT = "ConsolidateReport";
     public static final String SIGN_OFF_ROUND_MERGE = "SignOffRoundMerge";
     public static final String ENDORSE_FINAL_REPORT = "EndorseFinalReport";
@@ -52,11 +54,6 @@ public final class NationalReview {
     public static final String VAR_DRAFTING_REMINDER_AT = "draftingReminderAt";
     public static final String VAR_CONSULTATION_OPENS_AT = "consultationOpensAt";
     public static final String VAR_CONSULTATION_CLOSES_AT = "consultationClosesAt";
-    /**
-     * The planned sign-off due date (ISO 8601 date-time text), which the sign-off timers read; scoping sets it
-     * and a change of the plan sets it again (issue 14.1).
-     */
-    public static final String VAR_SIGN_OFF_DUE = "signOffDue";
     public static final String VAR_CHANGES_REQUESTED = "changesRequested";
     /** Set by the clarification answer: true when it changed sections, which then go through sign-off again. */
     public static final String VAR_TEXT_CHANGED = "textChanged";
@@ -68,6 +65,22 @@ public final class NationalReview {
     public static final String VAR_GOVERNMENT_GROUP = "governmentGroup";
     /** Set by the government's validation: false returns the report for revision. */
     public static final String VAR_GOVERNMENT_APPROVED = "governmentApproved";
+    /**
+     * When the ministries' sign-off of the current round is due (ISO 8601 date-time text, issue 14.2): scoping sets
+     * the planned date and a change of the plan sets it again (issue 14.1); OpenSignOffRound keeps it while it is
+     * ahead, otherwise sets {@code gcm.signoff.period} from the round's opening.
+     */
+    public static final String VAR_SIGN_OFF_DUE = "signOffDue";
+    /** When the coordinator's answer to the current clarification request is due. */
+    public static final String VAR_CLARIFICATION_DUE = "clarificationDue";
+    /** The answer date a secretariat asked for, when it gave one (sent with the clarification request). */
+    public static final String VAR_CLARIFICATION_ANSWER_BY = "clarificationAnswerBy";
+    /**
+     * Set on a ministry's drafting or sign-off task (task-local, kept in history) when the coordinator ended it
+     * without the ministry (issue 14.2): the task is completed with the outcome "proceeded-without" and the process
+     * goes on.
+     */
+    public static final String VAR_OUTCOME = "outcome";
     /** Set by FreezeReportVersion for the steps after it; not read by the BPMN. */
     public static final String VAR_REPORT_VERSION_ID = "reportVersionId";
 

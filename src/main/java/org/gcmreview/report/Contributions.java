@@ -43,6 +43,16 @@ public class Contributions {
                 """).param(cycleId).update();
     }
 
+    /** The empty contributions of a ministry added after scoping (issue 14.2), one per objective it was given. */
+    public void createForMinistry(long cycleId, long ministryId) {
+        jdbc.sql("""
+                insert into contribution (cycle_id, ministry_id, objective_number)
+                select cycle_id, ministry_id, objective_number from ministry_assignment
+                 where cycle_id = ? and ministry_id = ?
+                on conflict (cycle_id, ministry_id, objective_number) do nothing
+                """).params(cycleId, ministryId).update();
+    }
+
     public List<Contribution> forMinistry(long cycleId, long ministryId) {
         return withIndicators(jdbc.sql(SELECT + " where c.cycle_id = ? and c.ministry_id = ? order by c.objective_number")
                 .params(cycleId, ministryId).query(this::map).list());

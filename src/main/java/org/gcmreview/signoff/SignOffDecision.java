@@ -26,7 +26,18 @@ public record SignOffDecision(
 
     public enum Decision {
         APPROVED,
-        CHANGES_REQUESTED
+        CHANGES_REQUESTED,
+        /** The coordinator went on without the ministry's sign-off (issue 14.2); the reason says why. */
+        PROCEEDED_WITHOUT
+    }
+
+    /** The decision's words in the bundle (drafting: signoff.decision.*). */
+    public String labelKey() {
+        return switch (decision) {
+            case APPROVED -> "signoff.decision.approved";
+            case CHANGES_REQUESTED -> "signoff.decision.changes";
+            case PROCEEDED_WITHOUT -> "signoff.decision.proceededWithout";
+        };
     }
 
     /** A section a request for changes is about. */

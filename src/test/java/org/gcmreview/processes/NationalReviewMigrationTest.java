@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.gcmreview.cycle.NationalTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.gcmreview.cycle.ConsultationPlan;
 import org.gcmreview.cycle.EscalationCycles;
@@ -102,6 +103,7 @@ class NationalReviewMigrationTest {
         }
         Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
         Mocks.register("consultationPlan", new ConsultationPlan(Duration.ofDays(14)));
+        Mocks.register("nationalTaskTimers", new NationalTaskTimers("P14D", "P3D", "P14D", "P3D", "P7D"));
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.gcmreview.cycle.NationalTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.gcmreview.cycle.ConsultationPlan;
 import org.gcmreview.cycle.EscalationCycles;
@@ -76,6 +77,10 @@ class NationalReviewProcessTest {
     /** What the real sending delegates find: no open round / edition makes them throw their BPMN error. */
     private boolean noRegionalRound;
     private boolean noImrfEdition;
+    private RecordingDelegate signOffReminder;
+    private RecordingDelegate signOffEscalation;
+    private RecordingDelegate clarificationReminder;
+    private RecordingDelegate clarificationEscalation;
 
     @BeforeEach
     void setUp() {
@@ -106,8 +111,13 @@ class NationalReviewProcessTest {
         Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
         // the production minimum window (14 days): the scoped window (days 20 to 40) fits it
         Mocks.register("consultationPlan", new ConsultationPlan(Duration.ofDays(14)));
+        Mocks.register("nationalTaskTimers", new NationalTaskTimers("P14D", "P3D", "P14D", "P3D", "P7D"));
         withdraw = RecordingDelegate.register("withdrawReview");
         tellRounds = RecordingDelegate.register("tellRoundsOfWithdrawal");
+        signOffReminder = RecordingDelegate.register("sendSignOffReminder");
+        signOffEscalation = RecordingDelegate.register("escalateOverdueSignOff");
+        clarificationReminder = RecordingDelegate.register("sendClarificationReminder");
+        clarificationEscalation = RecordingDelegate.register("escalateOverdueClarification");
     }
 
     @AfterEach
@@ -595,6 +605,177 @@ class NationalReviewProcessTest {
 
         assertThat(review).isWaitingAt("SubmitToRegionalReview", "PublishEndorsedReport");
         assertThat(historicCount(review, "ValidateReport")).isEqualTo(2);
+    }
+
+    @Test
+    void aSignOffRoundIsDueAfterTheSignOffPeriodAndAnOverdueMinistryIsEscalatedEveryWeekUntilItDecides() {
+        ProcessInstance review = reachConsultation();
+        runConsultation(consultationOf(review), false);
+
+        // opened on day 40 with no planned date: due gcm.signoff.period (14 days) later, reminded 3 days before
+        assertThat(runtime.getVariable(review.getId(), "signOffDue")).isEqualTo(day(54));
+        openTasks("SignOffReport").forEach(signOff -> assertThat(signOff).hasDueDate(day(54)));
+        assertThat(timersOf(management, "SignOffReminderTimer")).hasSize(2)
+                .allSatisfy(timer -> assertThat(timer.getDuedate()).isEqualTo(day(51)));
+        complete(signOffOf(INTERIOR));
+        assertThat(timersOf(management, "SignOffReminderTimer")).as("Interior's timers left with its task").hasSize(1);
+
+        moveClockTo(day(51));
+        assertThat(fireDueTimers(management, "SignOffReminderTimer")).isEqualTo(1);
+        assertThat(signOffReminder.calls()).as("the mail waits for its own job").isEmpty();
+        assertThat(runAsyncContinuations(management, "SendSignOffReminder")).isEqualTo(1);
+        assertThat(signOffReminder.onlyCall().variable("ministryGroup")).isEqualTo(LABOUR);
+        assertThat(signOffReminder.onlyCall().variable("signOffDue")).isEqualTo(day(54));
+
+        // a ministry that never signs is escalated on the due date and again every week
+        for (int week = 0; week < 3; week++) {
+            moveClockTo(day(54 + 7 * week));
+            assertThat(fireDueTimers(management, "SignOffOverdueTimer")).isEqualTo(1);
+            assertThat(runAsyncContinuations(management, "EscalateOverdueSignOff")).isEqualTo(1);
+        }
+        assertThat(signOffEscalation.calls()).hasSize(3)
+                .allSatisfy(call -> assertThat(call.variable("ministryGroup")).isEqualTo(LABOUR));
+        assertThat(timersOf(management, "SignOffOverdueTimer")).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(75)));
+        assertThat(review).hasPassed("SignOffMinistryReminded", "SignOffEscalated");
+
+        complete(signOffOf(LABOUR));
+
+        assertThat(timersOf(management, "SignOffOverdueTimer")).as("the escalation stops with the task").isEmpty();
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void aPlannedSignOffDateStillAheadIsKeptAndEveryNewRoundGetsADueDateAgain() {
+        ProcessInstance review = reachConsultation();
+        runtime.setVariable(review.getId(), "signOffDue", day(70));
+        runConsultation(consultationOf(review), false);
+
+        assertThat(signOffOf(LABOUR)).hasDueDate(day(70));
+        complete(signOffOf(LABOUR), withVariables("changesRequested", true));
+        complete(signOffOf(INTERIOR));
+        moveClockTo(day(71));
+        complete(task("ReviseRequestedSections", review));
+
+        // the planned date has passed by the second round: due gcm.signoff.period from the round's opening
+        assertThat(runtime.getVariable(review.getId(), "signOffDue")).isEqualTo(day(85));
+        openTasks("SignOffReport").forEach(signOff -> assertThat(signOff).hasDueDate(day(85)));
+    }
+
+    @Test
+    void aMinistryThatNeverAnswersIsRemindedAndEscalatedUntilTheCoordinatorProceedsWithoutItInDraftingAndSignOff() {
+        ProcessInstance review = startReview();
+        complete(task(review), scopingDecisions());
+        complete(draftOf(INTERIOR));
+        moveClockTo(REMINDER_AT);
+        fireDueTimers(management, "DraftingReminderTimer");
+        runAsyncContinuations(management, "SendDraftingReminder");
+        for (int week = 0; week < 3; week++) {
+            moveClockTo(day(14 + 7 * week));
+            assertThat(fireDueTimers(management, "DraftingOverdueTimer")).isEqualTo(1);
+            runAsyncContinuations(management, "EscalateOverdueDrafting");
+        }
+        assertThat(draftingEscalation.calls()).as("escalated every week, never an incident").hasSize(3);
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+
+        // what ProceedWithoutMinistry does for the coordinator: the ministry's task ends with that outcome
+        proceedWithout(draftOf(LABOUR));
+
+        assertThat(timersOf(management, "DraftingOverdueTimer")).isEmpty();
+        complete(task("ConsolidateReport", review));
+        moveClockTo(CONSULTATION_OPENS);
+        runConsultation(consultationOf(review), false);
+        assertThat(openTasks("SignOffReport")).as("a ministry proceeded without in drafting still signs off")
+                .hasSize(2);
+        complete(signOffOf(INTERIOR));
+        moveClockTo(day(54));
+        fireDueTimers(management, "SignOffOverdueTimer");
+        runAsyncContinuations(management, "EscalateOverdueSignOff");
+        assertThat(signOffEscalation.calls()).hasSize(1);
+
+        proceedWithout(signOffOf(LABOUR));
+
+        assertThat(freeze.calls()).hasSize(1);
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+        assertThat(management.createJobQuery().processInstanceId(review.getId()).count())
+                .as("nothing of the ministry is left to fire").isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(review.getId())
+                .variableName("outcome").list()).as("the outcome stays in the history of both tasks").hasSize(2)
+                .allSatisfy(v -> assertThat(v.getValue()).isEqualTo("proceeded-without"));
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    @Test
+    void theAnswerToAClarificationIsDueRemindedAndEscalatedEveryWeekUntilItIsSent() {
+        ProcessInstance review = reachRegionalReview();
+        moveClockTo(day(60));
+        answerFromRegionalReview("RegionalClarificationRequested");
+
+        assertThat(runtime.getVariable(review.getId(), "clarificationDue")).isEqualTo(day(74));
+        assertThat(task("AnswerClarification", review)).hasDueDate(day(74));
+        moveClockTo(day(71));
+        assertThat(fireDueTimers(management, "ClarificationReminderTimer")).isEqualTo(1);
+        assertThat(runAsyncContinuations(management, "SendClarificationReminder")).isEqualTo(1);
+        assertThat(clarificationReminder.onlyCall().variable("coordinatorGroup")).isEqualTo(COORDINATORS);
+        for (int week = 0; week < 2; week++) {
+            moveClockTo(day(74 + 7 * week));
+            assertThat(fireDueTimers(management, "ClarificationOverdueTimer")).isEqualTo(1);
+            assertThat(runAsyncContinuations(management, "EscalateOverdueClarification")).isEqualTo(1);
+        }
+        assertThat(clarificationEscalation.calls()).hasSize(2);
+        assertThat(review).hasPassed("CoordinatorRemindedToAnswer", "ClarificationEscalated");
+
+        complete(task("AnswerClarification", review), withVariables("textChanged", false));
+
+        assertThat(timersOf(management, "ClarificationOverdueTimer")).isEmpty();
+        runAsyncContinuations(management, "SendToRegionalReview");
+
+        // a second request, with the answer date the secretariat asked for
+        runtime.createMessageCorrelation("RegionalClarificationRequested").processInstanceBusinessKey(BUSINESS_KEY)
+                .setVariable("clarificationAnswerBy", day(120)).correlate();
+        assertThat(task("AnswerClarification", review)).hasDueDate(day(120));
+        assertThat(timersOf(management, "ClarificationReminderTimer")).singleElement()
+                .satisfies(timer -> assertThat(timer.getDuedate()).isEqualTo(day(117)));
+    }
+
+    @Test
+    void aMinistryAddedWhileDraftingGetsABranchOfItsOwnAndSignsOffAndARemovedOneDoesNeither() {
+        ProcessInstance review = startReview();
+        complete(task(review), scopingDecisions());
+        String foreign = "ministry-KEN-FOREIGN";
+
+        // what DraftingBranches.add does: one more branch inside the multi-instance body, and the sign-off list
+        String body = runtime.getActivityInstance(review.getId())
+                .getActivityInstances("NationalDrafting#multiInstanceBody")[0].getId();
+        runtime.createProcessInstanceModification(review.getId()).startBeforeActivity("NationalDrafting", body)
+                .setVariableLocal("ministryGroup", foreign).execute();
+        runtime.setVariable(review.getId(), "ministryGroups", new ArrayList<>(List.of(INTERIOR, LABOUR, foreign)));
+        assertThat(draftOf(foreign)).hasDueDate(DRAFTING_DUE);
+        assertThat(timersOf(management, "DraftingOverdueTimer")).hasSize(3);
+
+        // what DraftingBranches.remove does: Labour's task ends with the outcome "removed"
+        tasks.setVariableLocal(draftOf(LABOUR).getId(), "outcome", "removed");
+        tasks.complete(draftOf(LABOUR).getId());
+        runtime.setVariable(review.getId(), "ministryGroups", new ArrayList<>(List.of(INTERIOR, foreign)));
+        complete(draftOf(INTERIOR));
+
+        assertThat(review).as("drafting waits for the added ministry").isWaitingAt("DraftContribution");
+        complete(draftOf(foreign));
+        complete(task("ConsolidateReport", review));
+        runConsultation(consultationOf(review), false);
+
+        assertThat(openTasks("SignOffReport")).extracting(signOff -> candidateGroups(tasks, signOff))
+                .containsExactlyInAnyOrder(List.of(INTERIOR), List.of(foreign));
+        openTasks("SignOffReport").forEach(signOff -> complete(signOff));
+        assertThat(review).isWaitingAt("EndorseFinalReport");
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+    }
+
+    /** What the coordinator's "proceed without the ministry" does to the ministry's open task. */
+    private void proceedWithout(Task ministryTask) {
+        tasks.setVariableLocal(ministryTask.getId(), "outcome", "proceeded-without");
+        tasks.complete(ministryTask.getId());
     }
 
     /** The stages a coordinator can withdraw the cycle from, each reached as the application would reach it. */

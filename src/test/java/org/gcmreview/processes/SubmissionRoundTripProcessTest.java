@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.gcmreview.submission.RoundTaskTimers;
+import org.gcmreview.cycle.NationalTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,7 @@ class SubmissionRoundTripProcessTest {
         RecordingDelegate.register("acknowledgeSubmission", execution -> answer(execution,
                 "RegionalReviewAcknowledged"));
         publish = RecordingDelegate.register("publishReport");
+        Mocks.register("nationalTaskTimers", new NationalTaskTimers("P14D", "P3D", "P14D", "P3D", "P7D"));
         Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
     }
 

@@ -38,6 +38,10 @@ final class AuthorizationMatrix {
     private AuthorizationMatrix() {
     }
 
+    /** Signed-in callers who are not of the cycle's country (Kenya). */
+    private static final Caller[] OUTSIDE_THE_COUNTRY = {OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY,
+            REGIONAL_SECRETARIAT, OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT, ADMIN};
+
     static List<MatrixEntry> entries() {
         return List.of(
                 // ---------------------------------------------------------------- web
@@ -443,6 +447,25 @@ final class AuthorizationMatrix {
                                     .param("person", String.valueOf(f.user(MINISTRY).id()));
                         })
                         .onlyFor(COORDINATOR).build(),
+
+                // ---------------------------------------------------------------- issue 14.2: ministries that do not answer
+                // the country's coordinator only; anybody outside the country does not find the cycle (404); an
+                // empty form is refused as invalid (400) once through, so the matrix changes nothing
+                MatrixEntry.of("GET", "/cycles/{cycleId}/proceed-without",
+                                f -> get("/cycles/" + f.draftCycle() + "/proceed-without"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OUTSIDE_THE_COUNTRY).build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/proceed-without",
+                                f -> post("/cycles/" + f.draftCycle() + "/proceed-without"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OUTSIDE_THE_COUNTRY).build(),
+                MatrixEntry.of("GET", "/cycles/{cycleId}/contributing-ministries",
+                                f -> get("/cycles/" + f.draftCycle() + "/contributing-ministries"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OUTSIDE_THE_COUNTRY).build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/contributing-ministries/add",
+                                f -> post("/cycles/" + f.draftCycle() + "/contributing-ministries/add"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OUTSIDE_THE_COUNTRY).build(),
+                MatrixEntry.of("POST", "/cycles/{cycleId}/contributing-ministries/remove",
+                                f -> post("/cycles/" + f.draftCycle() + "/contributing-ministries/remove"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OUTSIDE_THE_COUNTRY).build(),
 
                 // ---------------------------------------------------------------- people: out of office (own absences)
                 // anyone with tasks; a stakeholder has none to pass on
