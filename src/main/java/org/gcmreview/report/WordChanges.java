@@ -13,15 +13,15 @@ import org.gcmreview.report.history.TextDiff;
  * What an upload would change, per objective and field, as word-level differences ({@link TextDiff}, as in the
  * revision history) against the contribution as it is now. Only fields that change are listed.
  */
-record WordChanges(List<Objective> objectives) {
+public record WordChanges(List<Objective> objectives) {
 
-    record FieldChange(String label, TextDiff.Result diff) {
+    public record FieldChange(String label, TextDiff.Result diff) {
     }
 
-    record Objective(int number, String title, List<FieldChange> fields) {
+    public record Objective(int number, String title, List<FieldChange> fields) {
     }
 
-    boolean none() {
+    public boolean none() {
         return objectives.isEmpty();
     }
 

@@ -26,7 +26,7 @@ class WordImports {
     /** How long an upload waits for its confirmation. */
     static final Duration VALIDITY = Duration.ofHours(2);
 
-    record Pending(UUID id, long cycleId, long ministryId, String taskId, long uploadedBy, String fileName,
+    public record Pending(UUID id, long cycleId, long ministryId, String taskId, long uploadedBy, String fileName,
             Locale language, List<ContentEdit> edits) {
     }
 
