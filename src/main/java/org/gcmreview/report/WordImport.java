@@ -101,7 +101,8 @@ class WordImport {
         } catch (AttachmentRejectedException e) {
             // "not a type that can be attached" would name the evidence types: say what this upload wants
             String code = e.getCodes() == null ? "" : e.getCodes()[0];
-            if (code.endsWith(".notAllowed") || code.endsWith(".zipNotOffice") || code.endsWith(".damaged")) {
+            if (code.endsWith(".notAllowed") || code.endsWith(".zipNotOffice") || code.endsWith(".damaged")
+                    || code.endsWith(".wrongExtension")) {
                 throw refused("word.refused.notDocx");
             }
             throw new WordRefusal(messageSource.getMessage(e, LocaleContextHolder.getLocale()));
