@@ -37,7 +37,7 @@ class TableOwnershipTest {
                 + "regional_commission stakeholder_type");
         own("cycle", "review_cycle cycle_objective ministry ministry_assignment cycle_withdrawal");
         own("report", "contribution contribution_indicator contribution_revision report_section section_indicator "
-                + "section_revision report_version");
+                + "section_revision report_version word_import");
         own("signoff", "signoff_decision signoff_requested_section endorsement");
         own("attachment", "attachment");
         own("consultation", "consultation_window consultation_open_target consultation_extension consultation_input "
