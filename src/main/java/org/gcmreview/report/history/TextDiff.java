@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>The tokenisation is {@link DiffTokens}, one run of the algorithm {@link DiffAttempt}.
  */
-final class TextDiff {
+public final class TextDiff {
 
     /** Differing tokens (both sides together) above which words are not compared one by one. */
     static final int MAX_WORD_TOKENS = 40_000;

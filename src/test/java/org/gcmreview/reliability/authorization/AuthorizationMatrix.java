@@ -35,6 +35,10 @@ final class AuthorizationMatrix {
     /** Every endpoint of every controller in this package or below must have an entry. */
     static final String APPLICATION_PACKAGE = "org.gcmreview";
 
+    /** Everyone signed in who is not of the data's country: for them a country's drafts do not exist. */
+    private static final Caller[] OUTSIDERS = {OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY, REGIONAL_SECRETARIAT,
+            OTHER_REGION_SECRETARIAT, IMRF_SECRETARIAT, ADMIN};
+
     private AuthorizationMatrix() {
     }
 
@@ -175,6 +179,31 @@ final class AuthorizationMatrix {
                                 "/cycles/" + f.history().cycleId() + "/comments/" + f.comment() + "/reopen"))
                         .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR, OTHER_COUNTRY_MINISTRY)
                         .build(),
+                // ---------------------------------------------------------------- report: Word round trip (16.1)
+                // drafts are the country government's: never stakeholders'; secretariats, administrators and other
+                // countries are told nothing exists
+                MatrixEntry.of("GET", "/cycles/{cycleId}/report.docx", f -> get("/cycles/" + f.draftCycle()
+                                + "/report.docx"))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OUTSIDERS).build(),
+                // a ministry's contribution: that ministry and the coordinator
+                MatrixEntry.of("GET", "/cycles/{cycleId}/ministries/{ministryId}/contribution.docx", f -> get(
+                                "/cycles/" + f.wordTask()[0] + "/ministries/" + f.user(MINISTRY).ministryId()
+                                        + "/contribution.docx"))
+                        .onlyFor(COORDINATOR, MINISTRY).but(NOT_FOUND, OUTSIDERS).build(),
+                // uploading goes with the ministry's open drafting task (no file: refused as invalid once through)
+                MatrixEntry.of("GET", "/tasks/{taskId}/word", f -> get("/tasks/" + f.wordTask()[1] + "/word"))
+                        .onlyFor(MINISTRY).but(NOT_FOUND, OUTSIDERS).build(),
+                MatrixEntry.of("POST", "/tasks/{taskId}/word", f -> post("/tasks/" + f.wordTask()[1] + "/word"))
+                        .onlyFor(MINISTRY).but(NOT_FOUND, OUTSIDERS).build(),
+                // an upload waiting for confirmation: the person who uploaded it
+                MatrixEntry.of("GET", "/tasks/{taskId}/word/{importId}", f -> get("/tasks/" + f.wordImport()[0]
+                                + "/word/" + f.wordImport()[1]))
+                        .onlyFor(MINISTRY).but(NOT_FOUND, OUTSIDERS).build(),
+                MatrixEntry.of("POST", "/tasks/{taskId}/word/{importId}", f -> {
+                            String[] upload = f.newWordImport();
+                            return post("/tasks/" + upload[0] + "/word/" + upload[1]);
+                        })
+                        .onlyFor(MINISTRY).but(NOT_FOUND, OUTSIDERS).build(),
 
                 // ---------------------------------------------------------------- attachment
                 // a ministry's drafting evidence is the government's business: not the stakeholders', nor a

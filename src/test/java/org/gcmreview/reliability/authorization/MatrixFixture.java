@@ -160,6 +160,34 @@ final class MatrixFixture {
                 CandidateGroups.ministry("KEN", ministry.ministryCode())).getId()};
     }
 
+    /** The matrix ministry's drafting task in a scoped cycle, for the Word round trip: [cycle id, task id]. */
+    String[] wordTask() throws Exception {
+        return once("wordTask", this::newMinistryTask);
+    }
+
+    /** The matrix ministry's unchanged contribution file, uploaded and waiting for confirmation: [task id, upload id]. */
+    String[] wordImport() throws Exception {
+        return once("wordImport", this::newWordImport);
+    }
+
+    String[] newWordImport() throws Exception {
+        String[] task = newMinistryTask();
+        CurrentUser ministry = user(Caller.MINISTRY);
+        byte[] file = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/cycles/" + task[0] + "/ministries/" + ministry.ministryId() + "/contribution.docx")
+                        .with(TestUsers.as(ministry)))
+                .andExpect(MockMvcResultMatchers.status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String location = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/tasks/" + task[1] + "/word")
+                        .file(new MockMultipartFile("file", "contribution.docx", "application/octet-stream", file))
+                        .with(TestUsers.as(ministry))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(MockMvcResultMatchers.status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        return new String[] {task[1], location.substring(location.lastIndexOf('/') + 1)};
+    }
+
     /** The "Prepare the regional synthesis" task of a new round of ECA (read only). */
     String regionalTask() throws Exception {
         return once("regionalTask", () -> {
