@@ -162,5 +162,11 @@ public class SingleSignOn {
             super(person.getAuthorities(), person.getIdToken(), person.getUserInfo());
             this.account = account;
         }
+
+        /** The account's user name, which the sign-in audit names (not the provider's subject). */
+        @Override
+        public String getName() {
+            return account.user().username();
+        }
     }
 }

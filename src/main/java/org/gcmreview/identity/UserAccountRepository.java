@@ -123,6 +123,12 @@ public class UserAccountRepository {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /** Whether the account signs in through a single sign-on provider (SingleSignOn): it has no local password. */
+    public boolean signsInThroughProvider(long userId) {
+        return jdbc.sql("select count(*) from sso_identity where user_id = ?").param(userId).query(Integer.class)
+                .single() > 0;
+    }
+
     public void savePreferredLanguage(long userId, String language) {
         jdbc.sql("update app_user set preferred_language = ? where id = ?").params(language, userId).update();
     }
