@@ -88,8 +88,9 @@ class TableOwnershipTest {
                 "seeds demo rows into identity, cycle, consultation and reference tables at start-up; demo only");
         exception("identity", "IdentityDirectory", "country ministry regional_commission",
                 "user administration lists users with their country, ministry and commission names");
-        exception("identity", "UserAccountRepository", "ministry",
-                "a ministry user is resolved to their ministry (code, country) at sign-in");
+        exception("identity", "UserAccountRepository", "country ministry regional_commission",
+                "a ministry user is resolved to their ministry (code, country) at sign-in; single sign-on checks a "
+                        + "claimed country, ministry code and commission exist");
         exception("report", "Contributions", "ministry ministry_assignment objective",
                 "contributions are listed with their ministry and objective titles and created from "
                         + "ministry_assignment in one insert-select");

@@ -73,7 +73,7 @@ public class ReviewCycles {
                     .params(cycle.regionalRoundId(), user.commissionCode()).query(Integer.class).single() > 0
                     && submitted(cycle);
             case IMRF_SECRETARIAT -> submitted(cycle);
-            case ADMIN -> false;
+            case ADMIN, PENDING -> false;
         };
     }
 

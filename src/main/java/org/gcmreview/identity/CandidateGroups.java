@@ -98,6 +98,9 @@ public final class CandidateGroups {
                 groups.add(ADMIN);
                 groups.add(CAMUNDA_ADMIN);
             }
+            case PENDING -> {
+                // in no group: a pending account is offered no task
+            }
         }
         return List.copyOf(groups);
     }

@@ -7,7 +7,12 @@ public enum Role {
     STAKEHOLDER,
     REGIONAL_SECRETARIAT,
     IMRF_SECRETARIAT,
-    ADMIN;
+    ADMIN,
+    /**
+     * Signed in through single sign-on, but not yet given a role: reaches only the page saying so
+     * (PendingAccountGate) until an administrator or the claimed country's coordinator approves it.
+     */
+    PENDING;
 
     public String authority() {
         return "ROLE_" + name();

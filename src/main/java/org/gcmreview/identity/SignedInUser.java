@@ -2,6 +2,7 @@ package org.gcmreview.identity;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.security.core.Authentication;
@@ -10,9 +11,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.user.OAuth2User;
 
-/** Spring Security's view of a user; the features work with {@link #user()}. */
-public final class SignedInUser implements UserDetails, CredentialsContainer {
+/**
+ * Spring Security's view of a user; the features work with {@link #user()}. The same for a password sign-in and
+ * a single sign-on (where Spring Security wants an OAuth2User: SsoAuthentication), so no feature tells them apart.
+ */
+public final class SignedInUser implements UserDetails, CredentialsContainer, OAuth2User {
 
     /** Sessions live in the database (Spring Session JDBC): bump this only with a change that breaks them. */
     private static final long serialVersionUID = 1L;
@@ -60,6 +65,17 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 
     @Override
     public String getUsername() {
+        return user.username();
+    }
+
+    /** The provider's claims stay with the provider: nothing of them travels in the session. */
+    @Override
+    public Map<String, Object> getAttributes() {
+        return Map.of();
+    }
+
+    @Override
+    public String getName() {
         return user.username();
     }
 

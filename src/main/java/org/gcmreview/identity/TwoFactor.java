@@ -194,6 +194,39 @@ public class TwoFactor {
         }
     }
 
+    /**
+     * New recovery codes for one's own authenticator, after a current code from it (or an unused recovery code):
+     * the old ones stop working. Empty when the code is not right or two-factor sign-in is off.
+     */
+    @Transactional
+    public Optional<List<String>> renewRecoveryCodes(CurrentUser user, String code) {
+        if (!enrolled(user.id()) || check(user, code) == Check.WRONG) {
+            return Optional.empty();
+        }
+        List<String> codes = newRecoveryCodes(user.id());
+        audit.record(AuditEntry.of(user.username(), "RECOVERY_CODES_RENEWED", user.countryIso3(), "app_user",
+                user.id(), RECOVERY_CODES + " recovery codes issued, the old ones no longer work"));
+        return Optional.of(codes);
+    }
+
+    /**
+     * An administrator's reset of a person's two-factor sign-in (a lost phone): the authenticator and recovery
+     * codes are gone, the person sets it up again (at their next sign-in when their country requires it), and
+     * their open sessions end. Returns whether there was anything to reset.
+     */
+    @Transactional
+    public boolean reset(CurrentUser person, CurrentUser by) {
+        jdbc.sql("delete from recovery_code where user_id = ?").param(person.id()).update();
+        int removed = jdbc.sql("delete from totp_credential where user_id = ?").param(person.id()).update();
+        if (removed > 0) {
+            jdbc.sql("update app_user set rights_version = rights_version + 1 where id = ?").param(person.id())
+                    .update();
+            audit.record(AuditEntry.of(by.username(), "TWO_FACTOR_RESET", person.countryIso3(), "app_user",
+                    person.id(), person.username()));
+        }
+        return removed > 0;
+    }
+
     private List<String> newRecoveryCodes(long userId) {
         jdbc.sql("delete from recovery_code where user_id = ?").param(userId).update();
         List<String> codes = new ArrayList<>();

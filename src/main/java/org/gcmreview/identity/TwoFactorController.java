@@ -100,6 +100,22 @@ class TwoFactorController {
         return "redirect:" + SecondFactorGate.ENROLMENT_PAGE;
     }
 
+    /** New recovery codes (the old ones stop working), after a current code: shown once, like the first ones. */
+    @PostMapping(SecondFactorGate.ENROLMENT_PAGE + "/recovery-codes")
+    String renewRecoveryCodes(@RequestParam(required = false) String code, CurrentUser user, Model model,
+            HttpServletResponse response) {
+        refuseStakeholders(user);
+        Optional<List<String>> codes = twoFactor.renewRecoveryCodes(user, code);
+        if (codes.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "people.twoFactor.error.code");
+            return page(model);
+        }
+        model.addAttribute("recoveryCodes", codes.get());
+        model.addAttribute("next", SecondFactorGate.ENROLMENT_PAGE);
+        return "identity/recovery-codes";
+    }
+
     private String enrolmentPage(Model model, TwoFactor.Enrolment enrolment, boolean wrong) {
         model.addAttribute("secret", grouped(enrolment.secret()));
         model.addAttribute("uri", enrolment.uri());

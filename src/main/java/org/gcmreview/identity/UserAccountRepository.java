@@ -45,11 +45,13 @@ public class UserAccountRepository {
 
     /**
      * The one enabled account whose user name or e-mail address this is (case ignored), for a password reset;
-     * empty when there is none, or more than one (an address two accounts share names neither).
+     * empty when there is none, or more than one (an address two accounts share names neither). An account that
+     * signs in through a provider has no password here, and gets none: its provider is where it signs in.
      */
     public Optional<CurrentUser> findEnabledByUsernameOrEmail(String nameOrEmail) {
         List<UserAccount> found = jdbc.sql(SELECT + """
-                 where u.enabled and (lower(u.username) = lower(:name) or lower(u.email) = lower(:name)) limit 2""")
+                 where u.enabled and (lower(u.username) = lower(:name) or lower(u.email) = lower(:name))
+                   and not exists (select 1 from sso_identity s where s.user_id = u.id) limit 2""")
                 .param("name", nameOrEmail).query(this::mapAccount).list();
         return found.size() == 1 ? Optional.of(found.get(0).user()) : Optional.empty();
     }
@@ -121,8 +123,30 @@ public class UserAccountRepository {
                 .query(Boolean.class).optional().orElse(false);
     }
 
+    /** Whether the account signs in through a single sign-on provider (SingleSignOn): it has no local password. */
+    public boolean signsInThroughProvider(long userId) {
+        return jdbc.sql("select count(*) from sso_identity where user_id = ?").param(userId).query(Integer.class)
+                .single() > 0;
+    }
+
     public void savePreferredLanguage(long userId, String language) {
         jdbc.sql("update app_user set preferred_language = ? where id = ?").params(language, userId).update();
+    }
+
+    /** Whether the country is in the reference data (single sign-on reads an ISO3 from a claim). */
+    boolean countryExists(String iso3) {
+        return jdbc.sql("select count(*) from country where iso3 = ?").param(iso3).query(Integer.class).single() > 0;
+    }
+
+    /** The country's ministry with this code that is not retired, if any. */
+    Optional<Long> activeMinistry(String iso3, String code) {
+        return jdbc.sql("select id from ministry where country_iso3 = ? and code = ? and retired_at is null")
+                .params(iso3, code).query(Long.class).optional();
+    }
+
+    boolean commissionExists(String code) {
+        return jdbc.sql("select count(*) from regional_commission where code = ?").param(code)
+                .query(Integer.class).single() > 0;
     }
 
     private UserAccount mapAccount(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,11 @@
 package org.gcmreview.people;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TwoFactor;
+import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.reference.ReferenceData;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -20,7 +22,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Whether a country requires two-factor sign-in of its coordinator and ministry focal points: the coordinator
  * sets it for their own country (/country/**), an administrator for any (/admin/**). From the next sign-in on,
- * those without an authenticator must set one up before they reach anything. Every change is audited (TwoFactor).
+ * those without an authenticator must set one up before they reach anything. An administrator can also reset a
+ * person's two-factor sign-in (a lost phone). Every change is audited (TwoFactor).
  */
 @Controller
 class CountryTwoFactorController {
@@ -28,9 +31,12 @@ class CountryTwoFactorController {
     private final TwoFactor twoFactor;
     private final ReferenceData reference;
     private final MessageSource messages;
+    private final UserAccountRepository accounts;
 
-    CountryTwoFactorController(TwoFactor twoFactor, ReferenceData reference, MessageSource messages) {
+    CountryTwoFactorController(TwoFactor twoFactor, ReferenceData reference, MessageSource messages,
+            UserAccountRepository accounts) {
         this.twoFactor = twoFactor;
+        this.accounts = accounts;
         this.reference = reference;
         this.messages = messages;
     }
@@ -68,6 +74,23 @@ class CountryTwoFactorController {
         boolean require = "true".equals(required);
         twoFactor.requireForCountry(iso3, require, user);
         redirect.addFlashAttribute("flash", text(require ? "people.twoFactor.country.on" : "people.twoFactor.country.off"));
+        return "redirect:/admin/two-factor";
+    }
+
+    /** An administrator resets a person's two-factor sign-in (a lost phone), found by user name; audited. */
+    @PostMapping("/admin/two-factor/reset")
+    String reset(@RequestParam(required = false) String username, CurrentUser user, Model model,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        Optional<CurrentUser> person = username == null || username.isBlank() ? Optional.empty()
+                : accounts.findByUsername(username.strip());
+        if (person.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("resetError", text("people.twoFactor.reset.unknown"));
+            return adminPage(model, null);
+        }
+        boolean done = twoFactor.reset(person.get(), user);
+        redirect.addFlashAttribute("flash", text(done ? "people.twoFactor.reset.done" : "people.twoFactor.reset.none",
+                person.get().displayName()));
         return "redirect:/admin/two-factor";
     }
 

@@ -57,10 +57,11 @@ class Invitations {
 
     /**
      * A new link for an account whose invitation was not taken up in time. Nothing happens while a link is still
-     * open or once the password is set, so a repeated click sends no second mail.
+     * open or once the password is set, so a repeated click sends no second mail; nor for an account that signs in
+     * through a single sign-on provider (it has no password here, and gets none).
      */
     boolean inviteAgain(long userId, String countryIso3, CurrentUser by) {
-        if (accounts.hasPassword(userId) || links.hasOpenLink(userId)) {
+        if (accounts.hasPassword(userId) || accounts.signsInThroughProvider(userId) || links.hasOpenLink(userId)) {
             return false;
         }
         audit.record(AuditEntry.of(by.username(), "ACCOUNT_INVITED_AGAIN", countryIso3, "app_user", userId, null));

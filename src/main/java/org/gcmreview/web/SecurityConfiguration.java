@@ -4,10 +4,12 @@ import java.util.Map;
 
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.identity.AccessDeniedAudit;
+import org.gcmreview.identity.PendingAccountGate;
 import org.gcmreview.identity.RightsCheck;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.SecondFactorGate;
 import org.gcmreview.identity.SecondFactorSignIn;
+import org.gcmreview.identity.SingleSignOn;
 import org.gcmreview.identity.UserAccountRepository;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -64,7 +66,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain applicationFilterChain(HttpSecurity http, AuditLog audit, MessageSource messages,
-            UserAccountRepository accounts, SecondFactorSignIn secondFactor) throws Exception {
+            UserAccountRepository accounts, SecondFactorSignIn secondFactor, SingleSignOn singleSignOn)
+            throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/error", "/css/**", "/js/**", "/images/**", "/favicon.ico",
                                 "/actuator/health/**").permitAll()
@@ -91,7 +94,9 @@ class SecurityConfiguration {
                 // set up or the user's country requires it (org.gcmreview.identity.SecondFactorSignIn)
                 .formLogin(form -> form.loginPage("/login").successHandler(secondFactor.afterPassword())
                         .failureHandler(signInFailures()).permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                // signing out of a single sign-on ends the session at the provider too, if it offers that
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(singleSignOn.logoutSuccess())
+                        .permitAll())
                 // a missing or stale CSRF token gets a page that says so (org.gcmreview.web.CsrfRefusal)
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new CsrfRefusal(messages)))
                 // Session fixation protection is Spring Security's default (a new session id at sign-in); it
@@ -99,7 +104,8 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'"))
+                                        + "frame-ancestors 'none'; form-action 'self'"
+                                        + singleSignOn.formActionSources() + "; base-uri 'self'"))
                         .referrerPolicy(ref -> ref.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         // Sent only on secure requests: behind the TLS proxy, Tomcat marks a request secure from
@@ -115,7 +121,12 @@ class SecurityConfiguration {
                 .addFilterAfter(new AccessDeniedAudit(audit), SecurityContextHolderFilter.class)
                 .addFilterAfter(new RightsCheck(accounts), AccessDeniedAudit.class)
                 // halfway through two-factor sign-in only its own pages (org.gcmreview.identity.SecondFactorGate)
-                .addFilterAfter(new SecondFactorGate(), RightsCheck.class);
+                .addFilterAfter(new SecondFactorGate(), RightsCheck.class)
+                // an account signed in through a provider and not yet approved sees one page
+                // (org.gcmreview.identity.PendingAccountGate)
+                .addFilterAfter(new PendingAccountGate(), SecondFactorGate.class);
+        // OpenID Connect providers beside the password form, when configured (org.gcmreview.identity.SingleSignOn)
+        singleSignOn.configure(http);
         return http.build();
     }
 

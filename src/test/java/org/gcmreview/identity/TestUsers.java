@@ -64,6 +64,18 @@ public final class TestUsers {
         return insert(Role.ADMIN, null, null, null, null);
     }
 
+    /**
+     * A person who signed in through single sign-on without claims giving a role, saying they work for this
+     * country: PENDING, linked to a provider's subject.
+     */
+    public CurrentUser pending(String iso3) {
+        ensureCountry(iso3);
+        CurrentUser user = insert(Role.PENDING, iso3, null, null, null);
+        jdbc.sql("insert into sso_identity (issuer, subject, user_id, provider) values (?, ?, ?, 'test')")
+                .params("https://idp.example.org", UUID.randomUUID().toString(), user.id()).update();
+        return user;
+    }
+
     /** Makes sure the country exists; reference data normally has it already. */
     public void ensureCountry(String iso3) {
         ensureCommission("ECA");

@@ -203,6 +203,54 @@ class TwoFactorSignInTest {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void newRecoveryCodesReplaceTheOldOnes() throws Exception {
+        TestUsers users = new TestUsers(jdbc);
+        CurrentUser user = withPassword(users.coordinator("KEN"));
+        byte[] key = secret(page(post("/account/two-factor/enrolment").with(TestUsers.as(user)).with(csrf())));
+        List<String> old = recoveryCodes(page(post("/account/two-factor/confirmation").with(TestUsers.as(user))
+                .with(csrf()).param("code", Totp.code(key, Totp.step(NOW) - 1))));
+        assertThat(old).hasSize(10);
+        // a wrong code makes none
+        mvc.perform(post("/account/two-factor/recovery-codes").with(TestUsers.as(user)).with(csrf())
+                .param("code", otherThan(Totp.code(key, Totp.step(NOW))))).andExpect(status().isBadRequest());
+        List<String> renewed = recoveryCodes(page(post("/account/two-factor/recovery-codes").with(TestUsers.as(user))
+                .with(csrf()).param("code", Totp.code(key, Totp.step(NOW)))));
+        assertThat(renewed).hasSize(10).doesNotContainAnyElementsOf(old);
+        assertThat(audited("RECOVERY_CODES_RENEWED", user)).isEqualTo(1);
+        RequestPostProcessor from = address();
+        MockHttpSession session = signInWithPassword(user, from, "/login/code");
+        mvc.perform(post("/login/code").session(session).with(csrf()).with(from).param("code", old.get(0)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/login/code").session(session).with(csrf()).with(from).param("code", renewed.get(0)))
+                .andExpect(redirectedUrl("/tasks"));
+    }
+
+    @Test
+    void anAdministratorResetsAPersonsTwoFactorSignIn() throws Exception {
+        TestUsers users = new TestUsers(jdbc);
+        CurrentUser user = withPassword(users.coordinator("KEN"));
+        enrol(user);
+        long version = jdbc.sql("select rights_version from app_user where id = ?").param(user.id())
+                .query(Long.class).single();
+        CurrentUser admin = users.admin();
+        mvc.perform(post("/admin/two-factor/reset").with(TestUsers.as(users.coordinator("KEN"))).with(csrf())
+                .param("username", user.username())).andExpect(status().isForbidden());
+        assertThat(enrolled(user)).isTrue();
+        mvc.perform(post("/admin/two-factor/reset").with(TestUsers.as(admin)).with(csrf())
+                .param("username", "nobody-" + UUID.randomUUID())).andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/two-factor/reset").with(TestUsers.as(admin)).with(csrf())
+                .param("username", user.username())).andExpect(redirectedUrl("/admin/two-factor"));
+        assertThat(enrolled(user)).isFalse();
+        assertThat(jdbc.sql("select count(*) from recovery_code where user_id = ?").param(user.id())
+                .query(Integer.class).single()).isZero();
+        assertThat(audited("TWO_FACTOR_RESET", user)).isEqualTo(1);
+        // open sessions end; the next sign-in asks for no code (the person sets it up again)
+        assertThat(jdbc.sql("select rights_version from app_user where id = ?").param(user.id())
+                .query(Long.class).single()).isGreaterThan(version);
+        signInWithPassword(user, address(), "/tasks");
+    }
+
     private MockHttpSession signInWithPassword(CurrentUser user, RequestPostProcessor from, String expected)
             throws Exception {
         MvcResult result = mvc.perform(post("/login").param("username", user.username()).param("password", PASSWORD)

@@ -237,7 +237,7 @@ class SideDoorsOverHttpTest {
     // ------------------------------------------------------------------ 4. a change of rights takes effect at once
 
     @Test
-    void disablingAUserOrChangingTheirCountryEndsTheirSessionsOnTheNextRequest() throws Exception {
+    void disablingAUserOrChangingTheirCountryRoleOrMinistryEndsTheirSessionsOnTheNextRequest() throws Exception {
         TestUsers users = new TestUsers(jdbc);
         CurrentUser moved = withPassword(users.coordinator("KEN"));
         CurrentUser disabled = withPassword(users.coordinator("KEN"));
@@ -251,9 +251,23 @@ class SideDoorsOverHttpTest {
         assertThat(movedTabTwo.get("/tasks").statusCode()).isEqualTo(200);
         assertThat(disabledTab.get("/tasks").statusCode()).isEqualTo(200);
 
+        // a role changed, and a focal point moved to another ministry (issue 18.2)
+        CurrentUser promoted = withPassword(users.coordinator("KEN"));
+        CurrentUser focalPoint = withPassword(users.ministry("KEN", "INTERIOR"));
+        long labour = users.ministry("KEN", "LABOUR").ministryId();
+        Browser promotedTab = new Browser();
+        Browser focalPointTab = new Browser();
+        assertThat(promotedTab.signIn(promoted.username(), PASSWORD, null).statusCode()).isEqualTo(302);
+        assertThat(focalPointTab.signIn(focalPoint.username(), PASSWORD, null).statusCode()).isEqualTo(302);
+        assertThat(promotedTab.get("/tasks").statusCode()).isEqualTo(200);
+        assertThat(focalPointTab.get("/tasks").statusCode()).isEqualTo(200);
+
         users.ensureCountry("GHA");
         jdbc.sql("update app_user set country_iso3 = 'GHA' where id = ?").param(moved.id()).update();
         jdbc.sql("update app_user set enabled = false where id = ?").param(disabled.id()).update();
+        jdbc.sql("update app_user set role = 'IMRF_SECRETARIAT', country_iso3 = null where id = ?")
+                .param(promoted.id()).update();
+        jdbc.sql("update app_user set ministry_id = ? where id = ?").params(labour, focalPoint.id()).update();
         // an unrelated change (the language) does not sign anybody out
         CurrentUser unaffected = withPassword(users.coordinator("KEN"));
         Browser unaffectedTab = new Browser();
@@ -261,7 +275,7 @@ class SideDoorsOverHttpTest {
         jdbc.sql("update app_user set preferred_language = 'fr', display_name = 'Renamed' where id = ?")
                 .param(unaffected.id()).update();
 
-        for (Browser signedOut : List.of(movedTabOne, movedTabTwo, disabledTab)) {
+        for (Browser signedOut : List.of(movedTabOne, movedTabTwo, disabledTab, promotedTab, focalPointTab)) {
             HttpResponse<String> next = signedOut.get("/tasks");
             assertThat(next.statusCode()).isEqualTo(302);
             assertThat(next.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));

@@ -16,7 +16,9 @@ enum Access {
     /** 401: asked to authenticate, for clients that are not browsers (the secretariats' JSON API). */
     UNAUTHORIZED,
     /** 404: for things whose existence is itself not the caller's business. */
-    NOT_FOUND;
+    NOT_FOUND,
+    /** Sent to the page saying the account waits for approval (a pending single sign-on account). */
+    AWAITING_APPROVAL;
 
     static Access of(MockHttpServletResponse response) {
         int status = response.getStatus();
@@ -26,6 +28,9 @@ enum Access {
         }
         if (status / 100 == 3 && location != null && location.matches(".*/login(\\?.*)?$")) {
             return SIGN_IN;
+        }
+        if (status / 100 == 3 && location != null && location.endsWith("/account/pending")) {
+            return AWAITING_APPROVAL;
         }
         if (status == 403) {
             return FORBIDDEN;

@@ -13,6 +13,7 @@ import static org.gcmreview.reliability.authorization.Caller.MINISTRY;
 import static org.gcmreview.reliability.authorization.Caller.OTHER_COUNTRY_COORDINATOR;
 import static org.gcmreview.reliability.authorization.Caller.OTHER_COUNTRY_MINISTRY;
 import static org.gcmreview.reliability.authorization.Caller.OTHER_REGION_SECRETARIAT;
+import static org.gcmreview.reliability.authorization.Caller.PENDING;
 import static org.gcmreview.reliability.authorization.Caller.REGIONAL_SECRETARIAT;
 import static org.gcmreview.reliability.authorization.Caller.STAKEHOLDER;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -51,8 +52,9 @@ final class AuthorizationMatrix {
                 // ---------------------------------------------------------------- web
                 MatrixEntry.of("GET", "/", f -> get("/")).everyone(ALLOWED).build(),
                 MatrixEntry.of("GET", "/login", f -> get("/login")).everyone(ALLOWED).build(),
+                // a pending account may choose its language too (the page it waits on is in it)
                 MatrixEntry.of("POST", "/language", f -> post("/language").param("lang", "fr").param("return", "/"))
-                        .everyone(ALLOWED).build(),
+                        .everyone(ALLOWED).but(ALLOWED, PENDING).build(),
 
                 // ---------------------------------------------------------------- reference (public)
                 MatrixEntry.of("GET", "/reference/objectives", f -> get("/reference/objectives"))
@@ -402,6 +404,28 @@ final class AuthorizationMatrix {
                                 .with(MatrixFixture.ownAddress()).param("name", "nobody-" + UUID.randomUUID()))
                         .everyone(SIGN_IN).build(),
 
+                // ---------------------------------------------------------------- single sign-on: pending accounts
+                // the pending account's one page; anybody else signed in is sent on to their start page
+                MatrixEntry.of("GET", "/account/pending", f -> get("/account/pending"))
+                        .everyone(ALLOWED).but(SIGN_IN, ANONYMOUS).but(ALLOWED, PENDING).build(),
+                // approving: an administrator any pending account, a coordinator those claiming their country
+                MatrixEntry.of("GET", "/admin/pending-accounts", f -> get("/admin/pending-accounts"))
+                        .onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/pending-accounts/{id}", f -> post("/admin/pending-accounts/"
+                                + f.pendingAccount().id()).param("role", "IMRF_SECRETARIAT"))
+                        .onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/pending-accounts/{id}/refusal", f -> post("/admin/pending-accounts/"
+                                + f.pendingAccount().id() + "/refusal"))
+                        .onlyFor(ADMIN).build(),
+                MatrixEntry.of("GET", "/country/pending-accounts", f -> get("/country/pending-accounts"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/pending-accounts/{id}", f -> post("/country/pending-accounts/"
+                                + f.pendingAccount().id()).param("ministry", "INTERIOR"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/pending-accounts/{id}/refusal", f -> post("/country/pending-accounts/"
+                                + f.pendingAccount().id() + "/refusal"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+
                 // ---------------------------------------------------------------- identity: two-factor sign-in
                 // the code step is for a sign-in halfway (TwoFactorSignInTest); a full sign-in is sent on to its
                 // tasks (GET) or back to the login page (POST), an anonymous caller to sign in
@@ -421,6 +445,9 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("POST", "/account/two-factor/disabled",
                                 f -> post("/account/two-factor/disabled").param("code", "000000"))
                         .everyone(ALLOWED).but(FORBIDDEN, STAKEHOLDER).but(SIGN_IN, ANONYMOUS).build(),
+                MatrixEntry.of("POST", "/account/two-factor/recovery-codes",
+                                f -> post("/account/two-factor/recovery-codes").param("code", "000000"))
+                        .everyone(ALLOWED).but(FORBIDDEN, STAKEHOLDER).but(SIGN_IN, ANONYMOUS).build(),
                 // a country's requirement: its coordinator for their own country, an administrator for any
                 MatrixEntry.of("GET", "/country/two-factor", f -> get("/country/two-factor"))
                         .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
@@ -429,6 +456,9 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("GET", "/admin/two-factor", f -> get("/admin/two-factor")).onlyFor(ADMIN).build(),
                 // no country: refused as invalid (400) once through
                 MatrixEntry.of("POST", "/admin/two-factor", f -> post("/admin/two-factor")).onlyFor(ADMIN).build(),
+                // an unknown user name: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/admin/two-factor/reset", f -> post("/admin/two-factor/reset")
+                        .param("username", "nobody-" + UUID.randomUUID())).onlyFor(ADMIN).build(),
 
                 // ---------------------------------------------------------------- people: accounts (ADMIN)
                 MatrixEntry.of("GET", "/admin/accounts", f -> get("/admin/accounts")).onlyFor(ADMIN).build(),

@@ -20,7 +20,9 @@ enum Caller {
     REGIONAL_SECRETARIAT(users -> users.regionalSecretariat("ECA")),
     OTHER_REGION_SECRETARIAT(users -> users.regionalSecretariat("ESCAP")),
     IMRF_SECRETARIAT(TestUsers::imrfSecretariat),
-    ADMIN(TestUsers::admin);
+    ADMIN(TestUsers::admin),
+    /** Signed in through single sign-on, claiming Kenya, not yet approved: sees one page only. */
+    PENDING(users -> users.pending("KEN"));
 
     private final Function<TestUsers, CurrentUser> create;
 

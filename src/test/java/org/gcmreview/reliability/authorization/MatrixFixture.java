@@ -105,6 +105,11 @@ final class MatrixFixture {
         return callers.computeIfAbsent(caller, c -> c.create(users));
     }
 
+    /** A new Kenyan pending single sign-on account (an approval changes it, so each caller gets its own). */
+    CurrentUser pendingAccount() {
+        return users.pending("KEN");
+    }
+
     private CurrentUser coordinator() {
         return user(Caller.COORDINATOR);
     }
