@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class Endorsements {
+public class Endorsements {
 
     private final JdbcClient jdbc;
 

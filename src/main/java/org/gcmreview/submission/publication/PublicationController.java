@@ -50,10 +50,12 @@ class PublicationController {
     private final ReportPdf pdf;
     private final ObjectMapper json;
     private final ReviewCycles cycles;
+    private final ReportTranslations translations;
 
     PublicationController(PublishedReports published, ReportVersions versions, ReferenceData reference,
-            ReportPdf pdf, ObjectMapper json, ReviewCycles cycles) {
+            ReportPdf pdf, ObjectMapper json, ReviewCycles cycles, ReportTranslations translations) {
         this.cycles = cycles;
+        this.translations = translations;
         this.published = published;
         this.versions = versions;
         this.reference = reference;
@@ -83,7 +85,14 @@ class PublicationController {
 
     @GetMapping("/published/{businessKey}")
     String report(@PathVariable String businessKey, Model model) {
-        model.addAllAttributes(reportModel(businessKey));
+        model.addAllAttributes(reportModel(businessKey, null));
+        return ReportPdf.TEMPLATE;
+    }
+
+    /** A translation of the published report (issue 18.3): the same page, in the translation's language. */
+    @GetMapping("/published/{businessKey}/{language}")
+    String translation(@PathVariable String businessKey, @PathVariable String language, Model model) {
+        model.addAllAttributes(reportModel(businessKey, language));
         return ReportPdf.TEMPLATE;
     }
 
@@ -91,15 +100,27 @@ class PublicationController {
     @GetMapping("/published/{businessKey}.pdf")
     ResponseEntity<byte[]> reportPdf(@PathVariable String businessKey, Locale locale, HttpServletRequest request,
             HttpServletResponse response) {
-        Map<String, Object> model = reportModel(businessKey);
+        return pdf(reportModel(businessKey, null), businessKey, locale, request, response);
+    }
+
+    @GetMapping("/published/{businessKey}/{language}.pdf")
+    ResponseEntity<byte[]> translationPdf(@PathVariable String businessKey, @PathVariable String language,
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        return pdf(reportModel(businessKey, language), businessKey, locale, request, response);
+    }
+
+    private ResponseEntity<byte[]> pdf(Map<String, Object> model, String businessKey, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         ReportVersion version = (ReportVersion) model.get("version");
+        ReportTranslation translation = (ReportTranslation) model.get("translation");
         byte[] body = pdf.render(model, locale, request, response);
+        String name = businessKey + "-v" + version.versionNo() + (translation == null ? "" : "-" + translation.language());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(businessKey + "-v" + version.versionNo() + ".pdf").build().toString())
-                // the PDF is rendered from the frozen version; its SHA-256 is that of the JSON it shows
-                .header("X-Content-SHA256", version.sha256())
+                        .filename(name + ".pdf").build().toString())
+                // the PDF is rendered from the frozen version (or translation); its SHA-256 is that of the JSON it shows
+                .header("X-Content-SHA256", (String) model.get("sha256"))
                 .body(body);
     }
 
@@ -108,30 +129,78 @@ class PublicationController {
     ResponseEntity<String> reportJson(@PathVariable String businessKey) {
         ReviewCycle cycle = publishedCycle(businessKey);
         ReportVersion latest = versions.latest(cycle.id()).orElseThrow(PublicationController::notFound);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_JSON)
-                .eTag("\"" + latest.sha256() + "\"")
-                .header("X-Content-SHA256", latest.sha256())
-                .header(HttpHeaders.LINK, "</published/report-schema.json>; rel=\"describedby\"")
-                .body(latest.content());
+        return json(latest.content(), latest.sha256());
     }
 
-    private Map<String, Object> reportModel(String businessKey) {
+    /** A translation byte for byte as stored; its JSON names the version and SHA-256 it translates. */
+    @GetMapping("/published/{businessKey}/{language}.json")
+    ResponseEntity<String> translationJson(@PathVariable String businessKey, @PathVariable String language) {
+        ReviewCycle cycle = publishedCycle(businessKey);
+        ReportTranslation translation = translations.find(cycle.id(), language)
+                .orElseThrow(PublicationController::notFound);
+        return json(translation.content(), translation.sha256());
+    }
+
+    private static ResponseEntity<String> json(String content, String sha256) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .eTag("\"" + sha256 + "\"")
+                .header("X-Content-SHA256", sha256)
+                .header(HttpHeaders.LINK, "</published/report-schema.json>; rel=\"describedby\"")
+                .body(content);
+    }
+
+    /** One entry of the page's language switch: the original or a translation. */
+    record LanguageVersion(String language, String name, String href, boolean original, boolean current) {
+    }
+
+    private Map<String, Object> reportModel(String businessKey, String language) {
         ReviewCycle cycle = publishedCycle(businessKey);
         List<ReportVersion> history = versions.all(cycle.id());
         ReportVersion latest = history.get(history.size() - 1);
+        List<ReportTranslation> translated = translations.of(cycle.id());
+        ReportTranslation translation = language == null ? null : translated.stream()
+                .filter(t -> t.language().equals(language)).findFirst().orElseThrow(PublicationController::notFound);
+        String originalLanguage = cycles.reportLanguage(cycle.id()).orElse(null);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cycle", cycle);
         model.put("listed", published.listed(businessKey).orElseThrow(PublicationController::notFound));
         model.put("version", latest);
-        model.put("report", FrozenReport.parse(json, latest.content()));
+        model.put("translation", translation);
+        model.put("sha256", translation == null ? latest.sha256() : translation.sha256());
+        model.put("report", FrozenReport.parse(json, translation == null ? latest.content() : translation.content()));
         model.put("history", history);
         model.put("objectives", reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
         model.put("consultation", published.consultation(cycle.id()));
         // the language the report is written in marks its own text (lang), whatever the reader's interface language
-        model.put("reportLanguage", cycles.reportLanguage(cycle.id()).orElse(null));
+        model.put("reportLanguage", translation == null ? originalLanguage : translation.language());
+        model.put("originalLanguage", originalLanguage);
+        List<LanguageVersion> switcher = new java.util.ArrayList<>();
+        if (!translated.isEmpty()) {
+            switcher.add(new LanguageVersion(originalLanguage, ownName(originalLanguage),
+                    "/published/" + businessKey, true, translation == null));
+            translated.forEach(t -> switcher.add(new LanguageVersion(t.language(), ownName(t.language()),
+                    "/published/" + businessKey + "/" + t.language(), false, t == translation)));
+        }
+        model.put("languageVersions", switcher);
+        // the country's own coordinator finds the way to add a translation here
+        model.put("mayTranslate", org.gcmreview.identity.SignedInUser.current()
+                .filter(u -> u.is(org.gcmreview.identity.Role.COORDINATOR) && u.belongsToCountry(cycle.countryIso3()))
+                .isPresent());
+        model.put("downloads", translation == null ? "/published/" + businessKey
+                : "/published/" + businessKey + "/" + translation.language());
         return model;
+    }
+
+    /** A language's name in that language ("русский", "中文"), as a language switch shows it; null if not said. */
+    private static String ownName(String code) {
+        if (code == null) {
+            return null;
+        }
+        Locale language = Locale.forLanguageTag(code);
+        String name = language.getDisplayLanguage(language);
+        return name.substring(0, 1).toUpperCase(language) + name.substring(1);
     }
 
     private ReviewCycle publishedCycle(String businessKey) {
