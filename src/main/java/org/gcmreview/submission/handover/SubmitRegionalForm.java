@@ -99,7 +99,7 @@ class SubmitRegionalForm implements TaskForm {
             errors.put("version", messages.get("submission.task.submit.error.noVersion"));
         } else if (!String.valueOf(version.get().id()).equals(bound.value().versionId())) {
             errors.put("version", messages.get("submission.task.submit.error.newerVersion",
-                    String.valueOf(version.get().versionNo())));
+                    version.get().versionNo()));
         }
         if (round.isEmpty()) {
             errors.put("round", messages.get("submission.task.submit.error.noRound"));
