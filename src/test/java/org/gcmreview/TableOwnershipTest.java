@@ -44,7 +44,7 @@ class TableOwnershipTest {
         own("consultation", "consultation_window consultation_open_target consultation_extension consultation_input "
                 + "submission_rate_event organisation");
         own("submission", "review_round submission submission_handover secretariat_api_token round_late_acceptance "
-                + "imrf_waiting");
+                + "imrf_waiting report_translation");
         own("cluster", "spring_session spring_session_attributes");
         own("people", "password_link password_reset_request");
         own("notices", "mail_outbox notice notice_preference notice_link_key");

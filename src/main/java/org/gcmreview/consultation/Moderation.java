@@ -9,6 +9,9 @@ import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.notices.GroupNotices;
+import org.gcmreview.notices.NoticeKind;
+import org.gcmreview.notices.NoticeText;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,9 +31,11 @@ class Moderation {
     private final ReviewCycles cycles;
     private final ConsultationMessages messages;
     private final AuditLog audit;
+    private final GroupNotices notices;
 
     Moderation(ConsultationWindows windows, ConsultationInputs consultationInputs, ReviewCycles cycles,
-            ConsultationMessages messages, AuditLog audit) {
+            ConsultationMessages messages, AuditLog audit, GroupNotices notices) {
+        this.notices = notices;
         this.windows = windows;
         this.consultationInputs = consultationInputs;
         this.cycles = cycles;
@@ -100,6 +105,7 @@ class Moderation {
         }
         consultationInputs.moderate(inputId, InputStatus.PUBLISHED, null, user.id());
         record(m, user, "CONSULTATION_INPUT_PUBLISHED", "");
+        tell(m, InputStatus.PUBLISHED);
     }
 
     /** @return the error for the reason field, or empty when hidden */
@@ -116,6 +122,7 @@ class Moderation {
         }
         consultationInputs.moderate(inputId, InputStatus.HIDDEN, why, user.id());
         record(m, user, "CONSULTATION_INPUT_HIDDEN", why);
+        tell(m, InputStatus.HIDDEN);
         return Optional.empty();
     }
 
@@ -159,6 +166,20 @@ class Moderation {
         cycles.touch(m.cycle().id());
         audit.record(AuditEntry.of(user.username(), action, m.cycle().countryIso3(), "consultation_input",
                 m.input().reference(), details));
+    }
+
+    /**
+     * Issue 18.4: the stakeholder who gave the input hears of the coordinator's moderation decision, when they gave
+     * it from an account (an individual without one was answered by e-mail at confirmation and has no centre).
+     */
+    private void tell(Moderated m, InputStatus decision) {
+        Long author = m.input().authorUserId();
+        if (author != null) {
+            notices.toUser(NoticeKind.DECISION, author, new NoticeText(
+                    "notices.text.DECISION.moderation." + decision.name(),
+                    List.of(m.input().reference(), m.cycle().businessKey()), "/my-consultations",
+                    m.cycle().businessKey()));
+        }
     }
 
     private static ResponseStatusException notFound() {

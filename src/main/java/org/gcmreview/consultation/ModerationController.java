@@ -10,11 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FormBinder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,9 +36,12 @@ class ModerationController {
     private final InputExport export;
     private final InputAttachments attachments;
     private final ConsultationMessages messages;
+    private final FormBinder binder;
 
     ModerationController(ReviewCycles cycles, ConsultationWindows windows, ConsultationInputs consultationInputs,
-            Moderation moderation, InputExport export, InputAttachments attachments, ConsultationMessages messages) {
+            Moderation moderation, InputExport export, InputAttachments attachments, ConsultationMessages messages,
+            FormBinder binder) {
+        this.binder = binder;
         this.cycles = cycles;
         this.windows = windows;
         this.consultationInputs = consultationInputs;
@@ -117,9 +122,17 @@ class ModerationController {
     }
 
     @PostMapping("/cycles/{id}/consultation/inputs/{inputId}/hide")
-    String hide(@PathVariable long id, @PathVariable long inputId, @RequestParam(required = false) String reason,
+    String hide(@PathVariable long id, @PathVariable long inputId, @RequestParam MultiValueMap<String, String> fields,
             CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Optional<String> error = moderation.hide(id, inputId, reason, user);
+        FormBinder.Bound<ModerationForms.Hiding> form = binder.bind(ModerationForms.Hiding.class, fields,
+                ModerationForms.REASON_GIVEN);
+        String reason = fields.getFirst("reason");
+        if (!form.valid()) {
+            // nothing is stored: the same page (after the same access checks), the reason as typed, the error
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showInput(id, inputId, user, model, binder.errors(form), Map.of("reason", reason == null ? "" : reason));
+        }
+        Optional<String> error = moderation.hide(id, inputId, form.value().reason(), user);
         if (error.isPresent()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showInput(id, inputId, user, model, Map.of("reason", error.get()),
@@ -130,9 +143,16 @@ class ModerationController {
     }
 
     @PostMapping("/cycles/{id}/consultation/inputs/{inputId}/duplicate")
-    String duplicate(@PathVariable long id, @PathVariable long inputId, @RequestParam(required = false) String of,
-            CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Optional<String> error = moderation.markDuplicate(id, inputId, of, user);
+    String duplicate(@PathVariable long id, @PathVariable long inputId,
+            @RequestParam MultiValueMap<String, String> fields, CurrentUser user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        FormBinder.Bound<ModerationForms.Grouping> form = binder.bind(ModerationForms.Grouping.class, fields);
+        String of = fields.getFirst("of");
+        if (!form.valid()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showInput(id, inputId, user, model, binder.errors(form), Map.of("of", of == null ? "" : of));
+        }
+        Optional<String> error = moderation.markDuplicate(id, inputId, form.value().of(), user);
         if (error.isPresent()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showInput(id, inputId, user, model, Map.of("of", error.get()), Map.of("of", of == null ? "" : of));

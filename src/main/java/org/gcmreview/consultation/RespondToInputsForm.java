@@ -4,19 +4,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 
 /**
  * stakeholder-consultation, RespondToInputs: for each input the coordinator records whether it was accepted
@@ -36,9 +39,23 @@ class RespondToInputsForm implements TaskForm {
     private final InputResponses inputResponses;
     private final ConsultationMessages messages;
     private final AuditLog audit;
+    private final FormBinder binder;
+
+    /**
+     * One group's answer, bound with FormBinder (issue 15.3) from the page's {@code outcome-<group>},
+     * {@code explanation-<group>} and {@code revision-<group>}. Its rules name the group's input in their messages,
+     * so they are all in the validator {@link #rules}, not constraints.
+     */
+    record Answer(String outcome, String explanation, String revision) {
+
+        boolean blank() {
+            return outcome.isEmpty() && explanation.isEmpty();
+        }
+    }
 
     RespondToInputsForm(ReviewCycles cycles, ConsultationWindows windows, ConsultationInputs consultationInputs,
-            InputResponses inputResponses, ConsultationMessages messages, AuditLog audit) {
+            InputResponses inputResponses, ConsultationMessages messages, AuditLog audit, FormBinder binder) {
+        this.binder = binder;
         this.cycles = cycles;
         this.windows = windows;
         this.consultationInputs = consultationInputs;
@@ -90,37 +107,18 @@ class RespondToInputsForm implements TaskForm {
         List<Response> responses = new ArrayList<>();
         for (ToAnswer answer : toAnswer(cycle)) {
             InputGroup group = answer.group();
-            String outcomeField = "outcome-" + group.id();
-            String textField = "explanation-" + group.id();
-            String revisionField = "revision-" + group.id();
-            String reference = group.first().reference();
-            String outcome = form.field(outcomeField);
-            String text = form.field(textField);
-            if (outcome.isEmpty() && text.isEmpty()) {
-                if (complete && group.needsResponse()) {
-                    errors.put(outcomeField, messages.get("consultation.respond.error.missing", reference));
-                }
-                continue;
+            String suffix = "-" + group.id();
+            MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+            for (String name : List.of("outcome", "explanation", "revision")) {
+                fields.add(name, form.field(name + suffix));
             }
-            Optional<InputOutcome> parsed = InputOutcome.parse(outcome);
-            if (parsed.isEmpty()) {
-                errors.put(outcomeField, messages.get("consultation.respond.error.outcome", reference));
-            }
-            if (text.isEmpty() || text.length() > EXPLANATION_MAX) {
-                errors.put(textField, messages.get("consultation.respond.error.explanation", reference,
-                        EXPLANATION_MAX));
-            }
-            Long revisionId = null;
-            String revision = form.field(revisionField);
-            if (!revision.isEmpty()) {
-                revisionId = answer.revisions().stream().filter(r -> String.valueOf(r.id()).equals(revision))
-                        .map(InputResponses.RevisionOption::id).findFirst().orElse(null);
-                if (revisionId == null) {
-                    errors.put(revisionField, messages.get("consultation.respond.error.revision", reference));
-                }
-            }
-            if (parsed.isPresent() && !errors.containsKey(textField) && !errors.containsKey(revisionField)) {
-                responses.add(new Response(group, parsed.get(), text, revisionId));
+            FormBinder.Bound<Answer> bound = binder.bind(Answer.class, fields, rules(answer, complete));
+            binder.errors(bound).forEach((field, message) -> errors.put(field + suffix, message));
+            Answer given = bound.value();
+            if (bound.valid() && !given.blank()) {
+                Long revisionId = given.revision().isEmpty() ? null : Long.valueOf(given.revision());
+                responses.add(new Response(group, InputOutcome.parse(given.outcome()).orElseThrow(),
+                        given.explanation(), revisionId));
             }
         }
         if (!errors.isEmpty()) {
@@ -143,5 +141,33 @@ class RespondToInputsForm implements TaskForm {
         windows.windowOf(cycle.id()).ifPresent(window -> windows.completeResponses(window.id()));
         return TaskOutcome.complete(Map.of("reviseDraft", reviseDraft), messages.get(reviseDraft
                 ? "consultation.respond.completed.revise" : "consultation.respond.completed"));
+    }
+
+    /**
+     * A group left blank needs an answer only when completing (and only if it needs one); otherwise an answer is an
+     * outcome of the list, an explanation of at most {@link #EXPLANATION_MAX} characters, and a revision (optional)
+     * among those of the sections the group is about. Each message names the group's first input.
+     */
+    private static Validator rules(ToAnswer answer, boolean complete) {
+        Object[] reference = {answer.group().first().reference()};
+        return Validator.forInstanceOf(Answer.class, (given, errors) -> {
+            if (given.blank()) {
+                if (complete && answer.group().needsResponse()) {
+                    errors.rejectValue("outcome", "consultation.respond.error.missing", reference, null);
+                }
+                return;
+            }
+            if (InputOutcome.parse(given.outcome()).isEmpty()) {
+                errors.rejectValue("outcome", "consultation.respond.error.outcome", reference, null);
+            }
+            if (given.explanation().isEmpty() || given.explanation().length() > EXPLANATION_MAX) {
+                errors.rejectValue("explanation", "consultation.respond.error.explanation",
+                        new Object[] {reference[0], EXPLANATION_MAX}, null);
+            }
+            if (!given.revision().isEmpty() && answer.revisions().stream()
+                    .noneMatch(r -> String.valueOf(r.id()).equals(given.revision()))) {
+                errors.rejectValue("revision", "consultation.respond.error.revision", reference, null);
+            }
+        });
     }
 }

@@ -87,7 +87,7 @@ class ScopingChoices {
             if (lead == null && form.field(field).isEmpty()) {
                 withoutLead.add(n);
             } else if (lead == null || !chosen.contains(lead)) {
-                errors.put(field, messages.get("cycle.scope.error.leadNotContributing", String.valueOf(n)));
+                errors.put(field, messages.get("cycle.scope.error.leadNotContributing", n));
             } else {
                 leads.put(n, lead);
             }
@@ -96,7 +96,7 @@ class ScopingChoices {
                 Ministry m = ministry(value, byId);
                 if (m == null || !chosen.contains(m)) {
                     errors.put("contributors-" + n,
-                            messages.get("cycle.scope.error.contributorNotChosen", String.valueOf(n)));
+                            messages.get("cycle.scope.error.contributorNotChosen", n));
                 } else if (!m.equals(lead)) {
                     others.add(m);
                 }
@@ -106,10 +106,14 @@ class ScopingChoices {
         // no default lead and several objectives without one: one error at the default lead, not one per objective
         if (withoutLead.size() == 1) {
             errors.put("lead-" + withoutLead.get(0), messages.get("cycle.scope.error.leadMissing",
-                    String.valueOf(withoutLead.get(0))));
+                    withoutLead.get(0)));
         } else if (withoutLead.size() > 1 && !errors.containsKey("defaultLead")) {
             errors.put("defaultLead", messages.get("cycle.scope.error.defaultLeadMissing", withoutLead.size(),
-                    withoutLead.stream().map(String::valueOf).collect(Collectors.joining(", "))));
+                    withoutLead.stream()
+                            // in the page's digits, as every other number of the page
+                            .map(java.text.NumberFormat.getIntegerInstance(
+                                    org.springframework.context.i18n.LocaleContextHolder.getLocale())::format)
+                            .collect(Collectors.joining(", "))));
         }
         if (!errors.containsKey("ministries")) {
             List<String> idle = chosen.stream()

@@ -63,7 +63,19 @@ public class UserAccountRepository {
     }
 
     public List<CurrentUser> findEnabledInGroup(String group) {
-        return findAllEnabled().stream().filter(u -> u.candidateGroups().contains(group)).toList();
+        // one query for the group's members (a new task offered to a ministry used to read every enabled account)
+        return CandidateGroups.membersOf(group).map(members -> jdbc.sql(SELECT + """
+                         where u.enabled and u.role = :role
+                           and (cast(:country as text) is null or u.country_iso3 = :country)
+                           and (cast(:ministry as text) is null or m.code = :ministry)
+                           and (cast(:commission as text) is null or u.commission_code = :commission)
+                         order by u.username""")
+                        .param("role", members.role().name()).param("country", members.countryIso3())
+                        .param("ministry", members.ministryCode()).param("commission", members.commissionCode())
+                        .query(this::mapAccount).list().stream().map(UserAccount::user)
+                        // the same rule as a signed-in user's groups, so the two can never disagree
+                        .filter(user -> user.candidateGroups().contains(group)).toList())
+                .orElse(List.of());
     }
 
     /**

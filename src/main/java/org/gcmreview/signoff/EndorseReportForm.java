@@ -1,5 +1,7 @@
 package org.gcmreview.signoff;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.constraints.Pattern;
@@ -7,9 +9,15 @@ import jakarta.validation.constraints.Size;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.Ministries;
+import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.notices.GroupNotices;
+import org.gcmreview.notices.NoticeKind;
+import org.gcmreview.notices.NoticeText;
 import org.gcmreview.support.FormBinder;
 import org.gcmreview.report.DraftingMessages;
 import org.gcmreview.report.ReportVersion;
@@ -37,6 +45,8 @@ class EndorseReportForm implements TaskForm {
     private final DraftingMessages messages;
     private final AuditLog audit;
     private final FormBinder binder;
+    private final GroupNotices notices;
+    private final Ministries ministries;
 
     /** The endorsement: the one button, and an optional note such as the decision adopting the report. */
     record Endorsement(@Pattern(regexp = ENDORSE, message = "endorse.error.action") String action,
@@ -44,7 +54,10 @@ class EndorseReportForm implements TaskForm {
     }
 
     EndorseReportForm(ReviewCycles cycles, ReportVersions versions, Endorsements endorsements,
-            DraftingMessages messages, AuditLog audit, FormBinder binder) {
+            DraftingMessages messages, AuditLog audit, FormBinder binder, GroupNotices notices,
+            Ministries ministries) {
+        this.notices = notices;
+        this.ministries = ministries;
         this.binder = binder;
         this.cycles = cycles;
         this.versions = versions;
@@ -92,6 +105,12 @@ class EndorseReportForm implements TaskForm {
         endorsements.insert(cycle.id(), version.id(), user.id(), note.isEmpty() ? null : note);
         audit.record(AuditEntry.of(user.username(), "REPORT_ENDORSED", cycle.countryIso3(), "report_version",
                 version.id(), "version " + version.versionNo() + ", SHA-256 " + version.sha256()));
+        // issue 18.4: the endorsement is news for the country's coordinators and the cycle's ministries
+        List<String> groups = new ArrayList<>(List.of(CandidateGroups.coordinator(cycle.countryIso3())));
+        ministries.findInCycle(cycle.id()).stream().map(Ministry::group).forEach(groups::add);
+        notices.toGroups(NoticeKind.DECISION, groups, new NoticeText("notices.text.DECISION.endorsed",
+                List.of(String.valueOf(version.versionNo()), cycle.businessKey()), "/cycles/" + cycle.id(),
+                cycle.businessKey()), user.id());
         return TaskOutcome.complete(Map.of(), messages.get("endorse.flash", version.versionNo()));
     }
 

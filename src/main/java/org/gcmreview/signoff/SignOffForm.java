@@ -14,6 +14,10 @@ import jakarta.validation.constraints.Size;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.Ministries;
+import org.gcmreview.identity.CandidateGroups;
+import org.gcmreview.notices.GroupNotices;
+import org.gcmreview.notices.NoticeKind;
+import org.gcmreview.notices.NoticeText;
 import org.gcmreview.cycle.Ministry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
@@ -55,6 +59,7 @@ class SignOffForm implements TaskForm {
     private final ReferenceData reference;
     private final DraftingMessages messages;
     private final AuditLog audit;
+    private final GroupNotices notices;
     private final FormBinder binder;
     private final Comments comments;
 
@@ -72,8 +77,10 @@ class SignOffForm implements TaskForm {
     }
 
     SignOffForm(ReviewCycles cycles, Ministries ministries, ReportSections sections, SignOffDecisions decisions,
-            ReferenceData reference, DraftingMessages messages, AuditLog audit, FormBinder binder, Comments comments) {
+            ReferenceData reference, DraftingMessages messages, AuditLog audit, FormBinder binder, Comments comments,
+            GroupNotices notices) {
         this.comments = comments;
+        this.notices = notices;
         this.binder = binder;
         this.cycles = cycles;
         this.ministries = ministries;
@@ -176,6 +183,11 @@ class SignOffForm implements TaskForm {
                         .collect(Collectors.joining(", ")) + (pointed.isEmpty() ? "" : ", comments " + pointed)
                         + ": " + reason
                         : reason.isEmpty() ? "" : ": " + reason)));
+        // issue 18.4: the coordinator hears of each ministry's decision
+        notices.toGroups(NoticeKind.DECISION, List.of(CandidateGroups.coordinator(cycle.countryIso3())),
+                new NoticeText(changes ? "notices.text.DECISION.changesRequested" : "notices.text.DECISION.approved",
+                        List.of(ministry.name(), cycle.businessKey()), "/cycles/" + cycle.id(), cycle.businessKey()),
+                user.id());
         // Approving ministries leave changesRequested alone: false would erase another ministry's request.
         Map<String, Object> variables = changes ? Map.of(NationalReview.VAR_CHANGES_REQUESTED, Boolean.TRUE) : Map.of();
         return TaskOutcome.complete(variables, messages.get(changes ? "signoff.flash.changesRequested"

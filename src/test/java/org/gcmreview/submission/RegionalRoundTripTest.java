@@ -149,6 +149,9 @@ class RegionalRoundTripTest {
         assertThat(submissions.find(firstSubmission.id()).orElseThrow().status())
                 .isEqualTo(SubmissionStatus.CLARIFICATION_REQUESTED);
         assertThat(cycles.findById(cycle.id()).orElseThrow().status()).isEqualTo(CycleStatus.CLARIFICATION_REQUESTED);
+        // issue 18.4: the country's coordinator is told (CLARIFICATION), nobody of another country
+        assertThat(notices(coordinator, "CLARIFICATION")).containsExactly("notices.text.CLARIFICATION");
+        CurrentUser ghana = users.coordinator("GHA");
 
         // the question reached the national process: the coordinator's inbox has the task, and it shows the message
         Task answer = fixtures.task(national.getId(), "AnswerClarification");
@@ -157,7 +160,7 @@ class RegionalRoundTripTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/tasks/" + answer.getId() + "\"")))
                 .andExpect(content().string(containsString("Answer the clarification request")));
-        mvc.perform(get("/tasks").with(as(users.coordinator("GHA"))))
+        mvc.perform(get("/tasks").with(as(ghana)))
                 .andExpect(content().string(not(containsString("/tasks/" + answer.getId()))));
         mvc.perform(get("/tasks/" + answer.getId()).with(as(users.coordinator("GHA")))).andExpect(status().isForbidden());
         mvc.perform(get("/secretariat").param("round", round.code()).param("status", "CLARIFICATION_REQUESTED")
@@ -224,6 +227,8 @@ class RegionalRoundTripTest {
         fixtures.runJob(regional, "AcknowledgeSubmission");
         assertThat(submissions.find(second.id()).orElseThrow().status()).isEqualTo(SubmissionStatus.ACKNOWLEDGED);
         assertThat(cycles.findById(cycle.id()).orElseThrow().status()).isEqualTo(CycleStatus.ACKNOWLEDGED);
+        assertThat(notices(coordinator, "DECISION")).containsExactly("notices.text.DECISION.acknowledged");
+        assertThat(notices(ghana, "DECISION")).isEmpty();
 
         // on to the IMRF edition
         fixtures.runJob(national.getId(), "SendToImrf");
@@ -303,5 +308,11 @@ class RegionalRoundTripTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(regional).count()).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> roundProcesses.ensureRunning(round.id()))
                 .isInstanceOf(RoundClosedException.class);
+    }
+
+    /** The message keys of a person's notices of one kind about this test's cycle. */
+    private java.util.List<String> notices(CurrentUser user, String kind) {
+        return jdbc.sql("select message_key from notice where user_id = ? and kind = ? and cycle_key = ? order by id")
+                .params(user.id(), kind, cycle.businessKey()).query(String.class).list();
     }
 }

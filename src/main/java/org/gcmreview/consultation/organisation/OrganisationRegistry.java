@@ -174,6 +174,11 @@ class OrganisationRegistry {
         return organisation;
     }
 
+    /** The organisation, if this coordinator may decide on it (the same checks as {@link #reject}). */
+    Optional<Organisation> rejectable(long organisationId, CurrentUser coordinator) {
+        return Optional.of(decidable(organisationId, coordinator));
+    }
+
     /** @return the error for the reason field, or empty when the organisation was rejected */
     @Transactional
     public Optional<String> reject(long organisationId, String reason, CurrentUser coordinator) {

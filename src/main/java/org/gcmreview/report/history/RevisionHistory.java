@@ -60,7 +60,7 @@ class RevisionHistory {
                  where c.id = ? and c.cycle_id = ?""")
                 .params(contributionId, cycleId)
                 .query((rs, row) -> new Found(new HistorySubject(Kind.CONTRIBUTION, cycleId, rs.getLong("id"),
-                        messages.get("history.contributionTitle", String.valueOf(rs.getInt("objective_number")),
+                        messages.get("history.contributionTitle", rs.getInt("objective_number"),
                                 rs.getString("short_title"), rs.getString("ministry_name")), cycle.title()),
                         rs.getLong("ministry_id")))
                 .optional()
@@ -94,7 +94,7 @@ class RevisionHistory {
 
     private Revision revision(HistorySubject subject, int number) {
         return revisions(subject).stream().filter(r -> r.number() == number).findFirst()
-                .orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noRevision", String.valueOf(number))));
+                .orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noRevision", number)));
     }
 
     private String body(HistorySubject subject, int number) {
@@ -102,7 +102,7 @@ class RevisionHistory {
         Optional<String> body = jdbc.sql("select body from " + kind.revisionTable + " where " + kind.ownerColumn
                         + " = ? and revision_no = ?")
                 .params(subject.id(), number).query(String.class).optional();
-        return body.orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noRevision", String.valueOf(number))));
+        return body.orElseThrow(() -> new RevisionNotFoundException(messages.get("history.error.noRevision", number)));
     }
 
     private Revision map(ResultSet rs, int row) throws SQLException {

@@ -138,7 +138,7 @@ class AnswerClarificationForm implements TaskForm {
                 "report_version", version.id(), "version " + version.versionNo() + " (" + version.sha256() + "), "
                         + "no section revised, endorsed version sent again"));
         return TaskOutcome.complete(Map.of(NationalReview.VAR_TEXT_CHANGED, false),
-                messages.get("submission.task.answer.done", String.valueOf(version.versionNo())));
+                messages.get("submission.task.answer.done", version.versionNo()));
     }
 
     /**

@@ -100,10 +100,10 @@ class SubmitRegionalForm implements TaskForm {
             errors.put("version", messages.get("submission.task.submit.error.noVersion"));
         } else if (!String.valueOf(version.get().id()).equals(bound.value().versionId())) {
             errors.put("version", messages.get("submission.task.submit.error.newerVersion",
-                    String.valueOf(version.get().versionNo())));
+                    version.get().versionNo()));
         } else if (!endorsements.endorsed(cycle.id(), version.get().id())) {
             errors.put("version", messages.get("submission.task.submit.error.notEndorsed",
-                    String.valueOf(version.get().versionNo())));
+                    version.get().versionNo()));
         }
         // A round that closes after this confirmation, or a clarification answer with no open round, ends in the
         // coordinator's ChooseRegionalRound task (issue 14.3); here the coordinator sees it at once and waits.

@@ -51,20 +51,23 @@ class PublicationController {
 
     private final PublishedReports published;
     private final ReportVersions versions;
-    private final Endorsements endorsements;
     private final ReferenceData reference;
     private final ReportPdf pdf;
     private final ObjectMapper json;
     private final ReviewCycles cycles;
+    private final ReportTranslations translations;
+    private final Endorsements endorsements;
     private final PublicPages pages;
 
     PublicationController(Endorsements endorsements, PublishedReports published, ReportVersions versions,
-            ReferenceData reference, ReportPdf pdf, ObjectMapper json, ReviewCycles cycles, PublicPages pages) {
+            ReferenceData reference, ReportPdf pdf, ObjectMapper json, ReviewCycles cycles,
+            ReportTranslations translations, PublicPages pages) {
         this.cycles = cycles;
+        this.translations = translations;
+        this.endorsements = endorsements;
         this.pages = pages;
         this.published = published;
         this.versions = versions;
-        this.endorsements = endorsements;
         this.reference = reference;
         this.pdf = pdf;
         this.json = json;
@@ -95,7 +98,18 @@ class PublicationController {
         if (pages.notModified(request, stamp(businessKey))) {
             return null;
         }
-        model.addAllAttributes(reportModel(businessKey));
+        model.addAllAttributes(reportModel(businessKey, null));
+        return ReportPdf.TEMPLATE;
+    }
+
+    /** A translation of the published report (issue 18.3): the same page, in the translation's language. */
+    @GetMapping("/published/{businessKey}/{language}")
+    String translation(@PathVariable String businessKey, @PathVariable String language, Model model,
+            ServletWebRequest request) {
+        if (pages.notModified(request, stamp(businessKey), language)) {
+            return null;
+        }
+        model.addAllAttributes(reportModel(businessKey, language));
         return ReportPdf.TEMPLATE;
     }
 
@@ -106,63 +120,128 @@ class PublicationController {
         if (pages.notModified(new ServletWebRequest(request, response), stamp(businessKey), "pdf")) {
             return null;
         }
-        Map<String, Object> model = reportModel(businessKey);
+        return pdf(reportModel(businessKey, null), businessKey, locale, request, response);
+    }
+
+    @GetMapping("/published/{businessKey}/{language}.pdf")
+    ResponseEntity<byte[]> translationPdf(@PathVariable String businessKey, @PathVariable String language,
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        if (pages.notModified(new ServletWebRequest(request, response), stamp(businessKey), language, "pdf")) {
+            return null;
+        }
+        return pdf(reportModel(businessKey, language), businessKey, locale, request, response);
+    }
+
+    private ResponseEntity<byte[]> pdf(Map<String, Object> model, String businessKey, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
         ReportVersion version = (ReportVersion) model.get("version");
+        ReportTranslation translation = (ReportTranslation) model.get("translation");
         byte[] body = pdf.render(model, locale, request, response);
+        String name = businessKey + "-v" + version.versionNo() + (translation == null ? "" : "-" + translation.language());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(businessKey + "-v" + version.versionNo() + ".pdf").build().toString())
-                // the PDF is rendered from the frozen version; its SHA-256 is that of the JSON it shows
-                .header("X-Content-SHA256", version.sha256())
+                        .filename(name + ".pdf").build().toString())
+                // the PDF is rendered from the frozen version (or translation); its SHA-256 is that of the JSON it shows
+                .header("X-Content-SHA256", (String) model.get("sha256"))
                 .body(body);
     }
 
-    /** The published (endorsed) version byte for byte as stored, so anyone can check it against its SHA-256. */
+    /** The published version byte for byte as stored, so anyone can check it against its SHA-256. */
     @GetMapping("/published/{businessKey}.json")
     ResponseEntity<String> reportJson(@PathVariable String businessKey) {
         ReviewCycle cycle = publishedCycle(businessKey);
         ReportVersion latest = publishedVersion(cycle);
+        return json(latest.content(), latest.sha256());
+    }
+
+    /** A translation byte for byte as stored; its JSON names the version and SHA-256 it translates. */
+    @GetMapping("/published/{businessKey}/{language}.json")
+    ResponseEntity<String> translationJson(@PathVariable String businessKey, @PathVariable String language) {
+        ReviewCycle cycle = publishedCycle(businessKey);
+        ReportTranslation translation = translations.find(cycle.id(), language)
+                .orElseThrow(PublicationController::notFound);
+        return json(translation.content(), translation.sha256());
+    }
+
+    private static ResponseEntity<String> json(String content, String sha256) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
                 // the bytes never change for a tag: Spring answers If-None-Match with 304 itself
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1)).cachePublic())
-                .eTag("\"" + latest.sha256() + "\"")
-                .header("X-Content-SHA256", latest.sha256())
+                .eTag("\"" + sha256 + "\"")
+                .header("X-Content-SHA256", sha256)
                 .header(HttpHeaders.LINK, "</published/report-schema.json>; rel=\"describedby\"")
-                .body(latest.content());
+                .body(content);
     }
 
-    private Map<String, Object> reportModel(String businessKey) {
+    /** One entry of the page's language switch: the original or a translation. */
+    record LanguageVersion(String language, String name, String href, boolean original, boolean current) {
+    }
+
+    private Map<String, Object> reportModel(String businessKey, String language) {
         ReviewCycle cycle = publishedCycle(businessKey);
         ReportVersion latest = publishedVersion(cycle);
         // a version frozen after the one endorsed last is not public (issue 14.4)
         List<ReportVersion> history = versions.all(cycle.id()).stream()
                 .filter(v -> v.versionNo() <= latest.versionNo()).toList();
+        List<ReportTranslation> translated = translations.of(cycle.id());
+        ReportTranslation translation = language == null ? null : translated.stream()
+                .filter(t -> t.language().equals(language)).findFirst().orElseThrow(PublicationController::notFound);
+        String originalLanguage = cycles.reportLanguage(cycle.id()).orElse(null);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("cycle", cycle);
         model.put("listed", published.listed(businessKey).orElseThrow(PublicationController::notFound));
         model.put("version", latest);
-        model.put("report", FrozenReport.parse(json, latest.content()));
+        model.put("translation", translation);
+        model.put("sha256", translation == null ? latest.sha256() : translation.sha256());
+        model.put("report", FrozenReport.parse(json, translation == null ? latest.content() : translation.content()));
         model.put("history", history);
         model.put("objectives", reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
         model.put("consultation", published.consultation(cycle.id()));
         // the language the report is written in marks its own text (lang), whatever the reader's interface language
-        model.put("reportLanguage", cycles.reportLanguage(cycle.id()).orElse(null));
+        model.put("reportLanguage", translation == null ? originalLanguage : translation.language());
+        model.put("originalLanguage", originalLanguage);
+        List<LanguageVersion> switcher = new java.util.ArrayList<>();
+        if (!translated.isEmpty()) {
+            switcher.add(new LanguageVersion(originalLanguage, ownName(originalLanguage),
+                    "/published/" + businessKey, true, translation == null));
+            translated.forEach(t -> switcher.add(new LanguageVersion(t.language(), ownName(t.language()),
+                    "/published/" + businessKey + "/" + t.language(), false, t == translation)));
+        }
+        model.put("languageVersions", switcher);
+        // the country's own coordinator finds the way to add a translation here
+        model.put("mayTranslate", org.gcmreview.identity.SignedInUser.current()
+                .filter(u -> u.is(org.gcmreview.identity.Role.COORDINATOR) && u.belongsToCountry(cycle.countryIso3()))
+                .isPresent());
+        model.put("downloads", translation == null ? "/published/" + businessKey
+                : "/published/" + businessKey + "/" + translation.language());
         return model;
+    }
+
+    /** A language's name in that language ("русский", "中文"), as a language switch shows it; null if not said. */
+    private static String ownName(String code) {
+        if (code == null) {
+            return null;
+        }
+        Locale language = Locale.forLanguageTag(code);
+        String name = language.getDisplayLanguage(language);
+        return name.substring(0, 1).toUpperCase(language) + name.substring(1);
     }
 
     /**
      * What the published page shows, cheaply: the version endorsed last (its id, not its content: a frozen version
-     * never changes), when it was published and the consultation's counts, which the coordinator's answers may
-     * still change.
+     * never changes), when it was published, its translations (the language switch) and the consultation's counts,
+     * which the coordinator's answers may still change.
      */
     private String stamp(String businessKey) {
         ReviewCycle cycle = published.find(businessKey).orElseThrow(PublicationController::notFound);
         long versionId = endorsements.find(cycle.id()).map(e -> e.reportVersionId())
                 .orElseThrow(PublicationController::notFound);
-        return cycle.id() + "|" + versionId + "|" + cycle.publishedAt() + "|" + published.consultation(cycle.id());
+        return cycle.id() + "|" + versionId + "|" + cycle.publishedAt() + "|"
+                + translations.of(cycle.id()).stream().map(t -> t.language() + ":" + t.sha256()).toList() + "|"
+                + published.consultation(cycle.id());
     }
 
     private ReviewCycle publishedCycle(String businessKey) {

@@ -587,6 +587,26 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("GET", "/published/{businessKey}.json",
                                 f -> get("/published/" + f.publishedReport() + ".json"))
                         .everyone(ALLOWED).build(),
+                // issue 18.3: translations of a published report, public like the original
+                MatrixEntry.of("GET", "/published/{businessKey}/{language}",
+                                f -> get("/published/" + f.translatedReport() + "/ru"))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}/{language}.pdf",
+                                f -> get("/published/" + f.translatedReport() + "/ru.pdf"))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}/{language}.json",
+                                f -> get("/published/" + f.translatedReport() + "/ru.json"))
+                        .everyone(ALLOWED).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}/{language}",
+                                f -> get("/published/" + f.unpublishedReport() + "/ru"))
+                        .everyone(NOT_FOUND).build(),
+                // adding one: the country's coordinator only; another country's finds nothing (a draft cycle: the
+                // page says it cannot be translated yet, the form is refused with 409, once through)
+                MatrixEntry.of("GET", "/cycles/{id}/translations", f -> get("/cycles/" + f.draftCycle() + "/translations"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/translations",
+                                f -> post("/cycles/" + f.draftCycle() + "/translations").param("language", "ru"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
                 // a report not published does not exist here, for its own country's users too
                 MatrixEntry.of("GET", "/published/{businessKey}", f -> get("/published/" + f.unpublishedReport()))
                         .everyone(NOT_FOUND).build(),

@@ -417,6 +417,23 @@ final class MatrixFixture {
         });
     }
 
+    /** The business key of the published Kenyan report, with a Russian translation (issue 18.3). */
+    String translatedReport() throws Exception {
+        String businessKey = publishedReport();
+        return once("translated", () -> {
+            long cycleId = jdbc.sql("select id from review_cycle where business_key = ?").param(businessKey)
+                    .query(Long.class).single();
+            String content = "{\"title\":\"Доклад\",\"language\":\"ru\",\"sections\":[]}";
+            jdbc.sql("""
+                    insert into report_translation (cycle_id, version_no, original_sha256, language, content, sha256,
+                                                    created_by)
+                    select ?, version_no, sha256, 'ru', ?, ?, ? from report_version
+                     where cycle_id = ? order by version_no desc limit 1""")
+                    .params(cycleId, content, sha256(content), coordinator().id(), cycleId).update();
+            return businessKey;
+        });
+    }
+
     /** The business key of a Kenyan report that has been frozen but not published. */
     String unpublishedReport() throws Exception {
         return once("unpublished", () -> {

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.gcmreview.consultation.ConsultationScenario;
 import org.gcmreview.cycle.CycleFixture;
+import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.notices.NoticesTestData;
 
@@ -169,6 +170,14 @@ final class HostileEndpoints {
                             return FormPost.of(inputPath(s, second) + "/ungroup", s.coordinator);
                         })
                         .forged(p -> inputIds(p.path(), "/ungroup")).replayable().build(),
+
+                // issue 18.3: a translation of a published report's endorsed version
+                HostileEndpoint.of("POST", "/cycles/{id}/translations", f -> FormPost.of(
+                                "/cycles/" + translatable(f) + "/translations", f.coordinator())
+                                .field("language", "ru").field("title", "Доклад").field("body-0", "Как готовился доклад."))
+                        // no .text(...): the texts are stored inside the translation's JSON (escaped as JSON), which the
+                        // "stored verbatim in a text column" check cannot find; TranslationTest shows them escaped
+                        .forged(p -> cycleIds(p.path(), "/translations")).replayable().build(),
 
                 // ------------------------------------------------------------------ organisations
                 HostileEndpoint.of("POST", "/organisations/register", f -> {
@@ -435,6 +444,22 @@ final class HostileEndpoints {
     }
 
     /** The same path for a cycle that does not exist and for one that is no number. */
+    /** A new published cycle of the fixture's coordinator whose one frozen version (one section) is endorsed. */
+    private static long translatable(HostileFixture f) {
+        ReviewCycle cycle = f.reviews.cycle(f.coordinator());
+        String content = "{\"businessKey\":\"" + cycle.businessKey() + "\",\"title\":\"A report\",\"sections\":"
+                + "[{\"kind\":\"INTRODUCTION\",\"objective\":null,\"title\":\"Introduction\",\"status\":null,"
+                + "\"body\":\"How the report was prepared.\",\"indicators\":[]}]}";
+        long version = f.jdbc.sql("insert into report_version (cycle_id, version_no, content, sha256) "
+                        + "values (?, 1, ?, ?) returning id")
+                .params(cycle.id(), content, org.gcmreview.support.Sha256.hex(content)).query(Long.class).single();
+        f.jdbc.sql("insert into endorsement (cycle_id, report_version_id, endorsed_by) values (?, ?, ?)")
+                .params(cycle.id(), version, f.coordinator().id()).update();
+        f.jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?")
+                .param(cycle.id()).update();
+        return cycle.id();
+    }
+
     private static List<String> cycleIds(String path, String rest) {
         return List.of("/cycles/" + UNKNOWN + rest, "/cycles/" + NONSENSE + rest);
     }

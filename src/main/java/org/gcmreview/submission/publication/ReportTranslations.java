@@ -1,0 +1,47 @@
+package org.gcmreview.submission.publication;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code report_translation} table: a published report's versions in other languages (never changed). */
+@Repository
+class ReportTranslations {
+
+    private final JdbcClient jdbc;
+
+    ReportTranslations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** False when the report already has a translation into this language (one per language). */
+    boolean add(long cycleId, int versionNo, String originalSha256, String language, String content, String sha256,
+            long userId) {
+        return jdbc.sql("""
+                insert into report_translation (cycle_id, version_no, original_sha256, language, content, sha256,
+                                                created_by)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (cycle_id, language) do nothing""")
+                .params(cycleId, versionNo, originalSha256, language, content, sha256, userId).update() == 1;
+    }
+
+    /** In the order of the six languages' codes, so the switch lists them the same way on every report. */
+    List<ReportTranslation> of(long cycleId) {
+        return jdbc.sql("select * from report_translation where cycle_id = ? order by language").param(cycleId)
+                .query(ReportTranslations::map).list();
+    }
+
+    Optional<ReportTranslation> find(long cycleId, String language) {
+        return jdbc.sql("select * from report_translation where cycle_id = ? and language = ?")
+                .params(cycleId, language).query(ReportTranslations::map).optional();
+    }
+
+    private static ReportTranslation map(ResultSet rs, int row) throws SQLException {
+        return new ReportTranslation(rs.getLong("id"), rs.getLong("cycle_id"), rs.getInt("version_no"),
+                rs.getString("original_sha256"), rs.getString("language"), rs.getString("content"),
+                rs.getString("sha256"), rs.getTimestamp("created_at").toInstant());
+    }
+}
