@@ -28,9 +28,11 @@ class CycleProgressController {
     private final CycleStory story;
     private final ProcessIncidents incidents;
     private final MessageSource messages;
+    private final ReportEvidenceQuery evidence;
 
     CycleProgressController(ReviewCycles cycles, CycleProgressQuery progress, CycleStory story,
-            ProcessIncidents incidents, MessageSource messages) {
+            ProcessIncidents incidents, MessageSource messages, ReportEvidenceQuery evidence) {
+        this.evidence = evidence;
         this.incidents = incidents;
         this.messages = messages;
         this.cycles = cycles;
@@ -44,6 +46,7 @@ class CycleProgressController {
         ReviewCycle cycle = cycles.findVisible(id, user);
         model.addAttribute("progress", progress.of(cycle));
         model.addAttribute("story", story.of(cycle, user));
+        model.addAttribute("evidence", evidence.of(cycle));
         // a failed step of this cycle's processes, in plain words; the coordinator may retry it
         model.addAttribute("incidents", incidents.forBusinessKeys(List.of(cycle.businessKey())));
         model.addAttribute("mayRetry", user.role() == Role.COORDINATOR);
