@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.gcmreview.cycle.PreviousReports;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +19,12 @@ class EndorsedReports implements PreviousReports {
 
     private final JdbcClient jdbc;
     private final ReviewCycles cycles;
+    private final ReportVersions versions;
 
-    EndorsedReports(JdbcClient jdbc, ReviewCycles cycles) {
+    EndorsedReports(JdbcClient jdbc, ReviewCycles cycles, ReportVersions versions) {
         this.jdbc = jdbc;
         this.cycles = cycles;
+        this.versions = versions;
     }
 
     @Override
@@ -31,14 +35,15 @@ class EndorsedReports implements PreviousReports {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select e.cycle_id, e.report_version_id, v.version_no, e.endorsed_at
-                  from endorsement e join report_version v on v.id = e.report_version_id
+                select e.cycle_id, e.report_version_id, e.endorsed_at
+                  from endorsement e
                  where e.cycle_id = any(?) order by e.endorsed_at desc, e.id desc limit 1""")
                 .param(own.keySet().toArray(Long[]::new))
                 .query((rs, n) -> {
                     ReviewCycle cycle = own.get(rs.getLong("cycle_id"));
-                    return new PreviousReport(cycle.id(), cycle.businessKey(), cycle.title(),
-                            rs.getLong("report_version_id"), rs.getInt("version_no"),
+                    long versionId = rs.getLong("report_version_id");
+                    return new PreviousReport(cycle.id(), cycle.businessKey(), cycle.title(), versionId,
+                            versions.find(versionId).map(ReportVersion::versionNo).orElse(0),
                             rs.getTimestamp("endorsed_at").toInstant());
                 })
                 .optional();

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gcmreview.reference.GuidingPrinciple;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.submission.ReviewRound;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,27 +29,18 @@ class PrincipleCoverage {
     record Coverage(int reports, List<Count> counts) {
     }
 
-    private final JdbcClient jdbc;
+    private final SynthesisGrid grid;
     private final ObjectMapper json;
     private final ReferenceData reference;
 
-    PrincipleCoverage(JdbcClient jdbc, ObjectMapper json, ReferenceData reference) {
-        this.jdbc = jdbc;
+    PrincipleCoverage(SynthesisGrid grid, ObjectMapper json, ReferenceData reference) {
+        this.grid = grid;
         this.json = json;
         this.reference = reference;
     }
 
     Coverage of(ReviewRound round) {
-        List<String> evidenced = jdbc.sql("""
-                select l.evidenced_principles from (
-                    select distinct on (c.country_iso3) v.evidenced_principles, s.status
-                      from submission s
-                      join review_cycle c on c.id = s.cycle_id
-                      join report_version v on v.id = s.report_version_id
-                     where s.round_id = ?
-                     order by c.country_iso3, s.submitted_at desc, s.id desc) l
-                 where l.status not in ('WITHDRAWN', 'RELEASED')""")
-                .param(round.id()).query(String.class).list();
+        List<String> evidenced = grid.evidencedPrinciples(round);
         Map<Integer, Integer> counts = new HashMap<>();
         for (String principles : evidenced) {
             try {
