@@ -133,10 +133,14 @@ class NationalCycleBrowserIT {
                 .param(cycleId).query(Long.class).single();
         browser.find(By.id("principle-" + section1 + "-1")).click();
         browser.find(By.id("principle-" + section1 + "-6")).click();
+        // the page lists what the saved report lacks (no section is tagged yet: all ten)
         assertThat(browser.find(By.id("unevidenced")).getText()).contains("Guiding principles without evidence")
-                .contains("2. ").doesNotContain("1. People").doesNotContain("6. ");
+                .contains("1. People-centred").contains("10. ");
         browser.after(() -> button(browser, "Send to the stakeholder consultation").click(), 400);
         assertThat(browser.focused().getAttribute("id")).isEqualTo("error-summary");
+        // refused once: the summary names what the report as sent lacks, without the two just ticked
+        assertThat(browser.find(By.id("error-summary")).getText()).contains("2. International cooperation")
+                .doesNotContain("1. People-centred").doesNotContain("6. Human rights");
         assertThat(browser.find(By.id("principle-" + section1 + "-6")).isSelected()).isTrue();
         browser.find(By.id("confirmUnevidenced")).click();
         browser.after(() -> button(browser, "Send to the stakeholder consultation").click());
