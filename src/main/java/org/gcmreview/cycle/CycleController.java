@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.web.SupportedLanguages;
+import org.gcmreview.support.FormBinder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,8 +25,13 @@ class CycleController {
     private final ReviewCycles cycles;
     private final CycleStarter starter;
     private final CycleMessages messages;
+    private final FormBinder binder;
+    private final PreviousReports previousReports;
 
-    CycleController(ReviewCycles cycles, CycleStarter starter, CycleMessages messages) {
+    CycleController(ReviewCycles cycles, CycleStarter starter, CycleMessages messages, FormBinder binder,
+            PreviousReports previousReports) {
+        this.binder = binder;
+        this.previousReports = previousReports;
         this.messages = messages;
         this.cycles = cycles;
         this.starter = starter;
@@ -36,14 +44,26 @@ class CycleController {
     }
 
     @PostMapping
-    String start(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "") String language, CurrentUser user, Model model,
+    String start(@RequestParam MultiValueMap<String, String> fields, CurrentUser user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        CycleStarter.Outcome outcome = starter.start(user, code, title, language);
+        if (!user.is(Role.COORDINATOR)) {
+            throw new AccessDeniedException("Only a national coordinator can start a review cycle");
+        }
+        FormBinder.Bound<StartCycleForm> form = binder.bind(StartCycleForm.class, fields);
+        Map<String, String> values = Map.of("code", fields.getFirst("code") == null ? "" : fields.getFirst("code"),
+                "title", fields.getFirst("title") == null ? "" : fields.getFirst("title"),
+                "language", fields.getFirst("language") == null ? "" : fields.getFirst("language"),
+                "startFrom", fields.getFirst("startFrom") == null ? "" : fields.getFirst("startFrom"));
+        if (!form.valid()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return listView(user, model, values, binder.errors(form));
+        }
+        StartCycleForm start = form.value();
+        CycleStarter.Outcome outcome = starter.start(user, start.code(), start.title(), start.language(),
+                start.fromPrevious());
         if (!outcome.started()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return listView(user, model, Map.of("code", code, "title", title, "language", language),
-                    outcome.errors());
+            return listView(user, model, values, outcome.errors());
         }
         redirect.addFlashAttribute("flash", messages.get("cycle.start.started"));
         return "redirect:/cycles/" + outcome.cycleId();
@@ -55,6 +75,19 @@ class CycleController {
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("languages", SupportedLanguages.CODES);
+        // issue 16.3: the last endorsed report is offered (and chosen unless the coordinator said otherwise)
+        PreviousReports.PreviousReport previous = user.is(Role.COORDINATOR)
+                ? previousReports.latestEndorsed(user.countryIso3()).orElse(null) : null;
+        model.addAttribute("previous", previous);
+        Map<String, String> startFrom = new java.util.LinkedHashMap<>();
+        if (previous != null) {
+            startFrom.put(StartCycleForm.PREVIOUS, messages.get("cycle.start.from.previous", previous.cycleTitle(),
+                    previous.businessKey(), previous.versionNo()));
+        }
+        startFrom.put(StartCycleForm.EMPTY, messages.get("cycle.start.from.empty"));
+        model.addAttribute("startFromOptions", startFrom);
+        model.addAttribute("startFromChosen", values.getOrDefault("startFrom", "").isEmpty()
+                ? startFrom.keySet().iterator().next() : values.get("startFrom"));
         return "cycle/list";
     }
 }

@@ -31,17 +31,19 @@ class CycleStarter {
     public static final String PROCESS_KEY = NationalReview.PROCESS;
 
     private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9_-]{1,40}$");
-    private static final int MAX_TITLE = 200;
+    static final int MAX_TITLE = 200;
 
     private final ReviewCycles cycles;
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final CycleMessages messages;
+    private final PreviousReports previousReports;
 
     CycleStarter(ReviewCycles cycles, RuntimeService runtime, AuditLog audit, JdbcClient jdbc,
-            CycleMessages messages) {
+            CycleMessages messages, PreviousReports previousReports) {
         this.messages = messages;
+        this.previousReports = previousReports;
         this.cycles = cycles;
         this.runtime = runtime;
         this.audit = audit;
@@ -76,6 +78,16 @@ class CycleStarter {
     /** As above, with the language the report will be written in (a UN language code; blank: not stated). */
     @Transactional
     public Outcome start(CurrentUser user, String rawCode, String rawTitle, String rawLanguage) {
+        return start(user, rawCode, rawTitle, rawLanguage, false);
+    }
+
+    /**
+     * As above; {@code fromPrevious}: build on the country's last endorsed report (issue 16.3), its version
+     * remembered on the cycle so that scoping prefills the report from it.
+     */
+    @Transactional
+    public Outcome start(CurrentUser user, String rawCode, String rawTitle, String rawLanguage,
+            boolean fromPrevious) {
         if (!user.is(Role.COORDINATOR) || user.countryIso3() == null) {
             throw new AccessDeniedException("Only a national coordinator can start a review cycle");
         }
@@ -99,6 +111,11 @@ class CycleStarter {
         String language = rawLanguage == null || rawLanguage.isBlank() ? null : rawLanguage.trim();
         if (language != null && !SupportedLanguages.CODES.contains(language)) {
             errors.put("language", messages.get("cycle.start.error.language"));
+        }
+        Optional<PreviousReports.PreviousReport> previous = fromPrevious
+                ? previousReports.latestEndorsed(iso3) : Optional.empty();
+        if (fromPrevious && previous.isEmpty()) {
+            errors.put("startFrom", messages.get("cycle.start.error.noPrevious"));
         }
         if (!errors.isEmpty()) {
             return Outcome.invalid(errors);
@@ -124,8 +141,10 @@ class CycleStarter {
         if (language != null) {
             cycles.setReportLanguage(cycleId, language);
         }
+        previous.ifPresent(p -> cycles.setCarriedFrom(cycleId, p.reportVersionId()));
         audit.record(AuditEntry.of(user.username(), "CYCLE_STARTED", iso3, "review_cycle", cycleId,
-                "business key " + cycle.businessKey() + ", title " + title));
+                "business key " + cycle.businessKey() + ", title " + title + previous.map(p -> ", from the endorsed "
+                        + p.businessKey() + " version " + p.versionNo()).orElse(", empty")));
         return Outcome.started(cycleId);
     }
 

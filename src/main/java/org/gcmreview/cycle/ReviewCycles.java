@@ -159,6 +159,17 @@ public class ReviewCycles {
                 .query(String.class).optional();
     }
 
+    /** The endorsed report version the cycle was started from (issue 16.3), if the coordinator chose one. */
+    public Optional<Long> carriedFrom(long cycleId) {
+        return jdbc.sql("select carried_from_version_id from review_cycle where id = ?").param(cycleId)
+                .query((rs, n) -> rs.getObject(1, Long.class)).optional().filter(java.util.Objects::nonNull);
+    }
+
+    void setCarriedFrom(long cycleId, long reportVersionId) {
+        jdbc.sql("update review_cycle set carried_from_version_id = ? where id = ?").params(reportVersionId, cycleId)
+                .update();
+    }
+
     void setReportLanguage(long cycleId, String language) {
         jdbc.sql("update review_cycle set report_language = ? where id = ?").params(language, cycleId).update();
     }

@@ -125,7 +125,8 @@ class ScopeReviewForm implements TaskForm {
         scopes.store(cycle.id(), scope);
         plans.store(cycle.id(), plan[0]);
         // the report module sets up the report's sections and the ministries' contributions, in this transaction
-        events.publishEvent(new CycleScoped(cycle.id(), scope.objectives()));
+        events.publishEvent(new CycleScoped(cycle.id(), scope.objectives(),
+                cycles.carriedFrom(cycle.id()).orElse(null), user.id(), user.username()));
         audit.record(AuditEntry.of(user.username(), "CYCLE_SCOPED", cycle.countryIso3(), "review_cycle", cycle.id(),
                 "period " + scope.periodStart() + " to " + scope.periodEnd() + ", " + scope.objectives().size()
                         + " objectives, ministries " + scope.ministries().stream().map(Ministry::code)

@@ -34,10 +34,12 @@ class CycleProgressController {
     private final ProcessIncidents incidents;
     private final MessageSource messages;
     private final CyclePlans plans;
+    private final ReportEvidenceQuery evidence;
 
     CycleProgressController(ReviewCycles cycles, CycleProgressQuery progress, CycleStory story,
-            ProcessIncidents incidents, MessageSource messages, CyclePlans plans) {
+            ProcessIncidents incidents, MessageSource messages, CyclePlans plans, ReportEvidenceQuery evidence) {
         this.plans = plans;
+        this.evidence = evidence;
         this.incidents = incidents;
         this.messages = messages;
         this.cycles = cycles;
@@ -51,6 +53,7 @@ class CycleProgressController {
         ReviewCycle cycle = cycles.findVisible(id, user);
         model.addAttribute("progress", progress.of(cycle));
         model.addAttribute("story", story.of(cycle, user));
+        model.addAttribute("evidence", evidence.of(cycle));
         // a failed step of this cycle's processes, in plain words; the coordinator may retry it
         model.addAttribute("incidents", incidents.forBusinessKeys(List.of(cycle.businessKey())));
         model.addAttribute("mayRetry", user.role() == Role.COORDINATOR);

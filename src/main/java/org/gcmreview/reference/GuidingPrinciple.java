@@ -1,5 +1,5 @@
 package org.gcmreview.reference;
 
 /** One of the GCM's ten cross-cutting guiding principles. */
-record GuidingPrinciple(int number, String name, String description) {
+public record GuidingPrinciple(int number, String name, String description) {
 }

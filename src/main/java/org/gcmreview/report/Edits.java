@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
+import org.gcmreview.reference.GuidingPrinciple;
+import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.tasks.TaskSubmission;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +22,10 @@ import org.springframework.stereotype.Component;
  * {@code version-<id>} (the lock_version the page was loaded with), {@code body-<id>} (narrative), and for
  * objective content also {@code status-<id>}, {@code measures-<id>}, {@code practices-<id>},
  * {@code challenges-<id>}, {@code indrows-<id>} (how many indicator rows the page had) and per row {@code n}
- * {@code ind-<id>-<n>-name|value|unit|source|year}. A row left blank is no indicator.
+ * {@code ind-<id>-<n>-name|value|unit|source|year}. A row left blank is no indicator. A report's objective
+ * section also has the guiding principles it gives evidence for: {@code principles-<id>} (one per ticked box,
+ * the principle's number) and {@code principlesshown-<id>}, which says the fieldset was on the page (a page with
+ * every box unticked sends no {@code principles-<id>} at all).
  */
 @Component
 class Edits {
@@ -37,9 +42,11 @@ class Edits {
     private static final String[] INDICATOR_FIELDS = {"name", "value", "unit", "source", "year"};
 
     private final DraftingMessages messages;
+    private final ReferenceData reference;
 
-    Edits(DraftingMessages messages) {
+    Edits(DraftingMessages messages, ReferenceData reference) {
         this.messages = messages;
+        this.reference = reference;
     }
 
     /**
@@ -54,7 +61,8 @@ class Edits {
         var fields = form.fields();
         boolean present = fields.containsKey("body-" + id) || fields.containsKey("status-" + id)
                 || fields.containsKey("measures-" + id) || fields.containsKey("practices-" + id)
-                || fields.containsKey("challenges-" + id) || fields.containsKey("indrows-" + id);
+                || fields.containsKey("challenges-" + id) || fields.containsKey("indrows-" + id)
+                || fields.containsKey("principlesshown-" + id);
         if (!present) {
             return Optional.empty();
         }
@@ -83,8 +91,26 @@ class Edits {
         String practices = part(form, "practices-" + id, label, errors);
         String challenges = part(form, "challenges-" + id, label, errors);
         List<Indicator> indicators = fields.containsKey("indrows-" + id) ? indicators(form, id, label, errors) : null;
+        List<Integer> principles = fields.containsKey("principlesshown-" + id) ? principles(form, id, label, errors)
+                : null;
         return Optional.of(new FormEdit(id, version, statusSent, status, narrative, measures, practices, challenges,
-                indicators));
+                indicators, principles));
+    }
+
+    /** The guiding principles ticked; a number that is not one of the reference data's is refused. */
+    private List<Integer> principles(TaskSubmission form, long id, String label, Map<String, String> errors) {
+        List<String> ticked = form.fields().getOrDefault("principles-" + id, List.of());
+        List<Integer> known = reference.guidingPrinciples().stream().map(GuidingPrinciple::number).toList();
+        List<Integer> principles = new ArrayList<>();
+        for (String value : ticked) {
+            Integer number = nonNegative(value == null ? "" : value);
+            if (number == null || !known.contains(number)) {
+                errors.putIfAbsent("principles-" + id, messages.get("drafting.error.principle", label));
+            } else if (!principles.contains(number)) {
+                principles.add(number);
+            }
+        }
+        return principles;
     }
 
     /** One error per conflicting section, under {@code conflict-<id>}. */

@@ -7,9 +7,15 @@ import java.util.List;
  * value the user's page was loaded with; {@link #over} fills it in from that version.
  *
  * @param statusSent whether the form had a status field; {@code status} may then be null ("no status")
+ * @param principles the guiding principles ticked, or null when the form had no principles fieldset
  */
 record FormEdit(long id, int baseVersion, boolean statusSent, String status, String narrative, String measures,
-        String practices, String challenges, List<Indicator> indicators) {
+        String practices, String challenges, List<Indicator> indicators, List<Integer> principles) {
+
+    FormEdit(long id, int baseVersion, boolean statusSent, String status, String narrative, String measures,
+            String practices, String challenges, List<Indicator> indicators) {
+        this(id, baseVersion, statusSent, status, narrative, measures, practices, challenges, indicators, null);
+    }
 
     ContentEdit over(SectionContent base) {
         return new ContentEdit(id, new SectionContent(
@@ -18,6 +24,7 @@ record FormEdit(long id, int baseVersion, boolean statusSent, String status, Str
                 measures != null ? measures : base.measures(),
                 practices != null ? practices : base.practices(),
                 challenges != null ? challenges : base.challenges(),
-                indicators != null ? indicators : base.indicators()), baseVersion);
+                indicators != null ? indicators : base.indicators(),
+                principles != null ? principles : base.principles()), baseVersion);
     }
 }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record FrozenSection(String kind, Integer objective, String title, String status, String body,
         String measures, String practices, String challenges, List<String> sdgTargets, boolean allSdgs,
-        List<Indicator> indicators) {
+        List<Indicator> indicators, List<Integer> principles) {
 
     public FrozenSection {
         measures = measures == null ? "" : measures;
@@ -19,11 +19,12 @@ record FrozenSection(String kind, Integer objective, String title, String status
         challenges = challenges == null ? "" : challenges;
         sdgTargets = sdgTargets == null ? List.of() : List.copyOf(sdgTargets);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        principles = principles == null ? List.of() : List.copyOf(principles);
     }
 
     /** The section's content, to show it like a section being edited. */
     public SectionContent content() {
-        return new SectionContent(status, body, measures, practices, challenges, indicators);
+        return new SectionContent(status, body, measures, practices, challenges, indicators, principles);
     }
 
     public boolean objectiveSection() {

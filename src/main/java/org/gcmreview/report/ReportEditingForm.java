@@ -15,6 +15,7 @@ import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.reference.GuidingPrinciple;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
@@ -100,6 +101,8 @@ public abstract class ReportEditingForm implements TaskForm {
         model.addAttribute("statuses", ImplementationStatus.values());
         model.addAttribute("objectives", parts.reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
+        model.addAttribute("unevidenced", unevidenced(report.stream().map(ReportSection::content).toList(),
+                report));
         model.addAttribute("purposeKey", purposeKey());
         model.addAttribute("sendLabelKey", sendLabelKey());
         // issue 16.2 and 16.5: comments beside each section and contribution, the sections as a task list
@@ -144,6 +147,18 @@ public abstract class ReportEditingForm implements TaskForm {
                 }
             }
         }
+        List<GuidingPrinciple> unevidenced = List.of();
+        if (sending && errors.isEmpty()) {
+            unevidenced = unevidenced(report.stream().map(s -> edits.stream().filter(e -> e.id() == s.id())
+                    .findFirst().map(e -> e.over(s.content()).content()).orElse(s.content())).toList(), report);
+            // issue 16.4: warned, not blocked; the page that showed the warning asks the coordinator to confirm
+            if (!unevidenced.isEmpty() && form.fields().containsKey("principlescheck")
+                    && !"yes".equals(form.field("confirmUnevidenced"))) {
+                errors.put("confirmUnevidenced", parts.messages.get("principles.unevidenced.error",
+                        unevidenced.stream().map(p -> p.number() + ". " + p.name())
+                                .collect(Collectors.joining("; "))));
+            }
+        }
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(files.notAttached(errors));
         }
@@ -162,16 +177,36 @@ public abstract class ReportEditingForm implements TaskForm {
             parts.audit.record(AuditEntry.of(user.username(), "REPORT_SECTIONS_SAVED", cycle.countryIso3(),
                     "review_cycle", cycle.id(), check.changes().size() + " sections changed: " + check.changes()
                             .stream().map(e -> report.stream().filter(s -> s.id() == e.id()).findFirst()
-                                    .map(ReportSection::title).orElse("section " + e.id()))
+                                    .map(s -> s.title() + principlesChange(s, e)).orElse("section " + e.id()))
                             .collect(Collectors.joining("; "))));
         }
         if (sending) {
             parts.audit.record(AuditEntry.of(user.username(), sentAction(), cycle.countryIso3(), "review_cycle",
-                    cycle.id(), formKey()));
+                    cycle.id(), formKey() + (unevidenced.isEmpty() ? "" : ", guiding principles without evidence: "
+                            + unevidenced.stream().map(p -> String.valueOf(p.number()))
+                                    .collect(Collectors.joining(", ")))));
             return TaskOutcome.complete(Map.of(), parts.messages.get("report.flash.sent"));
         }
         return TaskOutcome.saved(parts.messages.get(check.changes().isEmpty() && attached == 0
                 ? "report.flash.unchanged" : "report.flash.saved"));
+    }
+
+    /** For the audit trail: the principles a save tagged the section with, when it changed them (issue 16.4). */
+    private static String principlesChange(ReportSection section, ContentEdit edit) {
+        List<Integer> after = edit.content().principles();
+        return after.equals(section.content().principles()) ? ""
+                : " (guiding principles: " + (after.isEmpty() ? "none" : edit.content().principlesColumn()) + ")";
+    }
+
+    /** The guiding principles no objective section's content gives evidence for, in number order. */
+    private List<GuidingPrinciple> unevidenced(List<SectionContent> contents, List<ReportSection> report) {
+        Set<Integer> evidenced = new java.util.HashSet<>();
+        for (int i = 0; i < report.size(); i++) {
+            if (report.get(i).objective()) {
+                evidenced.addAll(contents.get(i).principles());
+            }
+        }
+        return parts.reference.guidingPrinciples().stream().filter(p -> !evidenced.contains(p.number())).toList();
     }
 
     /** The section asked for with {@code ?section=<id>}, if it is one of this report's. */

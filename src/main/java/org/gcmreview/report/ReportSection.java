@@ -9,7 +9,14 @@ public record ReportSection(
         int position,
         String title,
         SectionContent content,
-        int lockVersion) {
+        int lockVersion,
+        boolean carriedOver) {
+
+    /** A section read without its carry-over mark. */
+    public ReportSection(long id, long cycleId, SectionKind kind, Integer objectiveNumber, int position, String title,
+            SectionContent content, int lockVersion) {
+        this(id, cycleId, kind, objectiveNumber, position, title, content, lockVersion, false);
+    }
 
     public boolean objective() {
         return kind == SectionKind.OBJECTIVE;

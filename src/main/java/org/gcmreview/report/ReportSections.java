@@ -47,13 +47,13 @@ public class ReportSections {
     public List<ReportSection> forCycle(long cycleId) {
         List<ReportSection> rows = jdbc.sql("""
                 select id, cycle_id, kind, objective_number, position, title, body, implementation_status, measures,
-                       practices, challenges, lock_version
+                       practices, challenges, lock_version, principles, carried_over
                   from report_section where cycle_id = ? order by position, id""")
                 .param(cycleId).query(this::map).list();
         Map<Long, List<Indicator>> indicators = content.indicators(rows.stream().map(ReportSection::id).toList());
         return rows.stream().map(s -> new ReportSection(s.id(), s.cycleId(), s.kind(), s.objectiveNumber(),
                 s.position(), s.title(), s.content().withIndicators(indicators.getOrDefault(s.id(), List.of())),
-                s.lockVersion())).toList();
+                s.lockVersion(), s.carriedOver())).toList();
     }
 
     VersionedContent.Check check(List<FormEdit> edits) {
@@ -62,6 +62,15 @@ public class ReportSections {
 
     void write(ContentEdit edit, long authorId) {
         content.write(edit, authorId);
+    }
+
+    /**
+     * Prefills a new, untouched section with what the previous report said, as its first revision, and marks it
+     * "carried over" (issue 16.3); the mark goes with the first save that changes the section.
+     */
+    void carryOver(long sectionId, SectionContent previous, long authorId) {
+        content.write(new ContentEdit(sectionId, previous, 0), authorId);
+        jdbc.sql("update report_section set carried_over = true where id = ?").param(sectionId).update();
     }
 
     private void insert(long cycleId, SectionKind kind, Integer objective, int position, String title) {
@@ -73,6 +82,6 @@ public class ReportSections {
     private ReportSection map(ResultSet rs, int row) throws SQLException {
         return new ReportSection(rs.getLong("id"), rs.getLong("cycle_id"), SectionKind.valueOf(rs.getString("kind")),
                 rs.getObject("objective_number", Integer.class), rs.getInt("position"), rs.getString("title"),
-                VersionedContent.content(rs, List.of()), rs.getInt("lock_version"));
+                VersionedContent.content(rs, List.of()), rs.getInt("lock_version"), rs.getBoolean("carried_over"));
     }
 }

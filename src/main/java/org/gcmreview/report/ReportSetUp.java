@@ -11,15 +11,20 @@ class ReportSetUp {
 
     private final ReportSections sections;
     private final Contributions contributions;
+    private final CarryOver carryOver;
 
-    ReportSetUp(ReportSections sections, Contributions contributions) {
+    ReportSetUp(ReportSections sections, Contributions contributions, CarryOver carryOver) {
         this.sections = sections;
         this.contributions = contributions;
+        this.carryOver = carryOver;
     }
 
     @EventListener
     void on(CycleScoped scoped) {
         sections.createSkeleton(scoped.cycleId(), scoped.objectives());
         contributions.createForAssignments(scoped.cycleId());
+        if (scoped.carriedFromVersionId() != null) {
+            carryOver.apply(scoped);
+        }
     }
 }

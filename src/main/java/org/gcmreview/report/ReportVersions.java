@@ -30,9 +30,11 @@ public class ReportVersions {
     private final ReportSections sections;
     private final ReferenceData reference;
     private final ReviewCycles cycles;
+    private final FollowUpItems followUpItems;
 
     public ReportVersions(JdbcClient jdbc, ObjectMapper json, ReportSections sections, ReferenceData reference,
-            ReviewCycles cycles) {
+            ReviewCycles cycles, FollowUpItems followUpItems) {
+        this.followUpItems = followUpItems;
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.json = json;
@@ -92,7 +94,8 @@ public class ReportVersions {
     /**
      * Canonical JSON: fixed key order, sections in report order, every section with the same keys (kind,
      * objective, title, status, body = the narrative, measures, practices, challenges, sdgTargets and allSdgs
-     * from the reference data of its objective, indicators as name/value/unit/source/year), written by a mapper
+     * from the reference data of its objective, indicators as name/value/unit/source/year, principles: the guiding
+     * principles' numbers), then followUps (commitment, objective, outcome, note), written by a mapper
      * of our own so application-wide Jackson settings never change it. The same content gives the same hash.
      */
     String contentOf(long cycleId, int versionNo) {
@@ -128,9 +131,21 @@ public class ReportVersions {
             s.put("sdgTargets", objective.map(Objective::sdgTargets).orElse(List.of()));
             s.put("allSdgs", objective.map(Objective::allSdgs).orElse(false));
             s.put("indicators", IndicatorsJson.asMaps(c.indicators()));
+            s.put("principles", c.principles());
             frozen.add(s);
         }
         report.put("sections", frozen);
+        // issue 16.3: what became of the previous report's next steps, as their own part of the report
+        List<Map<String, Object>> followUps = new ArrayList<>();
+        for (FollowUpItem item : followUpItems.forCycle(cycleId)) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("commitment", item.commitment());
+            f.put("objective", item.objectiveNumber());
+            f.put("outcome", item.outcome());
+            f.put("note", item.note());
+            followUps.add(f);
+        }
+        report.put("followUps", followUps);
         try {
             return CANONICAL.writeValueAsString(report);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package org.gcmreview.report;
 
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * What a report section or a ministry's contribution says. Objective sections and contributions use every
@@ -9,9 +10,11 @@ import java.util.List;
  *
  * @param status implementation status name ({@link ImplementationStatus}), or null for none
  * @param narrative the main text (column {@code body})
+ * @param principles the GCM guiding principles (numbers) an objective section gives evidence for, ascending
+ *        (issue 16.4); always empty for contributions and free-text sections
  */
 public record SectionContent(String status, String narrative, String measures, String practices,
-        String challenges, List<Indicator> indicators) {
+        String challenges, List<Indicator> indicators, List<Integer> principles) {
 
     public static final SectionContent EMPTY = new SectionContent(null, "", "", "", "", List.of());
 
@@ -21,6 +24,27 @@ public record SectionContent(String status, String narrative, String measures, S
         practices = normalise(practices);
         challenges = normalise(challenges);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        principles = principles == null ? List.of() : List.copyOf(new TreeSet<>(principles));
+    }
+
+    /** Content without guiding principles (contributions, free-text sections, older revisions). */
+    public SectionContent(String status, String narrative, String measures, String practices, String challenges,
+            List<Indicator> indicators) {
+        this(status, narrative, measures, practices, challenges, indicators, List.of());
+    }
+
+    /** The principles as stored in a column: "1,6,7", or "" for none. */
+    public String principlesColumn() {
+        return principles.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The principles a column holds ("1,6,7"; null or "" for none). */
+    public static List<Integer> principlesOf(String column) {
+        if (column == null || column.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(column.split(",")).map(String::trim).filter(p -> !p.isEmpty())
+                .map(Integer::valueOf).toList();
     }
 
     /** A free-text section's content. */
@@ -48,10 +72,14 @@ public record SectionContent(String status, String narrative, String measures, S
     }
 
     public SectionContent withStatus(String newStatus) {
-        return new SectionContent(newStatus, narrative, measures, practices, challenges, indicators);
+        return new SectionContent(newStatus, narrative, measures, practices, challenges, indicators, principles);
     }
 
     public SectionContent withIndicators(List<Indicator> newIndicators) {
-        return new SectionContent(status, narrative, measures, practices, challenges, newIndicators);
+        return new SectionContent(status, narrative, measures, practices, challenges, newIndicators, principles);
+    }
+
+    public SectionContent withPrinciples(List<Integer> newPrinciples) {
+        return new SectionContent(status, narrative, measures, practices, challenges, indicators, newPrinciples);
     }
 }

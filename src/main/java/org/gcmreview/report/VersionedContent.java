@@ -77,12 +77,16 @@ final class VersionedContent {
     int write(ContentEdit edit, long authorId) {
         int next = edit.baseVersion() + 1;
         SectionContent c = edit.content();
+        // a section's save also clears its "carried over" mark (issue 16.3): only changes are ever written
         int updated = jdbc.sql("update " + t.table + " " + """
                 set body = ?, implementation_status = ?, measures = ?, practices = ?, challenges = ?,
-                    lock_version = ?, updated_by = ?, updated_at = now()
-                where id = ? and lock_version = ?""")
-                .params(c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(), next, authorId,
-                        edit.id(), edit.baseVersion())
+                    lock_version = ?, updated_by = ?, updated_at = now()""" + (t == ContentTable.SECTION
+                        ? ", principles = ?, carried_over = false" : "") + " where id = ? and lock_version = ?")
+                .params(t == ContentTable.SECTION
+                        ? new Object[] {c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(), next,
+                                authorId, c.principlesColumn(), edit.id(), edit.baseVersion()}
+                        : new Object[] {c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(), next,
+                                authorId, edit.id(), edit.baseVersion()})
                 .update();
         if (updated != 1) {
             // cannot happen while check() holds the row lock; fail loudly rather than lose an edit
@@ -96,9 +100,13 @@ final class VersionedContent {
                     .params(edit.id(), position++, i.name(), i.value(), i.unit(), i.source(), i.year()).update();
         }
         jdbc.sql("insert into " + t.revisionTable + " (" + t.ownerKey + ", revision_no, body, implementation_status, "
-                        + "measures, practices, challenges, indicators, author_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(edit.id(), next, c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(),
-                        IndicatorsJson.write(c.indicators()), authorId)
+                        + "measures, practices, challenges, indicators, author_id" + principlesColumn()
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?" + (t == ContentTable.SECTION ? ", ?" : "") + ")")
+                .params(t == ContentTable.SECTION
+                        ? new Object[] {edit.id(), next, c.narrative(), c.status(), c.measures(), c.practices(),
+                                c.challenges(), IndicatorsJson.write(c.indicators()), authorId, c.principlesColumn()}
+                        : new Object[] {edit.id(), next, c.narrative(), c.status(), c.measures(), c.practices(),
+                                c.challenges(), IndicatorsJson.write(c.indicators()), authorId})
                 .update();
         return next;
     }
@@ -119,15 +127,31 @@ final class VersionedContent {
         return byOwner;
     }
 
-    /** The content of a row as its columns hold it, with these indicators. */
+    /** The content of a row as its columns hold it, with these indicators (and its principles, if it has any). */
     static SectionContent content(ResultSet rs, List<Indicator> indicators) throws SQLException {
         return new SectionContent(rs.getString("implementation_status"), rs.getString("body"),
-                rs.getString("measures"), rs.getString("practices"), rs.getString("challenges"), indicators);
+                rs.getString("measures"), rs.getString("practices"), rs.getString("challenges"), indicators,
+                hasColumn(rs, "principles") ? SectionContent.principlesOf(rs.getString("principles")) : List.of());
+    }
+
+    private static boolean hasColumn(ResultSet rs, String name) throws SQLException {
+        var meta = rs.getMetaData();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            if (name.equalsIgnoreCase(meta.getColumnLabel(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ", principles" where the content has guiding principles (report sections), else "". */
+    private String principlesColumn() {
+        return t == ContentTable.SECTION ? ", principles" : "";
     }
 
     private Stored lock(long id) {
-        Stored row = jdbc.sql("select id, body, implementation_status, measures, practices, challenges, lock_version "
-                        + "from " + t.table + " where id = ? for update")
+        Stored row = jdbc.sql("select id, body, implementation_status, measures, practices, challenges, lock_version"
+                        + principlesColumn() + " from " + t.table + " where id = ? for update")
                 .param(id).query((rs, n) -> new Stored(rs.getLong("id"), content(rs, List.of()),
                         rs.getInt("lock_version"))).single();
         return new Stored(row.id(),
@@ -139,8 +163,8 @@ final class VersionedContent {
         if (version == 0) {
             return Optional.of(SectionContent.EMPTY);
         }
-        return jdbc.sql("select body, implementation_status, measures, practices, challenges, indicators from "
-                        + t.revisionTable + " where " + t.ownerKey + " = ? and revision_no = ?")
+        return jdbc.sql("select body, implementation_status, measures, practices, challenges, indicators"
+                        + principlesColumn() + " from " + t.revisionTable + " where " + t.ownerKey + " = ? and revision_no = ?")
                 .params(id, version)
                 .query((rs, row) -> content(rs, IndicatorsJson.read(rs.getString("indicators"))))
                 .optional();

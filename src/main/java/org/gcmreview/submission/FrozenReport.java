@@ -13,10 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FrozenReport(String businessKey, String country, String countryName, String title, String periodStart,
-        String periodEnd, int version, List<Section> sections) {
+        String periodEnd, int version, List<Section> sections, List<FollowUp> followUps) {
 
     public FrozenReport {
         sections = sections == null ? List.of() : List.copyOf(sections);
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    /** A commitment of the previous report and what became of it (issue 16.3); none in older versions. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record FollowUp(String commitment, Integer objective, String outcome, String note) {
     }
 
     public static FrozenReport parse(ObjectMapper json, String content) {
@@ -33,10 +39,11 @@ public record FrozenReport(String businessKey, String country, String countryNam
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Section(String kind, Integer objective, String title, String status, String body, String measures,
-            String practices, String challenges, List<Indicator> indicators) {
+            String practices, String challenges, List<Indicator> indicators, List<Integer> principles) {
 
         public Section {
             indicators = indicators == null ? List.of() : List.copyOf(indicators);
+            principles = principles == null ? List.of() : List.copyOf(principles);
         }
 
         /** Measures taken, as paragraphs. */

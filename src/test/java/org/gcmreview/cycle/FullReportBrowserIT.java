@@ -60,6 +60,8 @@ class FullReportBrowserIT {
         browser.visit("/cycles");
         browser.find(By.id("code")).sendKeys(CycleFixture.uniqueCode());
         browser.find(By.id("title")).sendKeys("Full review");
+        // this journey writes its report from scratch, whatever the country endorsed before (issue 16.3)
+        browser.find(By.id("startFrom-empty")).click();
         browser.after(() -> button(browser, "Start the review cycle").click());
         long cycleId = Long.parseLong(browser.path().substring("/cycles/".length()));
 
@@ -171,6 +173,8 @@ class FullReportBrowserIT {
                    and s.body like '%LABOUR contributes.%' and s.body like '%FOREIGN contributes.%'""", cycleId))
                 .isEqualTo(3);
         browser.visit(consolidation);
+        // no section was tagged with a guiding principle: the page warns and the coordinator confirms (issue 16.4)
+        browser.find(By.id("confirmUnevidenced")).click();
         browser.after(() -> button(browser, "Send to the stakeholder consultation").click());
         assertThat(browser.path()).isEqualTo("/tasks");
         assertThat(taskService.createTaskQuery().taskId(consolidation.substring("/tasks/".length())).count()).isZero();

@@ -59,6 +59,8 @@ class NationalCycleBrowserIT {
         browser.visit("/cycles");
         browser.find(By.id("code")).sendKeys(code);
         browser.find(By.id("title")).sendKeys("Browser review");
+        // issue 16.3: the form asks what the report starts from; this journey writes it from scratch
+        browser.find(By.id("startFrom-empty")).click();
         browser.after(() -> button(browser, "Start the review cycle").click());
         assertThat(browser.path()).startsWith("/cycles/");
         long cycleId = Long.parseLong(browser.path().substring("/cycles/".length()));
@@ -125,14 +127,38 @@ class NationalCycleBrowserIT {
         team.switchUser(browser, coordinator);
         browser.visit("/tasks/" + task(cycleId, "ConsolidateReport").getId());
         fillEverything(browser, "Consolidated in the browser.");
+        // issue 16.4: objective 1 gives evidence for "People-centred" (1) and "Human rights" (6); the others have
+        // none, which the page lists before sending on, and the coordinator confirms
+        long section1 = jdbc.sql("select id from report_section where cycle_id = ? and objective_number = 1")
+                .param(cycleId).query(Long.class).single();
+        browser.find(By.id("principle-" + section1 + "-1")).click();
+        browser.find(By.id("principle-" + section1 + "-6")).click();
+        // the page lists what the saved report lacks (no section is tagged yet: all ten)
+        assertThat(browser.find(By.id("unevidenced")).getText()).contains("Guiding principles without evidence")
+                .contains("1. People-centred").contains("10. ");
+        browser.after(() -> button(browser, "Send to the stakeholder consultation").click(), 400);
+        assertThat(browser.focused().getAttribute("id")).isEqualTo("error-summary");
+        // refused once: the summary names what the report as sent lacks, without the two just ticked
+        assertThat(browser.find(By.id("error-summary")).getText()).contains("2. International cooperation")
+                .doesNotContain("1. People-centred").doesNotContain("6. Human rights");
+        assertThat(browser.find(By.id("principle-" + section1 + "-6")).isSelected()).isTrue();
+        browser.find(By.id("confirmUnevidenced")).click();
         browser.after(() -> button(browser, "Send to the stakeholder consultation").click());
         assertThat(browser.path()).isEqualTo("/tasks");
+        assertThat(jdbc.sql("select principles from report_section where id = ?").param(section1)
+                .query(String.class).single()).isEqualTo("1,6");
+        browser.visit("/cycles/" + cycleId);
+        assertThat(browser.find(By.cssSelector("#principle-matrix caption")).getText())
+                .startsWith("Objectives and the guiding principles");
+        assertThat(browser.findAll(By.cssSelector("#principle-matrix tfoot td")).stream().map(WebElement::getText)
+                .toList()).containsExactly("1", "0", "0", "0", "0", "1", "0", "0", "0", "0");
 
         runtimeService.createProcessInstanceModification(runtimeService.createProcessInstanceQuery()
                         .superProcessInstanceId(instance(cycleId)).singleResult().getId())
                 .startBeforeActivity("RespondToInputs").cancelAllForActivity("WindowOpensTimer").execute();
         taskService.complete(task(cycleId, "RespondToInputs").getId(), Map.of("reviseDraft", true));
         browser.visit("/tasks/" + task(cycleId, "ReviseDraftAfterConsultation").getId());
+        browser.find(By.id("confirmUnevidenced")).click();
         browser.after(() -> button(browser, "Send for sign-off").click());
 
         team.switchUser(browser, interior);
@@ -154,6 +180,7 @@ class NationalCycleBrowserIT {
         WebElement steps = browser.find(By.id("body-" + nextSteps));
         steps.clear();
         steps.sendKeys("Next review in June 2030.");
+        browser.find(By.id("confirmUnevidenced")).click();
         browser.after(() -> button(browser, "Send for a new sign-off round").click());
         assertThat(browser.path()).isEqualTo("/tasks");
         browser.visit("/cycles/" + cycleId);

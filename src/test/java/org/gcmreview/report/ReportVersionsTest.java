@@ -72,22 +72,22 @@ class ReportVersionsTest {
                 + "\"periodEnd\":\"2025-12-31\",\"version\":1,\"sections\":["
                 + "{\"kind\":\"INTRODUCTION\",\"objective\":null,\"title\":\"Introduction and methodology\","
                 + "\"status\":null,\"body\":\"How we \\\"worked\\\".\\nWith ministries.\"," + empty + ","
-                + "\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[]},"
+                + "\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[],\"principles\":[]},"
                 + "{\"kind\":\"POLICY\",\"objective\":null,\"title\":\"Policy and enabling environment\","
-                + "\"status\":null,\"body\":\"\"," + empty + ",\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[]},"
+                + "\"status\":null,\"body\":\"\"," + empty + ",\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[],\"principles\":[]},"
                 + "{\"kind\":\"OBJECTIVE\",\"objective\":1,\"title\":\"Objective 1: Collect and utilize accurate and "
                 + "disaggregated data as a basis for evidence-based policies\",\"status\":\"IN_PROGRESS\","
                 + "\"body\":\"Data strategy.\",\"measures\":\"Census module.\",\"practices\":\"Shared registry.\","
                 + "\"challenges\":\"Funding.\",\"sdgTargets\":[\"10.7\",\"17.18\"],\"allSdgs\":false,\"indicators\":["
                 + "{\"name\":\"Share of records linked\",\"value\":\"12.5\",\"unit\":\"%\",\"source\":\"Statistics office\",\"year\":2024},"
-                + "{\"name\":\"Surveys\",\"value\":\"2\",\"unit\":\"\",\"source\":\"Ministry\",\"year\":2023}]},"
+                + "{\"name\":\"Surveys\",\"value\":\"2\",\"unit\":\"\",\"source\":\"Ministry\",\"year\":2023}],\"principles\":[]},"
                 + "{\"kind\":\"OBJECTIVE\",\"objective\":2,\"title\":\"Objective 2: Minimize the adverse drivers and "
                 + "structural factors that compel people to leave their country of origin\",\"status\":null,"
-                + "\"body\":\"\"," + empty + ",\"sdgTargets\":[\"17.14\"],\"allSdgs\":true,\"indicators\":[]},"
+                + "\"body\":\"\"," + empty + ",\"sdgTargets\":[\"17.14\"],\"allSdgs\":true,\"indicators\":[],\"principles\":[]},"
                 + "{\"kind\":\"MEANS\",\"objective\":null,\"title\":\"Means of implementation and partnerships\","
-                + "\"status\":null,\"body\":\"\"," + empty + ",\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[]},"
+                + "\"status\":null,\"body\":\"\"," + empty + ",\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[],\"principles\":[]},"
                 + "{\"kind\":\"NEXT_STEPS\",\"objective\":null,\"title\":\"Next steps\",\"status\":null,\"body\":\"\","
-                + empty + ",\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[]}]}");
+                + empty + ",\"sdgTargets\":[],\"allSdgs\":false,\"indicators\":[],\"principles\":[]}],\"followUps\":[]}");
         assertThat(first.sha256()).isEqualTo(sha256(first.content()));
         assertThat(versions.intact(first)).isTrue();
 

@@ -48,6 +48,7 @@ class SecretariatController {
     private final SecretariatRounds secretariatRounds;
     private final RoundOverview overview;
     private final SynthesisGrid synthesisGrid;
+    private final PrincipleCoverage principleCoverage;
     private final SynthesisExport export;
     private final ReviewCycles cycles;
     private final Submissions submissions;
@@ -57,13 +58,15 @@ class SecretariatController {
     private final Clock clock = Clock.systemUTC();
     private final ProcessIncidents incidents;
 
-    SecretariatController(SecretariatRounds secretariatRounds, RoundOverview overview, SynthesisGrid synthesisGrid,
+    SecretariatController(PrincipleCoverage principleCoverage, SecretariatRounds secretariatRounds,
+            RoundOverview overview, SynthesisGrid synthesisGrid,
             SynthesisExport export, ReviewCycles cycles, Submissions submissions, ReportVersions versions,
             ReferenceData reference, ObjectMapper json, ProcessIncidents incidents) {
         this.incidents = incidents;
         this.secretariatRounds = secretariatRounds;
         this.overview = overview;
         this.synthesisGrid = synthesisGrid;
+        this.principleCoverage = principleCoverage;
         this.export = export;
         this.cycles = cycles;
         this.submissions = submissions;
@@ -144,6 +147,7 @@ class SecretariatController {
         model.addAttribute("rounds", secretariatRounds.available(user));
         model.addAttribute("synthesis", synthesisGrid.of(round));
         model.addAttribute("cells", Synthesis.Cell.values());
+        model.addAttribute("principleCoverage", principleCoverage.of(round));
         return "submission/synthesis";
     }
 

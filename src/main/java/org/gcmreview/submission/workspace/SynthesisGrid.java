@@ -53,6 +53,23 @@ public class SynthesisGrid {
         return new Synthesis(round, reference.objectives(), byName);
     }
 
+    /**
+     * Per country, the guiding principles (a JSON array) its latest submission to the round gives evidence for, as
+     * extracted when the version was frozen (db/V250); withdrawn and released reports left out (issue 16.4).
+     */
+    List<String> evidencedPrinciples(ReviewRound round) {
+        return jdbc.sql("""
+                select l.evidenced_principles from (
+                    select distinct on (c.country_iso3) v.evidenced_principles, s.status
+                      from submission s
+                      join review_cycle c on c.id = s.cycle_id
+                      join report_version v on v.id = s.report_version_id
+                     where s.round_id = ?
+                     order by c.country_iso3, s.submitted_at desc, s.id desc) l
+                 where l.status not in ('WITHDRAWN', 'RELEASED')""")
+                .param(round.id()).query(String.class).list();
+    }
+
     private Map<Integer, Synthesis.Cell> cells(String objectiveStatuses) {
         Map<Integer, Synthesis.Cell> cells = new TreeMap<>();
         try {

@@ -126,6 +126,21 @@ final class AuthorizationMatrix {
                                 f -> post("/admin/withdrawn-cycles/" + f.draftCycle() + "/reopen").param("reason", "x"))
                         .onlyFor(ADMIN).build(),
 
+                // ---------------------------------------------------------------- report: follow-up items (16.3)
+                // working data of the country team until published: everyone else is told it does not exist; the
+                // item names no objective, so only the coordinator records it (a blank form: 400 once through)
+                MatrixEntry.of("GET", "/cycles/{id}/follow-ups", f -> get("/cycles/" + f.followUp().cycleId()
+                                + "/follow-ups"))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(ALLOWED, COORDINATOR, MINISTRY).build(),
+                MatrixEntry.of("GET", "/cycles/{id}/follow-ups/{itemId}", f -> get("/cycles/" + f.followUp().cycleId()
+                                + "/follow-ups/" + f.followUp().itemId()))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(ALLOWED, COORDINATOR)
+                        .but(FORBIDDEN, MINISTRY).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/follow-ups/{itemId}", f -> post("/cycles/"
+                                + f.followUp().cycleId() + "/follow-ups/" + f.followUp().itemId()))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(ALLOWED, COORDINATOR)
+                        .but(FORBIDDEN, MINISTRY).build(),
+
                 // ---------------------------------------------------------------- report.history
                 MatrixEntry.of("GET", "/cycles/{cycleId}/sections/{sectionId}/history", f -> get(
                                 "/cycles/" + f.history().cycleId() + "/sections/" + f.history().sectionId() + "/history"))

@@ -249,6 +249,25 @@ final class MatrixFixture {
                 .query(Long.class).single());
     }
 
+    // ---------------------------------------------------------------- follow-up items (issue 16.3)
+
+    /** A cycle built on an endorsed report, with one follow-up item naming no objective: its ids. */
+    record FollowUp(long cycleId, long itemId) {
+    }
+
+    FollowUp followUp() throws Exception {
+        return once("followUp", () -> {
+            long previous = reviews.cycle(coordinator()).id();
+            long version = versions.freeze(previous).id();
+            long cycleId = reviews.cycle(coordinator()).id();
+            long item = jdbc.sql("""
+                    insert into follow_up_item (cycle_id, position, commitment, from_version_id)
+                    values (?, 0, 'Publish migration data every year.', ?) returning id""")
+                    .params(cycleId, version).query(Long.class).single();
+            return new FollowUp(cycleId, item);
+        });
+    }
+
     // ---------------------------------------------------------------- attachments
 
     /** Evidence the matrix's ministry added to its contribution (shared: downloads change nothing). */
