@@ -1,27 +1,28 @@
 -- Data set of the workspace benchmark (figure 3), generated set-based in a few seconds: every one of the 193
--- member states with 3 review cycles (two published, one current) of all 23 objectives, their report sections,
+-- member states with 5 review cycles (four published, one current) of all 23 objectives, their report sections,
 -- frozen versions (the canonical JSON the application writes), submissions to the regional rounds and the IMRF,
 -- consultation windows and ${inputs} consultation inputs from 5 organisations per country.
 -- Run by org.gcmreview.bench.Workspace on the benchmark's own throw-away database, after the demo data.
 
--- earlier rounds beside the demo's 2026 ones, closed
-insert into review_round (kind, commission_code, code, name, submission_deadline, closed_at)
-select 'REGIONAL', c.code, c.code || '-' || y, c.code || ' regional review ' || y, make_date(y, 12, 15), make_date(y + 1, 1, 31)
-  from regional_commission c cross join (values (2020), (2024)) as years(y);
-insert into review_round (kind, code, name, submission_deadline, closed_at)
-values ('IMRF', 'IMRF-2022', 'International Migration Review Forum 2022', date '2022-03-31', date '2022-05-31');
+-- earlier rounds beside the demo's 2026 ones; closed at the end of this script, since no cycle may be tied to a
+-- closed round (db/V150)
+insert into review_round (kind, commission_code, code, name, submission_deadline)
+select 'REGIONAL', c.code, c.code || '-' || y, c.code || ' regional review ' || y, make_date(y, 12, 15)
+  from regional_commission c cross join (values (2018), (2020), (2022), (2024)) as years(y);
+insert into review_round (kind, code, name, submission_deadline)
+values ('IMRF', 'IMRF-2022', 'International Migration Review Forum 2022', date '2022-03-31');
 
 insert into organisation (country_iso3, name, stakeholder_type, verified, verified_at)
 select k.iso3, 'Bench organisation ' || k.iso3 || ' ' || g,
        (array['CIVIL_SOCIETY','MIGRANT_DIASPORA','PRIVATE_SECTOR','TRADE_UNION','ACADEMIA'])[g], true, now()
   from country k cross join generate_series(1, 5) g;
 
--- 3 cycles per country: 2020 and 2024 published, 2026 anywhere from scoping to acknowledged
+-- 5 cycles per country: 2018 to 2024 published, 2026 anywhere from scoping to acknowledged
 insert into review_cycle (country_iso3, code, business_key, title, regional_round_id, imrf_round_id, period_start,
                           period_end, drafting_due, status, started_by, started_at, last_activity_at, published_at)
 select k.iso3, 'B' || y, k.iso3 || '-B' || y, 'Voluntary GCM review ' || y || ' of ' || k.name,
        (select id from review_round where code = k.commission_code || '-' || y),
-       (select id from review_round where code = case y when 2020 then 'IMRF-2022' else 'IMRF-2026' end),
+       (select id from review_round where code = case when y <= 2020 then 'IMRF-2022' else 'IMRF-2026' end),
        make_date(y - 2, 1, 1), make_date(y - 1, 12, 31), make_date(y, 6, 30),
        case when y < 2026 then 'PUBLISHED'
             else (array['SCOPING','DRAFTING','CONSULTATION','SIGN_OFF','ENDORSEMENT','SUBMITTED','SUBMITTED',
@@ -30,12 +31,12 @@ select k.iso3, 'B' || y, k.iso3 || '-B' || y, 'Voluntary GCM review ' || y || ' 
        make_date(y - 1, 3, 1) + (abs(hashtext(k.iso3)) % 60) * interval '1 day',
        make_date(y, 9, 1) + (abs(hashtext(k.iso3 || y)) % 90) * interval '1 day',
        case when y < 2026 then make_date(y + 1, 3, 1)::timestamptz end
-  from country k cross join (values (2020), (2024), (2026)) as years(y);
+  from country k cross join (values (2018), (2020), (2022), (2024), (2026)) as years(y);
 
 create temporary table bench_cycle on commit drop as
 select c.id, c.country_iso3, c.code, c.status, c.regional_round_id, c.imrf_round_id, c.started_at,
        abs(hashtext(c.business_key)) as h
-  from review_cycle c where c.code in ('B2020', 'B2024', 'B2026');
+  from review_cycle c where c.code in ('B2018', 'B2020', 'B2022', 'B2024', 'B2026');
 
 insert into cycle_objective (cycle_id, objective_number)
 select c.id, o.number from bench_cycle c cross join objective o;
@@ -129,3 +130,9 @@ select w.id, w.country_iso3 || '-CI-B' || lpad(g::text, 7, '0'), gen_random_uuid
                      and o.name = 'Bench organisation ' || w.country_iso3 || ' ' || (1 + g % 5);
 
 analyze;
+
+-- the earlier rounds closed once their reports were in
+update review_round set closed_at = submission_deadline + interval '47 days'
+ where code in (select c.code || '-' || y from regional_commission c
+                 cross join (values (2018), (2020), (2022), (2024)) as years(y))
+    or code = 'IMRF-2022';

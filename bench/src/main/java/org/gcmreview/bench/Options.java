@@ -57,7 +57,7 @@ record Options(List<String> sections, List<Integer> levels, int seconds, int per
                 integer(values, "taskWarmup", quick ? 3 : 15),
                 integer(values, "pageRequests", quick ? 20 : 150),
                 integer(values, "pageWarmup", quick ? 5 : 30),
-                integer(values, "inputs", 100_000),
+                integer(values, "inputs", 1_000_000),
                 List.copyOf(appArgs),
                 integer(values, "pool", 0),
                 Double.parseDouble(values.getOrDefault("quietLoad", "1.5")),

@@ -47,8 +47,14 @@ final class Sections {
         try (Connection c = DriverManager.getConnection(app.pool.getJdbcUrl(), app.pool.getUsername(),
                 app.pool.getPassword() == null ? "" : app.pool.getPassword());
                 PreparedStatement ps = c.prepareStatement("explain (analyze, buffers) " + sql.text)) {
-            for (Object[] parameter : sql.lastParameters) {
-                ((Method) parameter[0]).invoke(ps, (Object[]) parameter[1]);
+            try {
+                for (Object[] parameter : sql.lastParameters) {
+                    ((Method) parameter[0]).invoke(ps, (Object[]) parameter[1]);
+                }
+            } catch (ReflectiveOperationException e) {
+                // the recorded parameters do not fit the text (e.g. Camunda's MyBatis reuses a statement text with
+                // another parameter list): report it, and go on with the rest of the run
+                return "(not explained: its recorded parameters do not fit: " + e.getCause() + ")";
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Figure 3: the secretariats' pages (the workspace, the synthesis grid, one submitted cycle) over a full data
- * set: 193 countries x 3 cycles x 23 objectives and 100,000 consultation inputs (bench/sql/workspace-data.sql).
+ * set: 193 countries x 5 cycles x 23 objectives and 1,000,000 consultation inputs (bench/sql/workspace-data.sql).
  * Server time per page beside the time its SQL took, the statements each page sends, and the query plans of
  * the heaviest statements with the indexes that serve them.
  */
