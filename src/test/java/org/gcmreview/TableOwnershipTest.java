@@ -38,7 +38,7 @@ class TableOwnershipTest {
         own("cycle", "review_cycle cycle_objective ministry ministry_assignment cycle_withdrawal cycle_plan "
                 + "cycle_plan_change ministry_absence cycle_ministry_change");
         own("report", "contribution contribution_indicator contribution_revision report_section section_indicator "
-                + "section_revision report_version report_comment report_comment_decision word_import");
+                + "section_revision report_version report_comment report_comment_decision word_import follow_up_item");
         own("signoff", "signoff_decision signoff_requested_section endorsement");
         own("attachment", "attachment");
         own("consultation", "consultation_window consultation_open_target consultation_extension consultation_input "

@@ -5,8 +5,8 @@
  * report forms (issue 16.5), and frozen report versions with their SHA-256.
  * <p>Owns the tables {@code contribution}, {@code contribution_indicator}, {@code contribution_revision},
  * {@code report_section}, {@code section_indicator}, {@code section_revision}, {@code report_version},
- * {@code report_comment}, {@code report_comment_decision} and {@code word_import} (uploaded Word files waiting for
- * confirmation). Offers
+ * {@code report_comment}, {@code report_comment_decision}, {@code follow_up_item} (the last review's next steps)
+ * and {@code word_import} (uploaded Word files waiting for confirmation). Offers
  * {@link org.gcmreview.report.Contributions}, {@link org.gcmreview.report.ReportSections},
  * {@link org.gcmreview.report.ReportVersions}, {@link org.gcmreview.report.Comments} (the sign-off links a request
  * for changes to comments) and the editor parts the sign-off forms reuse; listens to
