@@ -78,6 +78,11 @@ select v.cycle_id, v.version_no, v.content, encode(sha256(convert_to(v.content, 
      where c.status in ('PUBLISHED', 'SUBMITTED', 'CLARIFICATION_REQUESTED', 'ACKNOWLEDGED')
        and (n = 1 or (c.status in ('PUBLISHED', 'ACKNOWLEDGED') and c.h % 3 = 0))) v;
 
+-- every frozen version was endorsed (published pages and submissions show only an endorsed version, issue 14.4)
+insert into endorsement (cycle_id, report_version_id, endorsed_by)
+select v.cycle_id, v.id, (select id from app_user where username = 'admin')
+  from report_version v join bench_cycle c on c.id = v.cycle_id;
+
 -- regional submissions: the earlier version superseded by the answer to the clarification request
 insert into submission (cycle_id, round_id, report_version_id, kind, status, cover_note, submitted_by, submitted_at,
                         responded_at)
