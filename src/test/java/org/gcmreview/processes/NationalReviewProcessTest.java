@@ -684,12 +684,20 @@ class NationalReviewProcessTest {
 
         assertThat(timersOf(management, "DraftingOverdueTimer")).isEmpty();
         complete(task("ConsolidateReport", review));
-        moveClockTo(CONSULTATION_OPENS);
-        runConsultation(consultationOf(review), false);
+        // three weeks late, the planned window (days 20 to 40) no longer fits: the coordinator re-plans it
+        assertThat(review).isWaitingAt("ReplanConsultation");
+        complete(task("ReplanConsultation", review),
+                withVariables("consultationOpensAt", day(28), "consultationClosesAt", day(42)));
+        ProcessInstance consultation = consultationOf(review);
+        assertThat(fireDueTimers(management, "WindowOpensTimer")).isEqualTo(1);
+        moveClockTo(day(42));
+        assertThat(fireDueTimers(management, "WindowClosesTimer")).isEqualTo(1);
+        complete(task("RespondToInputs", consultation), withVariables("reviseDraft", false));
         assertThat(openTasks("SignOffReport")).as("a ministry proceeded without in drafting still signs off")
                 .hasSize(2);
         complete(signOffOf(INTERIOR));
-        moveClockTo(day(54));
+        // the sign-off round opened on day 42: due gcm.signoff.period (14 days) later
+        moveClockTo(day(56));
         fireDueTimers(management, "SignOffOverdueTimer");
         runAsyncContinuations(management, "EscalateOverdueSignOff");
         assertThat(signOffEscalation.calls()).hasSize(1);

@@ -199,7 +199,10 @@ class ReferenceDataMatchesBookletTest {
                 .query(String.class).list();
         assertThat(commissions).containsExactly("ECA", "ECE", "ECLAC", "ESCAP", "ESCWA");
 
-        List<String> iso3 = jdbc.sql("select iso3 from country").query(String.class).list();
+        // the reference data as Flyway seeded it: tests of other features add made-up countries ("Country QAB",
+        // org.gcmreview.identity.TestUsers) to the database this context shares
+        List<String> iso3 = jdbc.sql("select iso3 from country where name <> 'Country ' || iso3").query(String.class)
+                .list();
         assertThat(iso3).hasSize(193).doesNotHaveDuplicates();
         // Every code is a real ISO 3166-1 alpha-3 code, as the JDK knows them.
         Set<String> isoCodes = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3);

@@ -139,6 +139,8 @@ final class CarryOverScenario {
     /** Freezes the report as it stands and publishes the cycle; returns its business key. */
     String publish(long cycleId) {
         versions.freeze(cycleId);
+        // only an endorsed version is public (issue 14.4)
+        org.gcmreview.submission.ReviewFixtures.endorseLatest(jdbc, cycleId);
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycleId)
                 .update();
         String key = cycles.businessKey(cycleId);

@@ -79,6 +79,7 @@ class ArabicDigitsTest {
                 null);
         ReviewCycle published = fixtures.cycle(coordinator);
         versions.freeze(published.id());
+        fixtures.endorseLatest(published);
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?")
                 .param(published.id()).update();
         ConsultationScenario consultation = scenarios.start();

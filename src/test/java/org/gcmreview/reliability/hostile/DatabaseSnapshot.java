@@ -40,9 +40,15 @@ record DatabaseSnapshot(Map<String, String> tables) {
                 select count(*) from information_schema.columns
                  where table_schema = current_schema() and table_name = ? and column_name in ('id', 'id_')""")
                 .param(table).query(Integer.class).single() > 0;
-        String id = table.startsWith("act_") ? "id_" : "id";
         // table names come from information_schema, never from a request
-        String sql = "select count(*) || '/' || " + (hasId ? "coalesce(max(" + id + ")::text, '-')" : "'-'")
+        String id = table.startsWith("act_") ? "id_" : "id";
+        // an id may be a uuid (word_import), which has no max(): its text stands in
+        boolean uuid = hasId && "uuid".equals(jdbc.sql("""
+                select data_type from information_schema.columns
+                 where table_schema = current_schema() and table_name = ? and column_name = ?""")
+                .params(table, id).query(String.class).optional().orElse(""));
+        String max = uuid ? "max(" + id + "::text)" : "max(" + id + ")::text";
+        String sql = "select count(*) || '/' || " + (hasId ? "coalesce(" + max + ", '-')" : "'-'")
                 + " from " + table + " where " + condition;
         return "rows/max id " + jdbc.sql(sql).query(String.class).single();
     }

@@ -29,6 +29,7 @@ import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.ReviewRound;
+import org.gcmreview.submission.ReviewFixtures;
 import org.gcmreview.submission.RoundProcesses;
 import org.gcmreview.tasks.TaskForm;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,13 @@ class HostileTaskFormsTest {
             String instance = t.roundProcesses.ensureRunning(t.f.reviews.regionalRound("ECA").id());
             return new OpenTask(t.f.reviews.task(instance, "PrepareRegionalSynthesis").getId(), t.f.eca());
         });
+        // issue 14: the coordinator's re-planning, choices of a round or edition, publication, and the government's
+        // validation (its group is the coordinators' here: no country has one in the fixtures)
+        CASES.put("replan-consultation", t -> t.national("ReplanConsultation"));
+        CASES.put("choose-regional-round", t -> t.national("ChooseRegionalRound"));
+        CASES.put("choose-imrf-edition", t -> t.national("ChooseImrfEdition"));
+        CASES.put("publish-report", t -> t.national("PublishEndorsedReport"));
+        CASES.put("validate-report", HostileTaskFormsTest::validation);
         CASES.put("close-imrf-edition", t -> {
             String instance = t.roundProcesses.ensureRunning(t.f.reviews.imrfEdition().id());
             return new OpenTask(t.f.reviews.task(instance, "CloseImrfEdition").getId(), t.imrf());
@@ -342,6 +350,21 @@ class HostileTaskFormsTest {
         // what FreezeReportVersion leaves for the endorsement
         runtime.setVariable(instance.getId(), "reportVersionId", version.id());
         return new OpenTask(f.reviews.task(instance.getId(), activity).getId(), f.coordinator());
+    }
+
+    private OpenTask validation() {
+        ReviewCycle cycle = f.reviews.cycle(f.coordinator());
+        ReportVersion version = versions.freeze(cycle.id());
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
+        String coordinators = CandidateGroups.coordinator(cycle.countryIso3());
+        ProcessInstance instance = runtime.createProcessInstanceByKey("national-review")
+                .businessKey(cycle.businessKey())
+                .setVariables(Map.of("countryIso3", cycle.countryIso3(), "cycleId", cycle.id(),
+                        "coordinatorGroup", coordinators, "governmentGroup", coordinators,
+                        "reportVersionId", version.id()))
+                .startBeforeActivity("ValidateReport")
+                .execute();
+        return new OpenTask(f.reviews.task(instance.getId(), "ValidateReport").getId(), f.coordinator());
     }
 
     private Journey journey() throws Exception {

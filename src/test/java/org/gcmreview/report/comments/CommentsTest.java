@@ -218,6 +218,7 @@ class CommentsTest {
         mvc.perform(post("/cycles/" + cycle.id() + "/comments/" + comment + "/replies").with(TestUsers.as(coordinator))
                 .with(csrf()).param("body", text + " reply")).andExpect(status().is3xxRedirection());
         versions.freeze(cycle.id());
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
         jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
                 .update();
 
