@@ -447,7 +447,9 @@ final class HostileEndpoints {
     /** A new published cycle of the fixture's coordinator whose one frozen version (one section) is endorsed. */
     private static long translatable(HostileFixture f) {
         ReviewCycle cycle = f.reviews.cycle(f.coordinator());
-        String content = "{\"businessKey\":\"" + cycle.businessKey() + "\",\"title\":\"A report\",\"sections\":"
+        // a frozen version as docs/report-schema.json requires it (PublishedDocumentsTest checks every one stored)
+        String content = "{\"businessKey\":\"" + cycle.businessKey() + "\",\"country\":\"" + cycle.countryIso3()
+                + "\",\"countryName\":\"Kenya\",\"version\":1,\"title\":\"A report\",\"sections\":"
                 + "[{\"kind\":\"INTRODUCTION\",\"objective\":null,\"title\":\"Introduction\",\"status\":null,"
                 + "\"body\":\"How the report was prepared.\",\"indicators\":[]}]}";
         long version = f.jdbc.sql("insert into report_version (cycle_id, version_no, content, sha256) "
