@@ -137,7 +137,18 @@ class HostileTaskFormsTest {
         });
         // issue 14: the coordinator's re-planning, choices of a round or edition, publication, and the government's
         // validation (its group is the coordinators' here: no country has one in the fixtures)
-        CASES.put("replan-consultation", t -> t.national("ReplanConsultation"));
+        CASES.put("replan-consultation", t -> {
+            OpenTask replan = t.national("ReplanConsultation");
+            // a plan whose window has passed, as scoping would have stored it (the fixture's cycle skipped scoping)
+            t.jdbc.sql("""
+                    insert into cycle_plan (cycle_id, drafting_due, reminder_days, consultation_opens,
+                                            consultation_closes, sign_off_due, endorsement_due, internal_submission)
+                    select cycle_id, current_date - 40, 7, current_date - 30, current_date - 10, current_date + 10,
+                           current_date + 20, current_date + 30
+                      from (select cast(? as bigint) as cycle_id) c""")
+                    .param(t.tasks.getVariable(replan.id(), "cycleId")).update();
+            return replan;
+        });
         CASES.put("choose-regional-round", t -> t.national("ChooseRegionalRound"));
         CASES.put("choose-imrf-edition", t -> t.national("ChooseImrfEdition"));
         CASES.put("publish-report", t -> t.national("PublishEndorsedReport"));
