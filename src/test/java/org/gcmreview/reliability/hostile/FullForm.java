@@ -16,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 record FullForm(String action, boolean multipart, List<Control> controls, List<String> actions) {
 
-    enum Kind { HIDDEN, TEXT, TEXTAREA, SELECT, CHECKBOX, DATE, NUMBER, FILE }
+    enum Kind { HIDDEN, TEXT, TEXTAREA, SELECT, CHECKBOX, RADIO, DATE, NUMBER, FILE }
 
     /** One control: its name, kind, the value the page gave it, its maxlength, and a select's options. */
     record Control(String name, Kind kind, String value, Integer maxLength, List<String> options) {
@@ -83,6 +83,7 @@ record FullForm(String action, boolean multipart, List<Control> controls, List<S
                 Kind kind = switch (type) {
                     case "hidden" -> Kind.HIDDEN;
                     case "checkbox" -> Kind.CHECKBOX;
+                    case "radio" -> Kind.RADIO;
                     case "date" -> Kind.DATE;
                     case "number" -> Kind.NUMBER;
                     case "file" -> Kind.FILE;

@@ -74,7 +74,8 @@ class FullSizeTaskFormsTest {
     }
 
     /** The button pressed: the one that takes the most text; otherwise "save" where there is one, or the only one. */
-    static final Map<String, String> ACTIONS = Map.of("sign-off", "request-changes", "review-submission", "clarify");
+    static final Map<String, String> ACTIONS = Map.of("sign-off", "request-changes", "review-submission", "clarify",
+            "validate-report", "return");
 
     /** Forms reached differently from the hostile suite, to have them at their largest. */
     static final Map<String, HostileTaskFormsTest.Reach> LARGEST = new HashMap<>();
@@ -304,6 +305,12 @@ class FullSizeTaskFormsTest {
                 case SELECT -> fields.add(name, c.options().contains("IN_PROGRESS") ? "IN_PROGRESS"
                         : c.options().isEmpty() ? "" : c.options().get(0));
                 case CHECKBOX -> fields.add(name, c.value());
+                // a radio group sends one value: the first option, as a person who takes the page's first choice
+                case RADIO -> {
+                    if (!fields.containsKey(name)) {
+                        fields.add(name, c.value());
+                    }
+                }
                 case DATE -> fields.add(name, c.value().isEmpty() ? date(name) : c.value());
                 case NUMBER -> fields.add(name, c.value().isEmpty() ? "7" : c.value());
                 case FILE -> files.add(name, new HttpUser.Upload(run + "-" + name + ".png", "image/png", evidence()));
