@@ -238,7 +238,7 @@ class DeploymentPathIT {
         return WebUser.form("action", "complete", "periodStart", "2022-01-01", "periodEnd", "2025-12-31",
                 "draftingDue", today.plusDays(30).toString(), "reminderDays", "7",
                 "consultationOpens", today.plusDays(40).toString(),
-                "consultationCloses", today.plusDays(50).toString(),
+                "consultationCloses", today.plusDays(60).toString(),
                 "ministries", String.valueOf(ministry), "objectives", "1", "lead-1", String.valueOf(ministry));
     }
 
