@@ -131,6 +131,7 @@ class FullReportBrowserIT {
         String page = browser.find(By.tagName("main")).getText();
         assertThat(browser.findAll(By.xpath("//textarea[starts-with(., 'Interior on objective ')]"))).hasSize(OBJECTIVES);
         assertThat(page).contains("evidence.pdf");
+        browser.after(() -> button(browser, "Save and check your answers").click());
         browser.after(() -> button(browser, "Submit contribution").click());
         assertThat(browser.path()).isEqualTo("/tasks");
 
@@ -141,7 +142,8 @@ class FullReportBrowserIT {
                     document.querySelectorAll('select[name^="status-"]').forEach(s => s.value = 'PLANNED');
                     document.querySelectorAll('textarea[name^="body-"]').forEach(t => t.value = arguments[0]);
                     """, contributor[1] + " contributes.");
-            browser.after(() -> button(browser, "Submit contribution").click());
+            browser.after(() -> button(browser, "Save and check your answers").click());
+        browser.after(() -> button(browser, "Submit contribution").click());
         }
 
         // the coordinator: a long report, edited one section at a time, each starting from the ministries' drafts
@@ -174,6 +176,7 @@ class FullReportBrowserIT {
                 .isEqualTo(3);
         browser.visit(consolidation);
         // no section was tagged with a guiding principle: the page warns and the coordinator confirms (issue 16.4)
+        browser.after(() -> button(browser, "Save and check your answers").click());
         browser.find(By.id("confirmUnevidenced")).click();
         browser.after(() -> button(browser, "Send to the stakeholder consultation").click());
         assertThat(browser.path()).isEqualTo("/tasks");
