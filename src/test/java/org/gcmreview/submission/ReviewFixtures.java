@@ -119,13 +119,20 @@ public final class ReviewFixtures {
      * It lands in the country's Camunda tenant by the application's own rule (the countryIso3 variable).
      */
     public ProcessInstance nationalReviewAt(ReviewCycle cycle, String activityId) {
+        return nationalReviewAt(cycle, activityId, Map.of());
+    }
+
+    /** The same, with further start variables (e.g. the government group of a country that validates). */
+    public ProcessInstance nationalReviewAt(ReviewCycle cycle, String activityId, Map<String, Object> variables) {
         if (AFTER_ENDORSEMENT.contains(activityId)) {
             endorseLatest(cycle);
         }
+        Map<String, Object> start = new java.util.HashMap<>(variables);
+        start.putAll(Map.of("countryIso3", cycle.countryIso3(), "cycleId", cycle.id(),
+                "coordinatorGroup", CandidateGroups.coordinator(cycle.countryIso3())));
         return runtimeService.createProcessInstanceByKey("national-review")
                 .businessKey(cycle.businessKey())
-                .setVariables(Map.of("countryIso3", cycle.countryIso3(), "cycleId", cycle.id(),
-                        "coordinatorGroup", CandidateGroups.coordinator(cycle.countryIso3())))
+                .setVariables(start)
                 .startBeforeActivity(activityId)
                 .execute();
     }

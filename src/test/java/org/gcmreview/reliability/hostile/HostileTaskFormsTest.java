@@ -367,14 +367,8 @@ class HostileTaskFormsTest {
         ReviewCycle cycle = f.reviews.cycle(f.coordinator());
         ReportVersion version = versions.freeze(cycle.id());
         ReviewFixtures.endorseLatest(jdbc, cycle.id());
-        String coordinators = CandidateGroups.coordinator(cycle.countryIso3());
-        ProcessInstance instance = runtime.createProcessInstanceByKey("national-review")
-                .businessKey(cycle.businessKey())
-                .setVariables(Map.of("countryIso3", cycle.countryIso3(), "cycleId", cycle.id(),
-                        "coordinatorGroup", coordinators, "governmentGroup", coordinators,
-                        "reportVersionId", version.id()))
-                .startBeforeActivity("ValidateReport")
-                .execute();
+        ProcessInstance instance = f.reviews.nationalReviewAt(cycle, "ValidateReport", Map.of(
+                "governmentGroup", CandidateGroups.coordinator(cycle.countryIso3()), "reportVersionId", version.id()));
         return new OpenTask(f.reviews.task(instance.getId(), "ValidateReport").getId(), f.coordinator());
     }
 
