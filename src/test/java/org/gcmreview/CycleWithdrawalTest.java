@@ -23,9 +23,7 @@ import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
-import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.ReviewFixtures;
-import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.RoundKind;
 import org.gcmreview.submission.SubmissionStatus;
 import org.gcmreview.submission.Submissions;
@@ -50,8 +48,6 @@ class CycleWithdrawalTest {
     @Autowired
     ReviewCycles cycles;
     @Autowired
-    ReportVersions versions;
-    @Autowired
     Submissions submissions;
     @Autowired
     RuntimeService runtimeService;
@@ -59,23 +55,26 @@ class CycleWithdrawalTest {
     ManagementService managementService;
     @Autowired
     TaskService taskService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
+    ReviewFixtures fixtures;
+    @Autowired
+    CycleFixture fixture;
+
     CurrentUser coordinator;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
         coordinator = users.coordinator("KEN");
     }
 
     @Test
     void aSubmittedCycleIsWithdrawnWithItsSubmissionAndReopenedByAnAdministrator() throws Exception {
-        ReviewFixtures fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
-        ReviewRound round = fixtures.regionalRound("ECA");
-        ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
-        ReportVersion version = versions.freeze(cycle.id());
-        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SubmitToRegionalReview");
+        ReviewCycle cycle = fixtures.cycleInRounds(coordinator);
+        ReviewFixtures.Frozen frozen = fixtures.frozenReviewAt(cycle, "SubmitToRegionalReview");
+        ReportVersion version = frozen.version();
+        ProcessInstance national = frozen.national();
         jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(national.getId(), cycle.id())
                 .update();
         mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
@@ -109,7 +108,7 @@ class CycleWithdrawalTest {
         // the rounds are told in a job of their own; no round model waiting for it is no failure
         fixtures.runJob(national.getId(), "TellRoundsOfWithdrawal");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(national.getId()).count()).isZero();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+        assertThat(fixtures.incidents(national.getId())).isZero();
         mvc.perform(get("/cycles/" + cycle.id()).with(as(coordinator)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The new government will report next year.")))
@@ -144,7 +143,6 @@ class CycleWithdrawalTest {
 
     @Test
     void anOpenConsultationClosesWithAPublicNotice() throws Exception {
-        CycleFixture fixture = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         CurrentUser interior = users.ministry("KEN", "INTERIOR");
         long cycleId = fixture.reachConsolidation(coordinator, interior);
         fixture.writeAndSend(cycleId, "ConsolidateReport", coordinator, "(consolidated)");

@@ -1,14 +1,10 @@
 package org.gcmreview.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
@@ -21,9 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Issue 16.2 and 16.5 in a real browser, with the keyboard, every page checked by axe-core: the Ministry of
@@ -34,27 +27,19 @@ import org.springframework.web.context.WebApplicationContext;
 class CommentsAndTaskListBrowserIT {
 
     @Autowired
-    WebApplicationContext context;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    TaskService taskService;
+    TestUsers users;
     @Autowired
-    RuntimeService runtimeService;
-
-    MockMvc mvc;
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
 
     @BeforeEach
     void setUp() {
-        TestUsers users = new TestUsers(jdbc);
-        // Built here rather than with @AutoConfigureMockMvc, which would give this class a context of its own.
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = SignedInJourney.canSignIn(users.coordinator("KEN"), jdbc, passwordEncoder);
         interior = SignedInJourney.canSignIn(users.ministry("KEN", "INTERIOR"), jdbc, passwordEncoder);
     }
@@ -62,10 +47,7 @@ class CommentsAndTaskListBrowserIT {
     @Test
     void aMinistryChecksItsAnswersAndSubmitsThenTheCoordinatorCommentsRepliesAndResolves(Browser browser)
             throws Exception {
-        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
-        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
-                List.of(interior.ministryId()), Map.of(1, interior.ministryId(), 2, interior.ministryId())))
-                .andExpect(status().is3xxRedirection());
+        long cycleId = cycles.startScoped(coordinator, Map.of(1, interior, 2, interior));
         String drafting = cycles.task(cycleId, "DraftContribution",
                 CandidateGroups.ministry("KEN", interior.ministryCode())).getId();
         List<Long> mine = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? "

@@ -117,6 +117,37 @@ public final class CycleFixture {
         return form;
     }
 
+    /** Starts a cycle and scopes it through the form, objective n led by its ministry in {@code leads}: drafting runs. */
+    public long startScoped(CurrentUser coordinator, java.util.Map<Integer, CurrentUser> leads) throws Exception {
+        long cycleId = start(coordinator, uniqueCode());
+        java.util.Map<Integer, Long> ids = new java.util.TreeMap<>();
+        leads.forEach((n, ministry) -> ids.put(n, ministry.ministryId()));
+        mvc.perform(scopeForm(task(cycleId, "ScopeReview").getId(), coordinator,
+                        ids.values().stream().distinct().toList(), ids))
+                .andExpect(status().is3xxRedirection());
+        return cycleId;
+    }
+
+    /**
+     * Starts a cycle and scopes the whole report through the form: all 23 objectives, objective n led by
+     * {@code ministries[n % size]} with {@code ministries[(n + 1) % size]} contributing.
+     */
+    public long startFullReport(CurrentUser coordinator, List<CurrentUser> ministries) throws Exception {
+        long cycleId = start(coordinator, uniqueCode());
+        java.util.Map<Integer, Long> leads = new java.util.LinkedHashMap<>();
+        for (int n = 1; n <= 23; n++) {
+            leads.put(n, ministries.get(n % ministries.size()).ministryId());
+        }
+        MockHttpServletRequestBuilder scoping = scopeForm(task(cycleId, "ScopeReview").getId(), coordinator,
+                ministries.stream().map(CurrentUser::ministryId).toList(), leads);
+        for (int n = 1; n <= 23; n++) {
+            scoping.param("contributors-" + n, String.valueOf(ministries.get((n + 1) % ministries.size()).ministryId()));
+        }
+        mvc.perform(scoping).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                .redirectedUrl("/tasks"));
+        return cycleId;
+    }
+
     /**
      * Submits every contribution of the ministry user's drafting task with a status and the given text, through
      * the drafting form.

@@ -8,9 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.ApplicationTest;
@@ -48,17 +46,7 @@ class LongReportEditingTest {
         CurrentUser coordinator = users.coordinator("KEN");
         List<CurrentUser> ministries = List.of(users.ministry("KEN", "INTERIOR"), users.ministry("KEN", "LABOUR"),
                 users.ministry("KEN", "FOREIGN"));
-        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
-        Map<Integer, Long> leads = new LinkedHashMap<>();
-        for (int n = 1; n <= 23; n++) {
-            leads.put(n, ministries.get(n % 3).ministryId());
-        }
-        var scoping = cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
-                ministries.stream().map(CurrentUser::ministryId).toList(), leads);
-        for (int n = 1; n <= 23; n++) {
-            scoping.param("contributors-" + n, String.valueOf(ministries.get((n + 1) % 3).ministryId()));
-        }
-        mvc.perform(scoping).andExpect(redirectedUrl("/tasks"));
+        long cycleId = cycles.startFullReport(coordinator, ministries);
         String text = "What has been done on this objective, with the measures taken, the practices that worked "
                 + "and the data that shows it. ".repeat(6);
         for (CurrentUser ministry : ministries) {

@@ -1,7 +1,6 @@
 package org.gcmreview.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,12 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
 import org.gcmreview.browser.SignedInJourney;
@@ -29,9 +25,6 @@ import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A ministry drafts in Word, in a real browser: from its drafting task it downloads its contribution (the link
@@ -43,36 +36,26 @@ import org.springframework.web.context.WebApplicationContext;
 class WordRoundTripBrowserIT {
 
     @Autowired
-    WebApplicationContext context;
-    @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    TaskService taskService;
+    TestUsers users;
     @Autowired
-    RuntimeService runtimeService;
-
-    MockMvc mvc;
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
 
     @BeforeEach
     void setUp() {
-        TestUsers users = new TestUsers(jdbc);
-        // built here rather than with @AutoConfigureMockMvc, which would give this class a context of its own
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = SignedInJourney.canSignIn(users.coordinator("KEN"), jdbc, passwordEncoder);
         interior = SignedInJourney.canSignIn(users.ministry("KEN", "INTERIOR"), jdbc, passwordEncoder);
     }
 
     @Test
     void theMinistryOfInteriorDraftsInWordAndConfirmsTheChanges(Browser browser) throws Exception {
-        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
-        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
-                        List.of(interior.ministryId()), Map.of(1, interior.ministryId())));
+        long cycleId = cycles.startScoped(coordinator, Map.of(1, interior));
         long contribution = jdbc.sql("select id from contribution where cycle_id = ?").param(cycleId)
                 .query(Long.class).single();
         SignedInJourney journey = new SignedInJourney(browser);

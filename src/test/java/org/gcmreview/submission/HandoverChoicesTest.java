@@ -28,8 +28,6 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
-import org.gcmreview.report.ReportVersion;
-import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +50,6 @@ class HandoverChoicesTest {
     @Autowired
     ReviewCycles cycles;
     @Autowired
-    ReportVersions versions;
-    @Autowired
     Submissions submissions;
     @Autowired
     RuntimeService runtimeService;
@@ -61,30 +57,30 @@ class HandoverChoicesTest {
     ManagementService managementService;
     @Autowired
     TaskService taskService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser kenya;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         kenya = users.coordinator("KEN");
     }
 
     @Test
     void aRoundClosedMidFlightAsksTheCoordinatorAndWaitingGoesOnWhenARoundOpens() throws Exception {
         ReviewRound round = fixtures.regionalRound("ECA");
-        ReviewCycle cycle = fixtures.attach(fixtures.cycle(kenya), round, fixtures.imrfEdition());
-        ReportVersion version = versions.freeze(cycle.id());
-        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SendToRegionalReview");
-        submissions.saveHandover(cycle.id(), version.id(), "Our cover note.", kenya.id());
-        List<Long> reopen = closeOpenRounds("REGIONAL", "ECA");
+        ReviewCycle cycle = fixtures.cycleInRounds(kenya, round);
+        ReviewFixtures.Frozen frozen = fixtures.frozenReviewAt(cycle, "SendToRegionalReview");
+        ProcessInstance national = frozen.national();
+        submissions.saveHandover(cycle.id(), frozen.version().id(), "Our cover note.", kenya.id());
+        List<Long> reopen = fixtures.closeOpenRounds("REGIONAL", "ECA");
         try {
             fixtures.runJob(national.getId(), "SendToRegionalReview");
 
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(fixtures.incidents(national.getId())).isZero();
             assertThat(submissions.latest(cycle.id(), RoundKind.REGIONAL)).isEmpty();
             Task choice = fixtures.task(national.getId(), "ChooseRegionalRound");
             mvc.perform(get("/tasks/" + choice.getId()).with(as(kenya)))
@@ -120,25 +116,24 @@ class HandoverChoicesTest {
             assertThat(new ReviewRounds(jdbc).findById(sent.roundId()).orElseThrow().code()).isEqualTo(code);
             assertThat(sent.coverNote()).as("nothing lost: the coordinator's cover note goes with it")
                     .isEqualTo("Our cover note.");
-            assertThat(sent.reportVersionId()).isEqualTo(version.id());
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(sent.reportVersionId()).isEqualTo(frozen.version().id());
+            assertThat(fixtures.incidents(national.getId())).isZero();
             assertThat(audit(cycle, "REGIONAL_ROUND_WAITING")).isEqualTo(1);
         } finally {
-            reopen(reopen);
+            fixtures.reopen(reopen);
         }
     }
 
     @Test
     void noImrfEditionAsksTheCoordinatorWhoChoosesTheEditionAddedMeanwhile() throws Exception {
-        List<Long> reopen = closeOpenRounds("IMRF", null);
+        List<Long> reopen = fixtures.closeOpenRounds("IMRF", null);
         try {
             ReviewCycle cycle = fixtures.cycle(kenya);
-            versions.freeze(cycle.id());
-            ProcessInstance national = fixtures.nationalReviewAt(cycle, "SendToImrf");
+            ProcessInstance national = fixtures.frozenReviewAt(cycle, "SendToImrf").national();
 
             fixtures.runJob(national.getId(), "SendToImrf");
 
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(fixtures.incidents(national.getId())).isZero();
             Task choice = fixtures.task(national.getId(), "ChooseImrfEdition");
             mvc.perform(get("/tasks/" + choice.getId()).with(as(kenya)))
                     .andExpect(status().isOk())
@@ -160,10 +155,10 @@ class HandoverChoicesTest {
 
             Submission atImrf = submissions.latest(cycle.id(), RoundKind.IMRF).orElseThrow();
             assertThat(atImrf.roundId()).isEqualTo(edition.id());
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(fixtures.incidents(national.getId())).isZero();
             assertThat(audit(cycle, "IMRF_ROUND_CHOSEN")).isEqualTo(1);
         } finally {
-            reopen(reopen);
+            fixtures.reopen(reopen);
         }
     }
 
@@ -172,9 +167,8 @@ class HandoverChoicesTest {
     void aLateAcceptedCountryWithdrawnWhileAnsweringLetsTheClosedRoundEnd() throws Exception {
         CurrentUser eca = users.regionalSecretariat("ECA");
         ReviewRound round = fixtures.regionalRound("ECA");
-        ReviewCycle cycle = fixtures.attach(fixtures.cycle(kenya), round, fixtures.imrfEdition());
-        versions.freeze(cycle.id());
-        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SendToRegionalReview");
+        ReviewCycle cycle = fixtures.cycleInRounds(kenya, round);
+        ProcessInstance national = fixtures.frozenReviewAt(cycle, "SendToRegionalReview").national();
         jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(national.getId(), cycle.id())
                 .update();
         fixtures.runJob(national.getId(), "SendToRegionalReview");
@@ -201,7 +195,7 @@ class HandoverChoicesTest {
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(regional).count())
                 .as("the round's process ended").isZero();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+        assertThat(fixtures.incidents(national.getId())).isZero();
     }
 
     private Job waitTimer(ProcessInstance national, String activityId) {
@@ -218,18 +212,6 @@ class HandoverChoicesTest {
             request = request.param("commission", commission);
         }
         mvc.perform(request).andExpect(redirectedUrl("/admin/rounds"));
-    }
-
-    /** Closes every open round of the kind (and commission) for the length of a test; returns them to reopen. */
-    private List<Long> closeOpenRounds(String kind, String commission) {
-        return jdbc.sql("""
-                update review_round set closed_at = now()
-                 where kind = ? and commission_code is not distinct from ? and closed_at is null returning id""")
-                .params(kind, commission).query(Long.class).list();
-    }
-
-    private void reopen(List<Long> ids) {
-        ids.forEach(id -> jdbc.sql("update review_round set closed_at = null where id = ?").param(id).update());
     }
 
     private int audit(ReviewCycle cycle, String action) {

@@ -1,6 +1,7 @@
 package org.gcmreview.submission;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,14 +32,24 @@ public final class ReviewFixtures {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final TaskService taskService;
+    private final ReportVersions versions;
 
+    /** As a bean of {@code @ApplicationTest}: every method. */
+    @Autowired
     public ReviewFixtures(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
-            ManagementService managementService, TaskService taskService) {
+            ManagementService managementService, TaskService taskService, ReportVersions versions) {
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.taskService = taskService;
+        this.versions = versions;
+    }
+
+    /** Built by hand (tests that predate the fixture beans): all but {@link #frozenReviewAt}. */
+    public ReviewFixtures(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
+            ManagementService managementService, TaskService taskService) {
+        this(jdbc, cycles, runtimeService, managementService, taskService, null);
     }
 
     /**
@@ -66,6 +80,16 @@ public final class ReviewFixtures {
                     .update();
         }
         return cycles.findById(id).orElseThrow();
+    }
+
+    /** A cycle as {@link #cycle} gives it, taking part in this regional round and a new IMRF edition. */
+    public ReviewCycle cycleInRounds(CurrentUser coordinator, ReviewRound regional) {
+        return attach(cycle(coordinator), regional, imrfEdition());
+    }
+
+    /** The same, in a new round of ECA. */
+    public ReviewCycle cycleInRounds(CurrentUser coordinator) {
+        return cycleInRounds(coordinator, regionalRound("ECA"));
     }
 
     public ReviewRound regionalRound(String commissionCode) {
@@ -135,6 +159,36 @@ public final class ReviewFixtures {
                 .setVariables(start)
                 .startBeforeActivity(activityId)
                 .execute();
+    }
+
+    /** A national review waiting at the activity, and the version of the cycle's report it was frozen at. */
+    public record Frozen(ProcessInstance national, ReportVersion version) {
+    }
+
+    /** Freezes the cycle's report as a new version, then starts its national review at the activity. */
+    public Frozen frozenReviewAt(ReviewCycle cycle, String activityId) {
+        ReportVersion version = versions.freeze(cycle.id());
+        return new Frozen(nationalReviewAt(cycle, activityId), version);
+    }
+
+    /** The process instance's incidents: none, whatever happens, is what every hand-over path promises. */
+    public long incidents(String processInstanceId) {
+        return runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
+    }
+
+    /**
+     * Closes every open round of the kind (and commission, or IMRF editions for null) for the length of a test;
+     * returns them for {@link #reopen}.
+     */
+    public List<Long> closeOpenRounds(String kind, String commission) {
+        return jdbc.sql("""
+                update review_round set closed_at = now()
+                 where kind = ? and commission_code is not distinct from ? and closed_at is null returning id""")
+                .params(kind, commission).query(Long.class).list();
+    }
+
+    public void reopen(List<Long> roundIds) {
+        roundIds.forEach(id -> jdbc.sql("update review_round set closed_at = null where id = ?").param(id).update());
     }
 
     public Task task(String processInstanceId, String activityId) {

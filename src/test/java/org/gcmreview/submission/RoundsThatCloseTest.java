@@ -28,7 +28,6 @@ import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.processes.RegionalReview;
-import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,8 +50,6 @@ class RoundsThatCloseTest {
     @Autowired
     ReviewCycles cycles;
     @Autowired
-    ReportVersions versions;
-    @Autowired
     Submissions submissions;
     @Autowired
     RoundProcesses roundProcesses;
@@ -62,15 +59,15 @@ class RoundsThatCloseTest {
     ManagementService managementService;
     @Autowired
     TaskService taskService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser eca;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         eca = users.regionalSecretariat("ECA");
     }
 
@@ -165,15 +162,15 @@ class RoundsThatCloseTest {
                 .params(round.id(), another.id()).update()).isInstanceOf(DataAccessException.class)
                 .hasMessageContaining("is closed");
         for (ProcessInstance national : List.of(kenyaNational, ghanaNational)) {
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(fixtures.incidents(national.getId())).isZero();
         }
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(regional).count()).isZero();
+        assertThat(fixtures.incidents(regional)).isZero();
     }
 
     @Test
     void aWithdrawnSubmissionLeavesTheSecretariatsTasksAndIsCountedApart() throws Exception {
         ReviewRound round = fixtures.regionalRound("ECA");
-        ReviewCycle kenya = fixtures.attach(fixtures.cycle(users.coordinator("KEN")), round, fixtures.imrfEdition());
+        ReviewCycle kenya = fixtures.cycleInRounds(users.coordinator("KEN"), round);
         submit(kenya);
         String regional = fixtures.roundInstance(round);
         long submissionId = latest(kenya).id();
@@ -193,26 +190,23 @@ class RoundsThatCloseTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"count-WITHDRAWN\">1<")))
                 .andExpect(content().string(containsString("id=\"count-SUBMITTED\">0<")));
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(regional).count()).isZero();
+        assertThat(fixtures.incidents(regional)).isZero();
     }
 
     @Test
     void aReportReadyForTheImrfWaitsWhenNoEditionIsOpenAndGoesToTheNextOne() throws Exception {
         // no IMRF edition open anywhere, for the length of this test
-        List<Long> reopen = jdbc.sql("""
-                update review_round set closed_at = now() where kind = 'IMRF' and closed_at is null returning id""")
-                .query(Long.class).list();
+        List<Long> reopen = fixtures.closeOpenRounds("IMRF", null);
         try {
             ReviewRound round = fixtures.regionalRound("ECA");
             ReviewCycle kenya = fixtures.cycle(users.coordinator("KEN"));
             jdbc.sql("update review_cycle set regional_round_id = ? where id = ?").params(round.id(), kenya.id())
                     .update();
-            versions.freeze(kenya.id());
-            ProcessInstance national = fixtures.nationalReviewAt(kenya, "SendToImrf");
+            ProcessInstance national = fixtures.frozenReviewAt(kenya, "SendToImrf").national();
 
             fixtures.runJob(national.getId(), "SendToImrf");
 
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(national.getId()).count()).isZero();
+            assertThat(fixtures.incidents(national.getId())).isZero();
             // issue 14.3: the coordinator chooses an open edition or waits (publication is a step of its own)
             Task choice = fixtures.task(national.getId(), "ChooseImrfEdition");
             assertThat(submissions.latest(kenya.id(), RoundKind.IMRF)).isEmpty();
@@ -238,13 +232,12 @@ class RoundsThatCloseTest {
             assertThat(jdbc.sql("select count(*) from imrf_waiting where cycle_id = ?").param(kenya.id())
                     .query(Integer.class).single()).isZero();
         } finally {
-            reopen.forEach(id -> jdbc.sql("update review_round set closed_at = null where id = ?").param(id).update());
+            fixtures.reopen(reopen);
         }
     }
 
     private ProcessInstance submit(ReviewCycle cycle) {
-        versions.freeze(cycle.id());
-        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SendToRegionalReview");
+        ProcessInstance national = fixtures.frozenReviewAt(cycle, "SendToRegionalReview").national();
         fixtures.runJob(national.getId(), "SendToRegionalReview");
         return national;
     }

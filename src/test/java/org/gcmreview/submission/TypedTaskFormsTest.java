@@ -7,22 +7,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
-import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -37,36 +32,28 @@ class TypedTaskFormsTest {
     @Autowired
     MockMvc mvc;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    ReportVersions versions;
-    @Autowired
     Submissions submissions;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
     TaskService taskService;
-
+    @Autowired
+    TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
     ReviewCycle cycle;
 
     @BeforeEach
     void setUp() {
-        TestUsers users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         coordinator = users.coordinator("KEN");
-        cycle = fixtures.attach(fixtures.cycle(coordinator), fixtures.regionalRound("ECA"), fixtures.imrfEdition());
+        cycle = fixtures.cycleInRounds(coordinator);
     }
 
     @Test
     void refusedFieldsAreShownAtTheFieldAndInTheFocusedSummaryAndNothingIsStored() throws Exception {
-        ReportVersion version = versions.freeze(cycle.id());
-        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SubmitToRegionalReview");
+        ReviewFixtures.Frozen frozen = fixtures.frozenReviewAt(cycle, "SubmitToRegionalReview");
+        ReportVersion version = frozen.version();
+        ProcessInstance national = frozen.national();
         Task submit = fixtures.task(national.getId(), "SubmitToRegionalReview");
         // the cover note's limit (handover.SubmitRegionalForm) is 4,000 characters
         String longNote = "n".repeat(4001);

@@ -14,9 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.ApplicationTest;
@@ -58,27 +56,23 @@ class PublishEndorsedOnlyTest {
     @Autowired
     RuntimeService runtimeService;
     @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser kenya;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         kenya = users.coordinator("KEN");
     }
 
     @Test
     void onlyTheVersionEndorsedLastIsPublishedAndSent() throws Exception {
-        ReviewCycle cycle = fixtures.attach(fixtures.cycle(kenya), fixtures.regionalRound("ECA"),
-                fixtures.imrfEdition());
-        ReportVersion v1 = versions.freeze(cycle.id());
-        ProcessInstance national = fixtures.nationalReviewAt(cycle, "PublishEndorsedReport");
+        ReviewCycle cycle = fixtures.cycleInRounds(kenya);
+        ReviewFixtures.Frozen frozen = fixtures.frozenReviewAt(cycle, "PublishEndorsedReport");
+        ReportVersion v1 = frozen.version();
+        ProcessInstance national = frozen.national();
         Task publication = fixtures.task(national.getId(), "PublishEndorsedReport");
         mvc.perform(get("/tasks/" + publication.getId()).with(as(users.coordinator("GHA"))))
                 .andExpect(status().isForbidden());
@@ -132,7 +126,7 @@ class PublishEndorsedOnlyTest {
         fixtures.runJob(handover.getId(), "SendToRegionalReview");
         assertThat(submissions.latest(cycle.id(), RoundKind.REGIONAL).orElseThrow().reportVersionId())
                 .as("the secretariat gets the endorsed version").isEqualTo(v2.id());
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(handover.getId()).count()).isZero();
+        assertThat(fixtures.incidents(handover.getId())).isZero();
     }
 
     private void changeText(ReviewCycle cycle, String body) {
