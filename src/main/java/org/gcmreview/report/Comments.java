@@ -54,6 +54,21 @@ public class Comments {
                 .query(Long.class).single();
     }
 
+    /**
+     * The author's last comment in this place (a section's or contribution's threads when {@code parentId} is
+     * null, else one thread's replies) when it has this very text: a form sent twice (double click, resend) adds
+     * the comment once.
+     */
+    public Optional<Long> repeated(boolean section, long subjectId, Long parentId, String body, long authorId) {
+        String column = section ? "section_id" : "contribution_id";
+        // the column is one of two constants, never from a request
+        return jdbc.sql("select id, body from report_comment where " + column + " = ? and author_id = ?"
+                        + " and parent_id is not distinct from ? order by id desc limit 1")
+                .params(subjectId, authorId, parentId)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("body"))).optional()
+                .filter(last -> last.getValue().equals(body)).map(Map.Entry::getKey);
+    }
+
     /** Adds a reply to a thread's opening comment; the reply is about the same text, at its current revision. */
     public long reply(Comment opening, String body, long authorId) {
         String table = opening.onSection() ? "report_section" : "contribution";

@@ -136,6 +136,11 @@ class ContributionFiles {
             throw new WordRefusal(messages.get("word.refused.unreadable"));
         }
         String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        java.util.Optional<UUID> waiting = pending.waiting(d.task().id(), user.id(), sha256, mapped.language(),
+                mapped.changes());
+        if (waiting.isPresent()) {
+            return waiting.get();
+        }
         UUID id = pending.insert(d.cycle().id(), d.ministry().id(), d.task().id(), user.id(), name, sha256,
                 mapped.language(), mapped.changes());
         audit.record(AuditEntry.of(user.username(), "CONTRIBUTION_FILE_UPLOADED", d.cycle().countryIso3(),

@@ -57,6 +57,19 @@ class WordImports {
         return id;
     }
 
+    /**
+     * This user's upload for the task that waits with exactly this result (the same file mapped to the same
+     * changes): a form sent twice (double click, resend) is one upload, not a second preview.
+     */
+    Optional<UUID> waiting(String taskId, long userId, String sha256, Locale language, List<ContentEdit> edits) {
+        return jdbc.sql("""
+                select id from word_import
+                 where task_id = ? and uploaded_by = ? and file_sha256 = ? and language = ? and edits = ?
+                   and expires_at > now()""")
+                .params(taskId, userId, sha256, language.toLanguageTag(), write(edits))
+                .query((rs, n) -> rs.getObject("id", UUID.class)).optional();
+    }
+
     /** The upload, if it is this user's for this task and has not expired. */
     Optional<Pending> find(UUID id, String taskId, long userId) {
         return jdbc.sql("""

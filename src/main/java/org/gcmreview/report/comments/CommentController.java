@@ -99,6 +99,11 @@ class CommentController {
             return page(subject, fields.getFirst("back"), values, Map.of(field, binder.errors(bound).get("body")),
                     model);
         }
+        java.util.Optional<Long> repeated = comments.repeated(thread.opening().onSection(), subject.id(),
+                commentId, bound.value().body(), user.id());
+        if (repeated.isPresent()) {
+            return back(subject, fields.getFirst("back"), repeated.get());
+        }
         long id = comments.reply(thread.opening(), bound.value().body(), user.id());
         int told = notifier.tell(subject, commentId, id, true, user);
         audit.record(AuditEntry.of(user.username(), "COMMENT_REPLIED", subject.cycle().countryIso3(),
@@ -140,6 +145,12 @@ class CommentController {
         if (!bound.valid()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return page(subject, fields.getFirst("back"), fields, binder.errors(bound), model);
+        }
+        java.util.Optional<Long> repeated = comments.repeated(subject.section(), subject.id(), null,
+                bound.value().body(), user.id());
+        if (repeated.isPresent()) {
+            // the same form again: the comment is there already
+            return back(subject, fields.getFirst("back"), repeated.get());
         }
         long id = comments.add(subject.cycle().id(), subject.section(), subject.id(), bound.value().body(), user.id());
         int told = notifier.tell(subject, id, id, false, user);

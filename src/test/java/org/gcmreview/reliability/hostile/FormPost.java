@@ -25,7 +25,8 @@ import org.springframework.util.MultiValueMap;
  * from a client address of its own), and the hostile variants made from it. The fields are what the browser
  * would send; the CSRF token is added by each variant, or left out.
  */
-record FormPost(String path, CurrentUser user, MultiValueMap<String, String> fields, String address) {
+record FormPost(String path, CurrentUser user, MultiValueMap<String, String> fields, String address,
+        MockMultipartFile file) {
 
     /** Markup that runs if it is ever written into a page unescaped, and SQL that drops a table if concatenated. */
     static final String PAYLOAD = "<script>alert('x')</script><img src=x onerror=alert(1)>\"'; drop table review_cycle; --";
@@ -35,7 +36,7 @@ record FormPost(String path, CurrentUser user, MultiValueMap<String, String> fie
 
     static FormPost of(String path, CurrentUser user) {
         return new FormPost(path, user, new LinkedMultiValueMap<>(), "10.9." + (int) (Math.random() * 250) + "."
-                + (1 + (int) (Math.random() * 250)));
+                + (1 + (int) (Math.random() * 250)), null);
     }
 
     FormPost field(String name, String value) {
@@ -44,23 +45,37 @@ record FormPost(String path, CurrentUser user, MultiValueMap<String, String> fie
     }
 
     FormPost at(String otherPath) {
-        return new FormPost(otherPath, user, fields, address);
+        return new FormPost(otherPath, user, fields, address, file);
     }
 
     /** The same post with some fields replaced. */
     FormPost with(Map<String, String> replaced) {
         MultiValueMap<String, String> copy = new LinkedMultiValueMap<>(fields);
         replaced.forEach(copy::set);
-        return new FormPost(path, user, copy, address);
+        return new FormPost(path, user, copy, address, file);
+    }
+
+    /** The same post with a file: the page sends it as multipart (a Word upload). */
+    FormPost attaching(MockMultipartFile attached) {
+        return new FormPost(path, user, fields, address, attached);
     }
 
     /** The post as the page sends it, CSRF token included. */
     MockHttpServletRequestBuilder valid() {
-        return signed(post(path).params(fields)).with(csrf());
+        return signed(form()).with(csrf());
     }
 
     MockHttpServletRequestBuilder withoutCsrf() {
-        return signed(post(path).params(fields));
+        return signed(form());
+    }
+
+    private MockHttpServletRequestBuilder form() {
+        if (file == null) {
+            return post(path).params(fields);
+        }
+        MockMultipartHttpServletRequestBuilder request = multipart(path).file(file);
+        request.params(fields);
+        return request;
     }
 
     /** The same fields as JSON, with a valid CSRF token in the header: not a form of this application. */

@@ -15,9 +15,11 @@ import java.util.List;
  * @param withoutCsrf  whether the endpoint deliberately takes posts without a CSRF token (it changes nothing but
  *                     the sender's own preference), so a cross-site post is harmless
  * @param countsAttempts whether every post, a replay too, counts against a rate limit (submission_rate_event)
+ * @param elsewhere    the valid post's path aimed at another country's subjects of the same kind (the sender is
+ *                     the same), which must be "not found"; or none
  */
 record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields, Forged forged, Display display,
-        boolean replayable, boolean reaudited, boolean withoutCsrf, boolean countsAttempts) {
+        boolean replayable, boolean reaudited, boolean withoutCsrf, boolean countsAttempts, Elsewhere elsewhere) {
 
     @FunctionalInterface
     interface Step<T> {
@@ -28,6 +30,11 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
     interface Forged {
         /** Paths with ids nobody was given: unknown numbers, random UUIDs, SQL and traversal. */
         List<String> paths(FormPost valid);
+    }
+
+    @FunctionalInterface
+    interface Elsewhere {
+        List<String> paths(FormPost valid, HostileFixture fixture) throws Exception;
     }
 
     @FunctionalInterface
@@ -49,6 +56,7 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
         private boolean reaudited;
         private boolean withoutCsrf;
         private boolean countsAttempts;
+        private Elsewhere elsewhere;
 
         Builder(String key, Step<FormPost> post) {
             this.key = key;
@@ -62,6 +70,12 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
 
         Builder forged(Forged forged) {
             this.forged = forged;
+            return this;
+        }
+
+        /** Paths to another country's subjects: "not found" to the sender, and nothing changes. */
+        Builder otherCountry(Elsewhere elsewhere) {
+            this.elsewhere = elsewhere;
             return this;
         }
 
@@ -99,7 +113,7 @@ record HostileEndpoint(String key, Step<FormPost> post, List<String> textFields,
 
         HostileEndpoint build() {
             return new HostileEndpoint(key, post, textFields, forged, display, replayable, reaudited, withoutCsrf,
-                    countsAttempts);
+                    countsAttempts, elsewhere);
         }
     }
 }

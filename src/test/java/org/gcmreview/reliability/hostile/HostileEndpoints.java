@@ -32,6 +32,13 @@ final class HostileEndpoints {
     }
 
     static List<HostileEndpoint> entries() {
+        List<HostileEndpoint> all = new java.util.ArrayList<>(earlier());
+        all.addAll(DraftingEndpoints.entries());
+        all.addAll(AccountEndpoints.entries());
+        return all;
+    }
+
+    private static List<HostileEndpoint> earlier() {
         return List.of(
                 // ------------------------------------------------------------------ web
                 HostileEndpoint.of("POST", "/language", f -> FormPost.of("/language", null)
@@ -447,19 +454,26 @@ final class HostileEndpoints {
     /** A new published cycle of the fixture's coordinator whose one frozen version (one section) is endorsed. */
     private static long translatable(HostileFixture f) {
         ReviewCycle cycle = f.reviews.cycle(f.coordinator());
+        endorsedVersion(f, cycle);
+        f.jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?")
+                .param(cycle.id()).update();
+        return cycle.id();
+    }
+
+    /** The cycle's one frozen version (one section), endorsed: its id. */
+    static long endorsedVersion(HostileFixture f, ReviewCycle cycle) {
         // a frozen version as docs/report-schema.json requires it (PublishedDocumentsTest checks every one stored)
         String content = "{\"businessKey\":\"" + cycle.businessKey() + "\",\"country\":\"" + cycle.countryIso3()
-                + "\",\"countryName\":\"Kenya\",\"version\":1,\"title\":\"A report\",\"sections\":"
+                + "\",\"countryName\":\"" + cycle.countryName() + "\",\"version\":1,\"title\":\"A report\",\"sections\":"
                 + "[{\"kind\":\"INTRODUCTION\",\"objective\":null,\"title\":\"Introduction\",\"status\":null,"
                 + "\"body\":\"How the report was prepared.\",\"indicators\":[]}]}";
         long version = f.jdbc.sql("insert into report_version (cycle_id, version_no, content, sha256) "
                         + "values (?, 1, ?, ?) returning id")
                 .params(cycle.id(), content, org.gcmreview.support.Sha256.hex(content)).query(Long.class).single();
-        f.jdbc.sql("insert into endorsement (cycle_id, report_version_id, endorsed_by) values (?, ?, ?)")
-                .params(cycle.id(), version, f.coordinator().id()).update();
-        f.jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?")
-                .param(cycle.id()).update();
-        return cycle.id();
+        f.jdbc.sql("insert into endorsement (cycle_id, report_version_id, endorsed_by)"
+                        + " select id, ?, started_by from review_cycle where id = ?")
+                .params(version, cycle.id()).update();
+        return version;
     }
 
     private static List<String> cycleIds(String path, String rest) {
