@@ -11,7 +11,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.ui.Model;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -82,14 +81,13 @@ class CycleController {
         model.addAttribute("previous", previous);
         Map<String, String> startFrom = new java.util.LinkedHashMap<>();
         if (previous != null) {
-            // the choice fragment writes its labels as markup (templates/fields.html): everything escaped here, the
-            // report's title and key isolated, as someone's text in any page's direction
-            startFrom.put(StartCycleForm.PREVIOUS, HtmlUtils.htmlEscape(messages.get("cycle.start.from.previous",
-                    "@@title@@", "@@key@@", previous.versionNo()))
-                    .replace("@@title@@", "<bdi>" + HtmlUtils.htmlEscape(previous.cycleTitle()) + "</bdi>")
-                    .replace("@@key@@", "<bdi>" + HtmlUtils.htmlEscape(previous.businessKey()) + "</bdi>"));
+            // the report's title and key are isolated, as someone's text in any page's direction
+            startFrom.put(StartCycleForm.PREVIOUS, messages.get("cycle.start.from.previous", previous.cycleTitle(),
+                    previous.businessKey(), previous.versionNo()));
+            model.addAttribute("startFromIsolated", Map.of(StartCycleForm.PREVIOUS,
+                    java.util.List.of(previous.cycleTitle(), previous.businessKey())));
         }
-        startFrom.put(StartCycleForm.EMPTY, HtmlUtils.htmlEscape(messages.get("cycle.start.from.empty")));
+        startFrom.put(StartCycleForm.EMPTY, messages.get("cycle.start.from.empty"));
         model.addAttribute("startFromOptions", startFrom);
         model.addAttribute("startFromChosen", values.getOrDefault("startFrom", "").isEmpty()
                 ? startFrom.keySet().iterator().next() : values.get("startFrom"));

@@ -127,9 +127,7 @@ class FollowUpController {
         model.addAttribute("errors", errors);
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (FollowUpOutcome o : FollowUpOutcome.values()) {
-            // the choice fragment writes its labels as markup (templates/fields.html): escaped here
-            outcomes.put(o.name(), org.springframework.web.util.HtmlUtils.htmlEscape(
-                    messages.get("followup.outcome." + o.name())));
+            outcomes.put(o.name(), messages.get("followup.outcome." + o.name()));
         }
         model.addAttribute("outcomes", outcomes);
         model.addAttribute("noteMax", MAX_NOTE);

@@ -82,6 +82,9 @@ class CarryOverTest {
         assertThat(list.selectFirst("#startFrom-previous")).isNotNull();
         assertThat(list.selectFirst("#startFrom-previous").hasAttr("checked")).isTrue();
         assertThat(list.selectFirst("label[for=startFrom-previous]").text()).contains(country.iso3() + "-");
+        // the report's title and key isolated in the label (the choice fragment's argument), the rest plain text
+        assertThat(list.select("label[for=startFrom-previous] bdi")).hasSize(2)
+                .last().satisfies(key -> assertThat(key.text()).startsWith(country.iso3() + "-"));
 
         long cycleId = scenarios.startAndScope(country, true);
         List<ReportSection> sections = scenarios.sections(cycleId);
