@@ -161,9 +161,14 @@ class Edits {
             indicators = indicators(form, id, Integer.parseInt(section.indrows()), label, errors);
         }
         List<Integer> principles = section.principlesshown() == null ? null
-                : section.principles().stream().map(Edits::nonNegative).filter(n -> n != null).distinct().toList();
+                : ticked(section).stream().map(Edits::nonNegative).filter(n -> n != null).distinct().toList();
         return Optional.of(new FormEdit(id, version, section.status() != null, status, section.body(),
                 section.measures(), section.practices(), section.challenges(), indicators, principles));
+    }
+
+    /** The boxes ticked: with every box unticked the page sends no {@code principles} at all. */
+    private static List<String> ticked(SectionFields section) {
+        return section.principles() == null ? List.of() : section.principles();
     }
 
     /** The guiding principles ticked must be the reference data's (only when the fieldset was on the page). */
@@ -173,7 +178,7 @@ class Edits {
             if (!structured || section.principlesshown() == null) {
                 return;
             }
-            for (String value : section.principles()) {
+            for (String value : ticked(section)) {
                 Integer number = nonNegative(value);
                 if (number == null || !known.contains(number)) {
                     errors.rejectValue("principles", "drafting.error.principle");
