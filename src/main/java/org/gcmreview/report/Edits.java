@@ -11,13 +11,9 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.regex.Pattern;
 
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.gcmreview.reference.GuidingPrinciple;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.support.FormBinder;
-import org.gcmreview.support.FormBinder.Verbatim;
 import org.gcmreview.tasks.TaskSubmission;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
@@ -36,7 +32,7 @@ import org.springframework.validation.Validator;
  * every box unticked sends no {@code principles-<id>} at all).
  * <p>A section binds to {@link SectionFields} with {@link FormBinder#bindPartial} (issue 15.3): a field the post
  * does not have is left as it is, which a long report's task-list pages rely on (they post one section). Each
- * indicator row binds to {@link IndicatorRow}; the rules that Bean Validation cannot say (a number, a year in
+ * indicator row binds to {@link IndicatorFields}; the rules that Bean Validation cannot say (a number, a year in
  * range, a known principle) are the {@link Validator}s below.
  */
 @Component
@@ -54,39 +50,8 @@ class Edits {
     private static final String[] INDICATOR_FIELDS = {"name", "value", "unit", "source", "year"};
     private static final List<String> TEXTS = List.of("body", "measures", "practices", "challenges");
 
-    /**
-     * One section's or contribution's fields, bound partially: null is "not on the page, leave as it is". Texts
-     * come normalised ({@link SectionContent#normalise}), so their lengths are those stored.
-     */
-    record SectionFields(
-            @NotNull(message = "drafting.error.incomplete")
-            @jakarta.validation.constraints.Pattern(regexp = "[0-9]{1,9}", message = "drafting.error.incomplete")
-            String version,
-            @Verbatim @Size(max = MAX_NARRATIVE, message = "drafting.error.narrativeTooLong") String body,
-            @jakarta.validation.constraints.Pattern(regexp = "|NOT_STARTED|PLANNED|IN_PROGRESS|IMPLEMENTED",
-                    message = "drafting.error.status") String status,
-            @Verbatim @Size(max = MAX_PART, message = "drafting.error.partTooLong") String measures,
-            @Verbatim @Size(max = MAX_PART, message = "drafting.error.partTooLong") String practices,
-            @Verbatim @Size(max = MAX_PART, message = "drafting.error.partTooLong") String challenges,
-            @jakarta.validation.constraints.Pattern(regexp = "[0-9]{1,9}", message = "drafting.error.incomplete")
-            String indrows,
-            String principlesshown,
-            List<String> principles) {
-    }
-
-    /** One indicator row, texts normalised; a row whose fields are all blank is not bound at all. */
-    record IndicatorRow(
-            @Verbatim @Size(max = MAX_INDICATOR_FIELD, message = "drafting.error.indicator.tooLong")
-            @NotEmpty(message = "drafting.error.indicator.name") String name,
-            @Verbatim @Size(max = MAX_INDICATOR_FIELD, message = "drafting.error.indicator.tooLong") String value,
-            @Verbatim @Size(max = MAX_INDICATOR_FIELD, message = "drafting.error.indicator.tooLong") String unit,
-            @Verbatim @Size(max = MAX_INDICATOR_FIELD, message = "drafting.error.indicator.tooLong")
-            @NotEmpty(message = "drafting.error.indicator.source") String source,
-            @Verbatim @Size(max = MAX_INDICATOR_FIELD, message = "drafting.error.indicator.tooLong") String year) {
-    }
-
     /** A value that is a number and a year in range, each checked only when its length was fine. */
-    private static final Validator ROW_RULES = Validator.forInstanceOf(IndicatorRow.class, (row, errors) -> {
+    private static final Validator ROW_RULES = Validator.forInstanceOf(IndicatorFields.class, (row, errors) -> {
         if (!errors.hasFieldErrors("value") && decimal(row.value()) == null) {
             errors.rejectValue("value", "drafting.error.indicator.value");
         }
@@ -216,9 +181,9 @@ class Edits {
             if (row.values().stream().allMatch(v -> v.get(0).isEmpty())) {
                 continue;
             }
-            FormBinder.Bound<IndicatorRow> bound = binder.bind(IndicatorRow.class, row, ROW_RULES);
+            FormBinder.Bound<IndicatorFields> bound = binder.bind(IndicatorFields.class, row, ROW_RULES);
             if (bound.valid()) {
-                IndicatorRow i = bound.value();
+                IndicatorFields i = bound.value();
                 indicators.add(new Indicator(i.name(), decimal(i.value()), i.unit(), i.source(),
                         nonNegative(i.year())));
             } else {
