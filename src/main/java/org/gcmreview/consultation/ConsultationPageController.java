@@ -32,6 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The public side of national consultations: the list, each consultation's announcement with the input forms
  * (verified organisations; individuals where allowed), the e-mail confirmation of an individual's input, and
  * the "what we heard and what we did" report after the window.
+ * <p>Larger than 250 lines for now: the public pages of one consultation share its public lookup and refusal pages;
+ * the 'what we heard' report is the next to move out if it grows.
  */
 @Controller
 class ConsultationPageController {

@@ -13,19 +13,27 @@ import java.util.regex.Pattern;
 
 import org.gcmreview.reference.GuidingPrinciple;
 import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.support.FormBinder;
 import org.gcmreview.tasks.TaskSubmission;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 
 /**
  * Reads and checks the fields of one section or contribution from a task form, and words lock conflicts.
- * Shared by the drafting form and the report editor. Fields, for the section or contribution {@code <id>}:
- * {@code version-<id>} (the lock_version the page was loaded with), {@code body-<id>} (narrative), and for
- * objective content also {@code status-<id>}, {@code measures-<id>}, {@code practices-<id>},
+ * Shared by the drafting form, the report editor and the Word import. Fields, for the section or contribution
+ * {@code <id>}: {@code version-<id>} (the lock_version the page was loaded with), {@code body-<id>} (narrative),
+ * and for objective content also {@code status-<id>}, {@code measures-<id>}, {@code practices-<id>},
  * {@code challenges-<id>}, {@code indrows-<id>} (how many indicator rows the page had) and per row {@code n}
  * {@code ind-<id>-<n>-name|value|unit|source|year}. A row left blank is no indicator. A report's objective
  * section also has the guiding principles it gives evidence for: {@code principles-<id>} (one per ticked box,
  * the principle's number) and {@code principlesshown-<id>}, which says the fieldset was on the page (a page with
  * every box unticked sends no {@code principles-<id>} at all).
+ * <p>A section binds to {@link SectionFields} with {@link FormBinder#bindPartial} (issue 15.3): a field the post
+ * does not have is left as it is, which a long report's task-list pages rely on (they post one section). Each
+ * indicator row binds to {@link IndicatorFields}; the rules that Bean Validation cannot say (a number, a year in
+ * range, a known principle) are the {@link Validator}s below.
  */
 @Component
 class Edits {
@@ -40,13 +48,29 @@ class Edits {
 
     private static final Pattern NUMBER = Pattern.compile("^-?[0-9]+([.,][0-9]+)?$");
     private static final String[] INDICATOR_FIELDS = {"name", "value", "unit", "source", "year"};
+    private static final List<String> TEXTS = List.of("body", "measures", "practices", "challenges");
+
+    /** A value that is a number and a year in range, each checked only when its length was fine. */
+    private static final Validator ROW_RULES = Validator.forInstanceOf(IndicatorFields.class, (row, errors) -> {
+        if (!errors.hasFieldErrors("value") && decimal(row.value()) == null) {
+            errors.rejectValue("value", "drafting.error.indicator.value");
+        }
+        int maxYear = Year.now(ZoneOffset.UTC).getValue() + 1;
+        Integer year = nonNegative(row.year());
+        if (!errors.hasFieldErrors("year") && (year == null || year < FIRST_YEAR || year > maxYear)) {
+            errors.rejectValue("year", "drafting.error.indicator.year",
+                    new Object[] {String.valueOf(FIRST_YEAR), String.valueOf(maxYear)}, null);
+        }
+    });
 
     private final DraftingMessages messages;
     private final ReferenceData reference;
+    private final FormBinder binder;
 
-    Edits(DraftingMessages messages, ReferenceData reference) {
+    Edits(DraftingMessages messages, ReferenceData reference, FormBinder binder) {
         this.messages = messages;
         this.reference = reference;
+        this.binder = binder;
     }
 
     /**
@@ -58,59 +82,75 @@ class Edits {
      */
     Optional<FormEdit> read(TaskSubmission form, long id, boolean structured, String label,
             Map<String, String> errors) {
-        var fields = form.fields();
-        boolean present = fields.containsKey("body-" + id) || fields.containsKey("status-" + id)
-                || fields.containsKey("measures-" + id) || fields.containsKey("practices-" + id)
-                || fields.containsKey("challenges-" + id) || fields.containsKey("indrows-" + id)
-                || fields.containsKey("principlesshown-" + id);
+        MultiValueMap<String, String> fields = FormBinder.section(form.fields(), id);
+        boolean present = fields.containsKey("body") || fields.containsKey("status")
+                || fields.containsKey("measures") || fields.containsKey("practices")
+                || fields.containsKey("challenges") || fields.containsKey("indrows")
+                || fields.containsKey("principlesshown");
         if (!present) {
             return Optional.empty();
         }
-        Integer version = nonNegative(form.field("version-" + id));
-        if (version == null) {
+        for (String text : TEXTS) {
+            if (fields.containsKey(text)) {
+                fields.put(text, List.of(SectionContent.normalise(fields.getFirst(text))));
+            }
+        }
+        FormBinder.Bound<SectionFields> bound = binder.bindPartial(SectionFields.class, fields,
+                principleRule(structured));
+        Map<String, String> found = bound.value() == null ? Map.of("version", messages.get("drafting.error.incomplete"))
+                : binder.errors(bound, label);
+        if (found.containsKey("version")) {
             errors.put("body-" + id, messages.get("drafting.error.incomplete"));
             return Optional.empty();
         }
-        String narrative = text(form, "body-" + id);
-        if (narrative != null && narrative.length() > MAX_NARRATIVE) {
-            errors.put("body-" + id, messages.get("drafting.error.narrativeTooLong", label, MAX_NARRATIVE));
+        SectionFields section = bound.value();
+        int version = Integer.parseInt(section.version());
+        if (found.containsKey("body")) {
+            errors.put("body-" + id, found.get("body"));
         }
         if (!structured) {
-            return Optional.of(new FormEdit(id, version, true, null, narrative, "", "", "", List.of()));
+            return Optional.of(new FormEdit(id, version, true, null, section.body(), "", "", "", List.of()));
         }
-        boolean statusSent = fields.containsKey("status-" + id);
-        String status = null;
-        String statusValue = form.field("status-" + id);
-        if (!statusValue.isEmpty()) {
-            status = ImplementationStatus.parse(statusValue).map(Enum::name).orElse(null);
-            if (status == null) {
-                errors.put("status-" + id, messages.get("drafting.error.status", label));
+        found.forEach((field, message) -> {
+            if (!field.equals("body") && !field.equals("indrows")) {
+                errors.put(field + "-" + id, message);
             }
+        });
+        String status = section.status() == null || section.status().isEmpty() || found.containsKey("status") ? null
+                : section.status();
+        List<Indicator> indicators = null;
+        if (found.containsKey("indrows")) {
+            errors.put("body-" + id, found.get("indrows"));
+            indicators = List.of();
+        } else if (section.indrows() != null) {
+            indicators = indicators(form, id, Integer.parseInt(section.indrows()), label, errors);
         }
-        String measures = part(form, "measures-" + id, label, errors);
-        String practices = part(form, "practices-" + id, label, errors);
-        String challenges = part(form, "challenges-" + id, label, errors);
-        List<Indicator> indicators = fields.containsKey("indrows-" + id) ? indicators(form, id, label, errors) : null;
-        List<Integer> principles = fields.containsKey("principlesshown-" + id) ? principles(form, id, label, errors)
-                : null;
-        return Optional.of(new FormEdit(id, version, statusSent, status, narrative, measures, practices, challenges,
-                indicators, principles));
+        List<Integer> principles = section.principlesshown() == null ? null
+                : ticked(section).stream().map(Edits::nonNegative).filter(n -> n != null).distinct().toList();
+        return Optional.of(new FormEdit(id, version, section.status() != null, status, section.body(),
+                section.measures(), section.practices(), section.challenges(), indicators, principles));
     }
 
-    /** The guiding principles ticked; a number that is not one of the reference data's is refused. */
-    private List<Integer> principles(TaskSubmission form, long id, String label, Map<String, String> errors) {
-        List<String> ticked = form.fields().getOrDefault("principles-" + id, List.of());
+    /** The boxes ticked: with every box unticked the page sends no {@code principles} at all. */
+    private static List<String> ticked(SectionFields section) {
+        return section.principles() == null ? List.of() : section.principles();
+    }
+
+    /** The guiding principles ticked must be the reference data's (only when the fieldset was on the page). */
+    private Validator principleRule(boolean structured) {
         List<Integer> known = reference.guidingPrinciples().stream().map(GuidingPrinciple::number).toList();
-        List<Integer> principles = new ArrayList<>();
-        for (String value : ticked) {
-            Integer number = nonNegative(value == null ? "" : value);
-            if (number == null || !known.contains(number)) {
-                errors.putIfAbsent("principles-" + id, messages.get("drafting.error.principle", label));
-            } else if (!principles.contains(number)) {
-                principles.add(number);
+        return Validator.forInstanceOf(SectionFields.class, (section, errors) -> {
+            if (!structured || section.principlesshown() == null) {
+                return;
             }
-        }
-        return principles;
+            for (String value : ticked(section)) {
+                Integer number = nonNegative(value);
+                if (number == null || !known.contains(number)) {
+                    errors.rejectValue("principles", "drafting.error.principle");
+                    return;
+                }
+            }
+        });
     }
 
     /** One error per conflicting section, under {@code conflict-<id>}. */
@@ -128,49 +168,27 @@ class Edits {
         return content.indicators().size() + 1;
     }
 
-    private List<Indicator> indicators(TaskSubmission form, long id, String label, Map<String, String> errors) {
-        Integer rows = nonNegative(form.field("indrows-" + id));
-        if (rows == null) {
-            errors.put("body-" + id, messages.get("drafting.error.incomplete"));
-            return List.of();
-        }
-        int maxYear = Year.now(ZoneOffset.UTC).getValue() + 1;
+    private List<Indicator> indicators(TaskSubmission form, long id, int rows, String label,
+            Map<String, String> errors) {
         List<Indicator> indicators = new ArrayList<>();
         // never read more rows than a page can have offered, whatever the form claims
         for (int n = 0; n < Math.min(rows, MAX_INDICATORS + 1); n++) {
             String prefix = "ind-" + id + "-" + n + "-";
-            Map<String, String> row = new LinkedHashMap<>();
+            MultiValueMap<String, String> row = new LinkedMultiValueMap<>();
             for (String f : INDICATOR_FIELDS) {
-                row.put(f, SectionContent.normalise(form.fields().getFirst(prefix + f)));
+                row.add(f, SectionContent.normalise(form.fields().getFirst(prefix + f)));
             }
-            if (row.values().stream().allMatch(String::isEmpty)) {
+            if (row.values().stream().allMatch(v -> v.get(0).isEmpty())) {
                 continue;
             }
-            String number = String.valueOf(n + 1);
-            int before = errors.size();
-            for (String f : INDICATOR_FIELDS) {
-                if (row.get(f).length() > MAX_INDICATOR_FIELD) {
-                    errors.put(prefix + f, messages.get("drafting.error.indicator.tooLong", label, number,
-                            MAX_INDICATOR_FIELD));
-                }
-            }
-            if (row.get("name").isEmpty()) {
-                errors.putIfAbsent(prefix + "name", messages.get("drafting.error.indicator.name", label, number));
-            }
-            String value = decimal(row.get("value"));
-            if (value == null) {
-                errors.putIfAbsent(prefix + "value", messages.get("drafting.error.indicator.value", label, number));
-            }
-            if (row.get("source").isEmpty()) {
-                errors.putIfAbsent(prefix + "source", messages.get("drafting.error.indicator.source", label, number));
-            }
-            Integer year = nonNegative(row.get("year"));
-            if (year == null || year < FIRST_YEAR || year > maxYear) {
-                errors.putIfAbsent(prefix + "year", messages.get("drafting.error.indicator.year", label, number,
-                        String.valueOf(FIRST_YEAR), String.valueOf(maxYear)));
-            }
-            if (errors.size() == before) {
-                indicators.add(new Indicator(row.get("name"), value, row.get("unit"), row.get("source"), year));
+            FormBinder.Bound<IndicatorFields> bound = binder.bind(IndicatorFields.class, row, ROW_RULES);
+            if (bound.valid()) {
+                IndicatorFields i = bound.value();
+                indicators.add(new Indicator(i.name(), decimal(i.value()), i.unit(), i.source(),
+                        nonNegative(i.year())));
+            } else {
+                binder.errors(bound, label, String.valueOf(n + 1)).forEach((f, message) -> errors.put(prefix + f,
+                        message));
             }
         }
         if (indicators.size() > MAX_INDICATORS) {
@@ -187,19 +205,6 @@ class Edits {
         }
         String plain = new BigDecimal(v.replace(',', '.')).stripTrailingZeros().toPlainString();
         return plain.equals("-0") ? "0" : plain;
-    }
-
-    private String part(TaskSubmission form, String field, String label, Map<String, String> errors) {
-        String value = text(form, field);
-        if (value != null && value.length() > MAX_PART) {
-            errors.put(field, messages.get("drafting.error.partTooLong", label, MAX_PART));
-        }
-        return value;
-    }
-
-    /** The normalised text of a field, or null when the form did not have the field. */
-    private static String text(TaskSubmission form, String field) {
-        return form.fields().containsKey(field) ? SectionContent.normalise(form.fields().getFirst(field)) : null;
     }
 
     private static Integer nonNegative(String value) {

@@ -32,6 +32,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * context, which subclasses add through {@link #addContext}. "Save" keeps the task open, "Send on" completes
  * it; sending on needs every section written and every objective section's status given. Each section takes
  * evidence files ({@code evidence-<id>}, multipart), stored only when the whole form is accepted.
+ * <p>Larger than 250 lines on purpose: the base of three task forms, with the whole report's prepare/submit (one page
+ * or section by section for a long report) in one place so the three cannot drift apart.
  */
 public abstract class ReportEditingForm implements TaskForm {
 

@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.ResolvableType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.DataBinder;
@@ -42,6 +44,16 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * </ul>
  * Text fields arrive trimmed (except components marked {@link Verbatim}, such as passwords); an absent text field
  * is "" and an absent list is empty, so the records need no null checks.
+ * <p><b>Partial binding</b> ({@link #bindPartial}) is for forms that may post only some of what they edit: a long
+ * report whose task-list page posts one section, or an editor that leaves out a fieldset it did not show. There
+ * a field absent from the post binds to {@code null}, which means "leave the stored value as it is": the caller
+ * lays the non-null components over what is stored. Bean Validation passes {@code null} for {@code @Size},
+ * {@code @Pattern} and the like, so only what was sent is checked; a component that must come with every post
+ * says {@code @NotNull}. A partial record uses reference types only (no {@code int}). A present field is bound
+ * exactly as {@link #bind} binds it.
+ * <p>A form with repeated sections (one per objective, question, ...) names their fields {@code <field>-<id>};
+ * {@link #section} gives one section's fields under their plain names, so one record binds each section, and
+ * {@link #errors(Bound, Object...)} words its errors with the section's name before the constraint's bounds.
  */
 @Component
 public class FormBinder {
@@ -56,12 +68,41 @@ public class FormBinder {
 
     /** The form bound to {@code type} and checked; {@code rules} are the cross-field checks, run after the constraints. */
     public <T extends Record> Bound<T> bind(Class<T> type, MultiValueMap<String, String> fields, Validator... rules) {
+        return bind(type, fields, false, rules);
+    }
+
+    /**
+     * As {@link #bind}, but in partial mode: a field absent from {@code fields} binds to {@code null} ("leave as
+     * it is") instead of "" or an empty list, and is not checked. See the class comment.
+     */
+    public <T extends Record> Bound<T> bindPartial(Class<T> type, MultiValueMap<String, String> fields,
+            Validator... rules) {
+        return bind(type, fields, true, rules);
+    }
+
+    /**
+     * The fields of one repeated section, those named {@code <name>-<id>}, under their plain names: with
+     * {@code id} 12, {@code body-12} becomes {@code body}. Values are as sent.
+     */
+    public static MultiValueMap<String, String> section(MultiValueMap<String, String> fields, Object id) {
+        String suffix = "-" + id;
+        MultiValueMap<String, String> section = new LinkedMultiValueMap<>();
+        fields.forEach((name, values) -> {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                section.put(name.substring(0, name.length() - suffix.length()), values);
+            }
+        });
+        return section;
+    }
+
+    private <T extends Record> Bound<T> bind(Class<T> type, MultiValueMap<String, String> fields, boolean partial,
+            Validator... rules) {
         DataBinder binder = new DataBinder(null, "form");
         binder.setTargetType(ResolvableType.forClass(type));
         Set<String> verbatim = Arrays.stream(type.getRecordComponents())
                 .filter(c -> c.isAnnotationPresent(Verbatim.class)).map(RecordComponent::getName)
                 .collect(Collectors.toSet());
-        binder.construct(new Fields(fields, verbatim));
+        binder.construct(new Fields(fields, verbatim, partial));
         @SuppressWarnings("unchecked")
         T value = (T) binder.getTarget();
         if (value != null) {
@@ -77,13 +118,22 @@ public class FormBinder {
      * then those a rule named outside the record: what the error summary and the fields show.
      */
     public Map<String, String> errors(Bound<?> form) {
+        return errors(form, new Object[0]);
+    }
+
+    /**
+     * As {@link #errors(Bound)}, each message's arguments led by {@code leading}: the name of a repeated section
+     * (e.g. "Objective 3"), so that {@code @Size(max = 20000)} words "{0}: keep the text under {1} characters"
+     * as "Objective 3: keep the text under 20000 characters". A rule's own arguments follow them likewise.
+     */
+    public Map<String, String> errors(Bound<?> form, Object... leading) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String> order = Arrays.stream(form.type().getRecordComponents()).map(RecordComponent::getName).toList();
         List<FieldError> fieldErrors = new ArrayList<>(form.result().getFieldErrors());
         fieldErrors.sort((a, b) -> Integer.compare(rank(order, a.getField()), rank(order, b.getField())));
         Map<String, String> errors = new LinkedHashMap<>();
         for (FieldError error : fieldErrors) {
-            errors.putIfAbsent(error.getField(), message(error, locale));
+            errors.putIfAbsent(error.getField(), message(error, leading, locale));
         }
         return errors;
     }
@@ -93,13 +143,24 @@ public class FormBinder {
         return i < 0 ? order.size() : i;
     }
 
-    private String message(ObjectError error, Locale locale) {
+    private String message(ObjectError error, Object[] leading, Locale locale) {
         if (error.contains(ConstraintViolation.class)) {
             Map<String, Object> attributes = error.unwrap(ConstraintViolation.class).getConstraintDescriptor()
                     .getAttributes();
-            return messages.getMessage(error.getDefaultMessage(), bounds(attributes), locale);
+            return messages.getMessage(error.getDefaultMessage(), led(leading, bounds(attributes)), locale);
         }
-        return messages.getMessage(error, locale);
+        if (leading.length == 0) {
+            return messages.getMessage(error, locale);
+        }
+        Object[] own = error.getArguments() == null ? new Object[0] : error.getArguments();
+        return messages.getMessage(new DefaultMessageSourceResolvable(error.getCodes(), led(leading, own),
+                error.getDefaultMessage()), locale);
+    }
+
+    private static Object[] led(Object[] leading, Object[] rest) {
+        Object[] all = Arrays.copyOf(leading, leading.length + rest.length);
+        System.arraycopy(rest, 0, all, leading.length, rest.length);
+        return all;
     }
 
     /** The bounds a constraint sets, lower first; a bound left at its default (0, Integer.MAX_VALUE) is not one. */
@@ -131,13 +192,19 @@ public class FormBinder {
         }
     }
 
-    /** The submitted fields as the binder asks for them: trimmed text, "" or an empty list when absent. */
-    private record Fields(MultiValueMap<String, String> fields, Set<String> verbatim)
+    /**
+     * The submitted fields as the binder asks for them: trimmed text, "" or an empty list when absent (null when
+     * absent in partial mode).
+     */
+    private record Fields(MultiValueMap<String, String> fields, Set<String> verbatim, boolean partial)
             implements DataBinder.ValueResolver {
 
         @Override
         public Object resolveValue(String name, Class<?> type) {
             List<String> values = fields.get(name);
+            if (partial && values == null) {
+                return null;
+            }
             if (List.class.isAssignableFrom(type)) {
                 return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v.trim()).toList();
             }

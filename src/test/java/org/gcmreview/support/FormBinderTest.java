@@ -51,6 +51,9 @@ class FormBinderTest {
         messages.addMessage("test.text", Locale.ENGLISH, "Write {0} to {1} characters.");
         messages.addMessage("test.text", Locale.FRENCH, "Écrivez de {0} à {1} caractères.");
         messages.addMessage("test.topics", Locale.ENGLISH, "Name a topic for \u201c{0}\u201d.");
+        messages.addMessage("test.incomplete", Locale.ENGLISH, "Reload the page.");
+        messages.addMessage("test.long", Locale.ENGLISH, "{0}: at most {1}.");
+        messages.addMessage("test.tags", Locale.ENGLISH, "{0}: {1} tags, some twice.");
         binder = new FormBinder(validator, messages);
     }
 
@@ -92,6 +95,55 @@ class FormBinderTest {
     void absentFieldsAreEmptyNotNull() {
         var bound = binder.bind(Question.class, new LinkedMultiValueMap<>());
         assertThat(bound.value()).isEqualTo(new Question("", "", List.of()));
+    }
+
+    /** A section of a long form: its version must come with every post, its texts only when the page had them. */
+    record Section(
+            @jakarta.validation.constraints.NotNull(message = "test.incomplete") String version,
+            @Size(max = 10, message = "test.long") String body,
+            @Size(max = 10, message = "test.long") String notes,
+            List<String> tags) {
+    }
+
+    static final Validator NO_DUPLICATE_TAGS = Validator.forInstanceOf(Section.class, (s, errors) -> {
+        if (s.tags() != null && s.tags().size() != s.tags().stream().distinct().count()) {
+            errors.rejectValue("tags", "test.tags", new Object[] {s.tags().size()}, null);
+        }
+    });
+
+    @Test
+    void partialBindingLeavesAbsentFieldsNullAndChecksOnlyWhatWasSent() {
+        var bound = binder.bindPartial(Section.class, fields("version", "3", "body", "  short  "));
+        assertThat(bound.valid()).isTrue();
+        // null is "not on the page": the caller keeps the stored notes and tags
+        assertThat(bound.value()).isEqualTo(new Section("3", "short", null, null));
+
+        var emptied = binder.bindPartial(Section.class, fields("version", "3", "notes", "", "tags", "a"));
+        assertThat(emptied.value()).isEqualTo(new Section("3", null, "", List.of("a")));
+    }
+
+    @Test
+    void partialBindingRefusesWhatWasSentTooLongAndWhatMustAlwaysCome() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        var bound = binder.bindPartial(Section.class, fields("notes", "far too long for it"), NO_DUPLICATE_TAGS);
+        assertThat(bound.valid()).isFalse();
+        assertThat(binder.errors(bound, "Notes")).containsExactly(java.util.Map.entry("version", "Reload the page."),
+                java.util.Map.entry("notes", "Notes: at most 10."));
+    }
+
+    @Test
+    void repeatedSectionsBindOneByOneAndTheirMessagesNameTheSection() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        MultiValueMap<String, String> form = fields("version-7", "1", "body-7", "seven", "version-17", "2",
+                "body-17", "seventeen, too long", "tags-17", "x", "tags-17", "x", "action", "save");
+        assertThat(FormBinder.section(form, 7)).containsOnlyKeys("version", "body");
+        var seven = binder.bindPartial(Section.class, FormBinder.section(form, 7), NO_DUPLICATE_TAGS);
+        assertThat(seven.value()).isEqualTo(new Section("1", "seven", null, null));
+
+        var seventeen = binder.bindPartial(Section.class, FormBinder.section(form, 17), NO_DUPLICATE_TAGS);
+        assertThat(binder.errors(seventeen, "Objective 17")).containsExactly(
+                java.util.Map.entry("body", "Objective 17: at most 10."),
+                java.util.Map.entry("tags", "Objective 17: 2 tags, some twice."));
     }
 
     private static MultiValueMap<String, String> fields(String... namesAndValues) {

@@ -41,6 +41,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * and review cycle, and IMRF editions, one per cycle, each with its submission deadline. A round's kind,
  * commission, code and cycle are fixed once created (national cycles and the round's process refer to them);
  * its name and deadline can change while it is open.
+ * <p>Larger than 250 lines for now: the calendar's list, new-round and change-round forms share the round lookup and
+ * the form rendering; a split per form would repeat both.
  */
 @Controller
 class RoundCalendarController {

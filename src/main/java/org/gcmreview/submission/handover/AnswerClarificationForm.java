@@ -15,6 +15,7 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.support.FormBinder;
+import org.gcmreview.support.FormBinder.Verbatim;
 import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
@@ -28,6 +29,8 @@ import org.gcmreview.tasks.TaskSubmission;
 import org.gcmreview.tasks.UserTask;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 
 /**
  * national-review, AnswerClarification: the coordinator reads the regional secretariat's question, answers it
@@ -55,10 +58,29 @@ class AnswerClarificationForm implements TaskForm {
 
     /**
      * The answer to the secretariat. The revised sections ({@code section-<id>} with {@code lock-<id>}) are as
-     * many as the report has, so they are read one by one below.
+     * many as the report has: each binds to a {@link RevisedSection}.
      */
     record Answer(@Size(min = ANSWER_MIN, max = ANSWER_MAX, message = "submission.task.answer.error.length")
             String answer) {
+    }
+
+    /**
+     * One objective section as the page sent it (bound partially: a section not on the page is left alone), its
+     * text normalised as stored. The lock the page was loaded with is checked against the stored one by
+     * {@link #unchangedSince}; a conflict is named before a length.
+     */
+    record RevisedSection(String lock,
+            @Verbatim @Size(max = SECTION_MAX, message = "submission.task.answer.error.sectionLength")
+            String section) {
+    }
+
+    /** The section's lock must be the one the page was loaded with, or someone else revised it meanwhile. */
+    private static Validator unchangedSince(ObjectiveSections.Section stored) {
+        return Validator.forInstanceOf(RevisedSection.class, (revised, errors) -> {
+            if (!String.valueOf(stored.lockVersion()).equals(revised.lock() == null ? "" : revised.lock())) {
+                errors.rejectValue("lock", "submission.task.answer.error.conflict");
+            }
+        });
     }
 
     AnswerClarificationForm(ReviewCycles cycles, Submissions submissions, ObjectiveSections sections,
@@ -105,20 +127,20 @@ class AnswerClarificationForm implements TaskForm {
         List<ObjectiveSections.Section> changed = new ArrayList<>();
         Map<Long, String> newBodies = new LinkedHashMap<>();
         for (ObjectiveSections.Section section : sections.lockAll(cycle.id())) {
-            String field = "section-" + section.id();
-            if (!submission.fields().containsKey(field)) {
+            MultiValueMap<String, String> fields = FormBinder.section(submission.fields(), section.id());
+            if (!fields.containsKey("section")) {
                 continue;
             }
-            String body = normalise(submission.fields().getFirst(field));
+            String body = normalise(fields.getFirst("section"));
             if (body.equals(normalise(section.body()))) {
                 continue;
             }
-            if (!String.valueOf(section.lockVersion()).equals(submission.field("lock-" + section.id()))) {
-                errors.put(field, messages.get("submission.task.answer.error.conflict",
-                        String.valueOf(section.objectiveNumber())));
-            } else if (body.length() > SECTION_MAX) {
-                errors.put(field, messages.get("submission.task.answer.error.sectionLength",
-                        String.valueOf(section.objectiveNumber()), SECTION_MAX));
+            fields.put("section", List.of(body));
+            FormBinder.Bound<RevisedSection> revised = binder.bindPartial(RevisedSection.class, fields,
+                    unchangedSince(section));
+            Map<String, String> found = binder.errors(revised, String.valueOf(section.objectiveNumber()));
+            if (!found.isEmpty()) {
+                errors.put("section-" + section.id(), found.getOrDefault("lock", found.get("section")));
             } else {
                 changed.add(section);
                 newBodies.put(section.id(), body);

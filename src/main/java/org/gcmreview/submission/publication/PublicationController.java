@@ -42,6 +42,8 @@ import org.springframework.web.server.ResponseStatusException;
  * The public face of the review: published reports as pages, as PDF and as the frozen JSON, and the JSON Schema
  * of that JSON. A report that is not published answers 404 to everyone, its own country's users included, so
  * drafts cannot be found here.
+ * <p>Larger than 250 lines on purpose: the page, PDF, JSON and schema of one published report share its lookup and the
+ * cache validators (ETag, 304) of issue 19.3, which must agree.
  */
 @Controller
 class PublicationController {
