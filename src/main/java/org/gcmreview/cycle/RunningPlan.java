@@ -42,9 +42,11 @@ class RunningPlan {
     private final TaskService tasks;
     private final HistoryService history;
     private final RepositoryService repository;
+    private final WaitingTasks waitingTasks;
 
     RunningPlan(RuntimeService runtime, ManagementService management, TaskService tasks, HistoryService history,
-            RepositoryService repository) {
+            RepositoryService repository, WaitingTasks waitingTasks) {
+        this.waitingTasks = waitingTasks;
         this.runtime = runtime;
         this.management = management;
         this.tasks = tasks;
@@ -61,6 +63,13 @@ class RunningPlan {
         variables.put(NationalReview.VAR_CONSULTATION_CLOSES_AT, Deadlines.endOf(plan.consultationCloses()));
         // ISO 8601, as the sign-off timers read it (a timeDate accepts the text as it is)
         variables.put(NationalReview.VAR_SIGN_OFF_DUE, Deadlines.endOf(plan.signOffDue()).toInstant().toString());
+        // issue 14.2: EndorseFinalReport and SubmitToRegionalReview are due on these while they are ahead
+        if (plan.endorsementDue() != null) {
+            variables.put(NationalReview.VAR_ENDORSEMENT_DUE, Deadlines.endOf(plan.endorsementDue()));
+        }
+        if (plan.internalSubmission() != null) {
+            variables.put(NationalReview.VAR_INTERNAL_SUBMISSION_DUE, Deadlines.endOf(plan.internalSubmission()));
+        }
         return variables;
     }
 
@@ -112,6 +121,7 @@ class RunningPlan {
             move(timers(consultation.getId(), WINDOW_CLOSES_TIMER),
                     (Date) variables.get(NationalReview.VAR_CONSULTATION_CLOSES_AT));
         }
+        followWaitingTasks(national, variables(before), variables);
         long shift = ChronoUnit.DAYS.between(before.signOffDue(), plan.signOffDue());
         if (shift != 0) {
             // the sign-off reminders and escalations (attached to SignOffReport) move by as much as the due date
@@ -124,8 +134,40 @@ class RunningPlan {
         }
     }
 
+    /**
+     * Issue 14.2: an open task due on a planned date (endorsement, internal submission, consolidation before the
+     * window opens) follows the new date while it is ahead: its due date, and its reminder and escalation timers.
+     * A new date already passed leaves the task as it is (it is already overdue or escalating).
+     */
+    private void followWaitingTasks(String national, Map<String, Object> before, Map<String, Object> after) {
+        Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+        for (Map.Entry<String, Object> planned : after.entrySet()) {
+            if (!(planned.getValue() instanceof Date due) || due.equals(before.get(planned.getKey()))
+                    || !due.after(now)) {
+                continue;
+            }
+            for (String taskKey : WaitingTasks.tasksPlannedBy(planned.getKey())) {
+                for (org.camunda.bpm.engine.task.Task task : tasks.createTaskQuery().processInstanceId(national)
+                        .taskDefinitionKey(taskKey).list()) {
+                    tasks.setDueDate(task.getId(), due);
+                    runtime.setVariableLocal(task.getExecutionId(), WaitingTasks.VAR_DUE, due);
+                    for (Job job : timersAttachedTo(national, taskKey)) {
+                        boolean repeating = job instanceof org.camunda.bpm.engine.impl.persistence.entity.TimerEntity timer
+                                && timer.getRepeat() != null;
+                        management.setJobDuedate(job.getId(), repeating ? due : waitingTasks.reminderAt(due),
+                                repeating);
+                    }
+                }
+            }
+        }
+    }
+
     /** The timer jobs of every timer event attached to SignOffReport in this instance's model, whatever they are. */
     List<Job> signOffTimers(String processInstanceId) {
+        return timersAttachedTo(processInstanceId, SIGN_OFF_REPORT);
+    }
+
+    private List<Job> timersAttachedTo(String processInstanceId, String taskKey) {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId)
                 .singleResult();
         if (instance == null) {
@@ -133,7 +175,7 @@ class RunningPlan {
         }
         Set<String> timerIds = repository.getBpmnModelInstance(instance.getProcessDefinitionId())
                 .getModelElementsByType(BoundaryEvent.class).stream()
-                .filter(b -> b.getAttachedTo() != null && SIGN_OFF_REPORT.equals(b.getAttachedTo().getId()))
+                .filter(b -> b.getAttachedTo() != null && taskKey.equals(b.getAttachedTo().getId()))
                 .filter(b -> b.getEventDefinitions().stream().anyMatch(TimerEventDefinition.class::isInstance))
                 .map(BoundaryEvent::getId).collect(Collectors.toSet());
         if (timerIds.isEmpty()) {

@@ -18,6 +18,9 @@ public final class ImrfReview {
 
     public static final String SUBMISSION_UNDER_REGISTRATION = "SubmissionUnderRegistration";
     public static final String REGISTER_IMRF_SUBMISSION = "RegisterImrfSubmission";
+    /** The secretariat prepares the forum and closes the edition. */
+    public static final String CLOSE_IMRF_EDITION = "CloseImrfEdition";
+    public static final String VAR_SUBMISSION_DEADLINE = RegionalReview.VAR_SUBMISSION_DEADLINE;
     public static final String REGISTRATION_REMINDER_TIMER = "RegistrationReminderTimer";
     public static final String REGISTRATION_OVERDUE_TIMER = "RegistrationOverdueTimer";
 

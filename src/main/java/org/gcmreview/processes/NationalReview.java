@@ -24,6 +24,11 @@ public final class NationalReview {
     public static final String CONSOLIDATE_REPORT = "ConsolidateReport";
     public static final String SIGN_OFF_ROUND_MERGE = "SignOffRoundMerge";
     public static final String ENDORSE_FINAL_REPORT = "EndorseFinalReport";
+    /** The coordinator's revisions: after the consultation, and of the sections a sign-off round asked to change. */
+    public static final String REVISE_DRAFT_AFTER_CONSULTATION = "ReviseDraftAfterConsultation";
+    public static final String REVISE_REQUESTED_SECTIONS = "ReviseRequestedSections";
+    /** The government's validation of the endorsed report, when the country has one (issue 14.4). */
+    public static final String VALIDATE_REPORT = "ValidateReport";
     public static final String SUBMIT_TO_REGIONAL_REVIEW = "SubmitToRegionalReview";
     /** Issue 14.3: after the first endorsement, publication and the hand-over go their own ways from here. */
     public static final String PUBLICATION_AND_HANDOVER_FORK = "PublicationAndHandoverFork";
@@ -71,6 +76,12 @@ public final class NationalReview {
      * ahead, otherwise sets {@code gcm.signoff.period} from the round's opening.
      */
     public static final String VAR_SIGN_OFF_DUE = "signOffDue";
+    /**
+     * The plan's endorsement and internal submission dates (issue 14.2): EndorseFinalReport and
+     * SubmitToRegionalReview are due on them while they are ahead; scoping and a change of the plan set them.
+     */
+    public static final String VAR_ENDORSEMENT_DUE = "endorsementDue";
+    public static final String VAR_INTERNAL_SUBMISSION_DUE = "internalSubmissionDue";
     /** When the coordinator's answer to the current clarification request is due. */
     public static final String VAR_CLARIFICATION_DUE = "clarificationDue";
     /** The answer date a secretariat asked for, when it gave one (sent with the clarification request). */

@@ -9,6 +9,8 @@ public final class RegionalReview {
     public static final String PROCESS = "regional-review";
 
     public static final String SUBMISSION_DEADLINE_TIMER = "SubmissionDeadlineTimer";
+    /** The secretariat's synthesis, which closes the round. */
+    public static final String PREPARE_REGIONAL_SYNTHESIS = "PrepareRegionalSynthesis";
 
     public static final String MESSAGE_NATIONAL_REPORT_SUBMITTED = "NationalReportSubmitted";
     /**

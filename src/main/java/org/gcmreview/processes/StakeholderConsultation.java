@@ -8,6 +8,8 @@ public final class StakeholderConsultation {
 
     public static final String PROCESS = "stakeholder-consultation";
 
+    /** The coordinator records how each input was addressed. */
+    public static final String RESPOND_TO_INPUTS = "RespondToInputs";
     public static final String MESSAGE_CLOSED_EARLY = "ConsultationClosedEarly";
     public static final String MESSAGE_EXTENDED = "ConsultationWindowExtended";
 

@@ -156,6 +156,54 @@ class PlanChangeTest {
                         containsString("id=\"plan-internalSubmission\""), containsString("(changed 2 times)"))));
     }
 
+    /**
+     * Issue 14.2: consolidation is due when the window opens, endorsement and the submission to the regional review
+     * on the plan's dates; a change of the plan moves an open task's due date, reminder and escalation.
+     */
+    @Test
+    void theEndorsementAndSubmissionTasksAreDueOnThePlansDatesAndAChangeOfThePlanMovesTheirTimers() throws Exception {
+        long cycleId = cycles.reachConsolidation(coordinator, interior);
+        String instance = cycles.processInstanceId(cycleId);
+        Map<String, Object> plan = jdbc.sql("""
+                select consultation_opens, endorsement_due, internal_submission from cycle_plan where cycle_id = ?""")
+                .param(cycleId).query().singleRow();
+        LocalDate opens = ((java.sql.Date) plan.get("consultation_opens")).toLocalDate();
+        LocalDate endorsement = ((java.sql.Date) plan.get("endorsement_due")).toLocalDate();
+        LocalDate submission = ((java.sql.Date) plan.get("internal_submission")).toLocalDate();
+        assertThat(cycles.task(cycleId, "ConsolidateReport").getDueDate()).isEqualTo(startOf(opens));
+        // the later tasks, as they are when the report gets there
+        runtime.createProcessInstanceModification(instance).startBeforeActivity("EndorseFinalReport")
+                .startBeforeActivity("SubmitToRegionalReview").execute();
+        assertThat(cycles.task(cycleId, "EndorseFinalReport").getDueDate()).isEqualTo(endOf(endorsement));
+        assertThat(cycles.task(cycleId, "SubmitToRegionalReview").getDueDate()).isEqualTo(endOf(submission));
+
+        mvc.perform(change(cycleId, coordinator, Map.of("endorsementDue", endorsement.plusDays(5).toString(),
+                        "internalSubmission", submission.plusDays(6).toString(), "reason", "Cabinet meets later")))
+                .andExpect(redirectedUrl("/cycles/" + cycleId + "/plan"));
+
+        for (var moved : Map.of("EndorseFinalReport", new Object[] {"Endorsement", endOf(endorsement.plusDays(5))},
+                "SubmitToRegionalReview", new Object[] {"InternalSubmission", endOf(submission.plusDays(6))})
+                .entrySet()) {
+            String timers = (String) moved.getValue()[0];
+            Date due = (Date) moved.getValue()[1];
+            assertThat(cycles.task(cycleId, moved.getKey()).getDueDate()).as(moved.getKey()).isEqualTo(due);
+            assertThat(timers(instance, timers + "OverdueTimer")).singleElement()
+                    .satisfies(job -> assertThat(job.getDuedate()).isEqualTo(due));
+            assertThat(timers(instance, timers + "ReminderTimer")).singleElement()
+                    .satisfies(job -> assertThat(job.getDuedate())
+                            .isEqualTo(Date.from(due.toInstant().minus(java.time.Duration.ofDays(2)))));
+        }
+        assertThat(runtime.getVariable(instance, "endorsementDue")).isEqualTo(endOf(endorsement.plusDays(5)));
+    }
+
+    private static Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private static Date endOf(LocalDate day) {
+        return Date.from(day.atTime(23, 59).toInstant(ZoneOffset.UTC));
+    }
+
     @Test
     void aChangeWithoutAReasonOrToADateThatHasPassedIsRefusedAndNothingIsStored() throws Exception {
         long cycleId = scoped();

@@ -47,6 +47,9 @@ class ImrfReviewProcessTest {
     private RecordingDelegate withdrawal;
     private RecordingDelegate release;
 
+    private RecordingDelegate taskReminder;
+    private RecordingDelegate taskEscalation;
+
     @BeforeEach
     void setUp() {
         engine = extension.getProcessEngine();
@@ -58,6 +61,9 @@ class ImrfReviewProcessTest {
         escalation = RecordingDelegate.register("escalateOverdueRoundTask");
         withdrawal = RecordingDelegate.register("recordSubmissionWithdrawal");
         release = RecordingDelegate.register("releaseSubmission");
+        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
+        taskReminder = RecordingDelegate.register("remindWaitingTask");
+        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
         Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
     }
 
@@ -163,6 +169,19 @@ class ImrfReviewProcessTest {
     private int correlate(String message, long submissionId) {
         return runtime.createMessageCorrelation(message).processInstanceBusinessKey(EDITION)
                 .localVariableEquals("submissionId", submissionId).correlateAllWithResult().size();
+    }
+
+    /**
+     * Issue 14.2: closing the edition is due 60 days after its submission deadline, reminded before and escalated
+     * to the IMRF secretariat every week until it is closed.
+     */
+    @Test
+    void closingTheEditionIsDueAfterTheDeadlineRemindedAndEscalatedEveryWeekUntilClosed() {
+        ProcessInstance edition = startEdition();
+
+        WaitingTaskPath.walk(engine, edition.getId(), "CloseImrfEdition", "EditionClosing", day(180), taskReminder,
+                taskEscalation, Map.of());
+        assertThat(edition).isEnded();
     }
 
     private ProcessInstance startEdition() {

@@ -104,6 +104,9 @@ class NationalReviewMigrationTest {
         Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
         Mocks.register("consultationPlan", new ConsultationPlan(Duration.ofDays(14)));
         Mocks.register("nationalTaskTimers", new NationalTaskTimers("P14D", "P3D", "P14D", "P3D", "P7D"));
+        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
+        RecordingDelegate.register("remindWaitingTask");
+        RecordingDelegate.register("escalateOverdueTask");
     }
 
     @AfterEach

@@ -81,6 +81,8 @@ class NationalReviewProcessTest {
     private RecordingDelegate signOffEscalation;
     private RecordingDelegate clarificationReminder;
     private RecordingDelegate clarificationEscalation;
+    private RecordingDelegate taskReminder;
+    private RecordingDelegate taskEscalation;
 
     @BeforeEach
     void setUp() {
@@ -118,6 +120,9 @@ class NationalReviewProcessTest {
         signOffEscalation = RecordingDelegate.register("escalateOverdueSignOff");
         clarificationReminder = RecordingDelegate.register("sendClarificationReminder");
         clarificationEscalation = RecordingDelegate.register("escalateOverdueClarification");
+        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
+        taskReminder = RecordingDelegate.register("remindWaitingTask");
+        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
     }
 
     @AfterEach
@@ -706,8 +711,11 @@ class NationalReviewProcessTest {
 
         assertThat(freeze.calls()).hasSize(1);
         assertThat(review).isWaitingAt("EndorseFinalReport");
-        assertThat(management.createJobQuery().processInstanceId(review.getId()).count())
-                .as("nothing of the ministry is left to fire").isZero();
+        assertThat(management.createJobQuery().processInstanceId(review.getId()).list().stream()
+                .map(job -> management.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
+                        .singleResult().getActivityId()))
+                .as("nothing of the ministry is left to fire, only the endorsement's own timers")
+                .containsExactlyInAnyOrder("EndorsementReminderTimer", "EndorsementOverdueTimer");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(review.getId())
                 .variableName("outcome").list()).as("the outcome stays in the history of both tasks").hasSize(2)
                 .allSatisfy(v -> assertThat(v.getValue()).isEqualTo("proceeded-without"));
@@ -955,6 +963,67 @@ class NationalReviewProcessTest {
     private void publishNow(ProcessInstance review) {
         complete(task("PublishEndorsedReport", review));
         assertThat(runAsyncContinuations(management, "PublishReport")).isEqualTo(1);
+    }
+
+    /**
+     * Issue 14.2: the coordinator's (and the government's) waiting tasks, each with its timer prefix and its due
+     * date: the plan's date while it is ahead (consolidation: the window's opening; endorsement; internal
+     * submission), otherwise the default period from when the task is reached.
+     */
+    enum WaitingTask {
+        SCOPING("ScopeReview", "Scoping", day(14)),
+        CONSOLIDATION("ConsolidateReport", "Consolidation", CONSULTATION_OPENS),
+        REPLANNING("ReplanConsultation", "Replanning", day(7)),
+        REVISION_AFTER_CONSULTATION("ReviseDraftAfterConsultation", "RevisionAfterConsultation", day(14)),
+        REQUESTED_REVISION("ReviseRequestedSections", "RequestedRevision", day(7)),
+        ENDORSEMENT("EndorseFinalReport", "Endorsement", day(30)),
+        GOVERNMENT_VALIDATION("ValidateReport", "GovernmentValidation", day(14)),
+        PUBLICATION("PublishEndorsedReport", "Publication", day(30)),
+        INTERNAL_SUBMISSION("SubmitToRegionalReview", "InternalSubmission", day(35)),
+        REGIONAL_ROUND_CHOICE("ChooseRegionalRound", "RegionalRoundChoice", day(7)),
+        IMRF_EDITION_CHOICE("ChooseImrfEdition", "ImrfEditionChoice", day(7));
+
+        final String task;
+        final String timers;
+        final Date due;
+
+        WaitingTask(String task, String timers, Date due) {
+            this.task = task;
+            this.timers = timers;
+            this.due = due;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(WaitingTask.class)
+    void everyWaitingTaskIsDueRemindedAndEscalatedEveryWeekUntilItIsDone(WaitingTask waiting) {
+        Map<String, Object> variables = new java.util.HashMap<>(scopingDecisions());
+        variables.putAll(Map.of("countryIso3", "KEN", "cycleId", 7L, "coordinatorGroup", COORDINATORS,
+                "governmentGroup", GOVERNMENT, "endorsementDue", day(30), "internalSubmissionDue", day(35)));
+        ProcessInstance review = runtime.createProcessInstanceByKey("national-review").businessKey(BUSINESS_KEY)
+                .setVariables(variables).startBeforeActivity(waiting.task).execute();
+
+        WaitingTaskPath.walk(engine, review.getId(), waiting.task, waiting.timers, waiting.due, taskReminder,
+                taskEscalation, Map.of("reviseDraft", false, "changesRequested", false, "governmentApproved", true,
+                        "roundChoice", NationalReview.RoundChoice.WAIT));
+    }
+
+    @Test
+    void aWaitingTaskReachedAfterItsPlannedDateIsDueAfterItsPeriodAndEachVisitGetsItsOwnDate() {
+        Map<String, Object> variables = new java.util.HashMap<>(scopingDecisions());
+        variables.putAll(Map.of("countryIso3", "KEN", "cycleId", 7L, "coordinatorGroup", COORDINATORS,
+                "endorsementDue", day(-1)));
+        ProcessInstance review = runtime.createProcessInstanceByKey("national-review").businessKey(BUSINESS_KEY)
+                .setVariables(variables).startBeforeActivity("EndorseFinalReport").execute();
+        // the planned date has passed: a week from now (the default), not an escalation at once
+        assertThat(task("EndorseFinalReport", review).getDueDate()).isEqualTo(day(7));
+        moveClockTo(day(3));
+        assertThat(fireDueTimers(management, "EndorsementOverdueTimer")).isZero();
+        complete(task("EndorseFinalReport", review));
+        // a second visit (a clarification changed the text) is due a week after it is reached
+        moveClockTo(day(20));
+        runtime.createProcessInstanceModification(review.getId()).startBeforeActivity("EndorseFinalReport").execute();
+        assertThat(task("EndorseFinalReport", review).getDueDate()).isEqualTo(day(27));
     }
 
     private ProcessInstance startReview() {

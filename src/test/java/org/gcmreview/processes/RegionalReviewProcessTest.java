@@ -51,6 +51,9 @@ class RegionalReviewProcessTest {
     private RecordingDelegate withdrawal;
     private RecordingDelegate release;
 
+    private RecordingDelegate taskReminder;
+    private RecordingDelegate taskEscalation;
+
     @BeforeEach
     void setUp() {
         engine = extension.getProcessEngine();
@@ -65,6 +68,9 @@ class RegionalReviewProcessTest {
         escalation = RecordingDelegate.register("escalateOverdueRoundTask");
         withdrawal = RecordingDelegate.register("recordSubmissionWithdrawal");
         release = RecordingDelegate.register("releaseSubmission");
+        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
+        taskReminder = RecordingDelegate.register("remindWaitingTask");
+        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
         Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
     }
 
@@ -273,6 +279,19 @@ class RegionalReviewProcessTest {
                 .processInstanceBusinessKey(ROUND)
                 .localVariableEquals("submissionId", submissionId)
                 .correlateAllWithResult().size();
+    }
+
+    /**
+     * Issue 14.2: the synthesis is due 30 days after the round's submission deadline, reminded before and escalated
+     * to the secretariat every week until the round is closed.
+     */
+    @Test
+    void theSynthesisIsDueAfterTheDeadlineRemindedAndEscalatedEveryWeekUntilTheRoundCloses() {
+        ProcessInstance round = startRound();
+
+        WaitingTaskPath.walk(engine, round.getId(), "PrepareRegionalSynthesis", "RegionalSynthesis", day(120),
+                taskReminder, taskEscalation, Map.of("lateReviews", false));
+        assertThat(round).isEnded();
     }
 
     private ProcessInstance startRound() {

@@ -40,6 +40,9 @@ class StakeholderConsultationProcessTest {
     private RecordingDelegate openWindow;
     private RecordingDelegate closeWindow;
 
+    private RecordingDelegate taskReminder;
+    private RecordingDelegate taskEscalation;
+
     @BeforeEach
     void setUp() {
         engine = extension.getProcessEngine();
@@ -47,6 +50,9 @@ class StakeholderConsultationProcessTest {
         ProcessTestSupport.pinClockToStart();
         openWindow = RecordingDelegate.register("openConsultationWindow");
         closeWindow = RecordingDelegate.register("closeConsultationWindow");
+        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
+        taskReminder = RecordingDelegate.register("remindWaitingTask");
+        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
     }
 
     @AfterEach
@@ -149,6 +155,20 @@ class StakeholderConsultationProcessTest {
         fireDueTimers(engine.getManagementService(), "WindowOpensTimer");
         assertThat(openWindow.calls()).hasSize(1);
         return consultation;
+    }
+
+    /** Issue 14.2: recording the responses has a due date, a reminder and a weekly escalation until it is done. */
+    @Test
+    void respondingToTheInputsIsDueRemindedAndEscalatedEveryWeekUntilDone() {
+        ProcessInstance consultation = engine.getRuntimeService().createProcessInstanceByKey("stakeholder-consultation")
+                .businessKey(BUSINESS_KEY).setVariables(Map.of("countryIso3", "KEN", "cycleId", 7L,
+                        "coordinatorGroup", "coordinator-KEN", "consultationOpensAt", OPENS_AT,
+                        "consultationClosesAt", CLOSES_AT))
+                .startBeforeActivity("RespondToInputs").execute();
+
+        WaitingTaskPath.walk(engine, consultation.getId(), "RespondToInputs", "InputResponses", day(14), taskReminder,
+                taskEscalation, Map.of("reviseDraft", false));
+        assertThat(consultation).isEnded();
     }
 
     private ProcessInstance startConsultation() {

@@ -65,6 +65,9 @@ class SubmissionRoundTripProcessTest {
         publish = RecordingDelegate.register("publishReport");
         Mocks.register("nationalTaskTimers", new NationalTaskTimers("P14D", "P3D", "P14D", "P3D", "P7D"));
         Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
+        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
+        RecordingDelegate.register("remindWaitingTask");
+        RecordingDelegate.register("escalateOverdueTask");
     }
 
     @AfterEach
