@@ -32,6 +32,7 @@ class PlanChanges {
     }
 
     private final CyclePlans plans;
+    private final PlanInForce inForce;
     private final PlanningRules rules;
     private final PlanValidation validation;
     private final RunningPlan running;
@@ -39,9 +40,10 @@ class PlanChanges {
     private final ApplicationEventPublisher events;
     private final AuditLog audit;
 
-    PlanChanges(CyclePlans plans, PlanningRules rules, PlanValidation validation, RunningPlan running,
+    PlanChanges(CyclePlans plans, PlanInForce inForce, PlanningRules rules, PlanValidation validation, RunningPlan running,
             FormBinder binder, ApplicationEventPublisher events, AuditLog audit) {
         this.plans = plans;
+        this.inForce = inForce;
         this.rules = rules;
         this.validation = validation;
         this.running = running;
@@ -59,8 +61,8 @@ class PlanChanges {
     @Transactional
     public Result change(ReviewCycle cycle, CurrentUser user, MultiValueMap<String, String> fields,
             boolean replan) {
-        CyclePlan before = plans.of(cycle.id()).orElseThrow(() -> new IllegalStateException(
-                "Cycle " + cycle.businessKey() + " has no plan"));
+        // a cycle scoped before plans were kept starts from the plan derived from its process; storing makes it real
+        CyclePlan before = inForce.of(cycle);
         LocalDate today = Deadlines.today();
         CyclePlan[] after = new CyclePlan[1];
         Validator planRules = Validator.forInstanceOf(PlanChangeForm.class, (form, errors) -> {

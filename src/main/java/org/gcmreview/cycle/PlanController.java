@@ -28,16 +28,18 @@ class PlanController {
 
     private final ReviewCycles cycles;
     private final CyclePlans plans;
+    private final PlanInForce inForce;
     private final PlanChanges changes;
     private final RunningPlan running;
     private final PlanningRules rules;
     private final PlanValidation validation;
     private final CycleMessages messages;
 
-    PlanController(ReviewCycles cycles, CyclePlans plans, PlanChanges changes, RunningPlan running,
+    PlanController(ReviewCycles cycles, CyclePlans plans, PlanInForce inForce, PlanChanges changes, RunningPlan running,
             PlanningRules rules, PlanValidation validation, CycleMessages messages) {
         this.cycles = cycles;
         this.plans = plans;
+        this.inForce = inForce;
         this.changes = changes;
         this.running = running;
         this.rules = rules;
@@ -48,7 +50,7 @@ class PlanController {
     @GetMapping("/cycles/{id}/plan")
     String show(@PathVariable long id, CurrentUser user, Model model) {
         ReviewCycle cycle = steerable(id, user);
-        CyclePlan plan = plans.of(cycle.id()).orElse(null);
+        CyclePlan plan = inForce.ofScoped(cycle).orElse(null);
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
         if (plan != null) {
             plan.dates().forEach((m, d) -> values.add(m.field(), d.toString()));
@@ -60,7 +62,7 @@ class PlanController {
     String change(@PathVariable long id, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ReviewCycle cycle = steerable(id, user);
-        CyclePlan plan = plans.of(cycle.id())
+        CyclePlan plan = inForce.ofScoped(cycle)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.CONFLICT, "The cycle has no plan yet"));
         fields.remove("_csrf");
         PlanChanges.Result result = changes.change(cycle, user, fields, false);

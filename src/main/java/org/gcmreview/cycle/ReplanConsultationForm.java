@@ -22,12 +22,12 @@ import org.springframework.util.MultiValueMap;
 class ReplanConsultationForm implements TaskForm {
 
     private final ReviewCycles cycles;
-    private final CyclePlans plans;
+    private final PlanInForce plans;
     private final PlanChanges changes;
     private final PlanningRules rules;
     private final CycleMessages messages;
 
-    ReplanConsultationForm(ReviewCycles cycles, CyclePlans plans, PlanChanges changes, PlanningRules rules,
+    ReplanConsultationForm(ReviewCycles cycles, PlanInForce plans, PlanChanges changes, PlanningRules rules,
             CycleMessages messages) {
         this.cycles = cycles;
         this.plans = plans;
@@ -49,7 +49,8 @@ class ReplanConsultationForm implements TaskForm {
     @Override
     public void prepare(UserTask task, CurrentUser user, Model model) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
-        CyclePlan plan = plans.of(cycle.id()).orElseThrow();
+        // a cycle scoped before plans were kept gets one derived from its process (PlanInForce)
+        CyclePlan plan = plans.of(cycle);
         LocalDate today = Deadlines.today();
         model.addAttribute("cycle", cycle);
         model.addAttribute("plan", plan);

@@ -22,10 +22,12 @@ public final class CandidateGroups {
     static final String MINISTRY_PREFIX = "ministry-";
     static final String REGIONAL_SECRETARIAT_PREFIX = "regional-secretariat-";
     static final String STAKEHOLDER_PREFIX = "stakeholder-";
+    static final String GOVERNMENT_PREFIX = "government-";
 
     // ISO3 is always three letters and ministry codes never contain '-', so the names parse back unambiguously.
     private static final Pattern COUNTRY_GROUP = Pattern.compile("(" + COORDINATOR_PREFIX + "|" + STAKEHOLDER_PREFIX
             + ")([A-Z]{3})");
+    private static final Pattern GOVERNMENT_GROUP = Pattern.compile(GOVERNMENT_PREFIX + "([A-Z]{3})");
     private static final Pattern MINISTRY_GROUP = Pattern.compile(MINISTRY_PREFIX + "([A-Z]{3})-([A-Z0-9_]+)");
     private static final Pattern REGIONAL_GROUP = Pattern.compile(REGIONAL_SECRETARIAT_PREFIX + "([A-Z]+)");
 
@@ -44,6 +46,14 @@ public final class CandidateGroups {
         return REGIONAL_SECRETARIAT_PREFIX + commissionCode;
     }
 
+    /**
+     * The country's government (a cabinet or minister group) that validates the endorsed report when the country
+     * asks for it (issue 14.4): the accounts of the country's team named members of it.
+     */
+    public static String government(String countryIso3) {
+        return GOVERNMENT_PREFIX + countryIso3;
+    }
+
     public static String stakeholders(String countryIso3) {
         return STAKEHOLDER_PREFIX + countryIso3;
     }
@@ -58,36 +68,50 @@ public final class CandidateGroups {
             return Optional.empty();
         }
         if (group.equals(IMRF_SECRETARIAT)) {
-            return Optional.of(new Members(Role.IMRF_SECRETARIAT, null, null, null));
+            return Optional.of(new Members(Role.IMRF_SECRETARIAT, null, null, null, null));
         }
         if (group.equals(ADMIN) || group.equals(CAMUNDA_ADMIN)) {
-            return Optional.of(new Members(Role.ADMIN, null, null, null));
+            return Optional.of(new Members(Role.ADMIN, null, null, null, null));
         }
         Matcher country = COUNTRY_GROUP.matcher(group);
         if (country.matches()) {
             Role role = country.group(1).equals(COORDINATOR_PREFIX) ? Role.COORDINATOR : Role.STAKEHOLDER;
-            return Optional.of(new Members(role, country.group(2), null, null));
+            return Optional.of(new Members(role, country.group(2), null, null, null));
+        }
+        Matcher government = GOVERNMENT_GROUP.matcher(group);
+        if (government.matches()) {
+            return Optional.of(new Members(null, government.group(1), null, null, true));
         }
         Matcher ministry = MINISTRY_GROUP.matcher(group);
         if (ministry.matches()) {
-            return Optional.of(new Members(Role.MINISTRY, ministry.group(1), ministry.group(2), null));
+            return Optional.of(new Members(Role.MINISTRY, ministry.group(1), ministry.group(2), null, null));
         }
         Matcher regional = REGIONAL_GROUP.matcher(group);
         if (regional.matches()) {
-            return Optional.of(new Members(Role.REGIONAL_SECRETARIAT, null, null, regional.group(1)));
+            return Optional.of(new Members(Role.REGIONAL_SECRETARIAT, null, null, regional.group(1), null));
         }
         return Optional.empty();
     }
 
     /**
      * The users of a group: everyone with this role and, where given, this country, ministry code or
-     * regional commission.
+     * regional commission; a government group's are the country team's accounts named members of it (any
+     * country role but a stakeholder's: role null, governmentMember true).
      */
-    record Members(Role role, String countryIso3, String ministryCode, String commissionCode) {
+    record Members(Role role, String countryIso3, String ministryCode, String commissionCode,
+            Boolean governmentMember) {
+
+        /** Whether the group is one country's (its members are of that country's tenant). */
+        boolean ofCountry() {
+            return role == null ? countryIso3 != null : role.isCountryRole();
+        }
     }
 
     static List<String> of(CurrentUser user) {
         List<String> groups = new ArrayList<>(2);
+        if (user.governmentMember() && (user.is(Role.COORDINATOR) || user.is(Role.MINISTRY))) {
+            groups.add(government(user.countryIso3()));
+        }
         switch (user.role()) {
             case COORDINATOR -> groups.add(coordinator(user.countryIso3()));
             case MINISTRY -> groups.add(ministry(user.countryIso3(), user.ministryCode()));

@@ -18,9 +18,21 @@ public record CurrentUser(
         Long ministryId,
         String ministryCode,
         Long organisationId,
-        String commissionCode) implements Serializable {
+        String commissionCode,
+        boolean governmentMember) implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /**
+     * A user outside any government group.
+     *
+     * @param governmentMember a country team's account that belongs to the country's government group (issue 14.4)
+     */
+    public CurrentUser(long id, String username, String displayName, String email, Role role, String countryIso3,
+            Long ministryId, String ministryCode, Long organisationId, String commissionCode) {
+        this(id, username, displayName, email, role, countryIso3, ministryId, ministryCode, organisationId,
+                commissionCode, false);
+    }
 
     /** Camunda candidate groups this user belongs to; tasks are routed to these. */
     public List<String> candidateGroups() {

@@ -45,7 +45,8 @@ class IdentityDirectory {
                    split_part(btrim(u.display_name), ' ', 1) as first_name,
                    nullif(btrim(substr(btrim(u.display_name), length(split_part(btrim(u.display_name), ' ', 1)) + 1)),
                           '') as last_name,
-                   u.email, u.role, btrim(u.country_iso3) as country_iso3, m.code as ministry_code, u.commission_code
+                   u.email, u.role, btrim(u.country_iso3) as country_iso3, m.code as ministry_code, u.commission_code,
+                   u.government_member
               from app_user u left join ministry m on m.id = u.ministry_id
              where u.enabled""";
 
@@ -61,6 +62,9 @@ class IdentityDirectory {
             select '%2$s' || c.iso3, 'Stakeholders, ' || c.name, %5$s, btrim(c.iso3)
               from country c
             union all
+            select '%10$s' || c.iso3, 'Government, ' || c.name, %5$s, btrim(c.iso3)
+              from country c
+            union all
             select '%3$s' || m.country_iso3 || '-' || m.code, m.name || ', ' || c.name, %5$s, btrim(m.country_iso3)
               from ministry m join country c on c.iso3 = m.country_iso3
             union all
@@ -74,7 +78,7 @@ class IdentityDirectory {
             select '%9$s', 'Camunda administrators', %6$s, null""".formatted(
             CandidateGroups.COORDINATOR_PREFIX, CandidateGroups.STAKEHOLDER_PREFIX, CandidateGroups.MINISTRY_PREFIX,
             CandidateGroups.REGIONAL_SECRETARIAT_PREFIX, WORKFLOW, SYSTEM, CandidateGroups.IMRF_SECRETARIAT,
-            CandidateGroups.ADMIN, CandidateGroups.CAMUNDA_ADMIN);
+            CandidateGroups.ADMIN, CandidateGroups.CAMUNDA_ADMIN, CandidateGroups.GOVERNMENT_PREFIX);
 
     private static final String TENANTS = "select btrim(c.iso3) as id, c.name from country c";
 
@@ -149,7 +153,12 @@ class IdentityDirectory {
     }
 
     private static void membersCondition(Members members, SqlConditions where) {
-        where.equal("role", members.role().name())
+        if (members.role() == null) {
+            // a government group: members of any role of the country's team but a stakeholder's
+            where.add("role in ('" + Role.COORDINATOR.name() + "', '" + Role.MINISTRY.name() + "')");
+        }
+        where.equal("role", members.role() == null ? null : members.role().name())
+                .equal("government_member", members.governmentMember())
                 .equal("country_iso3", members.countryIso3())
                 .equal("ministry_code", members.ministryCode())
                 .equal("commission_code", members.commissionCode());
@@ -257,7 +266,7 @@ class IdentityDirectory {
         }
         if (c.groupId() != null) {
             CandidateGroups.membersOf(c.groupId())
-                    .filter(members -> members.role().isCountryRole())
+                    .filter(Members::ofCountry)
                     .ifPresentOrElse(members -> where.equal("id", members.countryIso3()), where::matchNothing);
         }
         return where;

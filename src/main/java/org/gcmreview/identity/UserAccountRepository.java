@@ -14,7 +14,7 @@ public class UserAccountRepository {
     private static final String SELECT = """
             select u.id, u.username, u.display_name, u.email, u.role, u.country_iso3, u.ministry_id,
                    m.code as ministry_code, u.organisation_id, u.commission_code, u.password_hash, u.enabled,
-                   u.rights_version
+                   u.rights_version, u.government_member
               from app_user u left join ministry m on m.id = u.ministry_id
             """;
 
@@ -65,12 +65,14 @@ public class UserAccountRepository {
     public List<CurrentUser> findEnabledInGroup(String group) {
         // one query for the group's members (a new task offered to a ministry used to read every enabled account)
         return CandidateGroups.membersOf(group).map(members -> jdbc.sql(SELECT + """
-                         where u.enabled and u.role = :role
+                         where u.enabled and (cast(:role as text) is null or u.role = :role)
+                           and (cast(:government as boolean) is null or u.government_member = :government)
                            and (cast(:country as text) is null or u.country_iso3 = :country)
                            and (cast(:ministry as text) is null or m.code = :ministry)
                            and (cast(:commission as text) is null or u.commission_code = :commission)
                          order by u.username""")
-                        .param("role", members.role().name()).param("country", members.countryIso3())
+                        .param("role", members.role() == null ? null : members.role().name())
+                        .param("government", members.governmentMember()).param("country", members.countryIso3())
                         .param("ministry", members.ministryCode()).param("commission", members.commissionCode())
                         .query(this::mapAccount).list().stream().map(UserAccount::user)
                         // the same rule as a signed-in user's groups, so the two can never disagree
@@ -129,6 +131,26 @@ public class UserAccountRepository {
         jdbc.sql("update app_user set rights_version = rights_version + 1 where id = ?").param(userId).update();
     }
 
+    /**
+     * Names an account of a country's team a member of the country's government group, or no longer (issue 14.4).
+     * A change of rights: the account's open sessions end (the trigger bumps rights_version), and it gets the
+     * group's tasks at its next sign-in. False when the account is not a coordinator's or ministry's of the country.
+     */
+    public boolean setGovernmentMember(long userId, String countryIso3, boolean member) {
+        return jdbc.sql("""
+                update app_user set government_member = ?
+                 where id = ? and country_iso3 = ? and role in ('COORDINATOR', 'MINISTRY')""")
+                .params(member, userId, countryIso3).update() == 1;
+    }
+
+    /** The enabled accounts of a country's team (coordinators and ministries) in name order, for its government group. */
+    public List<CurrentUser> findCountryTeam(String countryIso3) {
+        return jdbc.sql(SELECT + """
+                 where u.enabled and u.country_iso3 = ? and u.role in ('COORDINATOR', 'MINISTRY')
+                 order by u.display_name, u.username""").param(countryIso3).query(this::mapAccount).list().stream()
+                .map(UserAccount::user).toList();
+    }
+
     /** Whether the account's owner has set a password (an invited account has none until then). */
     public boolean hasPassword(long userId) {
         return jdbc.sql("select password_hash <> ? from app_user where id = ?").params(NO_PASSWORD, userId)
@@ -172,7 +194,8 @@ public class UserAccountRepository {
                 rs.getObject("ministry_id", Long.class),
                 rs.getString("ministry_code"),
                 rs.getObject("organisation_id", Long.class),
-                rs.getString("commission_code"));
+                rs.getString("commission_code"),
+                rs.getBoolean("government_member"));
         return new UserAccount(user, rs.getString("password_hash"), rs.getBoolean("enabled"),
                 rs.getLong("rights_version"));
     }

@@ -18,6 +18,7 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.notices.GroupNotices;
 import org.gcmreview.notices.NoticeKind;
 import org.gcmreview.notices.NoticeText;
+import org.gcmreview.processes.NationalReview;
 import org.gcmreview.support.FormBinder;
 import org.gcmreview.report.DraftingMessages;
 import org.gcmreview.report.ReportVersion;
@@ -47,6 +48,7 @@ class EndorseReportForm implements TaskForm {
     private final FormBinder binder;
     private final GroupNotices notices;
     private final Ministries ministries;
+    private final GovernmentValidation government;
 
     /** The endorsement: the one button, and an optional note such as the decision adopting the report. */
     record Endorsement(@Pattern(regexp = ENDORSE, message = "endorse.error.action") String action,
@@ -55,7 +57,8 @@ class EndorseReportForm implements TaskForm {
 
     EndorseReportForm(ReviewCycles cycles, ReportVersions versions, Endorsements endorsements,
             DraftingMessages messages, AuditLog audit, FormBinder binder, GroupNotices notices,
-            Ministries ministries) {
+            Ministries ministries, GovernmentValidation government) {
+        this.government = government;
         this.notices = notices;
         this.ministries = ministries;
         this.binder = binder;
@@ -111,7 +114,11 @@ class EndorseReportForm implements TaskForm {
         notices.toGroups(NoticeKind.DECISION, groups, new NoticeText("notices.text.DECISION.endorsed",
                 List.of(String.valueOf(version.versionNo()), cycle.businessKey()), "/cycles/" + cycle.id(),
                 cycle.businessKey()), user.id());
-        return TaskOutcome.complete(Map.of(), messages.get("endorse.flash", version.versionNo()));
+        // issue 14.4: when the country has its government validate the report, the process offers it to that group
+        // next; null (validation off) goes straight on. Set on every endorsement: the setting may have changed.
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put(NationalReview.VAR_GOVERNMENT_GROUP, government.candidateGroup(cycle.countryIso3()));
+        return TaskOutcome.complete(variables, messages.get("endorse.flash", version.versionNo()));
     }
 
     /** The version the process froze for this endorsement ({@code reportVersionId}), of this cycle only. */

@@ -39,6 +39,7 @@ class ValidateReportForm implements TaskForm {
     private final DraftingMessages messages;
     private final AuditLog audit;
     private final FormBinder binder;
+    private final GovernmentValidation government;
 
     /** approve, or return with a reason. */
     record Validation(@Pattern(regexp = "approve|return", message = "validate.error.action") String action,
@@ -52,7 +53,8 @@ class ValidateReportForm implements TaskForm {
     });
 
     ValidateReportForm(ReviewCycles cycles, ReportVersions versions, Endorsements endorsements,
-            DraftingMessages messages, AuditLog audit, FormBinder binder) {
+            DraftingMessages messages, AuditLog audit, FormBinder binder, GovernmentValidation government) {
+        this.government = government;
         this.cycles = cycles;
         this.versions = versions;
         this.endorsements = endorsements;
@@ -90,6 +92,10 @@ class ValidateReportForm implements TaskForm {
             return TaskOutcome.invalid(binder.errors(bound));
         }
         boolean approved = "approve".equals(bound.value().action());
+        // who decided, when and why: shown with the sign-off record on the cycle page
+        government.recordDecision(cycle.id(), version.id(), version.versionNo(), government.of(cycle.countryIso3())
+                .map(GovernmentValidation.Setting::groupName).orElse(""), approved, bound.value().reason(),
+                user.username());
         audit.record(AuditEntry.of(user.username(), approved ? "REPORT_VALIDATED" : "REPORT_RETURNED_BY_GOVERNMENT",
                 cycle.countryIso3(), "report_version", version.id(), "version " + version.versionNo()
                         + (approved ? "" : ": " + bound.value().reason())));

@@ -335,6 +335,45 @@ class PlanChangeTest {
                 .query(String.class).list()).containsExactly("CONSULTATION_OPENS", "CONSULTATION_CLOSES");
     }
 
+    /**
+     * A cycle scoped before plans were kept (db/V200) has no plan row: the re-plan form shows a plan derived from
+     * the process (no error page), and the coordinator's new dates are stored as its plan.
+     */
+    @Test
+    void aCycleScopedBeforePlansWereKeptIsReplannedFromThePlanDerivedFromItsProcess() throws Exception {
+        long cycleId = cycles.reachConsolidation(coordinator, interior);
+        String instance = cycles.processInstanceId(cycleId);
+        jdbc.sql("delete from cycle_plan_change where cycle_id = ?").param(cycleId).update();
+        jdbc.sql("delete from cycle_plan where cycle_id = ?").param(cycleId).update();
+        jdbc.sql("update review_cycle set drafting_due = ? where id = ?").params(CycleFixture.inDays(-10), cycleId)
+                .update();
+        runtime.setVariable(instance, "draftingDue",
+                Date.from(CycleFixture.inDays(-10).atTime(23, 59).toInstant(ZoneOffset.UTC)));
+        runtime.setVariable(instance, "consultationOpensAt",
+                Date.from(CycleFixture.inDays(-5).atStartOfDay().toInstant(ZoneOffset.UTC)));
+        runtime.setVariable(instance, "consultationClosesAt",
+                Date.from(CycleFixture.inDays(-1).atTime(23, 59).toInstant(ZoneOffset.UTC)));
+        cycles.writeAndSend(cycleId, "ConsolidateReport", coordinator, "(consolidated)");
+
+        String task = cycles.task(cycleId, "ReplanConsultation").getId();
+        mvc.perform(get("/tasks/" + task).with(TestUsers.as(coordinator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"replan-why\""),
+                        containsString("name=\"draftingDue\" value=\"" + CycleFixture.inDays(-10) + "\""),
+                        containsString("name=\"consultationOpens\" value=\"" + CycleFixture.inDays(0) + "\""))));
+        mvc.perform(get("/cycles/" + cycleId + "/plan").with(TestUsers.as(coordinator)))
+                .andExpect(status().isOk());
+
+        mvc.perform(replan(task, CycleFixture.inDays(2), CycleFixture.inDays(20), "Drafting ran late"))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(cycles.consultation(cycleId)).isNotNull();
+        assertThat(jdbc.sql("select consultation_opens from cycle_plan where cycle_id = ?").param(cycleId)
+                .query(LocalDate.class).single()).isEqualTo(CycleFixture.inDays(2));
+        assertThat(jdbc.sql("select previous_date from cycle_plan_change where cycle_id = ? and milestone = ?")
+                .params(cycleId, "CONSULTATION_OPENS").query(LocalDate.class).single())
+                .as("the change starts from the derived date").isEqualTo(CycleFixture.inDays(-5));
+    }
+
     private MockHttpServletRequestBuilder replan(String task, LocalDate opens, LocalDate closes, String reason) {
         return post("/tasks/" + task).with(TestUsers.as(coordinator)).with(csrf()).param("action", "complete")
                 .param("draftingDue", CycleFixture.inDays(-10).toString())

@@ -24,6 +24,16 @@ public final class TestUsers {
         return user(new SignedInUser(new UserAccount(user, "{noop}unused", true)));
     }
 
+    /**
+     * Signs a request in as this user as they are now, after a change of their rights (which ends sessions signed
+     * in before it, RightsCheck): read again from app_user, with its current rights version.
+     */
+    public RequestPostProcessor signedInNow(CurrentUser user) {
+        long version = jdbc.sql("select rights_version from app_user where id = ?").param(user.id())
+                .query(Long.class).single();
+        return user(new SignedInUser(new UserAccount(user, "{noop}unused", true, version)));
+    }
+
     public CurrentUser coordinator(String iso3) {
         ensureCountry(iso3);
         return insert(Role.COORDINATOR, iso3, null, null, null);

@@ -52,6 +52,7 @@ class PublicationController {
     static final String SCHEMA = "docs/report-schema.json";
 
     private final PublishedReports published;
+    private final Publications publications;
     private final ReportVersions versions;
     private final ReferenceData reference;
     private final ReportPdf pdf;
@@ -61,7 +62,7 @@ class PublicationController {
     private final Endorsements endorsements;
     private final PublicPages pages;
 
-    PublicationController(Endorsements endorsements, PublishedReports published, ReportVersions versions,
+    PublicationController(Publications publications, Endorsements endorsements, PublishedReports published, ReportVersions versions,
             ReferenceData reference, ReportPdf pdf, ObjectMapper json, ReviewCycles cycles,
             ReportTranslations translations, PublicPages pages) {
         this.cycles = cycles;
@@ -69,6 +70,7 @@ class PublicationController {
         this.endorsements = endorsements;
         this.pages = pages;
         this.published = published;
+        this.publications = publications;
         this.versions = versions;
         this.reference = reference;
         this.pdf = pdf;
@@ -102,6 +104,37 @@ class PublicationController {
         }
         model.addAllAttributes(reportModel(businessKey, null));
         return ReportPdf.TEMPLATE;
+    }
+
+    /**
+     * A version published earlier (issue 14.4: a clarification changed the published text, and the coordinator
+     * published the new endorsed version): still at its own address, as it was, with its own SHA-256.
+     */
+    @GetMapping("/published/{businessKey}/versions/{versionNo}")
+    String earlierVersion(@PathVariable String businessKey, @PathVariable int versionNo, Model model) {
+        Map<String, Object> report = reportModel(businessKey, null);
+        ReportVersion shown = publishedAs(businessKey, versionNo);
+        report.put("version", shown);
+        report.put("sha256", shown.sha256());
+        report.put("report", FrozenReport.parse(json, shown.content()));
+        report.put("earlier", shown.id() != ((ReportVersion) report.get("current")).id());
+        report.put("languageVersions", List.of());
+        model.addAllAttributes(report);
+        return ReportPdf.TEMPLATE;
+    }
+
+    @GetMapping("/published/{businessKey}/versions/{versionNo}.json")
+    ResponseEntity<String> earlierVersionJson(@PathVariable String businessKey, @PathVariable int versionNo) {
+        ReportVersion shown = publishedAs(businessKey, versionNo);
+        return json(shown.content(), shown.sha256());
+    }
+
+    /** A version of the cycle that was made public at some point; any other is not found. */
+    private ReportVersion publishedAs(String businessKey, int versionNo) {
+        ReviewCycle cycle = publishedCycle(businessKey);
+        return publications.of(cycle.id()).stream().map(p -> versions.find(p.reportVersionId()).orElse(null))
+                .filter(v -> v != null && v.versionNo() == versionNo).findFirst()
+                .orElseThrow(PublicationController::notFound);
     }
 
     /** A translation of the published report (issue 18.3): the same page, in the translation's language. */
@@ -195,6 +228,9 @@ class PublicationController {
         model.put("cycle", cycle);
         model.put("listed", published.listed(businessKey).orElseThrow(PublicationController::notFound));
         model.put("version", latest);
+        model.put("current", latest);
+        model.put("earlier", false);
+        model.put("publications", publicationHistory(cycle, businessKey));
         model.put("translation", translation);
         model.put("sha256", translation == null ? latest.sha256() : translation.sha256());
         model.put("report", FrozenReport.parse(json, translation == null ? latest.content() : translation.content()));
@@ -239,8 +275,7 @@ class PublicationController {
      */
     private String stamp(String businessKey) {
         ReviewCycle cycle = published.find(businessKey).orElseThrow(PublicationController::notFound);
-        long versionId = endorsements.find(cycle.id()).map(e -> e.reportVersionId())
-                .orElseThrow(PublicationController::notFound);
+        long versionId = publishedVersion(cycle).id();
         return cycle.id() + "|" + versionId + "|" + cycle.publishedAt() + "|"
                 + translations.of(cycle.id()).stream().map(t -> t.language() + ":" + t.sha256()).toList() + "|"
                 + published.consultation(cycle.id());
@@ -252,10 +287,29 @@ class PublicationController {
         return cycle;
     }
 
-    /** The version endorsed last: the only one the public sees, whatever was frozen after it. */
+    /**
+     * The version published last (issue 14.4): a version endorsed after a clarification is public only once the
+     * coordinator publishes it. A cycle published before publications were kept shows the version endorsed last.
+     * Never a version frozen after the endorsement.
+     */
     private ReportVersion publishedVersion(ReviewCycle cycle) {
-        return endorsements.find(cycle.id()).flatMap(e -> versions.find(e.reportVersionId()))
+        return publications.latest(cycle.id()).flatMap(versions::find)
+                .or(() -> endorsements.find(cycle.id()).flatMap(e -> versions.find(e.reportVersionId())))
                 .orElseThrow(PublicationController::notFound);
+    }
+
+    /** One publication in the public history: the first, or an update after a clarification. */
+    record PublishedEntry(int versionNo, String sha256, java.time.Instant publishedAt, boolean update, String href) {
+    }
+
+    private List<PublishedEntry> publicationHistory(ReviewCycle cycle, String businessKey) {
+        List<PublishedEntry> entries = new java.util.ArrayList<>();
+        for (Publications.Publication p : publications.of(cycle.id())) {
+            versions.find(p.reportVersionId()).ifPresent(v -> entries.add(new PublishedEntry(v.versionNo(),
+                    v.sha256(), p.publishedAt(), !entries.isEmpty(),
+                    "/published/" + businessKey + "/versions/" + v.versionNo())));
+        }
+        return entries;
     }
 
     private static ResponseStatusException notFound() {

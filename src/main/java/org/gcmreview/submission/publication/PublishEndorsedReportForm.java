@@ -40,6 +40,9 @@ class PublishEndorsedReportForm implements TaskForm {
     private static final Set<String> NEW_TEXT_UNDER_WAY = Set.of("OpenSignOffRound", "SignOffReport",
             "ReviseRequestedSections", "FreezeReportVersion", NationalReview.ENDORSE_FINAL_REPORT, "ValidateReport");
 
+    /** Who confirmed the publication: PublishReport records it with the published version. */
+    static final String VAR_PUBLISHED_BY = "publishedBy";
+
     private final ReviewCycles cycles;
     private final ReportVersions versions;
     private final Endorsements endorsements;
@@ -106,7 +109,7 @@ class PublishEndorsedReportForm implements TaskForm {
         audit.record(AuditEntry.of(user.username(), "REPORT_PUBLICATION_CONFIRMED", cycle.countryIso3(),
                 "report_version", endorsement.reportVersionId(),
                 "version " + endorsement.versionNo() + " (" + endorsement.sha256() + ")"));
-        return TaskOutcome.complete(Map.of(), messages.get("submission.task.publish.done",
+        return TaskOutcome.complete(Map.of(VAR_PUBLISHED_BY, user.username()), messages.get("submission.task.publish.done",
                 String.valueOf(endorsement.versionNo())));
     }
 

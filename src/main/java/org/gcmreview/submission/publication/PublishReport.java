@@ -25,8 +25,11 @@ class PublishReport implements JavaDelegate {
     private final ReportVersions versions;
     private final AuditLog audit;
     private final Endorsements endorsements;
+    private final Publications publications;
 
-    PublishReport(ReviewCycles cycles, ReportVersions versions, AuditLog audit, Endorsements endorsements) {
+    PublishReport(ReviewCycles cycles, ReportVersions versions, AuditLog audit, Endorsements endorsements,
+            Publications publications) {
+        this.publications = publications;
         this.endorsements = endorsements;
         this.cycles = cycles;
         this.versions = versions;
@@ -43,6 +46,8 @@ class PublishReport implements JavaDelegate {
                 .orElseThrow(() -> new IllegalStateException("No review cycle " + cycleId));
         var version = endorsements.find(cycle.id()).flatMap(e -> versions.find(e.reportVersionId()))
                 .orElseThrow(() -> new IllegalStateException(cycle.businessKey() + " has no endorsed version to publish"));
+        Object by = execution.getVariable(PublishEndorsedReportForm.VAR_PUBLISHED_BY);
+        publications.record(cycle.id(), version.id(), by instanceof String name ? name : "system");
         cycles.markPublished(cycle.id());
         cycles.updateStatus(cycle.id(), CycleStatus.PUBLISHED);
         audit.record(AuditEntry.of("system", "REPORT_PUBLISHED", cycle.countryIso3(), "review_cycle", cycle.id(),

@@ -22,6 +22,11 @@ class NationalReviewMessages {
      * the business key and must never catch a secretariat's message.
      */
     void send(String messageName, String nationalBusinessKey) {
+        send(messageName, nationalBusinessKey, null);
+    }
+
+    /** With the date a clarification's answer is due, when there is one. */
+    void send(String messageName, String nationalBusinessKey, Object clarificationAnswerBy) {
         ProcessInstance national = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(NATIONAL_REVIEW)
                 .processInstanceBusinessKey(nationalBusinessKey)
@@ -29,8 +34,10 @@ class NationalReviewMessages {
         if (national == null) {
             throw new IllegalStateException("No running national review " + nationalBusinessKey);
         }
-        runtimeService.createMessageCorrelation(messageName)
-                .processInstanceId(national.getId())
-                .correlateWithResult();
+        var correlation = runtimeService.createMessageCorrelation(messageName).processInstanceId(national.getId());
+        if (clarificationAnswerBy != null) {
+            correlation.setVariable(NationalReview.VAR_CLARIFICATION_ANSWER_BY, clarificationAnswerBy);
+        }
+        correlation.correlateWithResult();
     }
 }

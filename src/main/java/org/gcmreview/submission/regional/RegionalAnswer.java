@@ -53,7 +53,11 @@ class RegionalAnswer {
                 .orElseThrow(() -> new IllegalStateException("No submission " + submissionId));
         submissions.updateStatus(submissionId, status);
         cycles.updateStatus(submission.cycleId(), cycleStatus);
-        messages.send(messageName, nationalBusinessKey);
+        // a question carries the date its answer is due (ReviewSubmissionForm); the national process sets its
+        // answer task's due date, reminder and escalations from it
+        Object answerBy = status == SubmissionStatus.CLARIFICATION_REQUESTED
+                ? execution.getVariable(org.gcmreview.processes.NationalReview.VAR_CLARIFICATION_ANSWER_BY) : null;
+        messages.send(messageName, nationalBusinessKey, answerBy);
         audit.record(AuditEntry.of("system", auditAction, submission.countryIso3(), "submission", submissionId,
                 "version " + submission.versionNo() + " in " + submission.roundCode()));
         tell(submission, status, nationalBusinessKey);

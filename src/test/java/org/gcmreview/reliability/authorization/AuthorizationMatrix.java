@@ -119,6 +119,15 @@ final class AuthorizationMatrix {
                                 f -> post("/cycles/" + f.draftCycle() + "/plan").param("reason", ""))
                         .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, MINISTRY, STAKEHOLDER)
                         .but(ALLOWED, COORDINATOR).build(),
+                // publishing again after a clarification (issue 14.4): its own country's coordinator only; nothing
+                // waits to be published here, so the form is refused (400) once through
+                MatrixEntry.of("GET", "/cycles/{id}/publication", f -> get("/cycles/" + f.draftCycle() + "/publication"))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, MINISTRY, STAKEHOLDER)
+                        .but(ALLOWED, COORDINATOR).build(),
+                MatrixEntry.of("POST", "/cycles/{id}/publication",
+                                f -> post("/cycles/" + f.draftCycle() + "/publication").param("confirm", "yes"))
+                        .everyone(NOT_FOUND).but(SIGN_IN, ANONYMOUS).but(FORBIDDEN, MINISTRY, STAKEHOLDER)
+                        .but(ALLOWED, COORDINATOR).build(),
                 // reopening a withdrawn cycle: administrators only (a cycle that is not withdrawn: 409 once through)
                 MatrixEntry.of("GET", "/admin/withdrawn-cycles", f -> get("/admin/withdrawn-cycles"))
                         .onlyFor(ADMIN).build(),
@@ -474,6 +483,29 @@ final class AuthorizationMatrix {
                 // an unknown user name: refused as invalid (400) once through
                 MatrixEntry.of("POST", "/admin/two-factor/reset", f -> post("/admin/two-factor/reset")
                         .param("username", "nobody-" + UUID.randomUUID())).onlyFor(ADMIN).build(),
+
+                // ---------------------------------------------------------------- signoff: validation by the government
+                // (issue 14.4) a country's setting and its government group: its coordinator, an administrator for
+                // any; "off" changes nothing where validation is not on
+                MatrixEntry.of("GET", "/country/government-validation", f -> get("/country/government-validation"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("POST", "/country/government-validation",
+                                f -> post("/country/government-validation").param("action", "off"))
+                        .onlyFor(COORDINATOR, OTHER_COUNTRY_COORDINATOR).build(),
+                // a Kenyan account: another country's coordinator does not find it
+                MatrixEntry.of("POST", "/country/government-validation/members/{userId}",
+                                f -> post("/country/government-validation/members/" + f.user(MINISTRY).id())
+                                        .param("member", "false"))
+                        .onlyFor(COORDINATOR).but(NOT_FOUND, OTHER_COUNTRY_COORDINATOR).build(),
+                MatrixEntry.of("GET", "/admin/government-validation", f -> get("/admin/government-validation"))
+                        .onlyFor(ADMIN).build(),
+                // no country: refused as invalid (400) once through
+                MatrixEntry.of("POST", "/admin/government-validation", f -> post("/admin/government-validation"))
+                        .onlyFor(ADMIN).build(),
+                MatrixEntry.of("POST", "/admin/government-validation/members/{userId}",
+                                f -> post("/admin/government-validation/members/" + f.user(MINISTRY).id())
+                                        .param("member", "false"))
+                        .onlyFor(ADMIN).build(),
 
                 // ---------------------------------------------------------------- people: accounts (ADMIN)
                 MatrixEntry.of("GET", "/admin/accounts", f -> get("/admin/accounts")).onlyFor(ADMIN).build(),

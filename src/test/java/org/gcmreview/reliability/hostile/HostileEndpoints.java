@@ -255,6 +255,39 @@ final class HostileEndpoints {
                                 .field("country", "KEN").field("required", "false"))
                         .text("country", "required").replayable().build(),
 
+                // ------------------------------------------------------------------ publication again (issue 14.4)
+                // a cycle with nothing waiting to be published: refused (400), nothing stored
+                HostileEndpoint.of("POST", "/cycles/{id}/publication", f -> FormPost.of(
+                                "/cycles/" + f.reviews.cycle(f.coordinator()).id() + "/publication", f.coordinator())
+                                .field("versionId", "1").field("confirm", "yes"))
+                        .text("versionId", "confirm")
+                        .forged(p -> List.of("/cycles/" + UNKNOWN + "/publication", "/cycles/" + NONSENSE + "/publication"))
+                        .replayable().build(),
+                // ------------------------------------------------------------------ signoff: validation by the government
+                // "off" with a hostile group name stores nothing (switching it on for Kenya would change other tests)
+                HostileEndpoint.of("POST", "/country/government-validation", f -> FormPost.of(
+                                "/country/government-validation", f.coordinator()).field("action", "off")
+                                .field("groupName", "Cabinet Office"))
+                        .text("action", "groupName").replayable().build(),
+                HostileEndpoint.of("POST", "/country/government-validation/members/{userId}", f -> FormPost.of(
+                                "/country/government-validation/members/" + f.people.newFocalPoint("KEN"),
+                                f.coordinator()).field("member", "false"))
+                        .text("member")
+                        .forged(p -> List.of("/country/government-validation/members/" + UNKNOWN,
+                                "/country/government-validation/members/" + NONSENSE))
+                        .replayable().build(),
+                HostileEndpoint.of("POST", "/admin/government-validation", f -> FormPost.of(
+                                "/admin/government-validation", f.admin()).field("country", "KEN").field("action", "off")
+                                .field("groupName", "Cabinet Office"))
+                        .text("country", "action", "groupName").replayable().build(),
+                HostileEndpoint.of("POST", "/admin/government-validation/members/{userId}", f -> FormPost.of(
+                                "/admin/government-validation/members/" + f.people.newFocalPoint("KEN"), f.admin())
+                                .field("member", "false"))
+                        .text("member")
+                        .forged(p -> List.of("/admin/government-validation/members/" + UNKNOWN,
+                                "/admin/government-validation/members/" + NONSENSE))
+                        .replayable().build(),
+
                 // ------------------------------------------------------------------ people: accounts (administrators)
                 HostileEndpoint.of("POST", "/admin/accounts", f -> FormPost.of("/admin/accounts", f.admin())
                                 .field("role", "COORDINATOR").field("country", "KEN").field("commission", "")
