@@ -85,7 +85,8 @@ class ConsultationPageController {
 
     @GetMapping("/consultations/{businessKey}")
     String page(@PathVariable String businessKey, Model model) {
-        ReviewCycle cycle = cycleWithWindow(businessKey);
+        ReviewCycle cycle = cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
+        // show() reads the window, and answers "not found" without one, as cycleWithWindow does
         show(cycle, model, null, new LinkedMultiValueMap<>(), Map.of());
         return "consultation/public";
     }
@@ -173,9 +174,8 @@ class ConsultationPageController {
         }
         List<ConsultationInput> mine = eligibility == InputIntake.Eligibility.ELIGIBLE
                 ? consultationInputs.inputsBy(window.id(), user.id()) : List.of();
-        model.addAttribute("myInputs", mine);
-        model.addAttribute("myFiles", mine.isEmpty() ? Map.of()
-                : attachments.of(mine.stream().map(ConsultationInput::id).toList(), user));
+        model.addAttribute("myInputs", mine.isEmpty() ? List.of() : MyInputRow.of(mine,
+                attachments.of(mine.stream().map(ConsultationInput::id).toList(), user), messages));
         model.addAttribute("attachmentHint", attachments.hint());
         model.addAttribute("attachmentAccept", attachments.accept());
         // a form shown again keeps its key, so sending it once more is still the same submission

@@ -2,7 +2,10 @@ package org.gcmreview.consultation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -62,21 +65,36 @@ public class SubmissionRateLimit {
         if (!limit.enabled()) {
             return Optional.empty();
         }
+        // always in the same order, so two submissions sharing two subjects cannot deadlock; one statement for all
+        // the locks (its select list is evaluated left to right), and the count in a later statement, whose
+        // snapshot is taken after the locks are held and so sees every event recorded under them
+        List<String> sorted = subjects.stream().distinct().sorted().toList();
+        jdbc.sql("select " + String.join(", ", Collections.nCopies(sorted.size(),
+                "pg_advisory_xact_lock(hashtextextended(?, 0))"))).params(List.copyOf(sorted))
+                .query((rs, n) -> 1).list();
+        long seconds = limit.period().toSeconds();
+        // expired events go (the CTE) while the same statement counts the others: its snapshot does not see the
+        // CTE's delete, so the count keeps to the events of the period, exactly the rows the delete spares
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                with expired as (delete from submission_rate_event
+                                  where subject = any(?) and occurred_at <= now() - make_interval(secs => ?))
+                select subject, count(*) from submission_rate_event
+                 where subject = any(?) and occurred_at > now() - make_interval(secs => ?)
+                 group by subject""")
+                .params(sorted.toArray(String[]::new), seconds, sorted.toArray(String[]::new), seconds)
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
         Instant retryAt = null;
-        // always in the same order, so two submissions sharing two subjects cannot deadlock
-        for (String subject : subjects.stream().distinct().sorted().toList()) {
-            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(subject).query((rs, n) -> 1).list();
-            long seconds = limit.period().toSeconds();
-            jdbc.sql("delete from submission_rate_event where subject = ? and occurred_at <= now() - make_interval(secs => ?)")
-                    .params(subject, seconds).update();
-            int count = jdbc.sql("select count(*) from submission_rate_event where subject = ?").param(subject)
-                    .query(Integer.class).single();
+        for (String subject : sorted) {
+            int count = counts.getOrDefault(subject, 0);
             if (count >= limit.maxSubmissions()) {
                 // the submission that has to age out before one more fits
                 Timestamp free = jdbc.sql("""
                         select occurred_at + make_interval(secs => ?) from submission_rate_event where subject = ?
+                           and occurred_at > now() - make_interval(secs => ?)
                          order by occurred_at offset ? limit 1""")
-                        .params(seconds, subject, count - limit.maxSubmissions()).query(Timestamp.class).single();
+                        .params(seconds, subject, seconds, count - limit.maxSubmissions()).query(Timestamp.class)
+                        .single();
                 if (retryAt == null || free.toInstant().isAfter(retryAt)) {
                     retryAt = free.toInstant();
                 }
@@ -91,8 +109,7 @@ public class SubmissionRateLimit {
         if (!limit.enabled()) {
             return;
         }
-        for (String subject : subjects.stream().distinct().toList()) {
-            jdbc.sql("insert into submission_rate_event (subject) values (?)").param(subject).update();
-        }
+        jdbc.sql("insert into submission_rate_event (subject) select unnest(?)")
+                .param(subjects.stream().distinct().toArray(String[]::new)).update();
     }
 }

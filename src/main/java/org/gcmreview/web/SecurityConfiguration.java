@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,6 +36,16 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /**
+     * Spring Security's own observations wrap each of its filters in a timed observation on every request; no
+     * metric or trace of the application reads them (Prometheus has Spring MVC's http.server.requests), and in the
+     * profile of the input form they were a tenth of each request's CPU (issue 19.1, docs/benchmarks.md).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /**
      * Camunda's Cockpit, read-only, for ADMIN only (org.gcmreview.web.CamundaCockpitAccess): reads and job retries

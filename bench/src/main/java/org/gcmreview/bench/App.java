@@ -48,7 +48,11 @@ final class App implements AutoCloseable {
                 "--logging.level.org.gcmreview=warn",
                 // the limit stays on, so its cost is measured, but high enough for the benchmark's hundreds of
                 // inputs per organisation (a real one sends a handful an hour)
-                "--gcm.consultation.rate-limit.max-submissions=1000000"));
+                "--gcm.consultation.rate-limit.max-submissions=1000000",
+                // the bench plays the proxy from loopback to give each simulated client its own address, as
+                // Startup does: without it (the application trusts no proxy by default) every stakeholder had the
+                // address 127.0.0.1, and every input waited for the one rate-limit lock of that address
+                "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
         args.addAll(options.appArgs());
         Machine.delete(DATA);
         long start = System.nanoTime();

@@ -50,11 +50,12 @@ class Instrumentation {
                 return;
             }
             long start = System.nanoTime();
+            long cpu = Recorder.threadCpuNanos();
             Recorder.begin(operation);
             try {
                 chain.doFilter(request, response);
             } finally {
-                Recorder.end(operation, System.nanoTime() - start);
+                Recorder.end(operation, System.nanoTime() - start, Recorder.threadCpuNanos() - cpu);
             }
         }
     }

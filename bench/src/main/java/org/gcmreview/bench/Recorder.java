@@ -51,6 +51,8 @@ final class Recorder {
         final AtomicLong requests = new AtomicLong();
         final AtomicLong statements = new AtomicLong();
         final ConcurrentLinkedQueue<Long> serverNanos = new ConcurrentLinkedQueue<>();
+        /** CPU time of the server thread that handled the request (the JVM's part, not PostgreSQL's). */
+        final AtomicLong cpuNanos = new AtomicLong();
         final Map<String, Sql> sql = new ConcurrentHashMap<>();
 
         double statementsPerRequest() {
@@ -61,6 +63,14 @@ final class Recorder {
         double sqlMsPerRequest() {
             long nanos = sql.values().stream().mapToLong(s -> s.nanos.get()).sum();
             return requests.get() == 0 ? Double.NaN : nanos / 1e6 / requests.get();
+        }
+
+        /**
+         * Mean CPU time of the serving thread per request: what the request cost the application, whatever the
+         * rest of the machine did meanwhile (unlike its time, which grows with the others' load).
+         */
+        double cpuMsPerRequest() {
+            return requests.get() == 0 ? Double.NaN : cpuNanos.get() / 1e6 / requests.get();
         }
 
         Latencies serverTimes() {
@@ -101,11 +111,17 @@ final class Recorder {
         CURRENT.set(name);
     }
 
-    static void end(String name, long nanos) {
+    static void end(String name, long nanos, long cpuNanos) {
         CURRENT.remove();
         Operation op = operation(name);
         op.requests.incrementAndGet();
         op.serverNanos.add(nanos);
+        op.cpuNanos.addAndGet(cpuNanos);
+    }
+
+    /** CPU time of the current thread so far (ThreadMXBean), in nanoseconds. */
+    static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     /** Wraps the application's DataSource so every statement is counted against the current operation. */
