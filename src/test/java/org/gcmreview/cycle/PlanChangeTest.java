@@ -177,12 +177,12 @@ class PlanChangeTest {
         assertThat(cycles.task(cycleId, "EndorseFinalReport").getDueDate()).isEqualTo(endOf(endorsement));
         assertThat(cycles.task(cycleId, "SubmitToRegionalReview").getDueDate()).isEqualTo(endOf(submission));
 
-        mvc.perform(change(cycleId, coordinator, Map.of("endorsementDue", endorsement.plusDays(5).toString(),
-                        "internalSubmission", submission.plusDays(6).toString(), "reason", "Cabinet meets later")))
+        mvc.perform(change(cycleId, coordinator, Map.of("endorsementDue", endorsement.minusDays(1).toString(),
+                        "internalSubmission", submission.minusDays(1).toString(), "reason", "Cabinet meets later")))
                 .andExpect(redirectedUrl("/cycles/" + cycleId + "/plan"));
 
-        for (var moved : Map.of("EndorseFinalReport", new Object[] {"Endorsement", endOf(endorsement.plusDays(5))},
-                "SubmitToRegionalReview", new Object[] {"InternalSubmission", endOf(submission.plusDays(6))})
+        for (var moved : Map.of("EndorseFinalReport", new Object[] {"Endorsement", endOf(endorsement.minusDays(1))},
+                "SubmitToRegionalReview", new Object[] {"InternalSubmission", endOf(submission.minusDays(1))})
                 .entrySet()) {
             String timers = (String) moved.getValue()[0];
             Date due = (Date) moved.getValue()[1];
@@ -193,7 +193,7 @@ class PlanChangeTest {
                     .satisfies(job -> assertThat(job.getDuedate())
                             .isEqualTo(Date.from(due.toInstant().minus(java.time.Duration.ofDays(2)))));
         }
-        assertThat(runtime.getVariable(instance, "endorsementDue")).isEqualTo(endOf(endorsement.plusDays(5)));
+        assertThat(runtime.getVariable(instance, "endorsementDue")).isEqualTo(endOf(endorsement.minusDays(1)));
     }
 
     private static Date startOf(LocalDate day) {
