@@ -660,6 +660,14 @@ final class AuthorizationMatrix {
                 MatrixEntry.of("GET", "/published/{businessKey}.pdf",
                                 f -> get("/published/" + f.unpublishedReport() + ".pdf"))
                         .everyone(NOT_FOUND).build(),
+                // issue 14.4: an earlier published version at its own address; this report's version 9 was never
+                // published, so nobody finds it (RepublishAfterClarificationTest reads a real one)
+                MatrixEntry.of("GET", "/published/{businessKey}/versions/{versionNo}",
+                                f -> get("/published/" + f.publishedReport() + "/versions/9"))
+                        .everyone(NOT_FOUND).build(),
+                MatrixEntry.of("GET", "/published/{businessKey}/versions/{versionNo}.json",
+                                f -> get("/published/" + f.publishedReport() + "/versions/9.json"))
+                        .everyone(NOT_FOUND).build(),
                 MatrixEntry.of("GET", "/published/{businessKey}.json",
                                 f -> get("/published/" + f.unpublishedReport() + ".json"))
                         .everyone(NOT_FOUND).build());
