@@ -88,6 +88,9 @@ class ContributionCarryOverTest {
         String task = cycles.task(cycleId, NationalReview.DRAFT_CONTRIBUTION,
                 CandidateGroups.ministry(country.iso3(), ministry.ministryCode())).getId();
         Document page = scenarios.page(ministry, "/tasks/" + task);
+        // 23 objectives, each with its principle boxes: the page stays within the budget
+        assertThat(page.outerHtml().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThan(LongReportEditingTest.HTML_BUDGET);
         assertThat(page.selectFirst("#carried-" + c1.id())).isNotNull();
         assertThat(page.select("#principles-" + c1.id() + " input[type=checkbox]")).hasSize(10);
         assertThat(page.selectFirst("#principle-" + c1.id() + "-1").hasAttr("checked")).isTrue();
