@@ -79,7 +79,7 @@ class CycleWithdrawalTest {
                 .update();
         mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
                         .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(version.id()))
-                        .param("confirm", "yes").param("action", "submit"))
+                        .param("confirm", "yes").param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(redirectedUrl("/tasks"));
         fixtures.runJob(national.getId(), "SendToRegionalReview");
         long submissionId = submissions.latest(cycle.id(), RoundKind.REGIONAL).orElseThrow().id();

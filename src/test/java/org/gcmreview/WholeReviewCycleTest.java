@@ -152,7 +152,7 @@ class WholeReviewCycleTest {
         Task submit = cycles.task(cycleId, "SubmitToRegionalReview");
         mvc.perform(post("/tasks/" + submit.getId()).with(TestUsers.as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(versionId)).param("coverNote", "Kenya's 2026 review.")
-                        .param("confirm", "yes").param("action", "submit"))
+                        .param("confirm", "yes").param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(redirectedUrl("/tasks"));
         runJob(national, "SendToRegionalReview");
 

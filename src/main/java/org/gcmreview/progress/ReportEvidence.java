@@ -10,7 +10,15 @@ import org.gcmreview.reference.GuidingPrinciple;
  * outcome; and the objective × guiding principle matrix (issue 16.4).
  */
 record ReportEvidence(int carriedOver, int drafted, int empty, int followUps, int followUpsRecorded,
-        List<GuidingPrinciple> principles, List<Row> rows) {
+        List<GuidingPrinciple> principles, List<Row> rows, Contributions contributions) {
+
+    /** The ministries' contributions counted the same way (carried over, drafted in this cycle, empty). */
+    record Contributions(int carriedOver, int drafted, int empty) {
+
+        public boolean any() {
+            return carriedOver + drafted + empty > 0;
+        }
+    }
 
     /** One objective section: its title and, per principle (in {@code principles}' order), whether it is tagged. */
     record Row(int objective, String title, boolean carriedOver, List<Boolean> evidence) {

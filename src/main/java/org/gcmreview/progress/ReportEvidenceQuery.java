@@ -7,6 +7,8 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.reference.GuidingPrinciple;
 import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
+import org.gcmreview.report.Contribution;
+import org.gcmreview.report.Contributions;
 import org.gcmreview.report.FollowUpItem;
 import org.gcmreview.report.FollowUpItems;
 import org.gcmreview.report.ReportSection;
@@ -19,9 +21,12 @@ class ReportEvidenceQuery {
 
     private final ReportSections sections;
     private final FollowUpItems followUps;
+    private final Contributions contributions;
     private final ReferenceData reference;
 
-    ReportEvidenceQuery(ReportSections sections, FollowUpItems followUps, ReferenceData reference) {
+    ReportEvidenceQuery(ReportSections sections, FollowUpItems followUps, ReferenceData reference,
+            Contributions contributions) {
+        this.contributions = contributions;
         this.sections = sections;
         this.followUps = followUps;
         this.reference = reference;
@@ -50,6 +55,14 @@ class ReportEvidenceQuery {
         }
         List<FollowUpItem> items = followUps.forCycle(cycle.id());
         return new ReportEvidence(carried, drafted, empty, items.size(),
-                (int) items.stream().filter(FollowUpItem::recorded).count(), principles, rows);
+                (int) items.stream().filter(FollowUpItem::recorded).count(), principles, rows,
+                contributionCounts(contributions.forCycle(cycle.id())));
+    }
+
+    /** Issue 16.3 for the ministries: their contributions counted apart in the same three groups. */
+    private static ReportEvidence.Contributions contributionCounts(List<Contribution> all) {
+        int carried = (int) all.stream().filter(Contribution::carriedOver).count();
+        int empty = (int) all.stream().filter(c -> !c.carriedOver() && c.content().isEmpty()).count();
+        return new ReportEvidence.Contributions(carried, all.size() - carried - empty, empty);
     }
 }

@@ -13,8 +13,18 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 final class CheckAnswers {
 
     static final String PARAMETER = "check";
+    /**
+     * The field only the summary's form posts: the final action (submit, send) without it did not come from the
+     * summary, so it is refused and the summary shown; nothing is stored (the step cannot be bypassed).
+     */
+    static final String PASSED = "answerschecked";
 
     private CheckAnswers() {
+    }
+
+    /** Whether the final action was posted from the "check your answers" page. */
+    static boolean passed(org.gcmreview.tasks.TaskSubmission form) {
+        return "yes".equals(form.field(PASSED));
     }
 
     /** True when the current request shows (or submits from) the summary, not the form. */

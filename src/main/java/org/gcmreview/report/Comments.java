@@ -129,6 +129,19 @@ public class Comments {
                 .param(cycleId).query(this::map).list()).stream().filter(c -> !c.resolved()).toList();
     }
 
+    /**
+     * What a signing ministry's request for changes can point at: the open threads on the report's sections, in
+     * report order, then those on its own contributions (issue 16.2; another ministry's contribution comments are
+     * not its to read).
+     */
+    public List<Comment> openPointable(long cycleId, long ministryId) {
+        List<Comment> open = new ArrayList<>(openOnSections(cycleId));
+        open.addAll(threaded(jdbc.sql(SELECT + " where k.cycle_id = ? and c.ministry_id = ? and (k.parent_id is not null "
+                        + "or k.resolved_at is null) order by c.objective_number, k.created_at, k.id")
+                .params(cycleId, ministryId).query(this::map).list()).stream().filter(c -> !c.resolved()).toList());
+        return open;
+    }
+
     /** Every comment of a section or contribution, by the revision it was made on (for the revision history). */
     public Map<Integer, List<Comment>> byRevision(boolean section, long subjectId) {
         return jdbc.sql(SELECT + (section ? " where k.section_id = ?" : " where k.contribution_id = ?")

@@ -14,7 +14,21 @@ public record Contribution(
         SectionContent content,
         int lockVersion,
         Instant updatedAt,
-        Instant submittedAt) {
+        Instant submittedAt,
+        boolean carriedOver) {
+
+    /** A contribution read without its carry-over mark. */
+    public Contribution(long id, long cycleId, long ministryId, String ministryName, int objectiveNumber,
+            String objectiveTitle, boolean lead, SectionContent content, int lockVersion, Instant updatedAt,
+            Instant submittedAt) {
+        this(id, cycleId, ministryId, ministryName, objectiveNumber, objectiveTitle, lead, content, lockVersion,
+                updatedAt, submittedAt, false);
+    }
+
+    /** Always about one objective (the shared principle and carry-over fragments ask). */
+    public boolean objective() {
+        return true;
+    }
 
     public boolean submitted() {
         return submittedAt != null;

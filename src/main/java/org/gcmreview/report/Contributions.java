@@ -19,7 +19,8 @@ public class Contributions {
                    -- the name the ministry had when the cycle was scoped (db/V130)
                    coalesce((select a2.ministry_name from ministry_assignment a2 where a2.cycle_id = c.cycle_id and a2.ministry_id = c.ministry_id and a2.ministry_name is not null limit 1), m.name) as ministry_name, c.objective_number,
                    o.title as objective_title, coalesce(a.lead, false) as lead, c.body, c.implementation_status,
-                   c.measures, c.practices, c.challenges, c.lock_version, c.updated_at, c.submitted_at
+                   c.measures, c.practices, c.challenges, c.principles, c.carried_over, c.lock_version, c.updated_at,
+                   c.submitted_at
               from contribution c
               join ministry m on m.id = c.ministry_id
               join objective o on o.number = c.objective_number
@@ -72,6 +73,15 @@ public class Contributions {
         content.write(edit, authorId);
     }
 
+    /**
+     * Prefills a new, untouched contribution with what the previous endorsed report said for its objective, as its
+     * first revision, and marks it "carried over" (issue 16.3); the mark goes with the first save that changes it.
+     */
+    void carryOver(long contributionId, SectionContent previous, long authorId) {
+        content.write(new ContentEdit(contributionId, previous, 0), authorId);
+        jdbc.sql("update contribution set carried_over = true where id = ?").param(contributionId).update();
+    }
+
     void markSubmitted(long cycleId, long ministryId) {
         jdbc.sql("update contribution set submitted_at = now() where cycle_id = ? and ministry_id = ?")
                 .params(cycleId, ministryId).update();
@@ -82,7 +92,7 @@ public class Contributions {
         return rows.stream().map(c -> new Contribution(c.id(), c.cycleId(), c.ministryId(), c.ministryName(),
                 c.objectiveNumber(), c.objectiveTitle(), c.lead(),
                 c.content().withIndicators(indicators.getOrDefault(c.id(), List.of())), c.lockVersion(),
-                c.updatedAt(), c.submittedAt()))
+                c.updatedAt(), c.submittedAt(), c.carriedOver()))
                 .toList();
     }
 
@@ -90,6 +100,7 @@ public class Contributions {
         return new Contribution(rs.getLong("id"), rs.getLong("cycle_id"), rs.getLong("ministry_id"),
                 rs.getString("ministry_name"), rs.getInt("objective_number"), rs.getString("objective_title"),
                 rs.getBoolean("lead"), VersionedContent.content(rs, List.of()), rs.getInt("lock_version"),
-                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("submitted_at")));
+                instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("submitted_at")),
+                rs.getBoolean("carried_over"));
     }
 }

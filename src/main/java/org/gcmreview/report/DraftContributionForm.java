@@ -89,9 +89,13 @@ class DraftContributionForm implements TaskForm {
         // issue 16.2 and 16.5: the comments beside each objective, and the objectives as a task list
         model.addAttribute("commentsByContribution", comments.byContribution(cycle.id(),
                 mine.stream().map(Contribution::id).toList()));
-        model.addAttribute("taskList", mine.stream().map(c -> new TaskListItem(c.id(), "toc-" + c.id(),
+        List<TaskListItem> taskList = mine.stream().map(c -> new TaskListItem(c.id(), "toc-" + c.id(),
                 messages.get("drafting.label.objectiveTitle", c.objectiveNumber(), c.objectiveTitle()),
-                TaskStatus.of(c), "/tasks/" + task.id() + "#contribution-" + c.id())).toList());
+                TaskStatus.of(c), "/tasks/" + task.id() + "#contribution-" + c.id())).toList();
+        model.addAttribute("taskList", taskList);
+        // the last step, checking and submitting, waits for every objective (GOV.UK pattern)
+        model.addAttribute("finalStep", new TaskListItem(0, "toc-check", messages.get("tasklist.finalStep.contribution"),
+                TaskStatus.finalStep(taskList), "/tasks/" + task.id() + "?check=1"));
     }
 
     @Override
@@ -104,6 +108,9 @@ class DraftContributionForm implements TaskForm {
         Ministry ministry = ministries.requireOwnMinistry(task, user);
         ReviewCycle cycle = cycles.findVisible(task.cycleId(), user);
         boolean submitting = SUBMIT.equals(form.action());
+        if (submitting && !CheckAnswers.passed(form)) {
+            return new TaskOutcome.CheckFirst(messages.get("tasklist.check.required"));
+        }
         // on the "check your answers" page an error links to the objective's row of the summary
         boolean checking = CheckAnswers.checking();
         List<Contribution> mine = contributions.forMinistry(cycle.id(), ministry.id());
@@ -162,7 +169,10 @@ class DraftContributionForm implements TaskForm {
                         .map(c -> "objective " + c.objectiveNumber() + " (" + (e.content().status() == null
                                 ? "no status" : e.content().status()) + ", narrative "
                                 + e.content().narrative().length() + " characters, "
-                                + e.content().indicators().size() + " indicators)")
+                                + e.content().indicators().size() + " indicators"
+                                + (e.content().principles().equals(c.content().principles()) ? ""
+                                        : ", guiding principles: " + (e.content().principles().isEmpty() ? "none"
+                                                : e.content().principlesColumn())) + ")")
                         .orElse("contribution " + e.id()))
                 .collect(Collectors.joining("; "));
     }

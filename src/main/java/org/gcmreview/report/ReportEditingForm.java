@@ -99,21 +99,29 @@ public abstract class ReportEditingForm implements TaskForm {
                 report.stream().map(ReportSection::id).toList(), user));
         model.addAttribute("contributionEvidence", parts.evidence.of(OwnerKind.CONTRIBUTION,
                 byObjective.values().stream().flatMap(List::stream).map(Contribution::id).toList(), user));
-        model.addAttribute("suggestions", suggestions(report, byObjective));
+        Map<Long, SectionContent> suggestions = suggestions(report, byObjective);
+        model.addAttribute("suggestions", suggestions);
+        Map<Long, SectionContent> tagged = tagged(report, suggestions, byObjective);
+        model.addAttribute("tagged", tagged);
         model.addAttribute("statuses", ImplementationStatus.values());
         model.addAttribute("objectives", parts.reference.objectives().stream()
                 .collect(Collectors.toMap(Objective::number, Function.identity())));
-        model.addAttribute("unevidenced", unevidenced(report.stream().map(ReportSection::content).toList(),
-                report));
+        model.addAttribute("unevidenced", unevidenced(report.stream()
+                .map(s -> tagged.getOrDefault(s.id(), s.content())).toList(), report));
         model.addAttribute("purposeKey", purposeKey());
         model.addAttribute("sendLabelKey", sendLabelKey());
         // issue 16.2 and 16.5: comments beside each section and contribution, the sections as a task list
         model.addAttribute("commentsBySection", parts.comments.bySection(cycle.id()));
         model.addAttribute("commentsByContribution", parts.comments.byContribution(cycle.id(),
                 byObjective.values().stream().flatMap(List::stream).map(Contribution::id).toList()));
-        model.addAttribute("taskList", report.stream().map(s -> new TaskListItem(s.id(), "toc-" + s.id(), s.title(),
-                TaskStatus.of(s, byObjective.get(s.objectiveNumber())),
-                "/tasks/" + task.id() + (large ? "?section=" + s.id() : "") + "#section-" + s.id())).toList());
+        Set<Long> stillDrafting = stillDrafting(cycle);
+        List<TaskListItem> taskList = report.stream().map(s -> new TaskListItem(s.id(), "toc-" + s.id(), s.title(),
+                TaskStatus.of(s, byObjective.get(s.objectiveNumber()), stillDrafting),
+                "/tasks/" + task.id() + (large ? "?section=" + s.id() : "") + "#section-" + s.id())).toList();
+        model.addAttribute("taskList", taskList);
+        // the last step, sending the report on towards sign-off, waits for every section (GOV.UK pattern)
+        model.addAttribute("finalStep", new TaskListItem(0, "toc-check", parts.messages.get("tasklist.finalStep.report"),
+                TaskStatus.finalStep(taskList), "/tasks/" + task.id() + "?check=1"));
         addContext(cycle, model);
     }
 
@@ -126,6 +134,9 @@ public abstract class ReportEditingForm implements TaskForm {
     public TaskOutcome submit(UserTask task, CurrentUser user, TaskSubmission form) {
         ReviewCycle cycle = parts.cycles.findSteerable(task.cycleId(), user);
         boolean sending = SEND.equals(form.action());
+        if (sending && !CheckAnswers.passed(form)) {
+            return new TaskOutcome.CheckFirst(parts.messages.get("tasklist.check.requiredReport"));
+        }
         List<ReportSection> report = parts.sections.forCycle(cycle.id());
         boolean large = report.stream().filter(ReportSection::objective).count() > ONE_PAGE_OBJECTIVES;
         Map<String, String> errors = new LinkedHashMap<>();
@@ -211,6 +222,15 @@ public abstract class ReportEditingForm implements TaskForm {
         return parts.reference.guidingPrinciples().stream().filter(p -> !evidenced.contains(p.number())).toList();
     }
 
+    /** The ministries of the cycle still drafting: taking part, and not gone on without at drafting. */
+    private Set<Long> stillDrafting(ReviewCycle cycle) {
+        Set<Long> absent = parts.absences.forCycle(cycle.id()).stream()
+                .filter(a -> a.stage() == org.gcmreview.cycle.MinistryAbsences.Stage.DRAFTING)
+                .map(org.gcmreview.cycle.MinistryAbsences.MinistryAbsence::ministryId).collect(Collectors.toSet());
+        return parts.ministries.findInCycle(cycle.id()).stream().map(org.gcmreview.cycle.Ministry::id)
+                .filter(id -> !absent.contains(id)).collect(Collectors.toSet());
+    }
+
     /** The section asked for with {@code ?section=<id>}, if it is one of this report's. */
     private static Long chosenSection(List<ReportSection> report) {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
@@ -248,6 +268,32 @@ public abstract class ReportEditingForm implements TaskForm {
                     indicators.stream().limit(Edits.MAX_INDICATORS).toList()));
         }
         return suggestions;
+    }
+
+    /**
+     * What each objective section's guiding-principle boxes start from (issue 16.4): the section's own tags (or
+     * its suggestion's) and every tag the ministries gave their contributions for the objective, so that the
+     * ministries' tags flow into the report when the coordinator saves it; the coordinator can untick them.
+     */
+    static Map<Long, SectionContent> tagged(List<ReportSection> report, Map<Long, SectionContent> suggestions,
+            Map<Integer, List<Contribution>> byObjective) {
+        Map<Long, SectionContent> tagged = new LinkedHashMap<>();
+        for (ReportSection section : report) {
+            if (!section.objective()) {
+                continue;
+            }
+            SectionContent shown = suggestions.getOrDefault(section.id(), section.content());
+            Set<Integer> principles = new java.util.TreeSet<>(shown.principles());
+            byObjective.getOrDefault(section.objectiveNumber(), List.of())
+                    .forEach(c -> principles.addAll(c.content().principles()));
+            tagged.put(section.id(), shown.withPrinciples(List.copyOf(principles)));
+        }
+        return tagged;
+    }
+
+    /** The principles the ministries' contributions add to what a section is tagged with now, for the page's hint. */
+    static List<Integer> fromContributions(ReportSection section, SectionContent tagged) {
+        return tagged.principles().stream().filter(p -> !section.content().principles().contains(p)).toList();
     }
 
     private static String merged(List<Contribution> drafts, Function<SectionContent, String> field) {

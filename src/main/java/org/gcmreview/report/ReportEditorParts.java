@@ -1,6 +1,8 @@
 package org.gcmreview.report;
 
 import org.gcmreview.audit.AuditLog;
+import org.gcmreview.cycle.Ministries;
+import org.gcmreview.cycle.MinistryAbsences;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.reference.ReferenceData;
 import org.springframework.stereotype.Component;
@@ -21,11 +23,16 @@ public class ReportEditorParts {
     final DraftingMessages messages;
     final AuditLog audit;
     final Comments comments;
+    /** Who still drafts, for the task list's "cannot start yet" (issue 16.5). */
+    final Ministries ministries;
+    final MinistryAbsences absences;
 
     ReportEditorParts(ReviewCycles cycles, ReportSections sections, Contributions contributions, Edits edits,
             ReferenceData reference, Evidence evidence, DraftingMessages messages, AuditLog audit,
-            Comments comments) {
+            Comments comments, Ministries ministries, MinistryAbsences absences) {
         this.comments = comments;
+        this.ministries = ministries;
+        this.absences = absences;
         this.cycles = cycles;
         this.sections = sections;
         this.contributions = contributions;

@@ -77,16 +77,13 @@ final class VersionedContent {
     int write(ContentEdit edit, long authorId) {
         int next = edit.baseVersion() + 1;
         SectionContent c = edit.content();
-        // a section's save also clears its "carried over" mark (issue 16.3): only changes are ever written
+        // a save also clears the "carried over" mark (issue 16.3): only changes are ever written
         int updated = jdbc.sql("update " + t.table + " " + """
                 set body = ?, implementation_status = ?, measures = ?, practices = ?, challenges = ?,
-                    lock_version = ?, updated_by = ?, updated_at = now()""" + (t == ContentTable.SECTION
-                        ? ", principles = ?, carried_over = false" : "") + " where id = ? and lock_version = ?")
-                .params(t == ContentTable.SECTION
-                        ? new Object[] {c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(), next,
-                                authorId, c.principlesColumn(), edit.id(), edit.baseVersion()}
-                        : new Object[] {c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(), next,
-                                authorId, edit.id(), edit.baseVersion()})
+                    lock_version = ?, updated_by = ?, updated_at = now(), principles = ?, carried_over = false
+                 where id = ? and lock_version = ?""")
+                .params(c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(), next, authorId,
+                        c.principlesColumn(), edit.id(), edit.baseVersion())
                 .update();
         if (updated != 1) {
             // cannot happen while check() holds the row lock; fail loudly rather than lose an edit
@@ -100,13 +97,10 @@ final class VersionedContent {
                     .params(edit.id(), position++, i.name(), i.value(), i.unit(), i.source(), i.year()).update();
         }
         jdbc.sql("insert into " + t.revisionTable + " (" + t.ownerKey + ", revision_no, body, implementation_status, "
-                        + "measures, practices, challenges, indicators, author_id" + principlesColumn()
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?" + (t == ContentTable.SECTION ? ", ?" : "") + ")")
-                .params(t == ContentTable.SECTION
-                        ? new Object[] {edit.id(), next, c.narrative(), c.status(), c.measures(), c.practices(),
-                                c.challenges(), IndicatorsJson.write(c.indicators()), authorId, c.principlesColumn()}
-                        : new Object[] {edit.id(), next, c.narrative(), c.status(), c.measures(), c.practices(),
-                                c.challenges(), IndicatorsJson.write(c.indicators()), authorId})
+                        + "measures, practices, challenges, indicators, author_id, principles"
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(edit.id(), next, c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(),
+                        IndicatorsJson.write(c.indicators()), authorId, c.principlesColumn())
                 .update();
         return next;
     }
@@ -144,9 +138,9 @@ final class VersionedContent {
         return false;
     }
 
-    /** ", principles" where the content has guiding principles (report sections), else "". */
+    /** Both kinds of content carry guiding principles (V250 sections, V300 contributions). */
     private String principlesColumn() {
-        return t == ContentTable.SECTION ? ", principles" : "";
+        return ", principles";
     }
 
     private Stored lock(long id) {

@@ -115,7 +115,7 @@ class SignOffForm implements TaskForm {
         model.addAttribute("decisions", decisions.inRound(cycle.id(), round));
         model.addAttribute("reasonMax", MAX_REASON);
         model.addAttribute("commentsBySection", comments.bySection(cycle.id()));
-        model.addAttribute("openComments", comments.openOnSections(cycle.id()));
+        model.addAttribute("openComments", comments.openPointable(cycle.id(), ministry.id()));
         model.addAttribute("previousRound", round > 1 ? decisions.inRound(cycle.id(), round - 1) : List.of());
     }
 
@@ -126,7 +126,7 @@ class SignOffForm implements TaskForm {
         Map<Long, ReportSection> report = sections.forCycle(cycle.id()).stream()
                 .collect(Collectors.toMap(ReportSection::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Set<Long> named = new LinkedHashSet<>();
-        Set<Long> open = comments.openOnSections(cycle.id()).stream().map(Comment::id)
+        Set<Long> open = comments.openPointable(cycle.id(), ministry.id()).stream().map(Comment::id)
                 .collect(Collectors.toSet());
         Set<Long> pointed = new LinkedHashSet<>();
         // a request for changes names sections of this report and says why

@@ -81,6 +81,10 @@ class TaskController {
             redirect.addFlashAttribute("flash", saved.message());
             return "redirect:/tasks/" + taskId + sectionOf(request);
         }
+        if (outcome instanceof TaskOutcome.CheckFirst checkFirst) {
+            redirect.addFlashAttribute("flash", checkFirst.message());
+            return "redirect:/tasks/" + taskId + "?check=1";
+        }
         if (outcome instanceof TaskOutcome.Rearranged rearranged) {
             // e.g. one more indicator row without the page's script: the same page, what the user typed, nothing stored
             UserTask task = access.find(taskId, user);

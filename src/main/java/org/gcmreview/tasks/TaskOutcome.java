@@ -26,6 +26,13 @@ public sealed interface TaskOutcome {
     record Rearranged(MultiValueMap<String, String> values, String focus) implements TaskOutcome {
     }
 
+    /**
+     * Nothing stored, the task untouched: the final step of a form with a "check your answers" page was posted
+     * without passing that page (issue 16.5); show the page, with {@code message} saying why.
+     */
+    record CheckFirst(String message) implements TaskOutcome {
+    }
+
     static TaskOutcome complete(Map<String, Object> variables, String message) {
         return new Complete(variables, message);
     }

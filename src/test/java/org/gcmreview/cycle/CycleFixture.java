@@ -156,7 +156,7 @@ public final class CycleFixture {
         Task task = task(cycleId, "DraftContribution",
                 org.gcmreview.identity.CandidateGroups.ministry(ministryUser.countryIso3(), ministryUser.ministryCode()));
         MockHttpServletRequestBuilder form = post("/tasks/" + task.getId()).with(TestUsers.as(ministryUser))
-                .with(csrf()).param("action", "submit");
+                .with(csrf()).param("action", "submit").param("answerschecked", "yes");
         jdbc.sql("select id, lock_version from contribution where cycle_id = ? and ministry_id = ?")
                 .params(cycleId, ministryUser.ministryId())
                 .query((rs, row) -> form.param("status-" + rs.getLong(1), "IN_PROGRESS")
@@ -170,7 +170,7 @@ public final class CycleFixture {
             throws Exception {
         Task task = task(cycleId, definitionKey);
         MockHttpServletRequestBuilder form = post("/tasks/" + task.getId()).with(TestUsers.as(coordinator))
-                .with(csrf()).param("action", "send");
+                .with(csrf()).param("action", "send").param("answerschecked", "yes");
         jdbc.sql("select id, lock_version, title from report_section where cycle_id = ?").param(cycleId)
                 .query((rs, row) -> form.param("body-" + rs.getLong(1), rs.getString(3) + " " + tag)
                         .param("version-" + rs.getLong(1), rs.getString(2)).param("status-" + rs.getLong(1), "PLANNED"))

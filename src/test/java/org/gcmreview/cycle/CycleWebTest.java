@@ -192,7 +192,7 @@ class CycleWebTest {
         long contribution = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ?")
                 .params(cycleId, interior.ministryId()).query(Long.class).single();
         mvc.perform(post("/tasks/" + interiorDraft.getId()).with(TestUsers.as(interior)).with(csrf())
-                        .param("action", "submit").param("status-" + contribution, "IMPLEMENTED")
+                        .param("action", "submit").param("answerschecked", "yes").param("status-" + contribution, "IMPLEMENTED")
                         .param("body-" + contribution, "Documents issued.").param("version-" + contribution, "0"))
                 .andExpect(redirectedUrl("/tasks"));
 

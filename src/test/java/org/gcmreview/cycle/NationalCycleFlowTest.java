@@ -118,7 +118,7 @@ class NationalCycleFlowTest {
         mvc.perform(get("/tasks/" + interiorDraft.getId()).with(TestUsers.as(labour)))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/tasks/" + interiorDraft.getId()).with(TestUsers.as(ghanaInterior)).with(csrf())
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(status().isForbidden());
 
         // ---------------------------------------------------------------- drafting: save, conflict, submit
@@ -298,7 +298,7 @@ class NationalCycleFlowTest {
 
     MockHttpServletRequestBuilder draft(Task task, CurrentUser user, String action, long contributionId,
             String implementationStatus, String body, int version) {
-        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action)
+        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action).param("answerschecked", "yes")
                 .param("status-" + contributionId, implementationStatus).param("body-" + contributionId, body)
                 .param("version-" + contributionId, String.valueOf(version));
     }
@@ -306,7 +306,7 @@ class NationalCycleFlowTest {
     /** A report form with these section texts, each with the lock_version the page would carry now. */
     MockHttpServletRequestBuilder sections(Task task, CurrentUser user, String action, Map<Long, String> texts) {
         MockHttpServletRequestBuilder form = post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf())
-                .param("action", action);
+                .param("action", action).param("answerschecked", "yes");
         texts.forEach((id, body) -> {
             Map<String, Object> row = jdbc.sql("select lock_version, kind from report_section where id = ?").param(id)
                     .query().singleRow();
@@ -319,7 +319,7 @@ class NationalCycleFlowTest {
     }
 
     MockHttpServletRequestBuilder signOff(Task task, CurrentUser user, String action, String reason) {
-        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action)
+        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action).param("answerschecked", "yes")
                 .param("reason", reason);
     }
 

@@ -394,7 +394,7 @@ class ConcurrentCompletionTest {
     }
 
     MockHttpServletRequestBuilder signOff(Task task, CurrentUser user, String action, String reason) {
-        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action)
+        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action).param("answerschecked", "yes")
                 .param("reason", reason);
     }
 

@@ -69,7 +69,7 @@ class UpgradeIT {
                 assertThat(page.statusCode()).isEqualTo(200);
                 // the contribution sent before the upgrade is there for the coordinator
                 assertThat(page.body()).contains("Drafted before the upgrade by INTERIOR");
-                Map<String, List<String>> form = WebUser.form("action", "send");
+                Map<String, List<String>> form = WebUser.form("action", "send", "answerschecked", "yes");
                 // each objective's section carries the ministries' contributions into the report
                 database.jdbc().sql("""
                         select s.id, s.lock_version, s.title,
@@ -225,7 +225,7 @@ class UpgradeIT {
                   join review_cycle c on c.process_instance_id = t.proc_inst_id_
                  where c.id = ? and t.task_def_key_ = 'DraftContribution' and l.group_id_ = ?""")
                 .params(cycle, "ministry-KEN-" + ministryCode).query(String.class).single();
-        Map<String, List<String>> form = WebUser.form("action", "submit");
+        Map<String, List<String>> form = WebUser.form("action", "submit", "answerschecked", "yes");
         database.jdbc().sql("""
                 select c.id, c.lock_version from contribution c join ministry m on m.id = c.ministry_id
                  where c.cycle_id = ? and m.country_iso3 = 'KEN' and m.code = ?""")

@@ -213,7 +213,7 @@ class EvidenceDraftingTest {
         for (MockMultipartFile file : files) {
             request.file(file);
         }
-        request.param("action", action).param("version-" + contribution, String.valueOf(version))
+        request.param("action", action).param("answerschecked", "yes").param("version-" + contribution, String.valueOf(version))
                 .param("body-" + contribution, body);
         request.with(TestUsers.as(interior)).with(csrf());
         return request;

@@ -94,7 +94,7 @@ class GuidingPrinciplesTest {
 
         // sending on with principle 10 unevidenced: warned, not sent until confirmed
         Document warned = Jsoup.parse(mvc.perform(post("/tasks/" + task).with(TestUsers.as(coordinator)).with(csrf())
-                        .param("action", "send").param("principlescheck", "1"))
+                        .param("action", "send").param("answerschecked", "yes").param("principlescheck", "1"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
         assertThat(warned.select("#error-summary a[href=#confirmUnevidenced]").text())
@@ -122,7 +122,7 @@ class GuidingPrinciplesTest {
         assertThat(scenarios.objective(scenarios.sections(cycleId), 23).content().principles()).isEmpty();
 
         // confirmed: sent on, with the unevidenced principle in the audit trail
-        mvc.perform(post("/tasks/" + task).with(TestUsers.as(coordinator)).with(csrf()).param("action", "send")
+        mvc.perform(post("/tasks/" + task).with(TestUsers.as(coordinator)).with(csrf()).param("action", "send").param("answerschecked", "yes")
                 .param("principlescheck", "1").param("confirmUnevidenced", "yes"))
                 .andExpect(status().is3xxRedirection());
         assertThat(cycles.openTasks(cycleId, NationalReview.CONSOLIDATE_REPORT)).isZero();
@@ -165,7 +165,7 @@ class GuidingPrinciplesTest {
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder tag(CurrentUser coordinator,
             String task, ReportSection section, String action, String... principles) {
-        var form = post("/tasks/" + task).with(TestUsers.as(coordinator)).with(csrf()).param("action", action)
+        var form = post("/tasks/" + task).with(TestUsers.as(coordinator)).with(csrf()).param("action", action).param("answerschecked", "yes")
                 .param("version-" + section.id(), String.valueOf(section.lockVersion()))
                 .param("principlesshown-" + section.id(), "1");
         for (String p : principles) {

@@ -143,7 +143,7 @@ class ReportEditingTest {
     }
 
     private MockHttpServletRequestBuilder form(Task task, CurrentUser user, String action) {
-        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action);
+        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action).param("answerschecked", "yes");
     }
 
     private long section(long cycleId, String kind) {

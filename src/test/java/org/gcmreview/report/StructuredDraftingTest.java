@@ -363,7 +363,7 @@ class StructuredDraftingTest {
     }
 
     private MockHttpServletRequestBuilder draft(Task task, CurrentUser user, String action, long c, int version) {
-        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action)
+        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action).param("answerschecked", "yes")
                 .param("version-" + c, String.valueOf(version));
     }
 
@@ -377,7 +377,7 @@ class StructuredDraftingTest {
                 CandidateGroups.ministry("KEN", ministry.ministryCode()));
         long c = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ?")
                 .params(cycleId, ministry.ministryId()).query(Long.class).single();
-        mvc.perform(post("/tasks/" + task.getId()).with(TestUsers.as(ministry)).with(csrf()).param("action", "submit")
+        mvc.perform(post("/tasks/" + task.getId()).with(TestUsers.as(ministry)).with(csrf()).param("action", "submit").param("answerschecked", "yes")
                         .param("version-" + c, "0").param("status-" + c, "IN_PROGRESS")
                         .param("body-" + c, "Narrative of " + name).param("measures-" + c, "Measures of " + name)
                         .param("indrows-" + c, "1").param("ind-" + c + "-0-name", name + " indicator")

@@ -61,6 +61,9 @@ class TaskListTest {
         mine.forEach(id -> assertThat(list).contains("href=\"/tasks/" + drafting + "#contribution-" + id + "\"",
                 "id=\"contribution-" + id + "\""));
         assertThat(count(list, "task-not_started\"")).isEqualTo(mine.size());
+        // the last step cannot start until every objective is completed: no link yet
+        assertThat(list).contains("<span id=\"toc-check\">Check your answers and submit your contribution</span>",
+                "task-cannot_start_yet\" id=\"toc-check-status\"");
 
         // save one objective complete and one half done, and go to the summary
         long complete = mine.get(0);
@@ -81,7 +84,7 @@ class TaskListTest {
 
         // submitting from the summary with answers missing: refused there, each error at its row
         String refused = page(mvc.perform(post("/tasks/" + drafting).param("check", "1").with(TestUsers.as(interior))
-                .with(csrf()).param("action", "submit")).andExpect(status().isBadRequest()).andReturn());
+                .with(csrf()).param("action", "submit").param("answerschecked", "yes")).andExpect(status().isBadRequest()).andReturn());
         assertThat(refused).contains("Check your answers before submitting", "href=\"#toc-" + half + "\"",
                 "id=\"toc-" + half + "-error\"").doesNotContain("href=\"#toc-" + complete + "\"");
         assertThat(cycles.openTasks(cycleId, "DraftContribution")).isEqualTo(3);
@@ -101,8 +104,12 @@ class TaskListTest {
         String ready = page(mvc.perform(get("/tasks/" + drafting).param("check", "1").with(TestUsers.as(interior)))
                 .andReturn());
         assertThat(count(ready, "task-completed\"")).isEqualTo(mine.size());
+        // now every objective is completed, the last step can start: a link to the summary
+        assertThat(page(mvc.perform(get("/tasks/" + drafting).with(TestUsers.as(interior))).andReturn()))
+                .contains("<a id=\"toc-check\" href=\"/tasks/" + drafting + "?check=1\"",
+                        "task-not_started\" id=\"toc-check-status\"");
         mvc.perform(post("/tasks/" + drafting).param("check", "1").with(TestUsers.as(interior)).with(csrf())
-                .param("action", "submit")).andExpect(redirectedUrl("/tasks"));
+                .param("action", "submit").param("answerschecked", "yes")).andExpect(redirectedUrl("/tasks"));
         assertThat(jdbc.sql("select count(*) from contribution where cycle_id = ? and ministry_id = ? and submitted_at "
                 + "is not null").params(cycleId, interior.ministryId()).query(Integer.class).single())
                 .isEqualTo(mine.size());
@@ -117,7 +124,11 @@ class TaskListTest {
         String overview = page(mvc.perform(get("/tasks/" + consolidation).with(TestUsers.as(coordinator)))
                 .andExpect(status().isOk()).andReturn());
         assertThat(overview).contains("You have completed 0 of 27 sections.",
-                "cannot start yet while a ministry assigned to it has not submitted");
+                "cannot start yet while a ministry assigned to it is still drafting");
+        // nobody drafts any more, so no section waits; sending on waits for every section
+        assertThat(overview).doesNotContain("task-cannot_start_yet\" id=\"toc-" + sections.get(0));
+        assertThat(overview).contains("<span id=\"toc-check\">Check the report and send it on to sign-off</span>",
+                "task-cannot_start_yet\" id=\"toc-check-status\"");
         sections.forEach(id -> assertThat(overview)
                 .contains("href=\"/tasks/" + consolidation + "?section=" + id + "#section-" + id + "\""));
         assertThat(count(overview, "task-not_started\"")).isEqualTo(27);
@@ -137,7 +148,7 @@ class TaskListTest {
         assertThat(count(summary, "task-completed\"")).isEqualTo(26);
         long first = sections.get(0);
         String unsent = page(mvc.perform(post("/tasks/" + consolidation).param("check", "1")
-                .with(TestUsers.as(coordinator)).with(csrf()).param("action", "send"))
+                .with(TestUsers.as(coordinator)).with(csrf()).param("action", "send").param("answerschecked", "yes"))
                 .andExpect(status().isBadRequest()).andReturn());
         assertThat(unsent).contains("href=\"#toc-" + first + "\"", "id=\"toc-" + first + "-error\"");
         assertThat(cycles.openTasks(cycleId, "ConsolidateReport")).isOne();
@@ -148,7 +159,7 @@ class TaskListTest {
                 .with(csrf()).param("action", "save").param("version-" + first, String.valueOf(version))
                 .param("body-" + first, "Introduction written.")).andExpect(status().is3xxRedirection());
         mvc.perform(post("/tasks/" + consolidation).param("check", "1").with(TestUsers.as(coordinator)).with(csrf())
-                .param("action", "send")).andExpect(redirectedUrl("/tasks"));
+                .param("action", "send").param("answerschecked", "yes")).andExpect(redirectedUrl("/tasks"));
         assertThat(cycles.openTasks(cycleId, "ConsolidateReport")).isZero();
     }
 

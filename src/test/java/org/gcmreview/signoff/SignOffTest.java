@@ -182,7 +182,7 @@ class SignOffTest {
 
         // the coordinator revises the two sections and sends the report for round 2
         mvc.perform(post("/tasks/" + revision.getId()).with(TestUsers.as(coordinator)).with(csrf())
-                        .param("action", "send")
+                        .param("action", "send").param("answerschecked", "yes")
                         .param("body-" + objective2, "Objective 2: the 2025 Migration Act.")
                         .param("status-" + objective2, "IMPLEMENTED").param("version-" + objective2, version(objective2))
                         .param("body-" + nextSteps, "Next review in June 2030.").param("version-" + nextSteps, version(nextSteps)))
@@ -207,7 +207,7 @@ class SignOffTest {
         assertThat(editor(secondPage, nextSteps)).isLessThan(secondPage.indexOf("Other sections"));
         assertThat(secondPage).contains("Say which ministry leads.").doesNotContain("misses the 2025 law");
         mvc.perform(post("/tasks/" + second.getId()).with(TestUsers.as(coordinator)).with(csrf())
-                        .param("action", "send").param("body-" + nextSteps, "Next review in June 2030, led by the Interior.")
+                        .param("action", "send").param("answerschecked", "yes").param("body-" + nextSteps, "Next review in June 2030, led by the Interior.")
                         .param("version-" + nextSteps, version(nextSteps)))
                 .andExpect(redirectedUrl("/tasks"));
 
@@ -308,7 +308,7 @@ class SignOffTest {
     }
 
     private MockHttpServletRequestBuilder decide(Task task, CurrentUser user, String action, String reason) {
-        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action)
+        return post("/tasks/" + task.getId()).with(TestUsers.as(user)).with(csrf()).param("action", action).param("answerschecked", "yes")
                 .param("reason", reason);
     }
 

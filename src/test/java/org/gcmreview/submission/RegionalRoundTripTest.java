@@ -95,12 +95,12 @@ class RegionalRoundTripTest {
                 .andExpect(content().string(containsString(round.name())));
         mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(first.id())).param("coverNote", "Our first report.")
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Please confirm")));
         mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(first.id())).param("coverNote", "Our first report.")
-                        .param("confirm", "yes").param("action", "submit"))
+                        .param("confirm", "yes").param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(redirectedUrl("/tasks"));
         fixtures.runJob(national.getId(), "SendToRegionalReview");
 
@@ -195,7 +195,7 @@ class RegionalRoundTripTest {
         mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
                         .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(secondVersion))
                         .param("coverNote", "Figures are now in objective 2.").param("confirm", "yes")
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(redirectedUrl("/tasks"));
         fixtures.runJob(national.getId(), "SendToRegionalReview");
 

@@ -85,7 +85,7 @@ class SecretariatAcknowledgesBrowserIT {
         MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
                 .perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
                         .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(first.id()))
-                        .param("coverNote", "Our first report.").param("confirm", "yes").param("action", "submit"))
+                        .param("coverNote", "Our first report.").param("confirm", "yes").param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(redirectedUrl("/tasks"));
         fixtures.runJob(national.getId(), "SendToRegionalReview");
     }

@@ -87,14 +87,14 @@ class SubmissionAccessTest {
 
         mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(seen.id())).param("confirm", "yes")
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("A newer version (2)")));
         assertThat(jdbc.sql("select count(*) from submission_handover where cycle_id = ?").param(cycle.id())
                 .query(Integer.class).single()).isZero();
         mvc.perform(post("/tasks/" + submit.getId()).with(as(users.coordinator("GHA"))).with(csrf())
                         .param("versionId", String.valueOf(seen.id())).param("confirm", "yes")
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(status().isForbidden());
     }
 
@@ -112,7 +112,7 @@ class SubmissionAccessTest {
         try {
             mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                             .param("versionId", String.valueOf(version.id())).param("confirm", "yes")
-                            .param("action", "submit"))
+                            .param("action", "submit").param("answerschecked", "yes"))
                     .andExpect(status().isBadRequest());
             assertThat(fixtures.task(national.getId(), "SubmitToRegionalReview")).as("the task waits").isNotNull();
         } finally {
@@ -123,7 +123,7 @@ class SubmissionAccessTest {
         ReviewRound open = fixtures.round("REGIONAL", "ECA", java.time.LocalDate.now().plusDays(1));
         mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(version.id())).param("confirm", "yes")
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(status().is3xxRedirection());
         Long tied = cycles.findById(cycle.id()).orElseThrow().regionalRoundId();
         assertThat(tied).isNotEqualTo(round.id());

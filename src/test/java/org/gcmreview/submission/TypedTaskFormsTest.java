@@ -60,7 +60,7 @@ class TypedTaskFormsTest {
 
         String page = mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .param("versionId", String.valueOf(version.id())).param("coverNote", "  " + longNote + " ")
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();
         // the summary takes the focus and links to both fields, in the record's order
@@ -80,7 +80,7 @@ class TypedTaskFormsTest {
         String french = mvc.perform(post("/tasks/" + submit.getId()).with(as(coordinator)).with(csrf())
                         .cookie(new Cookie("gcm-lang", "fr"))
                         .param("versionId", String.valueOf(version.id())).param("coverNote", "Note.")
-                        .param("action", "submit"))
+                        .param("action", "submit").param("answerschecked", "yes"))
                 .andExpect(status().isBadRequest())
                 .andReturn().getResponse().getContentAsString();
         assertThat(french).contains("<p class=\"field-error\" id=\"confirm-error\">Veuillez confirmer que cette version figée est le rapport que votre gouvernement soumet.</p>")

@@ -149,6 +149,8 @@ final class TaskCompletion {
             fields.add(Map.entry(name, version));
         });
         fields.add(Map.entry("action", "submit"));
+        // the field of the "check your answers" page, without which a submit is refused (issue 16.5)
+        fields.add(Map.entry("answerschecked", "yes"));
         return fields;
     }
 

@@ -2,7 +2,11 @@ package org.gcmreview.report.comments;
 
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Deputies;
 import org.gcmreview.identity.Role;
 import org.gcmreview.report.Comment;
 import org.gcmreview.report.Comments;
@@ -19,7 +23,8 @@ import org.springframework.stereotype.Component;
  * coordinator and the ministries of the cycle (drafting and signing off) comment on the report's sections; a
  * contribution's comments are between its ministry and the coordinator. Stakeholders, secretariats and
  * administrators are refused (403) whatever they ask; another country's users, a ministry outside the cycle and
- * an id that is not the cycle's get "not found".
+ * an id that is not the cycle's get "not found". A deputy standing in today for a ministry's focal point (out of
+ * office) acts for that ministry here, as with its tasks.
  */
 @Component
 class CommentAccess {
@@ -29,9 +34,11 @@ class CommentAccess {
     private final Contributions contributions;
     private final Comments comments;
     private final DraftingMessages messages;
+    private final Deputies deputies;
 
     CommentAccess(ReviewCycles cycles, ReportSections sections, Contributions contributions,
-            Comments comments, DraftingMessages messages) {
+            Comments comments, DraftingMessages messages, Deputies deputies) {
+        this.deputies = deputies;
         this.cycles = cycles;
         this.sections = sections;
         this.contributions = contributions;
@@ -51,7 +58,7 @@ class CommentAccess {
         ReviewCycle cycle = cycle(cycleId, user);
         Contribution c = contributions.forCycle(cycle.id()).stream().filter(x -> x.id() == contributionId)
                 .findFirst().orElseThrow(this::notFound);
-        if (user.is(Role.MINISTRY) && (user.ministryId() == null || user.ministryId() != c.ministryId())) {
+        if (user.is(Role.MINISTRY) && !actsFor(user, c.ministryId())) {
             throw notFound();
         }
         return new CommentSubject(cycle, false, c.id(), messages.get("comments.contributionTitle",
@@ -80,10 +87,16 @@ class CommentAccess {
                 .orElseThrow(this::notFound);
         // a ministry takes part in the cycle when it has a contribution (they are made from its assignments)
         if (user.is(Role.MINISTRY) && contributions.forCycle(cycleId).stream()
-                .noneMatch(c -> Long.valueOf(c.ministryId()).equals(user.ministryId()))) {
+                .noneMatch(c -> actsFor(user, c.ministryId()))) {
             throw notFound();
         }
         return cycle;
+    }
+
+    /** The user's own ministry, or one whose focal point they stand in for today (out of office, V182). */
+    private boolean actsFor(CurrentUser user, long ministryId) {
+        return Long.valueOf(ministryId).equals(user.ministryId())
+                || deputies.standsInForMinistry(user, ministryId, LocalDate.now(ZoneOffset.UTC));
     }
 
     private CommentNotFoundException notFound() {

@@ -1,5 +1,7 @@
 package org.gcmreview.report.comments;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +9,7 @@ import org.gcmreview.cycle.Ministries;
 import org.gcmreview.cycle.Ministry;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.Deputies;
 import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.notices.NoticeKind;
 import org.gcmreview.notices.NoticeText;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Tells the people concerned about a new comment or reply (kind COMMENT, so each chooses how it comes by mail):
  * the focal points of the ministries the text belongs to (the contribution's ministry; for an objective's section
  * the ministries assigned to the objective), the country's coordinator, and whoever already wrote in the thread,
- * never the comment's author.
+ * never the comment's author; and the deputies of those of them who are out of office today.
  */
 @Component
 class CommentNotifier {
@@ -27,8 +30,11 @@ class CommentNotifier {
     private final UserAccountRepository users;
     private final Comments comments;
     private final Notices notices;
+    private final Deputies deputies;
 
-    CommentNotifier(Ministries ministries, UserAccountRepository users, Comments comments, Notices notices) {
+    CommentNotifier(Ministries ministries, UserAccountRepository users, Comments comments, Notices notices,
+            Deputies deputies) {
+        this.deputies = deputies;
         this.ministries = ministries;
         this.users = users;
         this.comments = comments;
@@ -46,6 +52,9 @@ class CommentNotifier {
                         .filter(m -> Long.valueOf(m.id()).equals(subject.ministryId())).toList();
         concerned.forEach(m -> people.addAll(users.findEnabledInGroup(m.group())));
         comments.participants(threadId).forEach(id -> users.findById(id).ifPresent(people::add));
+        // whoever of them is out of office today: their deputies are told too, as with tasks offered (V182)
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List.copyOf(people).forEach(person -> people.addAll(deputies.deputiesOf(person, today)));
         List<CurrentUser> recipients = people.stream().filter(p -> p.id() != author.id()).toList();
         if (recipients.isEmpty()) {
             return 0;
