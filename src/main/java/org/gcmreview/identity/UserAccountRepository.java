@@ -134,13 +134,15 @@ public class UserAccountRepository {
     /**
      * Names an account of a country's team a member of the country's government group, or no longer (issue 14.4).
      * A change of rights: the account's open sessions end (the trigger bumps rights_version), and it gets the
-     * group's tasks at its next sign-in. False when the account is not a coordinator's or ministry's of the country.
+     * group's tasks at its next sign-in. False when the account is not a coordinator's or ministry's of the country, or
+     * already is (or is not) a member: a replayed post changes nothing and is not audited again.
      */
     public boolean setGovernmentMember(long userId, String countryIso3, boolean member) {
         return jdbc.sql("""
                 update app_user set government_member = ?
-                 where id = ? and country_iso3 = ? and role in ('COORDINATOR', 'MINISTRY')""")
-                .params(member, userId, countryIso3).update() == 1;
+                 where id = ? and country_iso3 = ? and role in ('COORDINATOR', 'MINISTRY')
+                   and government_member <> ?""")
+                .params(member, userId, countryIso3, member).update() == 1;
     }
 
     /** The enabled accounts of a country's team (coordinators and ministries) in name order, for its government group. */

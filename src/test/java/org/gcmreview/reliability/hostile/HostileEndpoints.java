@@ -262,7 +262,7 @@ final class HostileEndpoints {
                                 .field("versionId", "1").field("confirm", "yes"))
                         .text("versionId", "confirm")
                         .forged(p -> List.of("/cycles/" + UNKNOWN + "/publication", "/cycles/" + NONSENSE + "/publication"))
-                        .replayable().build(),
+                        .build(),
                 // ------------------------------------------------------------------ signoff: validation by the government
                 // "off" with a hostile group name stores nothing (switching it on for Kenya would change other tests)
                 HostileEndpoint.of("POST", "/country/government-validation", f -> FormPost.of(
