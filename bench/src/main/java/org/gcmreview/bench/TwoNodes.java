@@ -121,8 +121,8 @@ final class TwoNodes {
                 "CPU: node A + clients %.2f, node B %.2f, PostgreSQL %.2f cores".formatted(
                         (after.own - before.own) / 100.0 / wall, (after.nodeB - before.nodeB) / 100.0 / wall,
                         (after.postgres - before.postgres) / 100.0 / wall), "", "", null);
-        report.detail("- %s: %d inputs, errors %d%s; GET + POST %s; CPU per input: A+clients %.1f ms, B %.1f ms, "
-                        + "PostgreSQL %.1f ms; machine: %s; PostgreSQL's active backends (mean of %d samples): %s"
+        report.detail(("- %s: %d inputs, errors %d%s; GET + POST %s; CPU per input: A+clients %.1f ms, B %.1f ms, "
+                        + "PostgreSQL %.1f ms; machine: %s; PostgreSQL's active backends (mean of %d samples): %s")
                 .formatted(phase, post.count(), result.errors(), result.firstError() == null ? ""
                                 : " (" + result.firstError() + ")", Report.latencies(whole),
                         (after.own - before.own) * 10.0 / Math.max(1, post.count()),
