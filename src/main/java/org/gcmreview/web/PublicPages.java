@@ -51,7 +51,38 @@ public class PublicPages {
      * For a signed-in reader it does nothing and answers false.
      */
     public boolean notModified(ServletWebRequest request, Object... stamp) {
-        return notModified(request, PAGE, stamp);
+        return read(request, stamp).notModified();
+    }
+
+    /**
+     * A reader's request for a page: for an anonymous reader the entity tag (with the caching headers set) and
+     * whether their copy is still current; for a signed-in reader no tag, and never "not modified".
+     *
+     * @param eTag the tag, which names every bit of what the page shows (so the rendered page may be kept under
+     *        it), or null for a signed-in reader, whose page carries their name and a CSRF token
+     */
+    public record Reading(String eTag, boolean notModified) {
+
+        public boolean anonymous() {
+            return eTag != null;
+        }
+    }
+
+    /** As {@link #notModified(ServletWebRequest, Object...)}, with the tag a rendered page may be kept under. */
+    public Reading read(ServletWebRequest request, Object... stamp) {
+        if (signedIn()) {
+            return new Reading(null, false);
+        }
+        String eTag = tag(stamp);
+        return new Reading(eTag, checkTag(request, PAGE, eTag));
+    }
+
+    /**
+     * The entity tag of what the stamp names in the current reader's language, whoever the reader is: a document
+     * with nothing of the reader in it (the PDF) may be kept under it for everyone.
+     */
+    public String tag(Object... stamp) {
+        return eTag(LocaleContextHolder.getLocale(), stamp);
     }
 
     /** As {@link #notModified(ServletWebRequest, Object...)}, for a page that changes only with a deployment. */
@@ -63,12 +94,16 @@ public class PublicPages {
         if (signedIn()) {
             return false;
         }
+        return checkTag(request, cacheControl, tag(stamp));
+    }
+
+    private static boolean checkTag(ServletWebRequest request, CacheControl cacheControl, String eTag) {
         HttpServletResponse response = request.getResponse();
         if (response != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl.getHeaderValue());
             response.setHeader(HttpHeaders.VARY, "Cookie, Accept-Language");
         }
-        return request.checkNotModified(eTag(LocaleContextHolder.getLocale(), stamp));
+        return request.checkNotModified(eTag);
     }
 
     String eTag(Locale locale, Object... stamp) {

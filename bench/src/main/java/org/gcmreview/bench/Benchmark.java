@@ -27,7 +27,8 @@ public final class Benchmark {
         }
         report.machine("options: " + options);
         long started = System.nanoTime();
-        if (options.runs("inputs") || options.runs("tasks") || options.runs("workspace") || options.runs("public")) {
+        if (options.runs("inputs") || options.runs("tasks") || options.runs("workspace") || options.runs("public")
+                || options.runs("nodes")) {
             try (App app = App.start(options)) {
                 report.machine("application under test: in this JVM, embedded PostgreSQL 17 (io.zonky), demo data, "
                         + "job executor on, Hikari pool max " + app.pool.getMaximumPoolSize() + ", started in %.1f s"
@@ -43,10 +44,18 @@ public final class Benchmark {
                 }
                 if (options.runs("public")) {
                     // reads a published report of the workspace data set
-                    if (options.runs("workspace")) {
-                        new PublicReads(app, options, report).run();
-                    } else {
-                        report.row("5. public pages", "not run: needs the workspace section's data", "", "", "", null);
+                    if (!options.runs("workspace")) {
+                        report.detail("\nPublic pages without the workspace section: " + Workspace.generate(app,
+                                options));
+                    }
+                    new PublicReads(app, options, report).run();
+                }
+                if (options.runs("nodes")) {
+                    try {
+                        new TwoNodes(app, options, report).run();
+                    } catch (Exception | AssertionError e) {
+                        // the figures of the sections before are still written
+                        report.row("6. two nodes", "not measured: " + e, "", "", "", null);
                     }
                 }
                 report.detail("\nBackground statements (job executor and others) during the run: "

@@ -9,7 +9,8 @@ import java.util.Map;
  * The benchmark's settings, given as {@code key=value} words ({@code -Dbench.args="quick=true levels=1,8"}).
  * Every bound has a default that keeps one whole run to a few minutes on the 2-core machine.
  *
- * @param sections which parts to run: inputs, tasks, workspace, public (needs workspace), startup
+ * @param sections which parts to run: inputs, tasks, workspace, public (generates the workspace data set if the
+ *        workspace section does not run), nodes (one node against two, issue 19.5), startup
  * @param levels concurrent clients of the input benchmark
  * @param seconds measuring time per concurrency level (the first bound reached ends a level)
  * @param perSession submissions one signed-in stakeholder makes before the client moves to the next one, so no

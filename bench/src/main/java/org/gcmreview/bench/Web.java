@@ -48,8 +48,26 @@ final class Web {
                 .build();
     }
 
-    /** A response: status, Location header and the body. */
-    record Page(int status, String location, String body) {
+    /**
+     * A response: status, Location header and the body, and what a reader keeps to ask again conditionally (the
+     * entity tag or the Last-Modified date) with the length of the body in bytes.
+     */
+    record Page(int status, String location, String body, String eTag, String lastModified, long length) {
+
+        Page(int status, String location, String body) {
+            this(status, location, body, null, null, body == null ? 0 : body.length());
+        }
+
+        /** The request headers that ask whether a kept copy of this response is still current. */
+        Map<String, String> validators() {
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (eTag != null) {
+                headers.put("If-None-Match", eTag);
+            } else if (lastModified != null) {
+                headers.put("If-Modified-Since", lastModified);
+            }
+            return headers;
+        }
 
         /** The value of a hidden form field, e.g. {@code _csrf}. */
         Optional<String> hidden(String name) {
@@ -104,6 +122,23 @@ final class Web {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), operation);
         }
 
+        /**
+         * A GET of a document (a page, a PDF, a file) as bytes, with the given request headers, e.g. the
+         * {@link Page#validators()} of a copy the reader has (then the answer is 304 if it is still current). The
+         * body is not decoded: only its length is kept.
+         */
+        Page read(String path, String operation, Map<String, String> headers)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+            headers.forEach(request::header);
+            HttpResponse<byte[]> response = client.send(prepare(request, operation).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            keepCookies(response);
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), "",
+                    response.headers().firstValue("ETag").orElse(null),
+                    response.headers().firstValue("Last-Modified").orElse(null), response.body().length);
+        }
+
         Page post(String path, String operation, List<Map.Entry<String, String>> fields)
                 throws IOException, InterruptedException {
             StringBuilder form = new StringBuilder();
@@ -156,6 +191,14 @@ final class Web {
         }
 
         private Page send(HttpRequest.Builder request, String operation) throws IOException, InterruptedException {
+            HttpResponse<String> response = client.send(prepare(request, operation).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            keepCookies(response);
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+                    response.body());
+        }
+
+        private HttpRequest.Builder prepare(HttpRequest.Builder request, String operation) {
             synchronized (cookies) {
                 if (!cookies.isEmpty()) {
                     List<String> pairs = new ArrayList<>();
@@ -167,7 +210,10 @@ final class Web {
             if (clientAddress != null) {
                 request.header("X-Forwarded-For", clientAddress);
             }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return request;
+        }
+
+        private void keepCookies(HttpResponse<?> response) {
             for (String setCookie : response.headers().allValues("Set-Cookie")) {
                 Matcher m = COOKIE.matcher(setCookie);
                 if (m.find()) {
@@ -176,8 +222,6 @@ final class Web {
                     }
                 }
             }
-            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    response.body());
         }
     }
 

@@ -108,6 +108,14 @@ final class Workspace {
                 client.summary(), op.statementsPerRequest(), bytes, after.othersSince(before)));
     }
 
+    /** The data set alone, for a section that reads it without measuring the secretariat pages (public). */
+    static String generate(App app, Options options) throws Exception {
+        long start = System.nanoTime();
+        Workspace workspace = new Workspace(app, options, null);
+        workspace.load();
+        return "data set generated in %.1f s: ".formatted((System.nanoTime() - start) / 1e9) + workspace.counts();
+    }
+
     private void load() throws Exception {
         String sql = Files.readString(Path.of("bench", "sql", "workspace-data.sql"))
                 .replace("${inputs}", String.valueOf(options.inputs()));

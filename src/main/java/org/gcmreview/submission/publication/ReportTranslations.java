@@ -34,6 +34,17 @@ class ReportTranslations {
                 .query(ReportTranslations::map).list();
     }
 
+    /** A translation's language and SHA-256: what a published page's tag and language switch need, no text. */
+    record Language(String language, String sha256) {
+    }
+
+    /** The report's translations without their text, in the order of {@link #of}. */
+    List<Language> languages(long cycleId) {
+        return jdbc.sql("select language, sha256 from report_translation where cycle_id = ? order by language")
+                .param(cycleId).query((rs, row) -> new Language(rs.getString("language"), rs.getString("sha256")))
+                .list();
+    }
+
     Optional<ReportTranslation> find(long cycleId, String language) {
         return jdbc.sql("select * from report_translation where cycle_id = ? and language = ?")
                 .params(cycleId, language).query(ReportTranslations::map).optional();

@@ -1,0 +1,226 @@
+package org.gcmreview.submission.publication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.gcmreview.identity.TestUsers.as;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.servlet.http.Cookie;
+import org.gcmreview.ApplicationTest;
+import org.gcmreview.cycle.ReviewCycle;
+import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.identity.CurrentUser;
+import org.gcmreview.identity.TestUsers;
+import org.gcmreview.report.ReportVersion;
+import org.gcmreview.report.ReportVersions;
+import org.gcmreview.submission.ReviewFixtures;
+import org.gcmreview.support.Sha256;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Issue 19.3: the published report's page, PDF and JSON are rendered once per version and language and then served
+ * from the copy ({@link PublishedCopies}): the same bytes, no render, no session; a newly endorsed version or a new
+ * translation gives new bytes, another reader language its own copy, and a reader who has the page still gets 304.
+ */
+@ApplicationTest
+class PublishedCopiesTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ReviewCycles cycles;
+    @Autowired
+    ReportVersions versions;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    ReviewFixtures fixtures;
+    @Autowired
+    PublishedCopies copies;
+
+    @Test
+    void aSecondReaderGetsTheFirstReadersBytesWithoutARenderOrASession() throws Exception {
+        ReviewCycle cycle = published();
+        String path = "/published/" + cycle.businessKey();
+        for (String document : List.of(path, path + ".pdf", path + ".json")) {
+            MvcResult first = mvc.perform(get(document)).andExpect(status().isOk()).andReturn();
+            long renders = copies.renders();
+            MvcResult second = mvc.perform(get(document)).andExpect(status().isOk()).andReturn();
+
+            assertThat(copies.renders()).as("renders for the second reader of %s", document).isEqualTo(renders);
+            assertThat(second.getResponse().getContentAsByteArray()).as(document)
+                    .isEqualTo(first.getResponse().getContentAsByteArray()).isNotEmpty();
+            assertThat(second.getResponse().getContentType()).isEqualTo(first.getResponse().getContentType());
+            assertThat(second.getResponse().getHeader("Content-Language"))
+                    .isEqualTo(first.getResponse().getHeader("Content-Language"));
+            assertThat(second.getResponse().getHeader("ETag")).isEqualTo(first.getResponse().getHeader("ETag"));
+            assertThat(second.getRequest().getSession(false)).as("session of %s", document).isNull();
+        }
+        String page = mvc.perform(get(path)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains(cycle.title(), "<html", "</html>", "lang=\"en\"")
+                // the language form leads back to the page itself, whatever the first reader typed
+                .contains("name=\"return\" value=\"" + path + "\"");
+    }
+
+    @Test
+    void aReaderWhoHasTheCopyStillGets304() throws Exception {
+        ReviewCycle cycle = published();
+        String path = "/published/" + cycle.businessKey();
+        for (String document : List.of(path, path + ".pdf", path + ".json")) {
+            String tag = mvc.perform(get(document)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getHeader("ETag");
+            MockHttpServletResponse again = mvc.perform(get(document).header("If-None-Match", tag))
+                    .andExpect(status().isNotModified()).andReturn().getResponse();
+            assertThat(again.getContentAsByteArray()).as(document).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewlyEndorsedVersionGivesNewBytes() throws Exception {
+        ReviewCycle cycle = published();
+        String path = "/published/" + cycle.businessKey();
+        byte[] page = body(get(path));
+        byte[] json = body(get(path + ".json"));
+        String pdfTag = mvc.perform(get(path + ".pdf")).andReturn().getResponse().getHeader("ETag");
+
+        jdbc.sql("update report_section set body = 'Endorsed again: a second national action plan.' "
+                + "where cycle_id = ? and objective_number = 2").param(cycle.id()).update();
+        versions.freeze(cycle.id());
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
+
+        String newPage = new String(body(get(path)), StandardCharsets.UTF_8);
+        assertThat(newPage.getBytes(StandardCharsets.UTF_8)).isNotEqualTo(page);
+        assertThat(newPage).contains("Endorsed again: a second national action plan.");
+        assertThat(new String(body(get(path + ".json")), StandardCharsets.UTF_8)).isNotEqualTo(
+                new String(json, StandardCharsets.UTF_8)).contains("Endorsed again");
+        MockHttpServletResponse pdf = mvc.perform(get(path + ".pdf")).andExpect(status().isOk()).andReturn()
+                .getResponse();
+        assertThat(pdf.getHeader("ETag")).isNotEqualTo(pdfTag);
+        assertThat(pdf.getHeader("X-Content-SHA256")).isEqualTo(versions.latest(cycle.id()).orElseThrow().sha256());
+    }
+
+    @Test
+    void aNewTranslationGivesNewBytesAndHasItsOwnCopy() throws Exception {
+        ReviewCycle cycle = published();
+        String path = "/published/" + cycle.businessKey();
+        byte[] before = body(get(path));
+        mvc.perform(get(path + "/fr")).andExpect(status().isNotFound());
+
+        ReportVersion original = versions.latest(cycle.id()).orElseThrow();
+        String french = original.content().replace(cycle.title(), "Examen national (traduction)");
+        jdbc.sql("""
+                insert into report_translation (cycle_id, version_no, original_sha256, language, content, sha256,
+                                                created_by)
+                select ?, ?, ?, 'fr', ?, ?, started_by from review_cycle where id = ?""")
+                .params(cycle.id(), original.versionNo(), original.sha256(), french, Sha256.hex(french), cycle.id())
+                .update();
+
+        String after = new String(body(get(path)), StandardCharsets.UTF_8);
+        assertThat(after.getBytes(StandardCharsets.UTF_8)).isNotEqualTo(before);
+        assertThat(after).contains("href=\"" + path + "/fr\"");
+        long renders = copies.renders();
+        String translated = new String(body(get(path + "/fr")), StandardCharsets.UTF_8);
+        assertThat(translated).isNotEqualTo(after).contains("Examen national (traduction)");
+        assertThat(body(get(path + "/fr"))).isEqualTo(translated.getBytes(StandardCharsets.UTF_8));
+        assertThat(copies.renders()).isEqualTo(renders + 1);
+        assertThat(new String(body(get(path + "/fr.json")), StandardCharsets.UTF_8)).isEqualTo(french);
+    }
+
+    @Test
+    void anotherReaderLanguageIsRenderedAndKeptApart() throws Exception {
+        ReviewCycle cycle = published();
+        String path = "/published/" + cycle.businessKey();
+        String english = new String(body(get(path)), StandardCharsets.UTF_8);
+        long renders = copies.renders();
+
+        String spanish = new String(body(get(path).cookie(new Cookie("gcm-lang", "es"))), StandardCharsets.UTF_8);
+        String spanishAgain = new String(body(get(path).header("Accept-Language", "es")), StandardCharsets.UTF_8);
+        String englishAgain = new String(body(get(path)), StandardCharsets.UTF_8);
+
+        assertThat(copies.renders()).isEqualTo(renders + 1);
+        assertThat(spanish).isNotEqualTo(english).contains("lang=\"es\"").isEqualTo(spanishAgain);
+        assertThat(englishAgain).isEqualTo(english);
+    }
+
+    @Test
+    void sixtyFourFirstReadersOfAPdfWaitForOneRender() throws Exception {
+        ReviewCycle cycle = published();
+        String path = "/published/" + cycle.businessKey() + ".pdf";
+        long renders = copies.renders();
+        ExecutorService readers = Executors.newFixedThreadPool(16);
+        try {
+            List<Callable<byte[]>> reads = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                reads.add(() -> body(get(path)));
+            }
+            List<byte[]> bodies = new ArrayList<>();
+            for (Future<byte[]> read : readers.invokeAll(reads)) {
+                bodies.add(read.get());
+            }
+            assertThat(bodies).allSatisfy(pdf -> assertThat(pdf).isEqualTo(bodies.get(0)));
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(copies.renders()).isEqualTo(renders + 1);
+    }
+
+    @Test
+    void aSignedInReaderGetsTheirOwnPageNeverTheCopy() throws Exception {
+        ReviewCycle cycle = published();
+        CurrentUser coordinator = users.coordinator("KEN");
+        String path = "/published/" + cycle.businessKey();
+        String anonymous = new String(body(get(path)), StandardCharsets.UTF_8);
+        String signedIn = new String(body(get(path).with(as(coordinator))), StandardCharsets.UTF_8);
+        assertThat(signedIn).isNotEqualTo(anonymous).contains(coordinator.displayName(), "action=\"/logout\"");
+        assertThat(new String(body(get(path)), StandardCharsets.UTF_8)).isEqualTo(anonymous)
+                .doesNotContain(coordinator.displayName(), "action=\"/logout\"");
+    }
+
+    /** Bounded: the copies read least recently go first, and a copy larger than the bound is served, not kept. */
+    @Test
+    void theCopiesKeepToTheirBound() {
+        PublishedCopies bounded = new PublishedCopies(DataSize.ofBytes(10));
+        bounded.get("a", () -> new byte[4]);
+        bounded.get("b", () -> new byte[4]);
+        bounded.get("a", () -> new byte[4]);
+        bounded.get("c", () -> new byte[4]);
+        assertThat(bounded.renders()).isEqualTo(3);
+        bounded.get("a", () -> new byte[4]);
+        assertThat(bounded.renders()).as("a, read last, is kept").isEqualTo(3);
+        bounded.get("b", () -> new byte[4]);
+        assertThat(bounded.renders()).as("b, read least recently, went first").isEqualTo(4);
+        bounded.get("big", () -> new byte[11]);
+        bounded.get("big", () -> new byte[11]);
+        assertThat(bounded.renders()).isEqualTo(6);
+    }
+
+    private byte[] body(RequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    private ReviewCycle published() {
+        ReviewCycle cycle = fixtures.cycle(users.coordinator("KEN"));
+        versions.freeze(cycle.id());
+        ReviewFixtures.endorseLatest(jdbc, cycle.id());
+        jdbc.sql("update review_cycle set published_at = now(), status = 'PUBLISHED' where id = ?").param(cycle.id())
+                .update();
+        return cycles.findById(cycle.id()).orElseThrow();
+    }
+}
