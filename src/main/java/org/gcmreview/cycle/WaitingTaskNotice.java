@@ -69,8 +69,9 @@ public class WaitingTaskNotice {
         LocalDate due = dueValue instanceof Date date ? date.toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
         String ministryName = ministry == null ? "" : ministry.name();
         String isoDue = String.valueOf(due);
+        // the notice keeps the date, written in each reader's language when shown
         NoticeText text = new NoticeText("cycle.mail." + kind.key() + ".subject",
-                List.of(ministryName, cycle.businessKey(), isoDue), "/cycles/" + cycle.id(), cycle.businessKey());
+                List.of(ministryName, cycle.businessKey(), due == null ? "" : NoticeText.DATE + due), "/cycles/" + cycle.id(), cycle.businessKey());
         MailNotifier.Delivery delivery = mail.notify(kind.notice(), recipients, text, language -> {
             String dueText = due == null ? "" : Formats.date(due, language);
             return new MailNotifier.Mail(

@@ -14,6 +14,11 @@ public record NoticeText(String messageKey, List<String> arguments, String link,
 
     /** Marks an argument that is a message key. */
     public static final String MESSAGE = "msg:";
+    /**
+     * Marks an argument that is a calendar date in ISO form ({@code date:2027-02-26}), written in the reader's
+     * language and digits when shown (issue 17.6: never an ISO date in a notice).
+     */
+    public static final String DATE = "date:";
 
     public NoticeText {
         arguments = List.copyOf(arguments);

@@ -17,9 +17,26 @@ public class NoticeWords {
     }
 
     String text(String messageKey, java.util.List<String> arguments, Locale language) {
-        Object[] args = arguments.stream().map(a -> a != null && a.startsWith(NoticeText.MESSAGE)
-                ? message(a.substring(NoticeText.MESSAGE.length()), language) : a).toArray();
+        Object[] args = arguments.stream().map(a -> argument(a, language)).toArray();
         return messages.getMessage(messageKey, args, messageKey, language);
+    }
+
+    private Object argument(String argument, Locale language) {
+        if (argument == null) {
+            return null;
+        }
+        if (argument.startsWith(NoticeText.MESSAGE)) {
+            return message(argument.substring(NoticeText.MESSAGE.length()), language);
+        }
+        if (argument.startsWith(NoticeText.DATE)) {
+            try {
+                return org.gcmreview.web.Formats.date(
+                        java.time.LocalDate.parse(argument.substring(NoticeText.DATE.length())), language);
+            } catch (java.time.format.DateTimeParseException e) {
+                return "";
+            }
+        }
+        return argument;
     }
 
     /** For the notification centre page ({@code ${@noticeWords.of(n)}}), in the reader's language. */

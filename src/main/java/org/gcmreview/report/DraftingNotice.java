@@ -62,7 +62,8 @@ class DraftingNotice {
     void send(DelegateExecution execution, Kind kind) {
         DraftingContext ctx = DraftingContext.of(execution, cycles, ministries);
         List<Contribution> open = openObjectives.of(ctx);
-        String isoDue = String.valueOf(ctx.dueDate());
+        // the notice keeps the date, written in each reader's language when shown
+        String isoDue = ctx.dueDate() == null ? "" : NoticeText.DATE + ctx.dueDate();
         // in the notification centre too: the subject, in the reader's language, leading to the cycle's page
         NoticeText text = new NoticeText(kind.messageKey() + ".subject",
                 Arrays.stream(kind.subjectArguments().apply(ctx, isoDue)).map(String::valueOf).toList(),

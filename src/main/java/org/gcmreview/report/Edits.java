@@ -199,7 +199,7 @@ class Edits {
 
     /** A plain decimal in one spelling (decimal comma accepted, trailing zeros dropped), or null. */
     static String decimal(String value) {
-        String v = value.replace(" ", "");
+        String v = westernDigits(value.replace(" ", ""));
         if (v.length() > 30 || !NUMBER.matcher(v).matches()) {
             return null;
         }
@@ -207,9 +207,26 @@ class Edits {
         return plain.equals("-0") ? "0" : plain;
     }
 
+    /**
+     * Digits of any script as 0-9, and the Arabic decimal separator as a point: an Arabic page shows its
+     * examples in Arabic-Indic digits (issue 17.6), so a value typed that way is read as the same number.
+     */
+    static String westernDigits(String value) {
+        StringBuilder plain = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int digit = Character.isDigit(c) ? Character.digit(c, 10) : -1;
+            if (c == '\u066C') {
+                continue; // the Arabic thousands separator groups digits, as a space does
+            }
+            plain.append(digit >= 0 ? (char) ('0' + digit) : c == '\u066B' ? '.' : c);
+        }
+        return plain.toString();
+    }
+
     private static Integer nonNegative(String value) {
         try {
-            int v = Integer.parseInt(value.trim());
+            int v = Integer.parseInt(westernDigits(value.trim()));
             return v < 0 ? null : v;
         } catch (NumberFormatException | NullPointerException e) {
             return null;

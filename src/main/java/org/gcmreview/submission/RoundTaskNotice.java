@@ -1,5 +1,7 @@
 package org.gcmreview.submission;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -14,6 +16,7 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.UserAccountRepository;
 import org.gcmreview.processes.ImrfReview;
 import org.gcmreview.processes.RegionalReview;
+import org.gcmreview.web.Formats;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,24 +55,25 @@ final class RoundTaskNotice implements JavaDelegate {
         if (escalation) {
             recipients.addAll(users.findEnabledInGroup(CandidateGroups.coordinator(submission.countryIso3())));
         }
-        String due = dueDate(execution);
+        LocalDate due = dueDate(execution);
         String key = "submission.mail." + (escalation ? "overdue" : "reminder")
                 + (submission.kind() == RoundKind.IMRF ? ".imrf" : ".regional");
         MailNotifier.Delivery delivery = mail.send(recipients, language -> new MailNotifier.Mail(
                 messages.in(language, key + ".subject", submission.roundCode(), submission.businessKey()),
+                // the version and the due date in the recipient's language and digits (issue 17.6), never ISO
                 messages.in(language, key + ".body", submission.countryName(), submission.roundCode(),
-                        String.valueOf(submission.versionNo()), due)));
+                        submission.versionNo(), due == null ? "-" : Formats.date(due, language))));
         audit.record(AuditEntry.of("system", escalation ? "ROUND_TASK_OVERDUE_ESCALATED" : "ROUND_TASK_REMINDER_SENT",
                 submission.countryIso3(), "submission", submissionId,
-                submission.roundCode() + ", due " + due + ": " + delivery.describe()));
+                submission.roundCode() + ", due " + (due == null ? "-" : due) + ": " + delivery.describe()));
     }
 
-    private static String dueDate(DelegateExecution execution) {
+    private static LocalDate dueDate(DelegateExecution execution) {
         Object due = execution.getVariable(RegionalReview.VAR_REVIEW_DUE);
         if (due == null) {
             due = execution.getVariable(ImrfReview.VAR_REGISTRATION_DUE);
         }
-        return due instanceof Date date ? date.toInstant().toString().substring(0, 10) : "-";
+        return due instanceof Date date ? date.toInstant().atZone(ZoneOffset.UTC).toLocalDate() : null;
     }
 
     /** The two delegates the BPMN names. */

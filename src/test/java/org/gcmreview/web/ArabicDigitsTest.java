@@ -35,11 +35,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * dir="auto" or an element marked with its own lang), and form controls' values.
  */
 @ApplicationTest
-class ArabicDigitsTest {
+public class ArabicDigitsTest {
 
     /** A code such as KEN-T1a2b3c4d, ECA-2026, KEN-CI-000123 or IMRF-T..., or a user name with digits. */
     private static final Pattern EXEMPT = Pattern.compile(
-            "https?://\\S+|\\S+@\\S+|\\b[0-9a-f]{16,}\\b|SHA-256|\\b[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+\\b"
+            "https?://\\S+|\\S+@\\S+|\\b[0-9a-f]{16,}\\b|\\b[0-9a-f]{12}…|SHA-256|\\b[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)+\\b"
                     // an SDG target's identifier (10.7, 4.b): the UN's own code, written so in every language
                     + "|\\b\\d{1,2}\\.(?:\\d{1,2}|[a-z])\\b");
     private static final Pattern ISOLATED = Pattern.compile(
@@ -111,6 +111,64 @@ class ArabicDigitsTest {
         assertThat(found).as("Latin digits in Arabic pages").isEmpty();
     }
 
+    /**
+     * The administration pages (the administrator's, the coordinator's country and cycle administration, and
+     * everyone's own settings), in Arabic, with data on them: a failed mail, a notice with a due date, a pending
+     * account, a withdrawn cycle, a plan.
+     */
+    @Test
+    void theAdministrationPagesInArabicHaveNoLatinDigitsInTheirOwnText() throws Exception {
+        CurrentUser admin = users.admin();
+        CurrentUser coordinator = users.coordinator("KEN");
+        users.ministry("KEN", "INTERIOR");
+        users.pending("KEN");
+        ReviewRound round = fixtures.regionalRound("ECA");
+        ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
+        jdbc.sql("""
+                insert into cycle_plan (cycle_id, drafting_due, reminder_days, consultation_opens,
+                                        consultation_closes, sign_off_due, endorsement_due, internal_submission)
+                values (?, current_date + 10, 7, current_date + 12, current_date + 30, current_date + 44,
+                        current_date + 58, current_date + 65) on conflict do nothing""").param(cycle.id()).update();
+        ReviewCycle withdrawn = fixtures.cycle(coordinator);
+        jdbc.sql("update review_cycle set status = 'WITHDRAWN' where id = ?").param(withdrawn.id()).update();
+        jdbc.sql("""
+                insert into mail_outbox (recipients, subject, body, status, attempts, last_error)
+                values (array['nobody@example.org'], 'Reminder', 'Text', 'FAILED', 40, 'Connection refused')""")
+                .update();
+        // a notice whose due date is kept as a date and written in the reader's language (never ISO)
+        jdbc.sql("""
+                insert into notice (user_id, kind, message_key, arguments, link)
+                values (?, 'DUE_SOON', 'cycle.mail.signOffReminder.subject',
+                        array['Ministry', ?, 'date:2027-02-26'], '/tasks')""")
+                .params(coordinator.id(), cycle.businessKey()).update();
+
+        List<String> found = new ArrayList<>();
+        check(found, get("/admin/accounts"), admin);
+        check(found, get("/admin/incidents"), admin);
+        check(found, get("/admin/notices"), admin);
+        check(found, get("/admin/pending-accounts"), admin);
+        check(found, get("/admin/rounds"), admin);
+        check(found, get("/admin/rounds/new"), admin);
+        check(found, get("/admin/rounds/" + round.id() + "/edit"), admin);
+        check(found, get("/admin/two-factor"), admin);
+        check(found, get("/admin/withdrawn-cycles"), admin);
+        check(found, get("/country/ministries"), coordinator);
+        check(found, get("/country/focal-points"), coordinator);
+        check(found, get("/country/two-factor"), coordinator);
+        check(found, get("/country/pending-accounts"), coordinator);
+        check(found, get("/organisations"), coordinator);
+        check(found, get("/cycles/" + cycle.id() + "/plan"), coordinator);
+        check(found, get("/cycles/" + cycle.id() + "/ministry-tasks"), coordinator);
+        check(found, get("/cycles/" + cycle.id() + "/proceed-without"), coordinator);
+        check(found, get("/cycles/" + cycle.id() + "/contributing-ministries"), coordinator);
+        check(found, get("/cycles/" + cycle.id() + "/follow-ups"), coordinator);
+        check(found, get("/cycles/" + cycle.id() + "/withdraw"), coordinator);
+        check(found, get("/notices"), coordinator);
+        check(found, get("/notices/settings"), coordinator);
+        check(found, get("/account/out-of-office"), coordinator);
+        assertThat(found).as("Latin digits in Arabic administration pages").isEmpty();
+    }
+
     private void check(List<String> found, MockHttpServletRequestBuilder request, CurrentUser user) throws Exception {
         request.header("Accept-Language", "ar");
         if (user != null) {
@@ -128,7 +186,7 @@ class ArabicDigitsTest {
     }
 
     /** The page's own text (outside what is isolated as someone's input or a code) where a Latin digit is. */
-    static List<String> latinDigits(String page) {
+    public static List<String> latinDigits(String page) {
         String body = page.substring(Math.max(0, page.indexOf("<body")));
         String text = ISOLATED.matcher(body).replaceAll(" ");
         text = text.replaceAll("(?s)<[^>]*>", " ").replace("&nbsp;", " ").replaceAll("&#?\\w+;", " ");
