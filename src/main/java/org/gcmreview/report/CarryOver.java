@@ -74,7 +74,7 @@ class CarryOver {
         int items = followUps.create(scoped.cycleId(), version.id(), nextSteps);
         ReviewCycle cycle = cycles.findById(scoped.cycleId()).orElseThrow();
         audit.record(AuditEntry.of(scoped.scopedByUsername(), "REPORT_CARRIED_OVER", cycle.countryIso3(),
-                "review_cycle", cycle.id(), carried + " sections and " + carriedContributions + " contributions carried over and " + items
-                        + " follow-up items from report version " + version.id()));
+                "review_cycle", cycle.id(), carried + " sections and " + carriedContributions
+                        + " contributions carried over and " + items + " follow-up items from report version " + version.id()));
     }
 }

@@ -83,7 +83,8 @@ class AttachmentServiceTest {
 
         List<Map<String, Object>> rows = jdbc.sql("""
                 select file_name, media_type, size_bytes, sha256, content, owner_kind, country_iso3, uploaded_by
-                  from attachment where owner_id = ? order by file_name""").param(contributionId).query().listOfRows();
+                  from attachment where owner_kind = 'CONTRIBUTION' and owner_id = ? order by file_name""")
+                .param(contributionId).query().listOfRows();
         assertThat(rows).extracting(r -> r.get("file_name") + " " + r.get("media_type")).containsExactly(
                 "chart.png image/png",
                 "data.xlsx application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -152,11 +152,11 @@ class CamundaIdentityProviderTest {
         assertThat(ids(identityService.createGroupQuery().groupNameLike("Coordinator, Ken%").list()))
                 .containsExactly("coordinator-KEN");
         assertThat(ids(identityService.createGroupQuery().memberOfTenant(country).orderByGroupId().asc().list()))
-                .containsExactly("coordinator-" + country, "ministry-" + country + "-HEALTH",
-                        "stakeholder-" + country);
-        assertThat(identityService.createGroupQuery().memberOfTenant(country).count()).isEqualTo(3);
+                .containsExactly("coordinator-" + country, "government-" + country,
+                        "ministry-" + country + "-HEALTH", "stakeholder-" + country);
+        assertThat(identityService.createGroupQuery().memberOfTenant(country).count()).isEqualTo(4);
         assertThat(ids(identityService.createGroupQuery().memberOfTenant(country).orderByGroupId().desc()
-                .listPage(1, 2))).containsExactly("ministry-" + country + "-HEALTH", "coordinator-" + country);
+                .listPage(1, 2))).containsExactly("ministry-" + country + "-HEALTH", "government-" + country);
         assertThat(ids(identityService.createGroupQuery().groupIdIn("imrf-secretariat", "regional-secretariat-ECA",
                 "nonsense").list())).containsExactlyInAnyOrder("imrf-secretariat", "regional-secretariat-ECA");
         assertThat(identityService.createGroupQuery().groupId("imrf-secretariat").singleResult().getName())

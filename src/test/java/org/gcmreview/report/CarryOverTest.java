@@ -104,7 +104,7 @@ class CarryOverTest {
         assertThat(jdbc.sql("select carried_from_version_id from review_cycle where id = ?").param(cycleId)
                 .query(Long.class).single()).isEqualTo(previous);
         assertThat(cycles.count("select count(*) from audit_event where action = 'REPORT_CARRIED_OVER'"
-                + " and subject_id = ? and details like '27 sections carried over and 3 follow-up items%'",
+                + " and subject_id = ? and details like '27 sections and % contributions carried over and 3 follow-up items%'",
                 String.valueOf(cycleId))).isEqualTo(1);
 
         Document progress = scenarios.progress(country.coordinator(), cycleId);
