@@ -5,8 +5,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Objective short titles and regional commission names in the reader's language (bundle i18n/reference). The
- * database keeps the English wording; it is the fallback for a text the bundle lacks.
+ * Objective short titles, guiding principles and regional commission names in the reader's language (bundle
+ * i18n/reference). The database keeps the English wording; it is the fallback for a text the bundle lacks.
  */
 @Component("objectiveTitles")
 public class ReferenceNames {
@@ -23,6 +23,12 @@ public class ReferenceNames {
 
     public String shortTitle(int objectiveNumber, String english) {
         return messages.getMessage("reference.objective.short." + objectiveNumber, null, english,
+                LocaleContextHolder.getLocale());
+    }
+
+    /** A guiding principle's name as the UN's text in the reader's language has it. */
+    public String principle(GuidingPrinciple principle) {
+        return messages.getMessage("reference.principle." + principle.number(), null, principle.name(),
                 LocaleContextHolder.getLocale());
     }
 

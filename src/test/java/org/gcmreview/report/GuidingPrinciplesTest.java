@@ -2,6 +2,7 @@ package org.gcmreview.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -87,6 +88,13 @@ class GuidingPrinciplesTest {
                 .containsExactly("5");
         // the warning lists the principle no section gives evidence for
         assertThat(editor.select("#unevidenced li").eachText()).hasSize(1).allMatch(t -> t.startsWith("10. "));
+        // the principles are named in the reader's language, as the UN's text in that language names them
+        Document inSpanish = Jsoup.parse(mvc.perform(get("/tasks/" + task + "?section=" + objective23.id())
+                        .with(TestUsers.as(coordinator)).header("Accept-Language", "es"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(inSpanish.getElementById("principle-" + objective23.id() + "-6").parent().text())
+                .isEqualTo("6. Derechos humanos");
+        assertThat(inSpanish.select("#unevidenced li").eachText()).containsExactly("10. Enfoque pansocial");
 
         // a principle that is not one of the ten: refused, nothing stored
         mvc.perform(tag(coordinator, task, objective23, "save", "1", "11")).andExpect(status().isBadRequest());
