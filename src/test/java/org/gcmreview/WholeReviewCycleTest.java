@@ -2,6 +2,7 @@ package org.gcmreview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -124,6 +125,10 @@ class WholeReviewCycleTest {
                 .param(idempotencyKey).query(Long.class).single();
         mvc.perform(post("/cycles/" + cycleId + "/consultation/close").with(TestUsers.as(coordinator)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
+        // closed early: the coordinator's page says when it closed, not when it was planned to
+        mvc.perform(get("/cycles/" + cycleId + "/consultation").with(TestUsers.as(coordinator)))
+                .andExpect(content().string(containsString("<dt>Closed on</dt>")))
+                .andExpect(content().string(not(containsString("<dt>Closes</dt>"))));
         Task respond = cycles.task(cycleId, "RespondToInputs");
         mvc.perform(post("/tasks/" + respond.getId()).with(TestUsers.as(coordinator)).with(csrf())
                         .param("action", "complete").param("outcome-" + inputId, "PARTLY")
