@@ -171,29 +171,32 @@ class PlanChangeTest {
         LocalDate endorsement = ((java.sql.Date) plan.get("endorsement_due")).toLocalDate();
         LocalDate submission = ((java.sql.Date) plan.get("internal_submission")).toLocalDate();
         assertThat(cycles.task(cycleId, "ConsolidateReport").getDueDate()).isEqualTo(startOf(opens));
-        // the later tasks, as they are when the report gets there
-        runtime.createProcessInstanceModification(instance).startBeforeActivity("EndorseFinalReport")
-                .startBeforeActivity("SubmitToRegionalReview").execute();
+        // each later task as it is when the report gets there: the endorsement first; while it is open, its date
+        // can still change (once the report is ready to submit, the endorsement's stage is over)
+        runtime.createProcessInstanceModification(instance).startBeforeActivity("EndorseFinalReport").execute();
         assertThat(cycles.task(cycleId, "EndorseFinalReport").getDueDate()).isEqualTo(endOf(endorsement));
-        assertThat(cycles.task(cycleId, "SubmitToRegionalReview").getDueDate()).isEqualTo(endOf(submission));
-
         mvc.perform(change(cycleId, coordinator, Map.of("endorsementDue", endorsement.minusDays(1).toString(),
-                        "internalSubmission", submission.minusDays(1).toString(), "reason", "Cabinet meets later")))
+                        "reason", "Cabinet meets earlier")))
                 .andExpect(redirectedUrl("/cycles/" + cycleId + "/plan"));
-
-        for (var moved : Map.of("EndorseFinalReport", new Object[] {"Endorsement", endOf(endorsement.minusDays(1))},
-                "SubmitToRegionalReview", new Object[] {"InternalSubmission", endOf(submission.minusDays(1))})
-                .entrySet()) {
-            String timers = (String) moved.getValue()[0];
-            Date due = (Date) moved.getValue()[1];
-            assertThat(cycles.task(cycleId, moved.getKey()).getDueDate()).as(moved.getKey()).isEqualTo(due);
-            assertThat(timers(instance, timers + "OverdueTimer")).singleElement()
-                    .satisfies(job -> assertThat(job.getDuedate()).isEqualTo(due));
-            assertThat(timers(instance, timers + "ReminderTimer")).singleElement()
-                    .satisfies(job -> assertThat(job.getDuedate())
-                            .isEqualTo(Date.from(due.toInstant().minus(java.time.Duration.ofDays(2)))));
-        }
+        assertMoved(cycleId, instance, "EndorseFinalReport", "Endorsement", endOf(endorsement.minusDays(1)));
         assertThat(runtime.getVariable(instance, "endorsementDue")).isEqualTo(endOf(endorsement.minusDays(1)));
+
+        runtime.createProcessInstanceModification(instance).startBeforeActivity("SubmitToRegionalReview").execute();
+        assertThat(cycles.task(cycleId, "SubmitToRegionalReview").getDueDate()).isEqualTo(endOf(submission));
+        mvc.perform(change(cycleId, coordinator, Map.of("internalSubmission", submission.minusDays(1).toString(),
+                        "reason", "Submit a day earlier")))
+                .andExpect(redirectedUrl("/cycles/" + cycleId + "/plan"));
+        assertMoved(cycleId, instance, "SubmitToRegionalReview", "InternalSubmission", endOf(submission.minusDays(1)));
+    }
+
+    /** The task is due on the new date; its escalation fires then, its reminder two days before. */
+    private void assertMoved(long cycleId, String instance, String task, String timers, Date due) {
+        assertThat(cycles.task(cycleId, task).getDueDate()).as(task).isEqualTo(due);
+        assertThat(timers(instance, timers + "OverdueTimer")).singleElement()
+                .satisfies(job -> assertThat(job.getDuedate()).isEqualTo(due));
+        assertThat(timers(instance, timers + "ReminderTimer")).singleElement()
+                .satisfies(job -> assertThat(job.getDuedate())
+                        .isEqualTo(Date.from(due.toInstant().minus(java.time.Duration.ofDays(2)))));
     }
 
     private static Date startOf(LocalDate day) {
