@@ -157,7 +157,7 @@ class ScopeReviewTest {
                         containsString("a one-day window opens and closes on the same date"),
                         containsString("id=\"consultationCloses-hint\""),
                         // ministries by their names, never their codes
-                        not(containsString(">FOREIGN<")), containsString(">" + foreignName + "</label>"))));
+                        not(containsString(">FOREIGN<")), containsString("><bdi>" + foreignName + "</bdi></label>"))));
 
         // the suggested 7-day reminder does not fit: it goes out on the first (and only) day instead
         mvc.perform(post("/tasks/" + scoping.getId()).with(TestUsers.as(coordinator)).with(csrf())
