@@ -3,10 +3,7 @@ package org.gcmreview.consultation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,11 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.processes.StakeholderConsultation;
+import org.gcmreview.support.FormBinder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.MultiValueMap;
+import org.springframework.validation.Validator;
 
 /**
  * The coordinator's steering of the consultation window: preparing it (what is open, whether individuals may
@@ -50,10 +50,13 @@ class ConsultationService {
     private final ConsultationMessages messages;
     private final AuditLog audit;
     private final CyclePlans plans;
+    private final FormBinder forms;
 
     ConsultationService(ConsultationWindows windows, ReviewCycles cycles, RuntimeService runtimeService,
-            ManagementService managementService, ConsultationMessages messages, AuditLog audit, CyclePlans plans) {
+            ManagementService managementService, ConsultationMessages messages, AuditLog audit, CyclePlans plans,
+            FormBinder forms) {
         this.plans = plans;
+        this.forms = forms;
         this.windows = windows;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
@@ -88,12 +91,11 @@ class ConsultationService {
      * Chooses what the consultation is open for and whether individuals may send input. Before the window
      * opens, this creates it (SCHEDULED) with the dates scoping set, and the public page announces it.
      *
-     * @param targets the form values of the open objectives and sections
+     * @param fields the settings form ({@link SteeringForms.Settings})
      * @return field errors; empty when saved
      */
     @Transactional
-    public Map<String, String> saveSettings(long cycleId, CurrentUser user, Collection<String> targets,
-            boolean allowIndividuals) {
+    public Map<String, String> saveSettings(long cycleId, CurrentUser user, MultiValueMap<String, String> fields) {
         ReviewCycle cycle = cycles.findSteerable(cycleId, user);
         ConsultationWindow window = windows.windowOfForUpdate(cycle.id()).orElse(null);
         if (window == null) {
@@ -107,15 +109,22 @@ class ConsultationService {
         }
         OpenTargets possible = windows.openTargets(window);
         Set<InputTarget> chosen = new LinkedHashSet<>();
-        boolean unknown = false;
-        for (String value : targets) {
-            Optional<InputTarget> target = InputTarget.parse(value).filter(t -> possible.possible().contains(t));
-            target.ifPresent(chosen::add);
-            unknown |= target.isEmpty();
+        Validator openable = Validator.forInstanceOf(SteeringForms.Settings.class, (form, errors) -> {
+            boolean unknown = false;
+            for (String value : form.targets()) {
+                Optional<InputTarget> target = InputTarget.parse(value).filter(t -> possible.possible().contains(t));
+                target.ifPresent(chosen::add);
+                unknown |= target.isEmpty();
+            }
+            if (unknown || chosen.isEmpty()) {
+                errors.rejectValue("targets", "consultation.steer.error.targets");
+            }
+        });
+        FormBinder.Bound<SteeringForms.Settings> form = forms.bind(SteeringForms.Settings.class, fields, openable);
+        if (!form.valid()) {
+            return forms.errors(form);
         }
-        if (unknown || chosen.isEmpty()) {
-            return Map.of("targets", messages.get("consultation.steer.error.targets"));
-        }
+        boolean allowIndividuals = form.value().individualsAllowed();
         windows.saveSettings(window.id(), allowIndividuals, chosen);
         cycles.touch(cycle.id());
         audit.record(AuditEntry.of(user.username(), "CONSULTATION_SETTINGS_SAVED", cycle.countryIso3(),
@@ -147,12 +156,15 @@ class ConsultationService {
      * @return field errors; empty when the window is open
      */
     @Transactional
-    public Map<String, String> openNow(long cycleId, CurrentUser user, boolean confirmed) {
+    public Map<String, String> openNow(long cycleId, CurrentUser user, MultiValueMap<String, String> fields) {
         ReviewCycle cycle = cycles.findSteerable(cycleId, user);
         Job timer = openingTimer(cycle).orElseThrow(() -> new ConsultationStateException(
                 messages.get("consultation.steer.error.notWaiting")));
-        if (!confirmed) {
-            return Map.of("confirmOpen", messages.get("consultation.steer.error.confirmOpen"));
+        FormBinder.Bound<SteeringForms.OpeningNow> form = forms.bind(SteeringForms.OpeningNow.class, fields,
+                SteeringForms.CONFIRMED);
+        if (!form.valid()) {
+            // the page shows it at its check box, confirmOpen
+            return Map.of("confirmOpen", forms.errors(form).get("confirm"));
         }
         Instant now = Instant.now();
         if (timer.getDuedate() != null && timer.getDuedate().toInstant().isAfter(now)) {
@@ -183,29 +195,26 @@ class ConsultationService {
      * @return field errors; empty when the window was extended
      */
     @Transactional
-    public Map<String, String> extend(long cycleId, CurrentUser user, String newClosingDate, String reason) {
+    public Map<String, String> extend(long cycleId, CurrentUser user, MultiValueMap<String, String> fields) {
         ReviewCycle cycle = cycles.findSteerable(cycleId, user);
         Optional<Job> opening = openingTimer(cycle);
         // issue 14.1: before the window opens (the process waits for its opening date) it can be extended too
         ConsultationWindow window = opening.isPresent() ? scheduledWindow(cycle) : openWindow(cycle);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Instant newClosesAt = null;
-        try {
-            newClosesAt = LocalDate.parse(newClosingDate == null ? "" : newClosingDate.trim()).plusDays(1)
-                    .atStartOfDay(ZoneOffset.UTC).toInstant();
-            if (!newClosesAt.isAfter(window.closesAt())) {
-                errors.put("closesOn", messages.get("consultation.steer.error.laterDate"));
+        Validator later = Validator.forInstanceOf(SteeringForms.Extension.class, (form, errors) -> {
+            Optional<LocalDate> day = form.closingDay();
+            if (day.isEmpty()) {
+                errors.rejectValue("closesOn", "consultation.steer.error.date");
+            } else if (!endOf(day.get()).isAfter(window.closesAt())) {
+                errors.rejectValue("closesOn", "consultation.steer.error.laterDate");
             }
-        } catch (DateTimeParseException e) {
-            errors.put("closesOn", messages.get("consultation.steer.error.date"));
+        });
+        FormBinder.Bound<SteeringForms.Extension> form = forms.bind(SteeringForms.Extension.class, fields, later,
+                SteeringForms.REASON_GIVEN);
+        if (!form.valid()) {
+            return forms.errors(form);
         }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > REASON_MAX) {
-            errors.put("reason", messages.get("consultation.steer.error.reason", REASON_MAX));
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
+        Instant newClosesAt = endOf(form.value().closingDay().orElseThrow());
+        String why = form.value().reason();
         if (opening.isPresent()) {
             windows.extend(window, newClosesAt, why, user.id());
             // the closing timer does not exist yet: it is created from this variable when the window opens
@@ -266,5 +275,10 @@ class ConsultationService {
             throw new ConsultationStateException(messages.get("consultation.steer.error.notWaiting"));
         }
         return instance;
+    }
+
+    /** The window closes at the end (UTC) of the chosen day. */
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 }

@@ -11,6 +11,7 @@ import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -93,12 +94,10 @@ class ConsultationSteeringController {
     }
 
     @PostMapping("/cycles/{id}/consultation/settings")
-    String settings(@PathVariable long id, @RequestParam(name = "targets", required = false) List<String> targets,
-            @RequestParam(required = false) String allowIndividuals, CurrentUser user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String settings(@PathVariable long id, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            Map<String, String> errors = service.saveSettings(id, user, targets == null ? List.of() : targets,
-                    "true".equals(allowIndividuals));
+            Map<String, String> errors = service.saveSettings(id, user, fields);
             if (!errors.isEmpty()) {
                 model.addAttribute("errors", errors);
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -112,10 +111,10 @@ class ConsultationSteeringController {
     }
 
     @PostMapping("/cycles/{id}/consultation/open")
-    String openNow(@PathVariable long id, @RequestParam(required = false) String confirm, CurrentUser user,
+    String openNow(@PathVariable long id, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            Map<String, String> errors = service.openNow(id, user, "true".equals(confirm));
+            Map<String, String> errors = service.openNow(id, user, fields);
             if (!errors.isEmpty()) {
                 model.addAttribute("errors", errors);
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -140,15 +139,15 @@ class ConsultationSteeringController {
     }
 
     @PostMapping("/cycles/{id}/consultation/extend")
-    String extend(@PathVariable long id, @RequestParam(required = false) String closesOn,
-            @RequestParam(required = false) String reason, CurrentUser user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String extend(@PathVariable long id, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        String closesOn = fields.getFirst("closesOn") == null ? "" : fields.getFirst("closesOn").trim();
         try {
-            Map<String, String> errors = service.extend(id, user, closesOn, reason);
+            Map<String, String> errors = service.extend(id, user, fields);
             if (!errors.isEmpty()) {
                 model.addAttribute("errors", errors);
                 model.addAttribute("closesOn", closesOn);
-                model.addAttribute("reason", reason);
+                model.addAttribute("reason", fields.getFirst("reason"));
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
                 return show(id, user, model);
             }

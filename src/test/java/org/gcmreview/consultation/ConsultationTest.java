@@ -366,6 +366,11 @@ class ConsultationTest {
                         .param("reason", "  "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("say why")));
+        mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", "next week")
+                        .param("reason", "r".repeat(1001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Please give the new closing date")))
+                .andExpect(content().string(containsString("at most 1000 characters")));
         assertThat(scenario.window().closesAt()).isEqualTo(scenario.closesAt);
 
         mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", closingDay.plusDays(7).toString())

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gcmreview.consultation.RetryAfter;
+import org.gcmreview.support.FormBinder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,12 +23,14 @@ class OrganisationRegistrationController {
     private final OrganisationRegistry registry;
     private final Organisations organisations;
     private final RetryAfter retryAfter;
+    private final FormBinder forms;
 
     OrganisationRegistrationController(OrganisationRegistry registry, Organisations organisations,
-            RetryAfter retryAfter) {
+            RetryAfter retryAfter, FormBinder forms) {
         this.registry = registry;
         this.organisations = organisations;
         this.retryAfter = retryAfter;
+        this.forms = forms;
     }
 
     @GetMapping("/organisations/register")
@@ -38,14 +41,14 @@ class OrganisationRegistrationController {
     @PostMapping("/organisations/register")
     String register(@RequestParam MultiValueMap<String, String> fields, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        Registration registration = Registration.of(fields::getFirst);
+        FormBinder.Bound<Registration> form = forms.bind(Registration.class, fields, Registration.RULES);
         // never echo a password back into the page
         fields.remove("password");
         fields.remove("passwordRepeated");
         fields.remove("_csrf");
         try {
             Optional<OrganisationRegistry.Throttled> throttled = registry.countAttempt(request.getRemoteAddr())
-                    .or(() -> registry.register(registration, request.getRemoteAddr()));
+                    .or(() -> registry.register(form, request.getRemoteAddr()));
             if (throttled.isPresent()) {
                 String message = retryAfter.explain(throttled.get().retryAt(), response,
                         "consultation.register.error.rateLimited");
@@ -57,7 +60,7 @@ class OrganisationRegistrationController {
         } catch (UsernameUnavailableException e) {
             // answered as a registration: the form says nothing about which accounts exist
         }
-        model.addAttribute("registration", registration);
+        model.addAttribute("registration", form.value());
         return "consultation/organisation/registered";
     }
 

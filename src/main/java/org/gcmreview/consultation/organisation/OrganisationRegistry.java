@@ -1,26 +1,25 @@
 package org.gcmreview.consultation.organisation;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.gcmreview.audit.AuditEntry;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.consultation.ConsultationMail;
 import org.gcmreview.consultation.ConsultationMessages;
 import org.gcmreview.consultation.ConsultationProperties;
-import org.gcmreview.consultation.EmailAddress;
 import org.gcmreview.consultation.SubmissionRateLimit;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.gcmreview.support.FormBinder;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Validator;
 
 /**
  * Organisations register themselves with a user account for their contact; the coordinator of their country
@@ -33,7 +32,6 @@ class OrganisationRegistry {
     static final int REASON_MAX = 1000;
     static final int PASSWORD_MIN = 12;
     static final int PASSWORD_MAX = 200;
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,80}");
     private static final List<String> ACCOUNT_LANGUAGES = List.of("en", "fr", "es", "ar");
 
     private final Organisations organisations;
@@ -43,9 +41,11 @@ class OrganisationRegistry {
     private final ConsultationMail mail;
     private final ConsultationProperties properties;
     private final AuditLog audit;
+    private final FormBinder forms;
 
     OrganisationRegistry(Organisations organisations, PasswordEncoder passwordEncoder, SubmissionRateLimit rateLimit,
-            ConsultationMessages messages, ConsultationMail mail, ConsultationProperties properties, AuditLog audit) {
+            ConsultationMessages messages, ConsultationMail mail, ConsultationProperties properties, AuditLog audit,
+            FormBinder forms) {
         this.organisations = organisations;
         this.passwordEncoder = passwordEncoder;
         this.rateLimit = rateLimit;
@@ -53,6 +53,7 @@ class OrganisationRegistry {
         this.mail = mail;
         this.properties = properties;
         this.audit = audit;
+        this.forms = forms;
     }
 
     /** A registration from this client address would exceed the rate limit until then. */
@@ -82,19 +83,22 @@ class OrganisationRegistry {
      * not an error the caller sees: the answer is the same as for a registration, so the form tells nobody
      * which accounts exist; nothing is stored and the attempt is audited.
      *
+     * @param form the registration form, bound with its constraints and {@link Registration#RULES}; here it is
+     *        checked against the database too (type, country, name taken), under the name's lock
      * @return empty when registered (or seemingly so); the moment registrations from this address are allowed
      *         again otherwise
      * @throws RegistrationRefusedException field errors; nothing was stored
      * @throws UsernameUnavailableException the user name was taken meanwhile; nothing was stored
      */
     @Transactional
-    public Optional<Throttled> register(Registration registration, String clientAddress) {
+    public Optional<Throttled> register(FormBinder.Bound<Registration> form, String clientAddress) {
+        Registration registration = form.value();
         if (!registration.countryIso3().isEmpty() && !registration.name().isEmpty()) {
             organisations.lockName(registration.countryIso3(), registration.name());
         }
-        Map<String, String> errors = validate(registration);
-        if (!errors.isEmpty()) {
-            throw new RegistrationRefusedException(errors);
+        knownToTheDatabase().validate(registration, form.result());
+        if (form.result().hasErrors()) {
+            throw new RegistrationRefusedException(forms.errors(form));
         }
         List<String> subjects = List.of(SubmissionRateLimit.of("registration-address",
                 SubmissionRateLimit.address(clientAddress)));
@@ -119,37 +123,21 @@ class OrganisationRegistry {
         return Optional.empty();
     }
 
-    private Map<String, String> validate(Registration r) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (r.name().length() < 2 || r.name().length() > NAME_MAX) {
-            errors.put("name", messages.get("consultation.register.error.name", NAME_MAX));
-        }
-        if (organisations.stakeholderTypes().stream().noneMatch(t -> t.code().equals(r.stakeholderType()))) {
-            errors.put("stakeholderType", messages.get("consultation.register.error.type"));
-        }
-        boolean countryKnown = organisations.countries().stream().anyMatch(c -> c.code().equals(r.countryIso3()));
-        if (!countryKnown) {
-            errors.put("country", messages.get("consultation.register.error.country"));
-        }
-        if (r.contactName().isEmpty() || r.contactName().length() > NAME_MAX) {
-            errors.put("contactName", messages.get("consultation.register.error.contactName", NAME_MAX));
-        }
-        if (!EmailAddress.plausible(r.contactEmail())) {
-            errors.put("contactEmail", messages.get("consultation.error.email"));
-        }
-        // whether the name is taken is not said here (see register)
-        if (!USERNAME.matcher(r.username()).matches()) {
-            errors.put("username", messages.get("consultation.register.error.username"));
-        }
-        if (r.password().length() < PASSWORD_MIN || r.password().length() > PASSWORD_MAX) {
-            errors.put("password", messages.get("consultation.register.error.password", PASSWORD_MIN));
-        } else if (!r.password().equals(r.passwordRepeated())) {
-            errors.put("passwordRepeated", messages.get("consultation.register.error.passwordRepeated"));
-        }
-        if (countryKnown && !errors.containsKey("name") && organisations.nameTaken(r.countryIso3(), r.name())) {
-            errors.put("name", messages.get("consultation.register.error.nameTaken"));
-        }
-        return errors;
+    /** The registration's rules that need the database; run after the form's own, in the name's lock. */
+    private Validator knownToTheDatabase() {
+        return Validator.forInstanceOf(Registration.class, (r, errors) -> {
+            if (organisations.stakeholderTypes().stream().noneMatch(t -> t.code().equals(r.stakeholderType()))) {
+                errors.rejectValue("stakeholderType", "consultation.register.error.type");
+            }
+            boolean countryKnown = organisations.countries().stream().anyMatch(c -> c.code().equals(r.countryIso3()));
+            if (!countryKnown) {
+                errors.rejectValue("country", "consultation.register.error.country");
+            }
+            // whether the user name is taken is not said here (see register)
+            if (countryKnown && !errors.hasFieldErrors("name") && organisations.nameTaken(r.countryIso3(), r.name())) {
+                errors.rejectValue("name", "consultation.register.error.nameTaken");
+            }
+        });
     }
 
     /** The organisations of the coordinator's country, for verification. */

@@ -115,7 +115,13 @@ class OrganisationRegistrationTest {
                 .andExpect(content().string(containsString("id=\"contactEmail-error\"")))
                 .andExpect(content().string(containsString("id=\"username-error\"")))
                 .andExpect(content().string(containsString("at least 12 characters")))
-                .andExpect(content().string(containsString("href=\"#stakeholderType\"")));
+                .andExpect(content().string(containsString("href=\"#stakeholderType\"")))
+                // the names' messages name the maximum, whichever bound was missed
+                .andExpect(content().string(containsString("(2 to 200 characters)")))
+                .andExpect(content().string(containsString("(at most 200 characters)")));
+        mvc.perform(register("N".repeat(201), "someone-" + UUID.randomUUID().toString().substring(0, 8)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("(2 to 200 characters)")));
         // a taken user name is answered like a registration: the form tells nobody which accounts exist
         String unknownName = "Another Forum " + UUID.randomUUID();
         String freeUsername = "someone-" + UUID.randomUUID().toString().substring(0, 8);
