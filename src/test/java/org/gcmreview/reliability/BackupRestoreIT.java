@@ -92,7 +92,9 @@ class BackupRestoreIT {
             assertThat(before.cycles()).hasSize(2);
             assertThat(before.tasks()).as("scoping of BACKUP-2, drafting of BACKUP-1")
                     .hasSize(1 + liveSteps.ministryIds().size());
-            assertThat(before.jobs()).as("the drafting timers of BACKUP-1").hasSize(2 * liveSteps.ministryIds().size());
+            // a reminder and an escalation per waiting task: each ministry's drafting of BACKUP-1, the scoping of BACKUP-2
+            assertThat(before.jobs()).as("the drafting timers of BACKUP-1 and the scoping timers of BACKUP-2")
+                    .hasSize(2 * liveSteps.ministryIds().size() + 2);
 
             cluster.createDatabase("gcm_review_restored");
             cluster.restore(dump, "gcm_review_restored");
