@@ -30,8 +30,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser {
 
-    /** A loop guard for {@link #tabTo}, far above the number of focusable elements on any of our pages. */
-    private static final int MAX_TABS = 60;
+    /**
+     * A loop guard for {@link #tabTo}, far above the number of focusable elements on any of our pages: a country's
+     * ministries page has nine per ministry, and the journeys of a full run leave Kenya with a few dozen ministries.
+     */
+    private static final int MAX_TABS = 400;
 
     private final ChromeDriver driver;
     private final String baseUrl;
