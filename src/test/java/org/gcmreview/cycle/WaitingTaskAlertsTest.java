@@ -1,7 +1,9 @@
 package org.gcmreview.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 
@@ -50,21 +52,22 @@ class WaitingTaskAlertsTest {
     }
 
     /** Brings the timer forward and runs it, then the notice's own job (unless the job executor already did). */
-    private void fire(String instance, String timer, String notice) throws InterruptedException {
+    private void fire(String instance, String timer, String notice) {
         Job job = management.createJobQuery().processInstanceId(instance).activityId(timer).timers().singleResult();
         management.setJobDuedate(job.getId(), new Date(System.currentTimeMillis() - 1000));
         management.executeJob(job.getId());
-        for (int i = 0; i < 50; i++) {
+        // the notice is its own asynchronous job; the job executor may hold its lock for a moment
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
             List<Job> pending = management.createJobQuery().processInstanceId(instance).activityId(notice).list();
             if (pending.isEmpty()) {
-                return;
+                return true;
             }
             try {
                 management.executeJob(pending.get(0).getId());
-                return;
+                return true;
             } catch (RuntimeException lockedByTheJobExecutor) {
-                Thread.sleep(100);
+                return false;
             }
-        }
+        });
     }
 }
