@@ -10,9 +10,11 @@ import java.util.Optional;
 
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Reads and updates review cycles; the visibility rule for a cycle lives here, once. */
 @Repository
@@ -86,6 +88,19 @@ public class ReviewCycles {
     /** Only the country's coordinator steers the cycle. */
     public ReviewCycle findSteerable(long id, CurrentUser user) {
         ReviewCycle cycle = findVisible(id, user);
+        if (!user.is(Role.COORDINATOR)) {
+            throw new AccessDeniedException("Only the national coordinator can do this");
+        }
+        return cycle;
+    }
+
+    /**
+     * The cycle its own country's coordinator steers from a page of its own: another country's cycle is not found
+     * (its id is not confirmed), anyone else of the country is refused.
+     */
+    public ReviewCycle findSteerableInCountry(long id, CurrentUser user) {
+        ReviewCycle cycle = findById(id).filter(c -> user.belongsToCountry(c.countryIso3()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!user.is(Role.COORDINATOR)) {
             throw new AccessDeniedException("Only the national coordinator can do this");
         }

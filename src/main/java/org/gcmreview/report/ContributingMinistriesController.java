@@ -16,10 +16,7 @@ import org.gcmreview.cycle.MinistryAssignments;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.identity.Role;
 import org.gcmreview.support.FormBinder;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -30,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -83,14 +79,14 @@ class ContributingMinistriesController {
 
     @GetMapping("/cycles/{cycleId}/contributing-ministries")
     String page(@PathVariable long cycleId, CurrentUser user, Model model) {
-        return page(steerable(cycleId, user), model, new LinkedMultiValueMap<>(), Map.of());
+        return page(cycles.findSteerableInCountry(cycleId, user), model, new LinkedMultiValueMap<>(), Map.of());
     }
 
     @PostMapping("/cycles/{cycleId}/contributing-ministries/add")
     @Transactional
     String add(@PathVariable long cycleId, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        ReviewCycle cycle = steerable(cycleId, user);
+        ReviewCycle cycle = cycles.findSteerableInCountry(cycleId, user);
         List<Ministry> addable = addable(cycle);
         List<Integer> inScope = assignments.objectivesInScope(cycle.id());
         List<Integer> chosen = new ArrayList<>();
@@ -132,7 +128,7 @@ class ContributingMinistriesController {
     @Transactional
     String remove(@PathVariable long cycleId, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        ReviewCycle cycle = steerable(cycleId, user);
+        ReviewCycle cycle = cycles.findSteerableInCountry(cycleId, user);
         List<Ministry> taking = ministries.findInCycle(cycle.id());
         Validator rules = Validator.forInstanceOf(RemoveMinistry.class, (form, errors) -> {
             if (form.removeMinistry().isEmpty()) {
@@ -166,15 +162,6 @@ class ContributingMinistriesController {
     private Map<String, String> notDrafting(ReviewCycle cycle) {
         return branches.drafting(cycle.processInstanceId()).isPresent() ? Map.of()
                 : Map.of("form", messages.get("drafting.ministries.error.notDrafting"));
-    }
-
-    private ReviewCycle steerable(long cycleId, CurrentUser user) {
-        ReviewCycle cycle = cycles.findById(cycleId).filter(c -> user.belongsToCountry(c.countryIso3()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!user.is(Role.COORDINATOR)) {
-            throw new AccessDeniedException("Only the national coordinator can do this");
-        }
-        return cycle;
     }
 
     private List<Ministry> addable(ReviewCycle cycle) {

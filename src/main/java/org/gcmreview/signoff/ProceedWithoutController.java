@@ -18,13 +18,10 @@ import org.gcmreview.cycle.MinistryAbsences;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.identity.Role;
 import org.gcmreview.processes.NationalReview;
 import org.gcmreview.report.DraftingMessages;
 import org.gcmreview.support.FormBinder;
 import org.gcmreview.tasks.TaskAssignments;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -35,7 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -94,7 +90,7 @@ class ProceedWithoutController {
 
     @GetMapping("/cycles/{cycleId}/proceed-without")
     String page(@PathVariable long cycleId, CurrentUser user, Model model) {
-        ReviewCycle cycle = steerable(cycleId, user);
+        ReviewCycle cycle = cycles.findSteerableInCountry(cycleId, user);
         return page(cycle, model, new LinkedMultiValueMap<>(), Map.of());
     }
 
@@ -102,7 +98,7 @@ class ProceedWithoutController {
     @Transactional
     String proceed(@PathVariable long cycleId, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        ReviewCycle cycle = steerable(cycleId, user);
+        ReviewCycle cycle = cycles.findSteerableInCountry(cycleId, user);
         List<WaitingMinistry> waiting = waiting(cycle);
         Validator openTask = Validator.forInstanceOf(ProceedWithout.class, (form, errors) -> {
             if (!form.task().isEmpty() && waiting.stream().noneMatch(w -> w.taskId().equals(form.task()))) {
@@ -135,16 +131,6 @@ class ProceedWithoutController {
         taskService.complete(chosen.taskId());
         redirect.addFlashAttribute("flash", messages.get("signoff.proceedWithout.done", chosen.ministry().name()));
         return "redirect:/cycles/" + cycle.id();
-    }
-
-    /** The country's coordinator only; another country's cycle is not found (its id is not confirmed). */
-    private ReviewCycle steerable(long cycleId, CurrentUser user) {
-        ReviewCycle cycle = cycles.findById(cycleId).filter(c -> user.belongsToCountry(c.countryIso3()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!user.is(Role.COORDINATOR)) {
-            throw new AccessDeniedException("Only the national coordinator can do this");
-        }
-        return cycle;
     }
 
     private List<WaitingMinistry> waiting(ReviewCycle cycle) {

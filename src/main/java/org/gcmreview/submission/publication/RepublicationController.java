@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -63,14 +62,14 @@ class RepublicationController {
 
     @GetMapping("/cycles/{id}/publication")
     String page(@PathVariable long id, CurrentUser user, Model model) {
-        ReviewCycle cycle = steerable(id, user);
+        ReviewCycle cycle = cycles.findSteerableInCountry(id, user);
         return page(cycle, Map.of(), model);
     }
 
     @PostMapping("/cycles/{id}/publication")
     String publish(@PathVariable long id, @RequestParam MultiValueMap<String, String> fields, CurrentUser user,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        ReviewCycle cycle = steerable(id, user);
+        ReviewCycle cycle = cycles.findSteerableInCountry(id, user);
         fields.remove("_csrf");
         FormBinder.Bound<Publication> bound = binder.bind(Publication.class, fields);
         Optional<Endorsement> waiting = waiting(cycle);
@@ -107,14 +106,5 @@ class RepublicationController {
         model.addAttribute("version", waiting.flatMap(e -> versions.find(e.reportVersionId())).orElse(null));
         model.addAttribute("errors", errors);
         return "submission/publication/republish";
-    }
-
-    /** The country's own coordinator; another country's cycle is not found (its id says nothing). */
-    private ReviewCycle steerable(long id, CurrentUser user) {
-        ReviewCycle cycle = cycles.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!user.belongsToCountry(cycle.countryIso3())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return cycles.findSteerable(id, user);
     }
 }
