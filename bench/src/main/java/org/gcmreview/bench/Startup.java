@@ -51,7 +51,9 @@ final class Startup {
                 "-cp", applicationClasspath(), "org.gcmreview.GcmReviewApplication",
                 "--server.port=" + port,
                 "--gcm.embedded-postgres.data-directory=" + DATA,
-                "--gcm.embedded-postgres.clean-data-directory=" + clean,
+                // never "clean": the embedded server deletes a clean data directory when it stops, and the second
+                // start would then run on an empty one again; the first start's directory is deleted above
+                "--gcm.embedded-postgres.clean-data-directory=false",
                 // the bench plays the proxy from loopback to give each simulated client its own address
                 "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
         command.addAll(options.appArgs());
