@@ -1,6 +1,7 @@
 package org.gcmreview.consultation;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -225,23 +227,28 @@ class ConsultationPageController {
     /** Duplicate groups per page of the "what we heard" report. */
     static final int GROUPS_PER_PAGE = 20;
 
+    /**
+     * What we heard: the stamp names everything the page shows (the window, its inputs' count and latest change,
+     * the cycle's title), so an anonymous reader gets the copy rendered by the first reader of that state.
+     */
     @GetMapping("/consultations/{businessKey}/what-we-heard")
-    String whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page, Model model,
+    ModelAndView whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page,
             ServletWebRequest request) {
         ReviewCycle cycle = cycleWithWindow(businessKey);
         ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow();
-        if (publicPages.notModified(request, cycle.id(), cycle.title(), whatWeHeardStamps.stamp(window), page)) {
-            return null;
-        }
-        model.addAttribute("cycle", cycle);
-        model.addAttribute("window", window);
-        if (window.closed()) {
-            WhatWeHeard.Report report = whatWeHeard.report(window);
-            model.addAttribute("report", report);
-            model.addAttribute("groups", PageOf.of(report.groups(), page, GROUPS_PER_PAGE));
-            model.addAttribute("barWidth", WhatWeHeard.BAR_WIDTH);
-        }
-        return "consultation/what-we-heard";
+        return publicPages.page(request, "consultation/what-we-heard",
+                "/consultations/" + cycle.businessKey() + "/what-we-heard", () -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("cycle", cycle);
+                    model.put("window", window);
+                    if (window.closed()) {
+                        WhatWeHeard.Report report = whatWeHeard.report(window);
+                        model.put("report", report);
+                        model.put("groups", PageOf.of(report.groups(), page, GROUPS_PER_PAGE));
+                        model.put("barWidth", WhatWeHeard.BAR_WIDTH);
+                    }
+                    return model;
+                }, cycle.id(), cycle.title(), whatWeHeardStamps.stamp(window), page);
     }
 
     /** Only a consultation that has been announced exists here. */

@@ -1,13 +1,19 @@
 package org.gcmreview.reference;
 
+import java.util.Map;
+
 import org.gcmreview.web.PublicPages;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.ModelAndView;
 
-/** Public pages presenting the GCM objectives and guiding principles that reports refer to. */
+/**
+ * Public pages presenting the GCM objectives and guiding principles that reports refer to. The reference data
+ * changes only with a deployment (a migration), and a deployment changes the pages' tags: an anonymous reader gets
+ * the page rendered once per language and build ({@link PublicPages#pageUntilRedeployed}).
+ */
 @Controller
 @RequestMapping("/reference")
 class ReferencePageController {
@@ -20,22 +26,15 @@ class ReferencePageController {
         this.pages = pages;
     }
 
-    // the reference data changes only with a deployment (a migration), and a deployment changes the tags
     @GetMapping("/objectives")
-    String objectives(Model model, ServletWebRequest request) {
-        if (pages.notModifiedUntilRedeployed(request, "objectives")) {
-            return null;
-        }
-        model.addAttribute("objectives", referenceData.objectives());
-        return "reference/objectives";
+    ModelAndView objectives(ServletWebRequest request) {
+        return pages.pageUntilRedeployed(request, "reference/objectives", "/reference/objectives",
+                () -> Map.of("objectives", referenceData.objectives()), "objectives");
     }
 
     @GetMapping("/principles")
-    String principles(Model model, ServletWebRequest request) {
-        if (pages.notModifiedUntilRedeployed(request, "principles")) {
-            return null;
-        }
-        model.addAttribute("principles", referenceData.guidingPrinciples());
-        return "reference/principles";
+    ModelAndView principles(ServletWebRequest request) {
+        return pages.pageUntilRedeployed(request, "reference/principles", "/reference/principles",
+                () -> Map.of("principles", referenceData.guidingPrinciples()), "principles");
     }
 }

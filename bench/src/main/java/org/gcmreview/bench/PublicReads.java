@@ -8,14 +8,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.gcmreview.web.KeptCopies;
+
 /**
  * Figure 5 (issue 19.3): the public pages that rarely change, read by anonymous readers at 64 concurrent clients,
  * against a static file served by the same application in the same run (the floor: Spring's resource handler,
  * Tomcat, the security filter chain). Each document twice: a reader without a copy (200) and a reader who has it
- * (If-None-Match or If-Modified-Since, 304). The application keeps each rendered page, PDF and JSON (issue 19.3), so
- * the 200 of a first reader after the first is served from that copy; the one render each document costs is given
- * apart (the first request), and 64 first readers of a PDF nobody has read yet are timed together (they must share
- * one render). Needs the workspace data set (published reports of 23 objectives).
+ * (If-None-Match or If-Modified-Since, 304). The application keeps each rendered page, PDF and JSON and the
+ * reference page (issue 19.3), so the 200 of a first reader after the first is served from that copy; the one
+ * render each document costs is given apart (the first request), and 64 first readers of a PDF nobody has read yet
+ * are timed together (they must share one render). Needs the workspace data set (published reports of 23 objectives).
  */
 final class PublicReads {
 
@@ -131,16 +133,9 @@ final class PublicReads {
         }
     }
 
-    /** The application's count of published documents rendered (PublishedCopies, package-private: by reflection). */
+    /** The application's count of public pages and documents rendered (a kept copy costs none). */
     private long renders() {
-        try {
-            Object copies = app.context.getBean("publishedCopies");
-            var method = copies.getClass().getDeclaredMethod("renders");
-            method.setAccessible(true);
-            return (Long) method.invoke(copies);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return -1;
-        }
+        return app.context.getBean(KeptCopies.class).renders();
     }
 
     private static long[] once(Web.Session reader, String path, Map<String, String> validators, int expected)

@@ -17,8 +17,8 @@ import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.FrozenReport;
+import org.gcmreview.web.KeptCopies;
 import org.gcmreview.web.PublicPages;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -31,14 +31,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The public face of the review: published reports as pages, as PDF and as the frozen JSON, and the JSON Schema
  * of that JSON. A report that is not published answers 404 to everyone, its own country's users included, so
  * drafts cannot be found here.
  * <p>What a published report shows is looked up once per request ({@link PublishedPage#find}); a reader who has
- * the page gets 304, and a first reader gets the copy kept under the page's tag ({@link PublishedCopies}): only
+ * the page gets 304, and a first reader gets the copy kept under the page's tag ({@link KeptCopies}): only
  * the first reader of a version, in a language, waits for a render.
  */
 @Controller
@@ -46,27 +46,23 @@ class PublicationController {
 
     static final MediaType SCHEMA_JSON = MediaType.parseMediaType("application/schema+json");
     static final String SCHEMA = "docs/report-schema.json";
-    private static final String HTML = "text/html;charset=UTF-8";
 
     private final PublishedReports published;
     private final PublishedPage page;
-    private final PublishedCopies copies;
+    private final KeptCopies copies;
     private final ReportPdf pdf;
-    private final RenderedPage rendered;
     private final ReportTranslations translations;
     private final ReportVersions versions;
     private final PublicPages pages;
     private final ObjectMapper json;
 
-    PublicationController(PublishedReports published, PublishedPage page, PublishedCopies copies, ReportPdf pdf,
-            RenderedPage rendered, ReportTranslations translations, ReportVersions versions,
-            PublicPages pages, ObjectMapper json) {
+    PublicationController(PublishedReports published, PublishedPage page, KeptCopies copies, ReportPdf pdf,
+            ReportTranslations translations, ReportVersions versions, PublicPages pages, ObjectMapper json) {
         this.json = json;
         this.published = published;
         this.page = page;
         this.copies = copies;
         this.pdf = pdf;
-        this.rendered = rendered;
         this.translations = translations;
         this.versions = versions;
         this.pages = pages;
@@ -93,9 +89,8 @@ class PublicationController {
     }
 
     @GetMapping("/published/{businessKey}")
-    String report(@PathVariable String businessKey, Model model, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
-        return page(businessKey, null, model, request, response);
+    ModelAndView report(@PathVariable String businessKey, ServletWebRequest request) {
+        return page(businessKey, null, request);
     }
 
     /**
@@ -124,42 +119,20 @@ class PublicationController {
 
     /** A translation of the published report (issue 18.3): the same page, in the translation's language. */
     @GetMapping("/published/{businessKey}/{language}")
-    String translation(@PathVariable String businessKey, @PathVariable String language, Model model,
-            HttpServletRequest request, HttpServletResponse response) throws IOException {
-        return page(businessKey, language, model, request, response);
+    ModelAndView translation(@PathVariable String businessKey, @PathVariable String language,
+            ServletWebRequest request) {
+        return page(businessKey, language, request);
     }
 
     /**
      * The page: for a signed-in reader rendered as any page (it carries their name and a CSRF token), for an
-     * anonymous reader the copy kept under the page's tag. Returns null when the response is written (304 or the
-     * copy): the response parameter tells Spring the request is handled then.
+     * anonymous reader the copy kept under the page's tag ({@link PublicPages#page}).
      */
-    private String page(String businessKey, String language, Model model, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    private ModelAndView page(String businessKey, String language, ServletWebRequest request) {
         PublishedPage.Shown shown = page.find(businessKey, language);
-        PublicPages.Reading reading = language == null
-                ? pages.read(new ServletWebRequest(request, response), shown.stamp())
-                : pages.read(new ServletWebRequest(request, response), shown.stamp(), language);
-        if (reading.notModified()) {
-            return null;
-        }
-        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
-        if (!reading.anonymous() || (flash != null && !flash.isEmpty())) {
-            model.addAllAttributes(page.model(shown, language));
-            return ReportPdf.TEMPLATE;
-        }
-        byte[] html = copies.get(reading.eTag(), () -> {
-            Map<String, Object> attributes = page.model(shown, language);
-            // the language form's way back: the page's own path, not the URI as the first reader spelt it
-            attributes.put("currentPath", PublishedPage.path(businessKey, language));
-            return rendered.render(ReportPdf.TEMPLATE, attributes, request, response);
-        });
-        // as Spring does before it renders a view: Content-Language, then the type with its charset
-        response.setLocale(LocaleContextHolder.getLocale());
-        response.setContentType(HTML);
-        response.setContentLength(html.length);
-        response.getOutputStream().write(html);
-        return null;
+        Object[] stamp = language == null ? new Object[] {shown.stamp()} : new Object[] {shown.stamp(), language};
+        return pages.page(request, ReportPdf.TEMPLATE, PublishedPage.path(businessKey, language),
+                () -> page.model(shown, language), stamp);
     }
 
     /** The same page as PDF: same template, print layout. Nothing of the reader in it: kept for every reader. */

@@ -23,6 +23,7 @@ import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.ReviewFixtures;
 import org.gcmreview.support.Sha256;
+import org.gcmreview.web.KeptCopies;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +35,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Issue 19.3: the published report's page, PDF and JSON are rendered once per version and language and then served
- * from the copy ({@link PublishedCopies}): the same bytes, no render, no session; a newly endorsed version or a new
+ * from the copy ({@link KeptCopies}): the same bytes, no render, no session; a newly endorsed version or a new
  * translation gives new bytes, another reader language its own copy, and a reader who has the page still gets 304.
  */
 @ApplicationTest
@@ -53,7 +54,7 @@ class PublishedCopiesTest {
     @Autowired
     ReviewFixtures fixtures;
     @Autowired
-    PublishedCopies copies;
+    KeptCopies copies;
 
     @Test
     void aSecondReaderGetsTheFirstReadersBytesWithoutARenderOrASession() throws Exception {
@@ -196,7 +197,7 @@ class PublishedCopiesTest {
     /** Bounded: the copies read least recently go first, and a copy larger than the bound is served, not kept. */
     @Test
     void theCopiesKeepToTheirBound() {
-        PublishedCopies bounded = new PublishedCopies(DataSize.ofBytes(10));
+        KeptCopies bounded = new KeptCopies(DataSize.ofBytes(10));
         bounded.get("a", () -> new byte[4]);
         bounded.get("b", () -> new byte[4]);
         bounded.get("a", () -> new byte[4]);

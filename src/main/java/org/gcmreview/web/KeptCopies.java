@@ -1,4 +1,4 @@
-package org.gcmreview.submission.publication;
+package org.gcmreview.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,16 +12,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Rendered published documents (the report page, its PDF, its JSON), kept as bytes under a key that names every
- * bit of what they show: the page's entity tag (endorsed version, translations, consultation counts, the reader's
- * language, the build) or the frozen content's SHA-256. A key never comes back with other content, so nothing is
- * ever invalidated: a new endorsed version or translation gives a new key, and the old copy ages out.
- * <p>Bounded: the copies used least recently go first once their bytes pass {@code gcm.publication.copies-size}
+ * Rendered public documents (a published report's page, PDF and JSON, the reference pages, what we heard), kept
+ * as bytes under a key that names every bit of what they show: the page's entity tag (what the page's data is, the
+ * reader's language, the build; see {@link PublicPages}) or the frozen content's SHA-256. A key never comes back
+ * with other content, so nothing is ever invalidated: a new endorsed version, a changed answer or a new build gives
+ * a new key, and the old copy ages out.
+ * <p>Bounded: the copies used least recently go first once their bytes pass {@code gcm.public-pages.copies-size}
  * (one node's memory; each node of a cluster keeps its own). Rendered once: concurrent first readers of a key wait
  * for the one render that is under way instead of starting their own (64 readers, one PDF render).
  */
 @Component
-class PublishedCopies {
+public class KeptCopies {
 
     private final long maxBytes;
     private final Map<String, byte[]> copies = new LinkedHashMap<>(64, 0.75f, true);
@@ -29,12 +30,12 @@ class PublishedCopies {
     private long bytes;
     private long renders;
 
-    PublishedCopies(@Value("${gcm.publication.copies-size:32MB}") DataSize maxSize) {
+    public KeptCopies(@Value("${gcm.public-pages.copies-size:32MB}") DataSize maxSize) {
         this.maxBytes = maxSize.toBytes();
     }
 
     /** The copy kept under the key, else the render's bytes, kept (if they fit) for the next reader. */
-    byte[] get(String key, Supplier<byte[]> render) {
+    public byte[] get(String key, Supplier<byte[]> render) {
         byte[] kept = kept(key);
         if (kept != null) {
             return kept;
@@ -61,8 +62,11 @@ class PublishedCopies {
         }
     }
 
-    /** How many renders this node has done (for tests and the benchmark: a kept copy costs none). */
-    synchronized long renders() {
+    /**
+     * How many copies this node has made, each a render (or the compression of a kept page): for tests and the
+     * benchmark, a kept copy costs none.
+     */
+    public synchronized long renders() {
         return renders;
     }
 

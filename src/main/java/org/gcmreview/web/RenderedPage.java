@@ -1,4 +1,4 @@
-package org.gcmreview.submission.publication;
+package org.gcmreview.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.CharArrayWriter;
