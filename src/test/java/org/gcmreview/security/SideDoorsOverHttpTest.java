@@ -3,7 +3,9 @@ package org.gcmreview.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -152,6 +155,25 @@ class SideDoorsOverHttpTest {
         HttpResponse<byte[]> changed = anonymousGet(heard, Map.of("If-None-Match", heardTag));
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(heardTag);
+    }
+
+    /**
+     * A kept page over Tomcat (issue 19.3): a reader who accepts gzip gets the copy compressed once (Tomcat's own
+     * compression leaves a response that names its encoding alone), a reader who does not gets it as it is.
+     */
+    @Test
+    void keptPagesReachTheReaderCompressedOnceOrAsTheyAre() throws Exception {
+        for (String path : List.of("/reference/objectives", "/reference/principles")) {
+            HttpResponse<byte[]> plain = anonymousGet(path, Map.of());
+            HttpResponse<byte[]> gzip = anonymousGet(path, Map.of("Accept-Encoding", "gzip"));
+            assertThat(plain.headers().allValues("Content-Encoding")).as(path).isEmpty();
+            assertThat(gzip.headers().allValues("Content-Encoding")).as(path).containsExactly("gzip");
+            assertThat(gzip.headers().allValues("Set-Cookie")).as(path).isEmpty();
+            try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
+                assertThat(unzipped.readAllBytes()).as(path).isEqualTo(plain.body());
+            }
+            assertThat(new String(plain.body(), StandardCharsets.UTF_8)).contains("</html>");
+        }
     }
 
     private HttpResponse<byte[]> anonymousGet(String path, Map<String, String> headers) throws Exception {
