@@ -16,16 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.history.ReportTestData;
+import org.gcmreview.tasks.OneTaskProcess;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
@@ -62,11 +59,7 @@ class AttachmentTaskFormTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    TaskService taskService;
+    ProcessEngine engine;
     @Autowired
     AttachmentService attachments;
 
@@ -74,7 +67,7 @@ class AttachmentTaskFormTest {
     long cycleId;
     long contributionId;
     Task task;
-    Deployment deployment;
+    OneTaskProcess process;
 
     @BeforeEach
     void aDraftingTaskOfTheInteriorMinistry() {
@@ -85,25 +78,14 @@ class AttachmentTaskFormTest {
         cycleId = data.cycle(coordinator);
         contributionId = data.contribution(cycleId, interior, 2);
 
-        deployment = repositoryService.createDeployment().addModelInstance("test-evidence.bpmn",
-                Bpmn.createExecutableProcess("test-evidence").camundaHistoryTimeToLive(1)
-                        .startEvent()
-                        .userTask("Draft").name("Draft with evidence").camundaFormKey(FORM_KEY)
-                        .camundaCandidateGroups("${group}")
-                        .endEvent().done()).deploy();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("group", CandidateGroups.ministry("KEN", "INTERIOR"));
-        variables.put("cycleId", cycleId);
-        variables.put("contributionId", contributionId);
-        var instance = runtimeService.createProcessInstanceByKey("test-evidence").businessKey("KEN-EVIDENCE")
-                .setVariables(variables).processDefinitionWithoutTenantId().execute();
-        task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        jdbc.sql("update act_ru_task set tenant_id_ = 'KEN' where id_ = ?").param(task.getId()).update();
+        process = OneTaskProcess.deploy(engine, jdbc, "test-evidence", "Draft", "Draft with evidence", FORM_KEY);
+        task = process.start("KEN-EVIDENCE", "KEN", CandidateGroups.ministry("KEN", "INTERIOR"),
+                Map.of("cycleId", cycleId, "contributionId", contributionId));
     }
 
     @AfterEach
     void undeploy() {
-        repositoryService.deleteDeployment(deployment.getId(), true);
+        process.undeploy();
     }
 
     MockMultipartHttpServletRequestBuilder post(String note, MockMultipartFile... files) {
@@ -126,7 +108,7 @@ class AttachmentTaskFormTest {
     }
 
     boolean taskOpen() {
-        return taskService.createTaskQuery().taskId(task.getId()).count() == 1;
+        return process.isOpen(task);
     }
 
     @Test
