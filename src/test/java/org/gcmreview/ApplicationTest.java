@@ -11,6 +11,7 @@ import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.reliability.hostile.HostileFixture;
+import org.gcmreview.report.CarryOverScenario;
 import org.gcmreview.report.history.ReportTestData;
 import org.gcmreview.submission.ReviewFixtures;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -37,7 +38,7 @@ import org.springframework.core.annotation.AliasFor;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({TestUsers.class, CycleFixture.class, ReviewFixtures.class, ConsultationScenarios.class,
-        ReportTestData.class, PeopleTestData.class, HostileFixture.class})
+        ReportTestData.class, CarryOverScenario.class, PeopleTestData.class, HostileFixture.class})
 public @interface ApplicationTest {
 
     /** MOCK (the default, MockMvc only) or RANDOM_PORT (a real Tomcat as well, for container behaviour). */
