@@ -44,4 +44,11 @@ public @interface ApplicationTest {
     /** MOCK (the default, MockMvc only) or RANDOM_PORT (a real Tomcat as well, for container behaviour). */
     @AliasFor(annotation = SpringBootTest.class)
     WebEnvironment webEnvironment() default WebEnvironment.MOCK;
+
+    /**
+     * Settings of the test's own (e.g. mail switched on): the same application and fixtures, but in a context of
+     * its own, started for that class. Use only where the settings are what the test is about.
+     */
+    @AliasFor(annotation = SpringBootTest.class)
+    String[] properties() default {};
 }
