@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -47,8 +46,7 @@ import org.springframework.ui.Model;
  * post to /tasks/{id}, files inspected while the form is validated, stored with the form's writes when the
  * task completes. The limit is set low here (4 KB) so an oversized upload is cheap to make.
  */
-@SpringBootTest(properties = "gcm.attachments.max-bytes=4KB")
-@AutoConfigureMockMvc
+@ApplicationTest(properties = "gcm.attachments.max-bytes=4KB")
 @Import(AttachmentTaskFormTest.EvidenceFormConfiguration.class)
 class AttachmentTaskFormTest {
 
@@ -61,6 +59,10 @@ class AttachmentTaskFormTest {
     @Autowired
     ProcessEngine engine;
     @Autowired
+    TestUsers users;
+    @Autowired
+    ReportTestData data;
+    @Autowired
     AttachmentService attachments;
 
     CurrentUser interior;
@@ -71,8 +73,6 @@ class AttachmentTaskFormTest {
 
     @BeforeEach
     void aDraftingTaskOfTheInteriorMinistry() {
-        TestUsers users = new TestUsers(jdbc);
-        ReportTestData data = new ReportTestData(jdbc);
         CurrentUser coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         cycleId = data.cycle(coordinator);
@@ -188,7 +188,7 @@ class AttachmentTaskFormTest {
                                 + stored.publicId() + "/delete\" method=\"post\""),
                         not(containsString("No evidence attached.")))));
         // a colleague of another ministry sees the file but no remove button
-        CurrentUser labour = new TestUsers(jdbc).ministry("KEN", "LABOUR");
+        CurrentUser labour = users.ministry("KEN", "LABOUR");
         assertThat(attachments.list(OwnerKind.CONTRIBUTION, contributionId, labour)).extracting(Attachment::removable)
                 .containsExactly(false);
     }
