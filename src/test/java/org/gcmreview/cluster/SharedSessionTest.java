@@ -54,9 +54,8 @@ class SharedSessionTest {
 
     @BeforeEach
     void coordinatorWithAPassword() {
-        coordinator = users.coordinator("KEN");
         passwordHash = passwordEncoder.encode(PASSWORD);
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, coordinator.id()).update();
+        coordinator = users.withPasswordHash(users.coordinator("KEN"), passwordHash);
     }
 
     @Test
