@@ -6,11 +6,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.gcmreview.browser.JourneyScene;
 import org.gcmreview.consultation.ConsultationScenarios;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.reliability.hostile.HostileFixture;
+import org.gcmreview.report.CarryOverScenario;
 import org.gcmreview.report.history.ReportTestData;
 import org.gcmreview.submission.ReviewFixtures;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -22,7 +24,7 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * The whole application (Camunda, the embedded PostgreSQL, MockMvc) with the test fixtures as beans: users,
  * national cycles through the web forms, cycles and review rounds straight in the database, consultations,
- * people and report data. A test autowires the fixtures it uses instead of building them.
+ * people and report data, users who can sign in for the browser journeys. A test autowires the fixtures it uses instead of building them.
  * <p>
  * Why one annotation: Spring caches a test context by its configuration, and every further configuration (its
  * own properties, {@code @MockitoBean}, {@code @Import}) starts another application with Camunda and a database
@@ -37,10 +39,18 @@ import org.springframework.core.annotation.AliasFor;
 @SpringBootTest
 @AutoConfigureMockMvc
 @Import({TestUsers.class, CycleFixture.class, ReviewFixtures.class, ConsultationScenarios.class,
-        ReportTestData.class, PeopleTestData.class, HostileFixture.class})
+        ReportTestData.class, CarryOverScenario.class, PeopleTestData.class, HostileFixture.class,
+        JourneyScene.class})
 public @interface ApplicationTest {
 
     /** MOCK (the default, MockMvc only) or RANDOM_PORT (a real Tomcat as well, for container behaviour). */
     @AliasFor(annotation = SpringBootTest.class)
     WebEnvironment webEnvironment() default WebEnvironment.MOCK;
+
+    /**
+     * Settings of the test's own (e.g. mail switched on): the same application and fixtures, but in a context of
+     * its own, started for that class. Use only where the settings are what the test is about.
+     */
+    @AliasFor(annotation = SpringBootTest.class)
+    String[] properties() default {};
 }

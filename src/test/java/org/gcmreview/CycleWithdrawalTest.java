@@ -11,10 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.CycleStatus;
@@ -50,12 +46,6 @@ class CycleWithdrawalTest {
     @Autowired
     Submissions submissions;
     @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
     TestUsers users;
     @Autowired
     ReviewFixtures fixtures;
@@ -75,8 +65,7 @@ class CycleWithdrawalTest {
         ReviewFixtures.Frozen frozen = fixtures.frozenReviewAt(cycle, "SubmitToRegionalReview");
         ReportVersion version = frozen.version();
         ProcessInstance national = frozen.national();
-        jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(national.getId(), cycle.id())
-                .update();
+        fixtures.linkNationalReview(cycle, national);
         mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
                         .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(version.id()))
                         .param("confirm", "yes").param("action", "submit").param("answerschecked", "yes"))
@@ -101,13 +90,13 @@ class CycleWithdrawalTest {
 
         assertThat(cycles.findById(cycle.id()).orElseThrow().status()).isEqualTo(CycleStatus.WITHDRAWN);
         assertThat(submissions.find(submissionId).orElseThrow().status()).isEqualTo(SubmissionStatus.WITHDRAWN);
-        assertThat(taskService.createTaskQuery().processInstanceId(national.getId()).count()).isZero();
+        assertThat(fixtures.openTasks(national.getId())).isZero();
         assertThat(audited("CYCLE_WITHDRAWN", cycle.countryIso3())).contains("The new government will report next year.")
                 .contains("SUBMITTED");
         assertThat(audited("SUBMISSION_WITHDRAWN", cycle.countryIso3())).isNotNull();
         // the rounds are told in a job of their own; no round model waiting for it is no failure
         fixtures.runJob(national.getId(), "TellRoundsOfWithdrawal");
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(national.getId()).count()).isZero();
+        assertThat(fixtures.isRunning(national.getId())).isFalse();
         assertThat(fixtures.incidents(national.getId())).isZero();
         mvc.perform(get("/cycles/" + cycle.id()).with(as(coordinator)))
                 .andExpect(status().isOk())
@@ -147,17 +136,15 @@ class CycleWithdrawalTest {
         long cycleId = fixture.reachConsolidation(coordinator, interior);
         fixture.writeAndSend(cycleId, "ConsolidateReport", coordinator, "(consolidated)");
         ProcessInstance consultation = fixture.consultation(cycleId);
-        Job opening = managementService.createJobQuery().processInstanceId(consultation.getId())
-                .activityId("WindowOpensTimer").singleResult();
-        managementService.executeJob(opening.getId());
+        fixtures.runJob(consultation.getId(), "WindowOpensTimer");
         String businessKey = fixture.businessKey(cycleId);
 
         mvc.perform(post("/cycles/" + cycleId + "/withdraw").with(as(coordinator)).with(csrf())
                         .param("reason", "Elections were called."))
                 .andExpect(redirectedUrl("/cycles/" + cycleId));
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(consultation.getId()).count())
-                .as("the called consultation ended with the review").isZero();
+        assertThat(fixtures.isRunning(consultation.getId())).as("the called consultation ended with the review")
+                .isFalse();
         assertThat(jdbc.sql("select status from consultation_window where cycle_id = ?").param(cycleId)
                 .query(String.class).single()).isEqualTo("CLOSED");
         mvc.perform(get("/consultations/" + businessKey))

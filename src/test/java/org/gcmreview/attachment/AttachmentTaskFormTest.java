@@ -16,16 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.history.ReportTestData;
+import org.gcmreview.tasks.OneTaskProcess;
 import org.gcmreview.tasks.TaskForm;
 import org.gcmreview.tasks.TaskOutcome;
 import org.gcmreview.tasks.TaskSubmission;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -50,8 +46,7 @@ import org.springframework.ui.Model;
  * post to /tasks/{id}, files inspected while the form is validated, stored with the form's writes when the
  * task completes. The limit is set low here (4 KB) so an oversized upload is cheap to make.
  */
-@SpringBootTest(properties = "gcm.attachments.max-bytes=4KB")
-@AutoConfigureMockMvc
+@ApplicationTest(properties = "gcm.attachments.max-bytes=4KB")
 @Import(AttachmentTaskFormTest.EvidenceFormConfiguration.class)
 class AttachmentTaskFormTest {
 
@@ -62,11 +57,11 @@ class AttachmentTaskFormTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RepositoryService repositoryService;
+    ProcessEngine engine;
     @Autowired
-    RuntimeService runtimeService;
+    TestUsers users;
     @Autowired
-    TaskService taskService;
+    ReportTestData data;
     @Autowired
     AttachmentService attachments;
 
@@ -74,36 +69,23 @@ class AttachmentTaskFormTest {
     long cycleId;
     long contributionId;
     Task task;
-    Deployment deployment;
+    OneTaskProcess process;
 
     @BeforeEach
     void aDraftingTaskOfTheInteriorMinistry() {
-        TestUsers users = new TestUsers(jdbc);
-        ReportTestData data = new ReportTestData(jdbc);
         CurrentUser coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         cycleId = data.cycle(coordinator);
         contributionId = data.contribution(cycleId, interior, 2);
 
-        deployment = repositoryService.createDeployment().addModelInstance("test-evidence.bpmn",
-                Bpmn.createExecutableProcess("test-evidence").camundaHistoryTimeToLive(1)
-                        .startEvent()
-                        .userTask("Draft").name("Draft with evidence").camundaFormKey(FORM_KEY)
-                        .camundaCandidateGroups("${group}")
-                        .endEvent().done()).deploy();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("group", CandidateGroups.ministry("KEN", "INTERIOR"));
-        variables.put("cycleId", cycleId);
-        variables.put("contributionId", contributionId);
-        var instance = runtimeService.createProcessInstanceByKey("test-evidence").businessKey("KEN-EVIDENCE")
-                .setVariables(variables).processDefinitionWithoutTenantId().execute();
-        task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        jdbc.sql("update act_ru_task set tenant_id_ = 'KEN' where id_ = ?").param(task.getId()).update();
+        process = OneTaskProcess.deploy(engine, jdbc, "test-evidence", "Draft", "Draft with evidence", FORM_KEY);
+        task = process.start("KEN-EVIDENCE", "KEN", CandidateGroups.ministry("KEN", "INTERIOR"),
+                Map.of("cycleId", cycleId, "contributionId", contributionId));
     }
 
     @AfterEach
     void undeploy() {
-        repositoryService.deleteDeployment(deployment.getId(), true);
+        process.undeploy();
     }
 
     MockMultipartHttpServletRequestBuilder post(String note, MockMultipartFile... files) {
@@ -126,7 +108,7 @@ class AttachmentTaskFormTest {
     }
 
     boolean taskOpen() {
-        return taskService.createTaskQuery().taskId(task.getId()).count() == 1;
+        return process.isOpen(task);
     }
 
     @Test
@@ -206,7 +188,7 @@ class AttachmentTaskFormTest {
                                 + stored.publicId() + "/delete\" method=\"post\""),
                         not(containsString("No evidence attached.")))));
         // a colleague of another ministry sees the file but no remove button
-        CurrentUser labour = new TestUsers(jdbc).ministry("KEN", "LABOUR");
+        CurrentUser labour = users.ministry("KEN", "LABOUR");
         assertThat(attachments.list(OwnerKind.CONTRIBUTION, contributionId, labour)).extracting(Attachment::removable)
                 .containsExactly(false);
     }

@@ -41,7 +41,8 @@ public final class SampleFiles {
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] png() {
+    /** A 4 by 4 pixel PNG image. */
+    public static byte[] png() {
         return image("png");
     }
 
@@ -76,19 +77,8 @@ public final class SampleFiles {
     }
 
     private static Map<String, byte[]> docxParts() {
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", utf8("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                <Default Extension="xml" ContentType="application/xml"/>
-                <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                </Types>"""));
-        parts.put("_rels/.rels", utf8("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-                </Relationships>"""));
+        Map<String, byte[]> parts = officePackage("word/document.xml", Map.of("word/document.xml",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"));
         parts.put("word/document.xml", utf8("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
@@ -98,29 +88,15 @@ public final class SampleFiles {
     }
 
     static byte[] xlsx() {
-        Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put("[Content_Types].xml", utf8("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                <Default Extension="xml" ContentType="application/xml"/>
-                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-                </Types>"""));
-        parts.put("_rels/.rels", utf8("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-                </Relationships>"""));
+        Map<String, byte[]> parts = officePackage("xl/workbook.xml", orderedMap(
+                "xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                "xl/worksheets/sheet1.xml",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"));
         parts.put("xl/workbook.xml", utf8("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
                 <sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>"""));
-        parts.put("xl/_rels/workbook.xml.rels", utf8("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-                </Relationships>"""));
+        parts.put("xl/_rels/workbook.xml.rels", relationship("worksheet", "worksheets/sheet1.xml"));
         parts.put("xl/worksheets/sheet1.xml", utf8("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -128,8 +104,45 @@ public final class SampleFiles {
         return zip(parts);
     }
 
+    /**
+     * The two parts every Office package begins with: the content types (XML and relationships by default, each
+     * part in {@code overrides} with its own) and the package relationship to the main part.
+     */
+    private static Map<String, byte[]> officePackage(String mainPart, Map<String, String> overrides) {
+        StringBuilder types = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                <Default Extension="xml" ContentType="application/xml"/>
+                """);
+        overrides.forEach((part, type) -> types.append("<Override PartName=\"/").append(part)
+                .append("\" ContentType=\"").append(type).append("\"/>\n"));
+        types.append("</Types>");
+        Map<String, byte[]> parts = new LinkedHashMap<>();
+        parts.put("[Content_Types].xml", utf8(types.toString()));
+        parts.put("_rels/.rels", relationship("officeDocument", mainPart));
+        return parts;
+    }
+
+    /** A relationships part with one relationship of this type (officeDocument, worksheet) to the target. */
+    private static byte[] relationship(String type, String target) {
+        return utf8("""
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/%s" Target="%s"/>
+                </Relationships>""".formatted(type, target));
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     /** A Windows executable: the MZ header and DOS stub text. */
-    static byte[] exe() {
+    public static byte[] exe() {
         byte[] exe = new byte[256];
         exe[0] = 'M';
         exe[1] = 'Z';
@@ -155,11 +168,7 @@ public final class SampleFiles {
     static byte[] zipBomb(long expandedBytes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> part : docxParts().entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue());
-                zip.closeEntry();
-            }
+            write(zip, docxParts());
             zip.putNextEntry(new ZipEntry("word/media/zeros.bin"));
             byte[] zeros = new byte[1 << 20];
             for (long written = 0; written < expandedBytes; written += zeros.length) {
@@ -184,15 +193,19 @@ public final class SampleFiles {
     static byte[] zip(Map<String, byte[]> parts) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (Map.Entry<String, byte[]> part : parts.entrySet()) {
-                zip.putNextEntry(new ZipEntry(part.getKey()));
-                zip.write(part.getValue());
-                zip.closeEntry();
-            }
+            write(zip, parts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void write(ZipOutputStream zip, Map<String, byte[]> parts) throws IOException {
+        for (Map.Entry<String, byte[]> part : parts.entrySet()) {
+            zip.putNextEntry(new ZipEntry(part.getKey()));
+            zip.write(part.getValue());
+            zip.closeEntry();
+        }
     }
 
     static byte[] utf8(String s) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,7 +15,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Issue 16.2 and 16.5 in a real browser, with the keyboard, every page checked by axe-core: the Ministry of
@@ -29,9 +27,7 @@ class CommentsAndTaskListBrowserIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    PasswordEncoder passwordEncoder;
-    @Autowired
-    TestUsers users;
+    JourneyScene scene;
     @Autowired
     CycleFixture cycles;
 
@@ -40,8 +36,8 @@ class CommentsAndTaskListBrowserIT {
 
     @BeforeEach
     void setUp() {
-        coordinator = SignedInJourney.canSignIn(users.coordinator("KEN"), jdbc, passwordEncoder);
-        interior = SignedInJourney.canSignIn(users.ministry("KEN", "INTERIOR"), jdbc, passwordEncoder);
+        coordinator = scene.coordinator("KEN");
+        interior = scene.ministry("KEN", "INTERIOR");
     }
 
     @Test

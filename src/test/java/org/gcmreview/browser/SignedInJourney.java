@@ -34,22 +34,34 @@ public final class SignedInJourney {
 
     /** Signs in through the login form with the keyboard; every user lands on the inbox, a stakeholder on theirs. */
     public void signIn(CurrentUser user) {
+        // a stakeholder has no tasks: they land on their consultations
+        signIn(user.username(), user.is(Role.STAKEHOLDER) ? "/my-consultations" : "/tasks");
+    }
+
+    /**
+     * Signs in through the login form with the keyboard as this name (a user name, or an e-mail address) with the
+     * journey's password, and lands on this page (e.g. the second step of a two-factor sign-in).
+     */
+    public void signIn(String name, String landing) {
         browser.visit("/login");
         browser.tabTo(By.id("username"));
-        browser.type(user.username());
+        browser.type(name);
         browser.tabTo(By.id("password"));
         browser.type(PASSWORD);
         browser.after(() -> browser.press(Keys.ENTER));
-        // a stakeholder has no tasks: they land on their consultations
-        assertThat(browser.path()).as("signed in as " + user.username())
-                .isEqualTo(user.is(Role.STAKEHOLDER) ? "/my-consultations" : "/tasks");
+        assertThat(browser.path()).as("signed in as " + name).isEqualTo(landing);
+    }
+
+    /** Signs the current user out with the keyboard. */
+    public void signOut() {
+        browser.tabTo(By.xpath("//button[normalize-space()='Sign out']"));
+        browser.after(() -> browser.press(Keys.ENTER));
+        assertThat(browser.path()).isEqualTo("/login?logout");
     }
 
     /** Signs the current user out with the keyboard, then the next one in. */
     public void switchTo(CurrentUser user) {
-        browser.tabTo(By.xpath("//button[normalize-space()='Sign out']"));
-        browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).isEqualTo("/login?logout");
+        signOut();
         signIn(user);
     }
 

@@ -13,13 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.Session;
@@ -33,8 +32,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * src/test/resources/config/application.yml), driven with the session cookie as a browser would. That two app
  * nodes share these sessions is proven by org.gcmreview.reliability.ScaleOutIT.
  */
-@SpringBootTest(properties = "spring.autoconfigure.exclude=")
-@AutoConfigureMockMvc
+@ApplicationTest(properties = "spring.autoconfigure.exclude=")
 class SharedSessionTest {
 
     private static final String PASSWORD = "Wombat-Harbour-5820";
@@ -48,15 +46,16 @@ class SharedSessionTest {
     PasswordEncoder passwordEncoder;
     @Autowired
     JdbcIndexedSessionRepository sessions;
+    @Autowired
+    TestUsers users;
 
     CurrentUser coordinator;
     String passwordHash;
 
     @BeforeEach
     void coordinatorWithAPassword() {
-        coordinator = new TestUsers(jdbc).coordinator("KEN");
         passwordHash = passwordEncoder.encode(PASSWORD);
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, coordinator.id()).update();
+        coordinator = users.withPasswordHash(users.coordinator("KEN"), passwordHash);
     }
 
     @Test

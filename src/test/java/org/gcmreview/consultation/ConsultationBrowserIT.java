@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.gcmreview.browser.SignedInJourney;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.submission.ReviewFixtures;
@@ -31,24 +31,20 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @BrowserTest
 class ConsultationBrowserIT {
 
-    private static final String PASSWORD = "browser-test-password";
-
     @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    ReviewCycles cycles;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
     ReviewCycle cycle;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null);
         coordinator = withPassword(users.coordinator("KEN"));
         cycle = fixtures.cycle(coordinator);
     }
@@ -76,8 +72,8 @@ class ConsultationBrowserIT {
         fill(browser, "contactName", "Halima Mwangi");
         fill(browser, "contactEmail", "halima@example.org");
         fill(browser, "username", username);
-        fill(browser, "password", PASSWORD);
-        fill(browser, "passwordRepeated", PASSWORD);
+        fill(browser, "password", SignedInJourney.PASSWORD);
+        fill(browser, "passwordRepeated", SignedInJourney.PASSWORD);
         browser.tabTo(By.xpath("//button[normalize-space()='Register']"));
         browser.after(() -> browser.press(Keys.ENTER));
         assertThat(browser.find(By.id("registered")).getText()).contains(organisation);
@@ -166,24 +162,14 @@ class ConsultationBrowserIT {
     }
 
     private CurrentUser withPassword(CurrentUser user) {
-        jdbc.sql("update app_user set password_hash = ? where id = ?")
-                .params(passwordEncoder.encode(PASSWORD), user.id()).update();
-        return user;
+        return SignedInJourney.canSignIn(user, jdbc, passwordEncoder);
     }
 
     private static void signIn(Browser browser, String username, String landing) {
-        browser.visit("/login");
-        browser.tabTo(By.id("username"));
-        browser.type(username);
-        browser.tabTo(By.id("password"));
-        browser.type(PASSWORD);
-        browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).as("signed in as " + username).isEqualTo(landing);
+        new SignedInJourney(browser).signIn(username, landing);
     }
 
     private static void signOut(Browser browser) {
-        browser.tabTo(By.xpath("//button[normalize-space()='Sign out']"));
-        browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).isEqualTo("/login?logout");
+        new SignedInJourney(browser).signOut();
     }
 }

@@ -31,18 +31,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.gcmreview.cycle.ReviewCycles;
+import org.gcmreview.ApplicationTest;
+import org.gcmreview.cycle.TestSmtp;
 import org.gcmreview.identity.CurrentUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -57,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * <p>The rate limit is raised for this class on purpose: the concurrency test sends 200 distinct inputs from
  * one address, which the real limit would (rightly) refuse. HostileInputTest covers the limit itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "gcm.mail.enabled=true",
         "gcm.mail.from=consultation@gcm-review.test",
         "gcm.consultation.public-url=http://gcm-review.test",
@@ -65,16 +62,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConsultationOverHttpTest {
 
     private static final String PASSWORD = "http-test-password";
-    private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        MAIL.start();
-    }
+    private static final GreenMail MAIL = TestSmtp.startedOnFreePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        TestSmtp.sendMailTo(registry, MAIL.getSmtp().getPort());
     }
 
     @AfterAll
@@ -87,15 +79,9 @@ class ConsultationOverHttpTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-    @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    ConsultationScenarios scenarios;
 
     ConsultationScenario scenario;
     String page;
@@ -103,9 +89,7 @@ class ConsultationOverHttpTest {
     @BeforeEach
     void setUp() throws Exception {
         MAIL.purgeEmailFromAllMailboxes();
-        scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService, taskService);
-        scenario.openWindow();
-        scenario.allowIndividuals();
+        scenario = scenarios.open();
         page = "/consultations/" + scenario.cycle.businessKey();
     }
 

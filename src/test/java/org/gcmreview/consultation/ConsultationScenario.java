@@ -11,13 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
@@ -59,28 +56,6 @@ public final class ConsultationScenario {
                         "consultationOpensAt", Date.from(this.opensAt),
                         "consultationClosesAt", Date.from(closesAt)))
                 .execute();
-    }
-
-    /**
-     * A consultation whose opening time has come; its timer has not run yet. For the tests without the
-     * application's fixture beans (the browser journeys and the tests over HTTP); the others use
-     * {@link ConsultationScenarios}.
-     */
-    public static ConsultationScenario start(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
-            ManagementService managementService, TaskService taskService) {
-        return scenarios(jdbc, cycles, runtimeService, managementService, taskService).start();
-    }
-
-    /** A consultation the process has reached whose planned opening is days away: its timer waits. */
-    public static ConsultationScenario scheduled(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
-            ManagementService managementService, TaskService taskService) {
-        return scenarios(jdbc, cycles, runtimeService, managementService, taskService).scheduled();
-    }
-
-    private static ConsultationScenarios scenarios(JdbcClient jdbc, ReviewCycles cycles,
-            RuntimeService runtimeService, ManagementService managementService, TaskService taskService) {
-        return new ConsultationScenarios(jdbc, new TestUsers(jdbc),
-                new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService), runtimeService);
     }
 
     public void openWindow() {

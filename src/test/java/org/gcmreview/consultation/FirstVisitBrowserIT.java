@@ -2,13 +2,9 @@ package org.gcmreview.consultation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
 import org.gcmreview.browser.SignedInJourney;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,18 +29,11 @@ class FirstVisitBrowserIT {
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
+    ConsultationScenarios scenarios;
 
     @Test
     void aStakeholderFindsTheOpenConsultationFromSignInAndGetsAReceipt(Browser browser) {
-        ConsultationScenario scenario = ConsultationScenario.start(jdbc, cycles, runtimeService, managementService,
-                taskService);
+        ConsultationScenario scenario = scenarios.start();
         scenario.openWindow();
         CurrentUser stakeholder = SignedInJourney.canSignIn(scenario.stakeholder(), jdbc, passwordEncoder);
         SignedInJourney journey = new SignedInJourney(browser);
@@ -77,8 +66,7 @@ class FirstVisitBrowserIT {
 
     @Test
     void aCoordinatorOpensThePlannedConsultationNowFromSignIn(Browser browser) {
-        ConsultationScenario scenario = ConsultationScenario.scheduled(jdbc, cycles, runtimeService,
-                managementService, taskService);
+        ConsultationScenario scenario = scenarios.scheduled();
         CurrentUser coordinator = SignedInJourney.canSignIn(scenario.coordinator, jdbc, passwordEncoder);
         SignedInJourney journey = new SignedInJourney(browser);
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -23,13 +21,12 @@ class CycleRoundChoiceTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService tasks;
+    TestUsers users;
     @Autowired
-    RuntimeService runtime;
+    CycleFixture cycles;
 
     @Test
     void aNewCycleGoesToTheLatestOpenRoundAndEditionNotAClosedLaterOne() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
         // beyond every round other tests left in the shared database, so these two are the latest of their kind
         LocalDate far = jdbc.sql("select coalesce(max(submission_deadline), current_date) from review_round")
                 .query(LocalDate.class).single().plusYears(1);
@@ -39,7 +36,7 @@ class CycleRoundChoiceTest {
         round("IMRF", null, far.plusDays(30), true);
 
         try {
-            long cycleId = new CycleFixture(mvc, jdbc, tasks, runtime).start(users.coordinator("KEN"),
+            long cycleId = cycles.start(users.coordinator("KEN"),
                     CycleFixture.uniqueCode());
 
             assertThat(jdbc.sql("select regional_round_id from review_cycle where id = ?").param(cycleId)

@@ -9,22 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
 import org.gcmreview.browser.JourneyScene;
 import org.gcmreview.browser.SignedInJourney;
 import org.gcmreview.identity.CurrentUser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.context.WebApplicationContext;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The coordinator steering a running cycle in a real browser, with the keyboard, every page checked by axe-core
@@ -37,22 +32,11 @@ import org.springframework.web.context.WebApplicationContext;
 class CycleSteeringBrowserIT {
 
     @Autowired
-    WebApplicationContext context;
+    MockMvc mvc;
     @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwordEncoder;
-    @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-
     JourneyScene scene;
-
-    @BeforeEach
-    void setUp() {
-        scene = new JourneyScene(context, jdbc, passwordEncoder, taskService, runtimeService);
-    }
+    @Autowired
+    CycleFixture cycles;
 
     @Test
     void theCoordinatorChangesThePlanAndTheMinistriesAndProceedsWithoutOnes(Browser browser) throws Exception {
@@ -61,9 +45,8 @@ class CycleSteeringBrowserIT {
         CurrentUser interior = scene.ministry("KEN", "INT" + suffix);
         CurrentUser labour = scene.ministry("KEN", "LAB" + suffix);
         CurrentUser foreign = scene.ministry("KEN", "FOR" + suffix);
-        CycleFixture cycles = scene.cycles();
         long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
-        scene.mvc().perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
                 List.of(interior.ministryId(), labour.ministryId()),
                 Map.of(1, interior.ministryId(), 2, labour.ministryId()))).andExpect(status().is3xxRedirection());
         SignedInJourney journey = new SignedInJourney(browser);

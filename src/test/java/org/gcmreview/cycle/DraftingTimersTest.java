@@ -14,10 +14,9 @@ import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,8 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * GreenMail SMTP server. Reminders go to the users of the ministry the branch is for, in their language;
  * escalations to the country's coordinators; both name the cycle and the objectives still open.
  */
-@SpringBootTest(properties = "gcm.mail.enabled=true")
-@AutoConfigureMockMvc
+@ApplicationTest(properties = "gcm.mail.enabled=true")
 class DraftingTimersTest {
 
     static final int SMTP_PORT = TestSmtp.freePort();
@@ -50,8 +46,7 @@ class DraftingTimersTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.sendMailTo(registry, SMTP_PORT);
     }
 
     @Autowired
@@ -59,14 +54,12 @@ class DraftingTimersTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
     ManagementService managementService;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
     CurrentUser interiorInFrench;
@@ -78,8 +71,6 @@ class DraftingTimersTest {
     @BeforeEach
     void aScopedCycleWithSomeDraftingDone() throws Exception {
         greenMail.purgeEmailFromAllMailboxes();
-        users = new TestUsers(jdbc);
-        cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         coordinator = users.coordinator("KEN");
         interior = users.ministry("KEN", "INTERIOR");
         interiorInFrench = users.ministry("KEN", "INTERIOR");

@@ -8,10 +8,13 @@ import java.util.List;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real SMTP server (GreenMail) on a free port of the loopback interface, for tests that check the mails
@@ -28,6 +31,22 @@ public final class TestSmtp {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sends the application's mail to the SMTP server on this port of the loopback interface. */
+    public static void sendMailTo(DynamicPropertyRegistry registry, int port) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
+    }
+
+    /**
+     * A GreenMail SMTP server on a free port, started now: for a static field of a test class that needs the port
+     * before its context starts and stops the server after all its tests.
+     */
+    public static GreenMail startedOnFreePort() {
+        GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        mail.start();
+        return mail;
     }
 
     /** GreenMail for one test class, accepting any sender and recipient without authentication. */

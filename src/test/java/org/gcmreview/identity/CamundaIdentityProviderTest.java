@@ -196,7 +196,7 @@ class CamundaIdentityProviderTest {
         CurrentUser disabledAdmin = users.admin();
         String hash = passwordEncoder.encode("Correct horse 42");
         for (CurrentUser user : List.of(admin, disabledAdmin, coordinatorA)) {
-            jdbc.sql("update app_user set password_hash = ? where id = ?").params(hash, user.id()).update();
+            users.withPasswordHash(user, hash);
         }
         jdbc.sql("update app_user set enabled = false where id = ?").param(disabledAdmin.id()).update();
 

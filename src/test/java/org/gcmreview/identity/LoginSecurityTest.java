@@ -58,9 +58,8 @@ class LoginSecurityTest {
 
     @BeforeEach
     void coordinatorWithAPassword() {
-        coordinator = users.coordinator("KEN");
         passwordHash = passwordEncoder.encode(PASSWORD);
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, coordinator.id()).update();
+        coordinator = users.withPasswordHash(users.coordinator("KEN"), passwordHash);
     }
 
     @Test
@@ -164,8 +163,7 @@ class LoginSecurityTest {
     /** Even with the most verbose logging of everything that handles a password, it never reaches the log. */
     @Test
     void passwordsAreNeverLogged(CapturedOutput output) throws Exception {
-        CurrentUser admin = users.admin();
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, admin.id()).update();
+        CurrentUser admin = users.withPasswordHash(users.admin(), passwordHash);
         LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
         List<String> loggers = List.of("org.gcmreview", "org.springframework.security", "org.springframework.web",
                 "org.camunda.bpm.engine");

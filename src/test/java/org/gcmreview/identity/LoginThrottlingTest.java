@@ -205,8 +205,7 @@ class LoginThrottlingTest {
 
     private CurrentUser withPassword(CurrentUser user) {
         passwordHash = passwordEncoder.encode(PASSWORD);
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, user.id()).update();
-        return user;
+        return users.withPasswordHash(user, passwordHash);
     }
 
     private long audits(String action, String detailsLike) {

@@ -42,9 +42,7 @@ class SecurityEventAuditTest {
 
     @BeforeEach
     void coordinatorWithAPassword() {
-        coordinator = users.coordinator("KEN");
-        jdbc.sql("update app_user set password_hash = ? where id = ?")
-                .params(passwordEncoder.encode(PASSWORD), coordinator.id()).update();
+        coordinator = users.withPasswordHash(users.coordinator("KEN"), passwordEncoder.encode(PASSWORD));
         // no leading zero in the last group: the audit writes addresses as RFC 5952 does (0a3f -> a3f)
         address = "2001:db8:a::1" + UUID.randomUUID().toString().substring(0, 3);
     }

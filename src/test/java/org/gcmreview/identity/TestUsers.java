@@ -86,6 +86,12 @@ public final class TestUsers {
         return user;
     }
 
+    /** Gives the user this password hash, so they can sign in through the login form with its password. */
+    public CurrentUser withPasswordHash(CurrentUser user, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordHash, user.id()).update();
+        return user;
+    }
+
     /** Makes sure the country exists; reference data normally has it already. */
     public void ensureCountry(String iso3) {
         ensureCommission("ECA");

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.gcmreview.browser.SignedInJourney;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -23,16 +24,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @BrowserTest
 class TwoFactorBrowserIT {
 
-    private static final String PASSWORD = "browser-test-password-2fa";
-
     @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    TestUsers users;
 
     @Test
     void resetLinkThenSettingUpAndSigningInWithACode(Browser browser) {
-        TestUsers users = new TestUsers(jdbc);
         CurrentUser coordinator = withPassword(users.coordinator("KEN"));
 
         browser.visit("/login");
@@ -83,23 +83,14 @@ class TwoFactorBrowserIT {
     }
 
     private CurrentUser withPassword(CurrentUser user) {
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordEncoder.encode(PASSWORD),
-                user.id()).update();
-        return user;
+        return SignedInJourney.canSignIn(user, jdbc, passwordEncoder);
     }
 
     private static void signIn(Browser browser, String username, String landing) {
-        browser.visit("/login");
-        browser.tabTo(By.id("username"));
-        browser.type(username);
-        browser.tabTo(By.id("password"));
-        browser.type(PASSWORD);
-        browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).as("signed in as " + username).isEqualTo(landing);
+        new SignedInJourney(browser).signIn(username, landing);
     }
 
     private static void signOut(Browser browser) {
-        browser.tabTo(By.xpath("//form//button[normalize-space()='Sign out']"));
-        browser.after(() -> browser.press(Keys.ENTER));
+        new SignedInJourney(browser).signOut();
     }
 }

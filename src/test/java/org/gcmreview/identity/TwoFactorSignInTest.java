@@ -57,10 +57,12 @@ class TwoFactorSignInTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    TestUsers users;
 
     @Test
     void setUpThenSignInWithAValidCodeNotAWrongOrReplayedOneAndWithARecoveryCodeOnce() throws Exception {
-        CurrentUser user = withPassword(new TestUsers(jdbc).coordinator("KEN"));
+        CurrentUser user = withPassword(users.coordinator("KEN"));
         assertThat(page(get("/account/two-factor").with(TestUsers.as(user)))).contains("Two-factor sign-in is off");
         String enrolPage = page(post("/account/two-factor/enrolment").with(TestUsers.as(user)).with(csrf()));
         assertThat(enrolPage).contains("otpauth://totp/gcm-review:").contains("<svg").contains("<path");
@@ -131,7 +133,7 @@ class TwoFactorSignInTest {
 
     @Test
     void wrongCodesLockTheSecondStepLikeWrongPasswordsAndAPasswordDoesNotForgiveThem() throws Exception {
-        CurrentUser user = withPassword(new TestUsers(jdbc).regionalSecretariat("ECA"));
+        CurrentUser user = withPassword(users.regionalSecretariat("ECA"));
         byte[] key = enrol(user);
         RequestPostProcessor from = address();
         MockHttpSession session = signInWithPassword(user, from, "/login/code");
@@ -161,7 +163,6 @@ class TwoFactorSignInTest {
 
     @Test
     void aCountryThatRequiresItMakesItsPeopleSetItUpBeforeAnythingElse() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
         String iso3 = "T" + (char) ('A' + ThreadLocalRandom.current().nextInt(26))
                 + (char) ('A' + ThreadLocalRandom.current().nextInt(26));
         jdbc.sql("delete from two_factor_country where country_iso3 = ?").param(iso3).update();
@@ -205,7 +206,6 @@ class TwoFactorSignInTest {
 
     @Test
     void newRecoveryCodesReplaceTheOldOnes() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
         CurrentUser user = withPassword(users.coordinator("KEN"));
         byte[] key = secret(page(post("/account/two-factor/enrolment").with(TestUsers.as(user)).with(csrf())));
         List<String> old = recoveryCodes(page(post("/account/two-factor/confirmation").with(TestUsers.as(user))
@@ -228,7 +228,6 @@ class TwoFactorSignInTest {
 
     @Test
     void anAdministratorResetsAPersonsTwoFactorSignIn() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
         CurrentUser user = withPassword(users.coordinator("KEN"));
         enrol(user);
         long version = jdbc.sql("select rights_version from app_user where id = ?").param(user.id())

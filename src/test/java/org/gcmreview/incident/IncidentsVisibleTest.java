@@ -13,9 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.ApplicationTest;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.submission.ReviewFixtures;
@@ -39,22 +37,18 @@ class IncidentsVisibleTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     RuntimeService runtime;
     @Autowired
     ManagementService management;
     @Autowired
-    TaskService tasks;
-
     TestUsers users;
+    @Autowired
     ReviewFixtures reviews;
+
     FailedJobs failures;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        reviews = new ReviewFixtures(jdbc, cycles, runtime, management, tasks);
         failures = new FailedJobs(reviews, runtime, management);
     }
 

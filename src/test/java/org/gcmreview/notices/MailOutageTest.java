@@ -21,9 +21,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.TestSmtp;
 import org.gcmreview.identity.CurrentUser;
@@ -32,8 +32,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,9 +43,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * outbox; the sender retries them with growing waits all day; once the server is back they are delivered. A mail
  * that fails {@code max-attempts} times is shown to the administrator, who can retry it.
  */
-@SpringBootTest(properties = {"gcm.mail.enabled=true", "gcm.mail.outbox.max-attempts=20",
+@ApplicationTest(properties = {"gcm.mail.enabled=true", "gcm.mail.outbox.max-attempts=20",
         "gcm.mail.outbox.first-retry=1m", "gcm.mail.outbox.longest-wait=1h"})
-@AutoConfigureMockMvc
 class MailOutageTest {
 
     /** Nothing listens here until a test starts the server: connections are refused. */
@@ -55,16 +52,13 @@ class MailOutageTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.sendMailTo(registry, SMTP_PORT);
     }
 
     @Autowired
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
     @Autowired
@@ -74,12 +68,15 @@ class MailOutageTest {
     @Autowired
     MailOutbox outbox;
 
-    GreenMail smtp;
+    @Autowired
     TestUsers users;
+    @Autowired
+    CycleFixture cycles;
+
+    GreenMail smtp;
 
     @BeforeEach
     void mailServerDown() {
-        users = new TestUsers(jdbc);
         jdbc.sql("delete from mail_outbox").update();
     }
 
@@ -93,7 +90,6 @@ class MailOutageTest {
 
     @Test
     void mailDownForADayHoldsUpNothingAndLosesNothing() throws Exception {
-        CycleFixture cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         CurrentUser coordinator = users.coordinator("KEN");
         // ministries of this test alone: one reminder each, to its one focal point
         String code = "M" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();

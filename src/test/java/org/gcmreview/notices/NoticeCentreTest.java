@@ -14,8 +14,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.TestSmtp;
 import org.gcmreview.identity.CurrentUser;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,8 +35,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * of notice e-mail at once, a daily digest grouped by cycle, or nothing, through the signed link at the foot of
  * every notice mail (GET shows, POST changes, RFC 8058 one-click stops all). Real mail through GreenMail.
  */
-@SpringBootTest(properties = "gcm.mail.enabled=true")
-@AutoConfigureMockMvc
+@ApplicationTest(properties = "gcm.mail.enabled=true")
 class NoticeCentreTest {
 
     static final int SMTP_PORT = TestSmtp.freePort();
@@ -49,8 +45,7 @@ class NoticeCentreTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.sendMailTo(registry, SMTP_PORT);
     }
 
     @Autowired
@@ -58,27 +53,24 @@ class NoticeCentreTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TaskService taskService;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
     Notices notices;
     @Autowired
     NoticeDigest digest;
     @Autowired
     MailSettingsLinks links;
 
+    @Autowired
     TestUsers users;
+    @Autowired
+    CycleFixture cycles;
 
     @BeforeEach
     void setUp() throws Exception {
         greenMail.purgeEmailFromAllMailboxes();
-        users = new TestUsers(jdbc);
     }
 
     @Test
     void aTaskOfferedByTheProcessIsInTheCentreOfEveryoneItIsOfferedToInTheirLanguage() throws Exception {
-        CycleFixture cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         String ministry = "N" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         CurrentUser coordinator = users.coordinator("KEN");
         CurrentUser focal = users.ministry("KEN", ministry);

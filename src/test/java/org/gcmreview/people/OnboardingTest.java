@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.cycle.TestSmtp;
 import org.gcmreview.identity.CurrentUser;
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,9 +42,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * configuration, an administrator inviting a coordinator, the coordinator keeping the ministries and inviting a
  * focal point, every link caught as a real mail (GreenMail). The methods run in order and build on each other.
  */
-@SpringBootTest(properties = {"gcm.demo.enabled=false", "gcm.bootstrap.admin-email=first.admin@example.org",
-        "gcm.mail.enabled=true", "spring.mail.host=127.0.0.1", "gcm.consultation.public-url=https://gcm.example.org"})
-@AutoConfigureMockMvc
+@ApplicationTest(properties = {"gcm.demo.enabled=false", "gcm.bootstrap.admin-email=first.admin@example.org",
+        "gcm.mail.enabled=true", "gcm.consultation.public-url=https://gcm.example.org"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(OutputCaptureExtension.class)
 class OnboardingTest {
@@ -61,7 +57,7 @@ class OnboardingTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.sendMailTo(registry, SMTP_PORT);
     }
 
     @Autowired
@@ -73,9 +69,7 @@ class OnboardingTest {
     @Autowired
     UserAccountRepository accounts;
     @Autowired
-    TaskService tasks;
-    @Autowired
-    RuntimeService runtime;
+    CycleFixture cycles;
 
     @Test
     @Order(1)
@@ -198,7 +192,6 @@ class OnboardingTest {
     void aRenamedMinistryKeepsItsNameInPastCyclesAndARetiredOneTakesNoPartInNewOnes() throws Exception {
         CurrentUser kenya = accounts.findByUsername("amina@kenya.example").orElseThrow();
         CurrentUser peter = accounts.findByUsername("peter@interior.ke.example").orElseThrow();
-        CycleFixture cycles = new CycleFixture(mvc, jdbc, tasks, runtime);
         long cycleId = cycles.reachConsolidation(kenya, peter);
         long interior = peter.ministryId();
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
@@ -41,12 +40,12 @@ class OutOfOfficeTest {
     @Autowired
     TaskService taskService;
     @Autowired
-    RuntimeService runtimeService;
+    TestUsers users;
+    @Autowired
+    CycleFixture cycles;
 
     @Test
     void aDeputyIsOfferedTheAbsentPersonsTasksWhileTheAbsenceRuns() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
-        CycleFixture cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         String ministry = "D" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         CurrentUser coordinator = users.coordinator("KEN");
         CurrentUser away = users.ministry("KEN", ministry);
@@ -104,8 +103,6 @@ class OutOfOfficeTest {
 
     @Test
     void theCoordinatorHandsAMinistrysTaskToAnotherOfItsFocalPoints() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
-        CycleFixture cycles = new CycleFixture(mvc, jdbc, taskService, runtimeService);
         String ministry = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
         CurrentUser coordinator = users.coordinator("KEN");
         CurrentUser silent = users.ministry("KEN", ministry);

@@ -18,14 +18,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.TestSmtp;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -42,9 +41,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
  * the asking address and the account have a limit. The mails go out one after another on one thread, so a mail
  * that arrives after a request for an unknown name proves that request was handled and mailed nothing.
  */
-@SpringBootTest(properties = {"gcm.mail.enabled=true", "spring.mail.host=127.0.0.1",
-        "gcm.consultation.public-url=https://gcm.example.org"})
-@AutoConfigureMockMvc
+@ApplicationTest(properties = {"gcm.mail.enabled=true", "gcm.consultation.public-url=https://gcm.example.org"})
 class PasswordResetTest {
 
     static final int SMTP_PORT = TestSmtp.freePort();
@@ -57,7 +54,7 @@ class PasswordResetTest {
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> SMTP_PORT);
+        TestSmtp.sendMailTo(registry, SMTP_PORT);
     }
 
     @Autowired
@@ -66,6 +63,8 @@ class PasswordResetTest {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder encoder;
+    @Autowired
+    TestUsers users;
 
     @Test
     void theOwnerGetsASingleUseLinkAndNobodyLearnsWhetherAnAccountExists() throws Exception {
@@ -168,7 +167,7 @@ class PasswordResetTest {
     }
 
     private CurrentUser userWithPassword() {
-        CurrentUser user = new TestUsers(jdbc).coordinator("KEN");
+        CurrentUser user = users.coordinator("KEN");
         jdbc.sql("update app_user set password_hash = ? where id = ?").params(encoder.encode(OLD_PASSWORD), user.id())
                 .update();
         return user;

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.gcmreview.browser.SignedInJourney;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -24,18 +25,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @BrowserTest
 class PeoplePagesBrowserIT {
 
-    private static final String PASSWORD = "browser-test-password";
-
     @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    TestUsers users;
 
     @Test
     void fromAnInvitationToACountrysMinistriesAndFocalPoints(Browser browser) {
-        CurrentUser admin = new TestUsers(jdbc).admin();
-        jdbc.sql("update app_user set password_hash = ? where id = ?").params(passwordEncoder.encode(PASSWORD),
-                admin.id()).update();
+        CurrentUser admin = SignedInJourney.canSignIn(users.admin(), jdbc, passwordEncoder);
         signIn(browser, admin.username());
         String email = "coordinator." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
 
@@ -66,9 +65,9 @@ class PeoplePagesBrowserIT {
         browser.driver().manage().deleteAllCookies();
         browser.visit("/password?token=" + token);
         browser.tabTo(By.id("password"));
-        browser.type(PASSWORD);
+        browser.type(SignedInJourney.PASSWORD);
         browser.tabTo(By.id("passwordRepeated"));
-        browser.type(PASSWORD);
+        browser.type(SignedInJourney.PASSWORD);
         browser.after(() -> browser.press(Keys.ENTER));
         assertThat(browser.path()).isEqualTo("/login?passwordSet");
         browser.visit("/password?token=" + token, 404);
@@ -100,12 +99,6 @@ class PeoplePagesBrowserIT {
     }
 
     private static void signIn(Browser browser, String username) {
-        browser.visit("/login");
-        browser.tabTo(By.id("username"));
-        browser.type(username);
-        browser.tabTo(By.id("password"));
-        browser.type(PASSWORD);
-        browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).as("signed in as " + username).isEqualTo("/tasks");
+        new SignedInJourney(browser).signIn(username, "/tasks");
     }
 }

@@ -22,9 +22,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.gcmreview.submission.RoundTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,35 +39,23 @@ class ImrfReviewProcessTest {
     private ProcessEngine engine;
     private RuntimeService runtime;
     private TaskService tasks;
-    private RecordingDelegate reminder;
-    private RecordingDelegate escalation;
-    private RecordingDelegate withdrawal;
-    private RecordingDelegate release;
+    private RoundDelegates delegates;
 
-    private RecordingDelegate taskReminder;
-    private RecordingDelegate taskEscalation;
+    private WaitingTaskPath.Notices waitingTasks;
 
     @BeforeEach
     void setUp() {
         engine = extension.getProcessEngine();
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
-        BpmnAwareTests.init(engine);
-        ProcessTestSupport.pinClockToStart();
-        reminder = RecordingDelegate.register("remindSecretariat");
-        escalation = RecordingDelegate.register("escalateOverdueRoundTask");
-        withdrawal = RecordingDelegate.register("recordSubmissionWithdrawal");
-        release = RecordingDelegate.register("releaseSubmission");
-        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
-        taskReminder = RecordingDelegate.register("remindWaitingTask");
-        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
-        Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
+        ProcessTestSupport.begin(engine);
+        delegates = RoundDelegates.register();
+        waitingTasks = WaitingTaskPath.registerNotices();
     }
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        ProcessTestSupport.end();
     }
 
     @Test
@@ -132,8 +117,8 @@ class ImrfReviewProcessTest {
         moveClockTo(day(37));
         assertThat(fireDueTimers(management, "RegistrationOverdueTimer")).isEqualTo(1);
         assertThat(runAsyncContinuations(management, "EscalateOverdueRegistration")).isEqualTo(1);
-        assertThat(reminder.valuesOf("submissionId")).containsExactly(21L);
-        assertThat(escalation.valuesOf("submissionId")).containsExactly(21L, 21L);
+        assertThat(delegates.reminder().valuesOf("submissionId")).containsExactly(21L);
+        assertThat(delegates.escalation().valuesOf("submissionId")).containsExactly(21L, 21L);
         assertThat(edition).hasPassed("ImrfSecretariatReminded", "RegistrationEscalated");
 
         complete(task("RegisterImrfSubmission", edition));
@@ -150,10 +135,10 @@ class ImrfReviewProcessTest {
 
         assertThat(correlate("SubmissionWithdrawn", 21L)).isEqualTo(1);
         assertThat(correlate("SubmissionReleased", 22L)).isEqualTo(1);
-        assertThat(withdrawal.valuesOf("submissionId")).containsExactly(21L);
-        assertThat(release.calls()).as("its own job").isEmpty();
+        assertThat(delegates.withdrawal().valuesOf("submissionId")).containsExactly(21L);
+        assertThat(delegates.release().calls()).as("its own job").isEmpty();
         assertThat(runAsyncContinuations(engine.getManagementService(), "ReleaseSubmission")).isEqualTo(1);
-        assertThat(release.valuesOf("submissionId")).containsExactly(22L);
+        assertThat(delegates.release().valuesOf("submissionId")).containsExactly(22L);
 
         assertThat(tasks.createTaskQuery().taskDefinitionKey("RegisterImrfSubmission").list()).singleElement()
                 .satisfies(task -> assertThat(tasks.getVariable(task.getId(), "submissionId")).isEqualTo(23L));
@@ -179,8 +164,8 @@ class ImrfReviewProcessTest {
     void closingTheEditionIsDueAfterTheDeadlineRemindedAndEscalatedEveryWeekUntilClosed() {
         ProcessInstance edition = startEdition();
 
-        WaitingTaskPath.walk(engine, edition.getId(), "CloseImrfEdition", "EditionClosing", day(180), taskReminder,
-                taskEscalation, Map.of());
+        WaitingTaskPath.walk(engine, edition.getId(), "CloseImrfEdition", "EditionClosing", day(180), waitingTasks,
+                Map.of());
         assertThat(edition).isEnded();
     }
 
@@ -191,13 +176,7 @@ class ImrfReviewProcessTest {
 
     /** What the national process's sendToImrf bean does. */
     private void submit(String nationalBusinessKey, long submissionId, String countryIso3) {
-        runtime.createMessageCorrelation("ReportSubmittedToImrf")
-                .processInstanceBusinessKey(EDITION)
-                // "ToTriggeredScope": into the event sub-process instance started by this message. Variables set
-                // with setVariableLocal would land on the process instance and the next submission would
-                // overwrite them.
-                .setVariablesToTriggeredScope(Map.of("nationalBusinessKey", nationalBusinessKey,
-                        "submissionId", submissionId, "countryIso3", countryIso3))
-                .correlate();
+        ProcessTestSupport.submitToRound(runtime, "ReportSubmittedToImrf", EDITION, nationalBusinessKey, submissionId,
+                countryIso3);
     }
 }

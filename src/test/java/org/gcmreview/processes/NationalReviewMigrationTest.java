@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.gcmreview.cycle.NationalTaskTimers;
@@ -93,8 +92,7 @@ class NationalReviewMigrationTest {
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         management = engine.getManagementService();
-        BpmnAwareTests.init(engine);
-        ProcessTestSupport.pinClockToStart();
+        ProcessTestSupport.begin(engine);
         reminder = RecordingDelegate.register("sendDraftingReminder");
         escalation = RecordingDelegate.register("escalateOverdueDrafting");
         for (String bean : List.of("freezeReportVersion", "sendToRegionalReview", "sendToImrf", "publishReport",
@@ -104,16 +102,13 @@ class NationalReviewMigrationTest {
         Mocks.register("escalationCycles", new EscalationCycles(Duration.ofDays(7)));
         Mocks.register("consultationPlan", new ConsultationPlan(Duration.ofDays(14)));
         Mocks.register("nationalTaskTimers", new NationalTaskTimers("P14D", "P3D", "P14D", "P3D", "P7D"));
-        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
-        RecordingDelegate.register("remindWaitingTask");
-        RecordingDelegate.register("escalateOverdueTask");
+        WaitingTaskPath.registerNotices();
     }
 
     @AfterEach
     void tearDown() {
         deployments.forEach(id -> repository.deleteDeployment(id, true));
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        ProcessTestSupport.end();
     }
 
     @Test

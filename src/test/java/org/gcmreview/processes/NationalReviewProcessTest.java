@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.gcmreview.cycle.NationalTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -81,8 +80,7 @@ class NationalReviewProcessTest {
     private RecordingDelegate signOffEscalation;
     private RecordingDelegate clarificationReminder;
     private RecordingDelegate clarificationEscalation;
-    private RecordingDelegate taskReminder;
-    private RecordingDelegate taskEscalation;
+    private WaitingTaskPath.Notices waitingTasks;
 
     @BeforeEach
     void setUp() {
@@ -90,8 +88,7 @@ class NationalReviewProcessTest {
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
         management = engine.getManagementService();
-        BpmnAwareTests.init(engine);
-        ProcessTestSupport.pinClockToStart();
+        ProcessTestSupport.begin(engine);
         draftingReminder = RecordingDelegate.register("sendDraftingReminder");
         draftingEscalation = RecordingDelegate.register("escalateOverdueDrafting");
         freeze = RecordingDelegate.register("freezeReportVersion");
@@ -120,15 +117,12 @@ class NationalReviewProcessTest {
         signOffEscalation = RecordingDelegate.register("escalateOverdueSignOff");
         clarificationReminder = RecordingDelegate.register("sendClarificationReminder");
         clarificationEscalation = RecordingDelegate.register("escalateOverdueClarification");
-        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
-        taskReminder = RecordingDelegate.register("remindWaitingTask");
-        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
+        waitingTasks = WaitingTaskPath.registerNotices();
     }
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        ProcessTestSupport.end();
     }
 
     @Test
@@ -1003,8 +997,8 @@ class NationalReviewProcessTest {
         ProcessInstance review = runtime.createProcessInstanceByKey("national-review").businessKey(BUSINESS_KEY)
                 .setVariables(variables).startBeforeActivity(waiting.task).execute();
 
-        WaitingTaskPath.walk(engine, review.getId(), waiting.task, waiting.timers, waiting.due, taskReminder,
-                taskEscalation, Map.of("reviseDraft", false, "changesRequested", false, "governmentApproved", true,
+        WaitingTaskPath.walk(engine, review.getId(), waiting.task, waiting.timers, waiting.due, waitingTasks,
+                Map.of("reviseDraft", false, "changesRequested", false, "governmentApproved", true,
                         "roundChoice", NationalReview.RoundChoice.WAIT));
     }
 

@@ -22,9 +22,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.gcmreview.submission.RoundTaskTimers;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,38 +43,26 @@ class RegionalReviewProcessTest {
     private RecordingDelegate deadlineNotice;
     private RecordingDelegate requestClarification;
     private RecordingDelegate acknowledgeSubmission;
-    private RecordingDelegate reminder;
-    private RecordingDelegate escalation;
-    private RecordingDelegate withdrawal;
-    private RecordingDelegate release;
+    private RoundDelegates delegates;
 
-    private RecordingDelegate taskReminder;
-    private RecordingDelegate taskEscalation;
+    private WaitingTaskPath.Notices waitingTasks;
 
     @BeforeEach
     void setUp() {
         engine = extension.getProcessEngine();
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
-        BpmnAwareTests.init(engine);
-        ProcessTestSupport.pinClockToStart();
+        ProcessTestSupport.begin(engine);
         deadlineNotice = RecordingDelegate.register("notifySubmissionDeadlinePassed");
         requestClarification = RecordingDelegate.register("requestClarification");
         acknowledgeSubmission = RecordingDelegate.register("acknowledgeSubmission");
-        reminder = RecordingDelegate.register("remindSecretariat");
-        escalation = RecordingDelegate.register("escalateOverdueRoundTask");
-        withdrawal = RecordingDelegate.register("recordSubmissionWithdrawal");
-        release = RecordingDelegate.register("releaseSubmission");
-        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
-        taskReminder = RecordingDelegate.register("remindWaitingTask");
-        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
-        Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
+        delegates = RoundDelegates.register();
+        waitingTasks = WaitingTaskPath.registerNotices();
     }
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        ProcessTestSupport.end();
     }
 
     @Test
@@ -174,9 +159,9 @@ class RegionalReviewProcessTest {
 
         moveClockTo(day(23));
         assertThat(fireDueTimers(management, "ReviewReminderTimer")).isEqualTo(1);
-        assertThat(reminder.calls()).as("the mail waits for its own job").isEmpty();
+        assertThat(delegates.reminder().calls()).as("the mail waits for its own job").isEmpty();
         assertThat(runAsyncContinuations(management, "RemindSecretariat")).isEqualTo(1);
-        assertThat(reminder.onlyCall().variables()).containsEntry("submissionId", 11L)
+        assertThat(delegates.reminder().onlyCall().variables()).containsEntry("submissionId", 11L)
                 .containsEntry("secretariatGroup", "regional-secretariat-ECA");
 
         moveClockTo(day(30));
@@ -188,7 +173,7 @@ class RegionalReviewProcessTest {
         moveClockTo(day(37));
         assertThat(fireDueTimers(management, "ReviewOverdueTimer")).isEqualTo(1);
         assertThat(runAsyncContinuations(management, "EscalateOverdueReview")).isEqualTo(1);
-        assertThat(escalation.valuesOf("submissionId")).containsExactly(11L, 11L);
+        assertThat(delegates.escalation().valuesOf("submissionId")).containsExactly(11L, 11L);
         assertThat(round).hasPassed("SecretariatReminded", "ReviewEscalated");
 
         complete(reviewOf("KEN-2026"), withVariables("clarificationNeeded", false));
@@ -210,7 +195,7 @@ class RegionalReviewProcessTest {
         assertThat(withdraw(11L)).isEqualTo(1);
         assertThat(withdraw(14L)).isEqualTo(1);
 
-        assertThat(withdrawal.valuesOf("submissionId")).containsExactly(11L, 14L);
+        assertThat(delegates.withdrawal().valuesOf("submissionId")).containsExactly(11L, 14L);
         assertThat(tasks.createTaskQuery().taskDefinitionKey("ReviewSubmission").list()).singleElement()
                 .satisfies(task -> assertThat(tasks.getVariable(task.getId(), "nationalBusinessKey"))
                         .isEqualTo("NGA-2026"));
@@ -231,9 +216,9 @@ class RegionalReviewProcessTest {
         assertThat(runtime.createMessageCorrelation("SubmissionReleased").processInstanceId(round.getId())
                 .localVariableEquals("submissionId", 11L).correlateAllWithResult()).hasSize(1);
         assertThat(tasks.createTaskQuery().taskDefinitionKey("ReviewSubmission").count()).isZero();
-        assertThat(release.calls()).isEmpty();
+        assertThat(delegates.release().calls()).isEmpty();
         assertThat(runAsyncContinuations(engine.getManagementService(), "ReleaseSubmission")).isEqualTo(1);
-        assertThat(release.onlyCall().variables()).containsEntry("submissionId", 11L)
+        assertThat(delegates.release().onlyCall().variables()).containsEntry("submissionId", 11L)
                 .containsEntry("nationalBusinessKey", "KEN-2026");
 
         complete(task("PrepareRegionalSynthesis", round), withVariables("lateReviews", false));
@@ -290,7 +275,7 @@ class RegionalReviewProcessTest {
         ProcessInstance round = startRound();
 
         WaitingTaskPath.walk(engine, round.getId(), "PrepareRegionalSynthesis", "RegionalSynthesis", day(120),
-                taskReminder, taskEscalation, Map.of("lateReviews", false));
+                waitingTasks, Map.of("lateReviews", false));
         assertThat(round).isEnded();
     }
 
@@ -302,14 +287,8 @@ class RegionalReviewProcessTest {
 
     /** What the national process's sendToRegionalReview bean does. */
     private void submit(String nationalBusinessKey, long submissionId, String countryIso3) {
-        runtime.createMessageCorrelation("NationalReportSubmitted")
-                .processInstanceBusinessKey(ROUND)
-                // "ToTriggeredScope": into the event sub-process instance started by this message. Variables set
-                // with setVariableLocal would land on the process instance and the next submission would
-                // overwrite them.
-                .setVariablesToTriggeredScope(Map.of("nationalBusinessKey", nationalBusinessKey,
-                        "submissionId", submissionId, "countryIso3", countryIso3))
-                .correlate();
+        ProcessTestSupport.submitToRound(runtime, "NationalReportSubmitted", ROUND, nationalBusinessKey, submissionId,
+                countryIso3);
     }
 
     private Task reviewOf(String nationalBusinessKey) {

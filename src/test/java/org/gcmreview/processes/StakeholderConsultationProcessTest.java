@@ -18,8 +18,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,25 +38,20 @@ class StakeholderConsultationProcessTest {
     private RecordingDelegate openWindow;
     private RecordingDelegate closeWindow;
 
-    private RecordingDelegate taskReminder;
-    private RecordingDelegate taskEscalation;
+    private WaitingTaskPath.Notices waitingTasks;
 
     @BeforeEach
     void setUp() {
         engine = extension.getProcessEngine();
-        BpmnAwareTests.init(engine);
-        ProcessTestSupport.pinClockToStart();
+        ProcessTestSupport.begin(engine);
         openWindow = RecordingDelegate.register("openConsultationWindow");
         closeWindow = RecordingDelegate.register("closeConsultationWindow");
-        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
-        taskReminder = RecordingDelegate.register("remindWaitingTask");
-        taskEscalation = RecordingDelegate.register("escalateOverdueTask");
+        waitingTasks = WaitingTaskPath.registerNotices();
     }
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        ProcessTestSupport.end();
     }
 
     @Test
@@ -166,8 +159,8 @@ class StakeholderConsultationProcessTest {
                         "consultationClosesAt", CLOSES_AT))
                 .startBeforeActivity("RespondToInputs").execute();
 
-        WaitingTaskPath.walk(engine, consultation.getId(), "RespondToInputs", "InputResponses", day(14), taskReminder,
-                taskEscalation, Map.of("reviseDraft", false));
+        WaitingTaskPath.walk(engine, consultation.getId(), "RespondToInputs", "InputResponses", day(14), waitingTasks,
+                Map.of("reviseDraft", false));
         assertThat(consultation).isEnded();
     }
 

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.gcmreview.submission.RoundTaskTimers;
 import org.gcmreview.cycle.NationalTaskTimers;
@@ -52,8 +51,7 @@ class SubmissionRoundTripProcessTest {
         ProcessEngine engine = extension.getProcessEngine();
         runtime = engine.getRuntimeService();
         management = engine.getManagementService();
-        BpmnAwareTests.init(engine);
-        ProcessTestSupport.pinClockToStart();
+        ProcessTestSupport.begin(engine);
         RecordingDelegate.register("sendToRegionalReview", execution -> submit(execution, "NationalReportSubmitted",
                 REGIONAL_ROUND));
         RecordingDelegate.register("sendToImrf", execution -> submit(execution, "ReportSubmittedToImrf",
@@ -65,15 +63,12 @@ class SubmissionRoundTripProcessTest {
         publish = RecordingDelegate.register("publishReport");
         Mocks.register("nationalTaskTimers", new NationalTaskTimers("P14D", "P3D", "P14D", "P3D", "P7D"));
         Mocks.register("roundTaskTimers", new RoundTaskTimers("P30D", "P7D", "P7D"));
-        Mocks.register("waitingTasks", WaitingTaskPath.defaults());
-        RecordingDelegate.register("remindWaitingTask");
-        RecordingDelegate.register("escalateOverdueTask");
+        WaitingTaskPath.registerNotices();
     }
 
     @AfterEach
     void tearDown() {
-        Mocks.reset();
-        BpmnAwareTests.reset();
+        ProcessTestSupport.end();
     }
 
     @Test

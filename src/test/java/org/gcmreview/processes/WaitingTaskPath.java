@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.gcmreview.cycle.WaitingTasks;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -27,12 +28,25 @@ final class WaitingTaskPath {
         return new WaitingTasks(new StandardEnvironment());
     }
 
+    /** The waiting tasks' notices, recording: what {@link #walk} checks. */
+    record Notices(RecordingDelegate reminders, RecordingDelegate escalations) {
+    }
+
+    /** Registers the waiting tasks' timers with their defaults, and their reminder and escalation delegates. */
+    static Notices registerNotices() {
+        Mocks.register("waitingTasks", defaults());
+        return new Notices(RecordingDelegate.register("remindWaitingTask"),
+                RecordingDelegate.register("escalateOverdueTask"));
+    }
+
     /**
      * @param timers the prefix of the task's timer and notice ids, e.g. "Endorsement" for EndorsementReminderTimer,
      *        RemindEndorsement, EndorsementOverdueTimer, EscalateEndorsement
      */
     static void walk(ProcessEngine engine, String processInstanceId, String taskKey, String timers, Date expectedDue,
-            RecordingDelegate reminders, RecordingDelegate escalations, Map<String, Object> completion) {
+            Notices notices, Map<String, Object> completion) {
+        RecordingDelegate reminders = notices.reminders();
+        RecordingDelegate escalations = notices.escalations();
         var tasks = engine.getTaskService();
         var management = engine.getManagementService();
         Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)

@@ -25,8 +25,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Test data of issues 16.3 and 16.4 at full size: a country of its own (a made-up ISO code, so no other test meets
  * its cycles), its last endorsed report of 23 objectives, and a new cycle started and scoped through the real forms.
+ * A fixture bean of {@code @ApplicationTest}.
  */
-final class CarryOverScenario {
+public final class CarryOverScenario {
 
     /** A country of the test's own with its coordinator and the one ministry that drafts every objective. */
     record Country(String iso3, CurrentUser coordinator, CurrentUser ministry) {
@@ -40,7 +41,7 @@ final class CarryOverScenario {
     private final ReportVersions versions;
     private final ReferenceData reference;
 
-    CarryOverScenario(MockMvc mvc, JdbcClient jdbc, TestUsers users, CycleFixture cycles, ReportSections sections,
+    public CarryOverScenario(MockMvc mvc, JdbcClient jdbc, TestUsers users, CycleFixture cycles, ReportSections sections,
             ReportVersions versions, ReferenceData reference) {
         this.mvc = mvc;
         this.jdbc = jdbc;

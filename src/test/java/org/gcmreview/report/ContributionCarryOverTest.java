@@ -15,9 +15,7 @@ import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.processes.NationalReview;
-import org.gcmreview.reference.ReferenceData;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,24 +36,11 @@ class ContributionCarryOverTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    TestUsers users;
-    @Autowired
     CycleFixture cycles;
     @Autowired
-    ReportSections sections;
-    @Autowired
-    ReportVersions versions;
-    @Autowired
-    ReferenceData reference;
-    @Autowired
     Contributions contributions;
-
+    @Autowired
     CarryOverScenario scenarios;
-
-    @BeforeEach
-    void setUp() {
-        scenarios = new CarryOverScenario(mvc, jdbc, users, cycles, sections, versions, reference);
-    }
 
     @Test
     void aContributionStartsFromTheLastEndorsedReportAndItsPrincipleTagsFlowIntoTheReport() throws Exception {

@@ -14,12 +14,10 @@ import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.processes.NationalReview;
-import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.submission.ReviewFixtures;
 import org.gcmreview.submission.ReviewRound;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,18 +43,9 @@ class GuidingPrinciplesTest {
     @Autowired
     ReviewFixtures reviews;
     @Autowired
-    ReportSections sections;
-    @Autowired
     ReportVersions versions;
     @Autowired
-    ReferenceData reference;
-
     CarryOverScenario scenarios;
-
-    @BeforeEach
-    void setUp() {
-        scenarios = new CarryOverScenario(mvc, jdbc, users, cycles, sections, versions, reference);
-    }
 
     @Test
     void sectionsAreTaggedTheMatrixShowsThemAndUnevidencedPrinciplesAreWarnedAboutBeforeSendingOn()

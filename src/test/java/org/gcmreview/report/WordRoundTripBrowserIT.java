@@ -13,10 +13,10 @@ import java.util.stream.Collectors;
 
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.gcmreview.browser.JourneyScene;
 import org.gcmreview.browser.SignedInJourney;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.WordFormat.Field;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * A ministry drafts in Word, in a real browser: from its drafting task it downloads its contribution (the link
@@ -38,9 +37,7 @@ class WordRoundTripBrowserIT {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    PasswordEncoder passwordEncoder;
-    @Autowired
-    TestUsers users;
+    JourneyScene scene;
     @Autowired
     CycleFixture cycles;
 
@@ -49,8 +46,8 @@ class WordRoundTripBrowserIT {
 
     @BeforeEach
     void setUp() {
-        coordinator = SignedInJourney.canSignIn(users.coordinator("KEN"), jdbc, passwordEncoder);
-        interior = SignedInJourney.canSignIn(users.ministry("KEN", "INTERIOR"), jdbc, passwordEncoder);
+        coordinator = scene.coordinator("KEN");
+        interior = scene.ministry("KEN", "INTERIOR");
     }
 
     @Test

@@ -24,8 +24,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.identity.CockpitRuntime;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,7 +45,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Issue 13 over real HTTP, with the production settings that matter here: sessions in PostgreSQL (Spring Session
  * JDBC on), no trusted proxy, and the engine refusing foreign deployments.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ApplicationTest(webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"spring.autoconfigure.exclude=", "gcm.engine.foreign-deployments-allowed=false"})
 class SideDoorsOverHttpTest {
 
@@ -61,9 +61,11 @@ class SideDoorsOverHttpTest {
     @Autowired
     RepositoryService repositoryService;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     ReportVersions versions;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    ReviewFixtures fixtures;
 
     // ------------------------------------------------------------------ 7. anonymous readers cost no session
 
@@ -184,8 +186,7 @@ class SideDoorsOverHttpTest {
 
     /** A published report of three objectives whose closed consultation has two answered inputs. */
     private ReviewCycle publishedReportWithConsultation() {
-        ReviewCycle cycle = new ReviewFixtures(jdbc, cycles, null, null, null)
-                .cycle(new TestUsers(jdbc).coordinator("KEN"));
+        ReviewCycle cycle = fixtures.cycle(users.coordinator("KEN"));
         versions.freeze(cycle.id());
         // only an endorsed version is public (issue 14.4)
         ReviewFixtures.endorseLatest(jdbc, cycle.id());
@@ -260,7 +261,6 @@ class SideDoorsOverHttpTest {
 
     @Test
     void disablingAUserOrChangingTheirCountryRoleOrMinistryEndsTheirSessionsOnTheNextRequest() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
         CurrentUser moved = withPassword(users.coordinator("KEN"));
         CurrentUser disabled = withPassword(users.coordinator("KEN"));
         Browser movedTabOne = new Browser();

@@ -1,19 +1,17 @@
 package org.gcmreview.signoff;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.gcmreview.browser.JourneyScene;
 import org.gcmreview.browser.SignedInJourney;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
-import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -21,9 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * "Ministry signs off" in a real browser, with the keyboard: the Ministry of Interior finds the sign-off in its
@@ -38,29 +33,21 @@ class SignOffBrowserIT {
     private static final String SIGN_OFF = "Sign off the report";
 
     @Autowired
-    WebApplicationContext context;
-    @Autowired
     JdbcClient jdbc;
-    @Autowired
-    PasswordEncoder passwordEncoder;
     @Autowired
     TaskService taskService;
     @Autowired
-    RuntimeService runtimeService;
-
-    TestUsers users;
+    JourneyScene scene;
+    @Autowired
     CycleFixture cycles;
+
     CurrentUser coordinator;
     CurrentUser interior;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        // Built here rather than with @AutoConfigureMockMvc, which would give this class a context of its own.
-        cycles = new CycleFixture(MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build(), jdbc,
-                taskService, runtimeService);
-        coordinator = SignedInJourney.canSignIn(users.coordinator("KEN"), jdbc, passwordEncoder);
-        interior = SignedInJourney.canSignIn(users.ministry("KEN", "INTERIOR"), jdbc, passwordEncoder);
+        coordinator = scene.coordinator("KEN");
+        interior = scene.ministry("KEN", "INTERIOR");
     }
 
     @Test
@@ -144,8 +131,7 @@ class SignOffBrowserIT {
         long cycleId = cycles.reachSignOff(coordinator, interior);
         String taskId = cycles.task(cycleId, "SignOffReport", CandidateGroups.ministry("KEN", "INTERIOR")).getId();
         // a ministry of its own, so no other test's cycle puts a task in its inbox
-        CurrentUser ghana = SignedInJourney.canSignIn(users.ministry("GHA", "J" + UUID.randomUUID().toString()
-                .substring(0, 8).toUpperCase()), jdbc, passwordEncoder);
+        CurrentUser ghana = scene.ministry("GHA", "J" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
         SignedInJourney journey = new SignedInJourney(browser);
 
         journey.signIn(ghana);

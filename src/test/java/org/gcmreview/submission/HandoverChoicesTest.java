@@ -17,9 +17,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -51,12 +48,6 @@ class HandoverChoicesTest {
     ReviewCycles cycles;
     @Autowired
     Submissions submissions;
-    @Autowired
-    RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
     @Autowired
     TestUsers users;
     @Autowired
@@ -169,13 +160,11 @@ class HandoverChoicesTest {
         ReviewRound round = fixtures.regionalRound("ECA");
         ReviewCycle cycle = fixtures.cycleInRounds(kenya, round);
         ProcessInstance national = fixtures.frozenReviewAt(cycle, "SendToRegionalReview").national();
-        jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(national.getId(), cycle.id())
-                .update();
+        fixtures.linkNationalReview(cycle, national);
         fixtures.runJob(national.getId(), "SendToRegionalReview");
         String regional = fixtures.roundInstance(round);
         long submissionId = submissions.latest(cycle.id(), RoundKind.REGIONAL).orElseThrow().id();
-        Task review = taskService.createTaskQuery().processInstanceId(regional).taskDefinitionKey("ReviewSubmission")
-                .singleResult();
+        Task review = fixtures.task(regional, "ReviewSubmission");
         mvc.perform(post("/tasks/" + review.getId()).with(as(eca)).with(csrf()).param("action", "clarify")
                         .param("message", "Please give figures for objective 2."))
                 .andExpect(redirectedUrl("/tasks"));
@@ -185,22 +174,20 @@ class HandoverChoicesTest {
                         .with(csrf()).param("action", "close").param("confirm", "yes")
                         .param("decision-" + submissionId, "late"))
                 .andExpect(redirectedUrl("/tasks"));
-        assertThat(runtimeService.createExecutionQuery().processInstanceId(regional).activityId("LateReviewsSettled")
-                .count()).as("the closed round waits for Kenya").isEqualTo(1);
+        assertThat(fixtures.waitingAt(regional, "LateReviewsSettled")).as("the closed round waits for Kenya")
+                .isEqualTo(1);
 
         mvc.perform(post("/cycles/" + cycle.id() + "/withdraw").with(as(kenya)).with(csrf())
                         .param("reason", "The government withdraws the report."))
                 .andExpect(redirectedUrl("/cycles/" + cycle.id()));
         fixtures.runJob(national.getId(), "TellRoundsOfWithdrawal");
 
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(regional).count())
-                .as("the round's process ended").isZero();
+        assertThat(fixtures.isRunning(regional)).as("the round's process ended").isFalse();
         assertThat(fixtures.incidents(national.getId())).isZero();
     }
 
     private Job waitTimer(ProcessInstance national, String activityId) {
-        return managementService.createJobQuery().processInstanceId(national.getId()).timers().activityId(activityId)
-                .singleResult();
+        return fixtures.timer(national.getId(), activityId);
     }
 
     private void addRound(String kind, String commission, String code) throws Exception {

@@ -33,23 +33,31 @@ public final class ReviewFixtures {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final ReportVersions versions;
+    private final Submissions submissions;
+    private final RoundProcesses roundProcesses;
 
     /** As a bean of {@code @ApplicationTest}: every method. */
     @Autowired
     public ReviewFixtures(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
-            ManagementService managementService, TaskService taskService, ReportVersions versions) {
+            ManagementService managementService, TaskService taskService, ReportVersions versions,
+            Submissions submissions, RoundProcesses roundProcesses) {
         this.jdbc = jdbc;
         this.cycles = cycles;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
         this.taskService = taskService;
         this.versions = versions;
+        this.submissions = submissions;
+        this.roundProcesses = roundProcesses;
     }
 
-    /** Built by hand (tests that predate the fixture beans): all but {@link #frozenReviewAt}. */
+    /**
+     * Built by hand (tests that predate the fixture beans): all but {@link #frozenReviewAt} and
+     * {@link #roundWithSubmission}.
+     */
     public ReviewFixtures(JdbcClient jdbc, ReviewCycles cycles, RuntimeService runtimeService,
             ManagementService managementService, TaskService taskService) {
-        this(jdbc, cycles, runtimeService, managementService, taskService, null);
+        this(jdbc, cycles, runtimeService, managementService, taskService, null, null, null);
     }
 
     /**
@@ -171,6 +179,23 @@ public final class ReviewFixtures {
         return new Frozen(nationalReviewAt(cycle, activityId), version);
     }
 
+    /** A running regional round with one report submitted to it and not yet reviewed: its synthesis task is open. */
+    public record RoundWithSubmission(ReviewRound round, ReviewCycle cycle, String instance, Task synthesis) {
+    }
+
+    /**
+     * A new round of the commission, running, with a cycle of the coordinator's country (in that round and a new
+     * IMRF edition) whose frozen report the coordinator submitted to it.
+     */
+    public RoundWithSubmission roundWithSubmission(CurrentUser coordinator, String commissionCode) {
+        ReviewRound round = regionalRound(commissionCode);
+        ReviewCycle cycle = attach(cycle(coordinator), round, imrfEdition());
+        ReportVersion version = versions.freeze(cycle.id());
+        String instance = roundProcesses.ensureRunning(round.id());
+        submissions.insert(cycle.id(), round.id(), version.id(), RoundKind.REGIONAL, null, coordinator.id(), null);
+        return new RoundWithSubmission(round, cycle, instance, task(instance, "PrepareRegionalSynthesis"));
+    }
+
     /** The process instance's incidents: none, whatever happens, is what every hand-over path promises. */
     public long incidents(String processInstanceId) {
         return runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count();
@@ -189,6 +214,34 @@ public final class ReviewFixtures {
 
     public void reopen(List<Long> roundIds) {
         roundIds.forEach(id -> jdbc.sql("update review_round set closed_at = null where id = ?").param(id).update());
+    }
+
+    /** Whether the process instance is still running (not ended, not cancelled). */
+    public boolean isRunning(String processInstanceId) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0;
+    }
+
+    /** How many executions of the instance wait at the activity (a receive task, an event, a gateway). */
+    public long waitingAt(String processInstanceId, String activityId) {
+        return runtimeService.createExecutionQuery().processInstanceId(processInstanceId).activityId(activityId)
+                .count();
+    }
+
+    /** The instance's open tasks, of any activity. */
+    public long openTasks(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).count();
+    }
+
+    /** The timer of the instance at this event, or null if none is waiting. */
+    public Job timer(String processInstanceId, String activityId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(activityId).singleResult();
+    }
+
+    /** Records the national review as the cycle's process, as starting a cycle through the application does. */
+    public void linkNationalReview(ReviewCycle cycle, ProcessInstance national) {
+        jdbc.sql("update review_cycle set process_instance_id = ? where id = ?").params(national.getId(), cycle.id())
+                .update();
     }
 
     public Task task(String processInstanceId, String activityId) {

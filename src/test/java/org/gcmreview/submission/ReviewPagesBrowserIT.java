@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
+import org.gcmreview.browser.SignedInJourney;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
@@ -34,25 +34,21 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @BrowserTest
 class ReviewPagesBrowserIT {
 
-    private static final String PASSWORD = "browser-test";
-
     @Autowired
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     ReportVersions versions;
-
+    @Autowired
     TestUsers users;
+    @Autowired
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
 
     @BeforeEach
     void setUp() {
-        users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, null, null, null);
         coordinator = users.coordinator("KEN");
     }
 
@@ -203,9 +199,7 @@ class ReviewPagesBrowserIT {
     }
 
     private CurrentUser withPassword(CurrentUser user) {
-        jdbc.sql("update app_user set password_hash = ? where id = ?")
-                .params(passwordEncoder.encode(PASSWORD), user.id()).update();
-        return user;
+        return SignedInJourney.canSignIn(user, jdbc, passwordEncoder);
     }
 
     private static void signIn(Browser browser, String username) {
@@ -213,12 +207,6 @@ class ReviewPagesBrowserIT {
     }
 
     private static void signIn(Browser browser, String username, String landing) {
-        browser.visit("/login");
-        browser.tabTo(By.id("username"));
-        browser.type(username);
-        browser.tabTo(By.id("password"));
-        browser.type(PASSWORD);
-        browser.after(() -> browser.press(Keys.ENTER));
-        assertThat(browser.path()).as("signed in as " + username).isEqualTo(landing);
+        new SignedInJourney(browser).signIn(username, landing);
     }
 }

@@ -13,15 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.ApplicationTest;
-import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
-import org.gcmreview.report.ReportVersion;
-import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,13 +33,7 @@ class RoundTasksTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReportVersions versions;
-    @Autowired
-    Submissions submissions;
-    @Autowired
     RoundProcesses roundProcesses;
-    @Autowired
-    RuntimeService runtimeService;
     @Autowired
     TestUsers users;
     @Autowired
@@ -76,12 +66,9 @@ class RoundTasksTest {
     void aRoundIsNotClosedWhileASubmissionAwaitsReviewWithoutADecisionForIt() throws Exception {
         CurrentUser coordinator = users.coordinator("KEN");
         CurrentUser eca = users.regionalSecretariat("ECA");
-        ReviewRound round = fixtures.regionalRound("ECA");
-        ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
-        ReportVersion version = versions.freeze(cycle.id());
-        String instance = roundProcesses.ensureRunning(round.id());
-        submissions.insert(cycle.id(), round.id(), version.id(), RoundKind.REGIONAL, null, coordinator.id(), null);
-        Task synthesis = fixtures.task(instance, "PrepareRegionalSynthesis");
+        ReviewFixtures.RoundWithSubmission submitted = fixtures.roundWithSubmission(coordinator, "ECA");
+        ReviewRound round = submitted.round();
+        Task synthesis = submitted.synthesis();
 
         mvc.perform(get("/tasks/" + synthesis.getId()).with(as(users.regionalSecretariat("ESCAP"))))
                 .andExpect(status().isForbidden());
@@ -111,7 +98,7 @@ class RoundTasksTest {
 
         ReviewRound closed = new ReviewRounds(jdbc).findById(edition.id()).orElseThrow();
         assertThat(closed.closed()).isTrue();
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+        assertThat(fixtures.isRunning(instance)).isFalse();
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'ROUND_CLOSED' and subject_id = ?")
                 .param(String.valueOf(edition.id())).query(Integer.class).single()).isOne();
     }

@@ -17,7 +17,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -55,8 +54,6 @@ class RoundsThatCloseTest {
     RoundProcesses roundProcesses;
     @Autowired
     RuntimeService runtimeService;
-    @Autowired
-    ManagementService managementService;
     @Autowired
     TaskService taskService;
     @Autowired
@@ -144,8 +141,7 @@ class RoundsThatCloseTest {
                 .isEqualTo(next.id());
 
         // Ghana: accepted late, its answer still reaches the closed round, which ends once Ghana is acknowledged
-        assertThat(runtimeService.createExecutionQuery().processInstanceId(regional).activityId("LateReviewsSettled")
-                .count()).isEqualTo(1);
+        assertThat(fixtures.waitingAt(regional, "LateReviewsSettled")).isEqualTo(1);
         answerClarification(fixtures.task(ghanaNational.getId(), "AnswerClarification"), users.coordinator("GHA"));
         fixtures.runJob(ghanaNational.getId(), "SendToRegionalReview");
         Submission ghanaAgain = latest(ghana);
@@ -153,7 +149,7 @@ class RoundsThatCloseTest {
         answer(review(regional, ghanaAgain.id()), "acknowledge", "");
         fixtures.runJob(regional, "AcknowledgeSubmission");
         assertThat(submissions.find(ghanaAgain.id()).orElseThrow().status()).isEqualTo(SubmissionStatus.ACKNOWLEDGED);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(regional).count()).isZero();
+        assertThat(fixtures.isRunning(regional)).isFalse();
 
         // nobody else gets into the closed round, and no cycle can be tied to it
         assertThatThrownBy(() -> roundProcesses.ensureRunning(round.id())).isInstanceOf(RoundClosedException.class);
@@ -182,8 +178,7 @@ class RoundsThatCloseTest {
                 .correlateAllWithResult()).hasSize(1);
 
         assertThat(reviewTasks(regional)).isEmpty();
-        assertThat(managementService.createJobQuery().processInstanceId(regional).timers()
-                .activityId(RegionalReview.REVIEW_OVERDUE_TIMER).count()).isZero();
+        assertThat(fixtures.timer(regional, RegionalReview.REVIEW_OVERDUE_TIMER)).isNull();
         assertThat(submissions.find(submissionId).orElseThrow().status()).isEqualTo(SubmissionStatus.WITHDRAWN);
         assertThat(auditActions(submissionId)).contains("SUBMISSION_REVIEW_ENDED_WITHDRAWN");
         mvc.perform(get("/secretariat").param("round", round.code()).with(as(eca)))

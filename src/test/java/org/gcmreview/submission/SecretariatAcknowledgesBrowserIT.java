@@ -7,15 +7,11 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gcmreview.browser.Browser;
 import org.gcmreview.browser.BrowserTest;
 import org.gcmreview.browser.SignedInJourney;
 import org.gcmreview.cycle.ReviewCycle;
-import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.report.ReportVersion;
@@ -52,17 +48,12 @@ class SecretariatAcknowledgesBrowserIT {
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    ReviewCycles cycles;
-    @Autowired
     ReportVersions versions;
     @Autowired
-    RuntimeService runtimeService;
+    TestUsers users;
     @Autowired
-    ManagementService managementService;
-    @Autowired
-    TaskService taskService;
-
     ReviewFixtures fixtures;
+
     CurrentUser coordinator;
     CurrentUser eca;
     ReviewRound round;
@@ -73,8 +64,6 @@ class SecretariatAcknowledgesBrowserIT {
     /** Kenya's report, frozen and submitted to a regional round of its own: the secretariat's review waits. */
     @BeforeEach
     void kenyaHasSubmitted() throws Exception {
-        TestUsers users = new TestUsers(jdbc);
-        fixtures = new ReviewFixtures(jdbc, cycles, runtimeService, managementService, taskService);
         coordinator = SignedInJourney.canSignIn(users.coordinator("KEN"), jdbc, passwordEncoder);
         eca = SignedInJourney.canSignIn(users.regionalSecretariat("ECA"), jdbc, passwordEncoder);
         round = fixtures.regionalRound("ECA");

@@ -13,11 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import jakarta.servlet.http.Cookie;
 import org.camunda.bpm.engine.task.Task;
 import org.gcmreview.ApplicationTest;
-import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
-import org.gcmreview.report.ReportVersion;
-import org.gcmreview.report.ReportVersions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,12 +29,6 @@ class SubmissionLanguagesTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    ReportVersions versions;
-    @Autowired
-    Submissions submissions;
-    @Autowired
-    RoundProcesses roundProcesses;
-    @Autowired
     TestUsers users;
     @Autowired
     ReviewFixtures fixtures;
@@ -46,12 +37,7 @@ class SubmissionLanguagesTest {
     void closingARoundSpeaksTheSecretariatsLanguage() throws Exception {
         CurrentUser coordinator = users.coordinator("KEN");
         CurrentUser eca = users.regionalSecretariat("ECA");
-        ReviewRound round = fixtures.regionalRound("ECA");
-        ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
-        ReportVersion version = versions.freeze(cycle.id());
-        String instance = roundProcesses.ensureRunning(round.id());
-        submissions.insert(cycle.id(), round.id(), version.id(), RoundKind.REGIONAL, null, coordinator.id(), null);
-        Task synthesis = fixtures.task(instance, "PrepareRegionalSynthesis");
+        Task synthesis = fixtures.roundWithSubmission(coordinator, "ECA").synthesis();
 
         mvc.perform(get("/tasks/" + synthesis.getId()).with(as(eca)).cookie(language("fr")))
                 .andExpect(status().isOk())

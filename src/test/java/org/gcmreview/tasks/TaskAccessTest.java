@@ -14,13 +14,9 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CandidateGroups;
 import org.gcmreview.identity.CurrentUser;
@@ -51,45 +47,27 @@ class TaskAccessTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    RepositoryService repositoryService;
-    @Autowired
-    RuntimeService runtimeService;
+    ProcessEngine engine;
     @Autowired
     TaskService taskService;
     @Autowired
     TestUsers users;
 
-    Deployment deployment;
+    OneTaskProcess process;
 
     @BeforeEach
     void deployOneTaskProcess() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess("test-one-task")
-                .camundaHistoryTimeToLive(1)
-                .startEvent()
-                .userTask("Echo").name("Echo the note").camundaFormKey(FORM_KEY)
-                .camundaCandidateGroups("${group}")
-                .endEvent()
-                .done();
-        deployment = repositoryService.createDeployment().addModelInstance("test-one-task.bpmn", model).deploy();
+        process = OneTaskProcess.deploy(engine, jdbc, "test-one-task", "Echo", "Echo the note", FORM_KEY);
     }
 
     @AfterEach
     void undeploy() {
-        repositoryService.deleteDeployment(deployment.getId(), true);
+        process.undeploy();
     }
 
     /** A national task of a country: tenant = the country, candidate group = its coordinators. */
     Task coordinatorTask(String iso3) {
-        var instance = runtimeService.createProcessInstanceByKey("test-one-task")
-                .businessKey(iso3 + "-TEST")
-                .setVariables(Map.of("group", CandidateGroups.coordinator(iso3)))
-                .processDefinitionWithoutTenantId()
-                .execute();
-        Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        // the real processes get their tenant from a TenantIdProvider; here we set it directly
-        jdbc.sql("update act_ru_task set tenant_id_ = ? where id_ = ?").params(iso3, task.getId()).update();
-        jdbc.sql("update act_hi_taskinst set tenant_id_ = ? where id_ = ?").params(iso3, task.getId()).update();
-        return task;
+        return process.start(iso3 + "-TEST", iso3, CandidateGroups.coordinator(iso3), Map.of());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import org.gcmreview.cycle.TestSmtp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,16 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "gcm.mail.enabled=true")
 class MailHealthOverHttpTest {
 
-    private static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        MAIL.start();
-    }
+    private static final GreenMail MAIL = TestSmtp.startedOnFreePort();
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        TestSmtp.sendMailTo(registry, MAIL.getSmtp().getPort());
     }
 
     @AfterAll

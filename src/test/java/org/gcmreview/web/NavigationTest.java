@@ -68,7 +68,7 @@ class NavigationTest {
         assertThat(page(get("/").with(TestUsers.as(renamed)))).doesNotContain("Sign in to your workspace")
                 .contains("Go to your workspace").contains("href=\"/tasks\"");
         // a stakeholder's workspace is their consultations (they have no task list)
-        CurrentUser stakeholder = new TestUsers(jdbc).stakeholder("KEN", "Home page test organisation");
+        CurrentUser stakeholder = users.stakeholder("KEN", "Home page test organisation");
         assertThat(page(get("/").with(TestUsers.as(stakeholder)))).doesNotContain("Sign in to your workspace")
                 .contains("Go to your workspace").contains("href=\"/my-consultations\"")
                 .doesNotContain("href=\"/tasks\"");

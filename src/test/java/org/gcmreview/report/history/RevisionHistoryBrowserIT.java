@@ -22,16 +22,19 @@ class RevisionHistoryBrowserIT {
     JdbcClient jdbc;
     @Autowired
     PasswordEncoder passwordEncoder;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    ReportTestData data;
 
     CurrentUser coordinator;
     String sectionUrl;
 
     @BeforeEach
     void aSectionWithThreeRevisions() {
-        coordinator = new TestUsers(jdbc).coordinator("KEN");
+        coordinator = users.coordinator("KEN");
         jdbc.sql("update app_user set password_hash = ? where id = ?")
                 .params(passwordEncoder.encode("history-pw"), coordinator.id()).update();
-        ReportTestData data = new ReportTestData(jdbc);
         long cycleId = data.cycle(coordinator);
         long sectionId = data.section(cycleId, 1, "Objective 1: Data");
         data.sectionRevision(sectionId, 1, "Kenya collects migration data.", "PLANNED", coordinator, "First draft");
