@@ -32,19 +32,19 @@ class TestContextsTest {
     static final Pattern PLAIN_SPRING_BOOT_TEST = Pattern.compile(
             "(?m)^@SpringBootTest(\\s*$|\\(\\s*webEnvironment\\s*=\\s*[\\w.]+\\s*\\))");
 
-    /** Spring Boot's slice annotations on a class: each would configure a context of its own. */
+    /** Spring Boot's slice annotations on a class (imported or qualified): each configures a context of its own. */
     static final Pattern BARE_SLICE = Pattern.compile(
-            "(?m)^@(JdbcTest|DataJdbcTest|DataJpaTest|WebMvcTest|WebFluxTest|JsonTest|RestClientTest"
+            "(?m)^@([\\w.]+\\.)?(JdbcTest|DataJdbcTest|DataJpaTest|WebMvcTest|WebFluxTest|JsonTest|RestClientTest"
                     + "|GraphQlTest|JooqTest|DataR2dbcTest)\\b");
 
     /** What would give a {@code @DatabaseTest} class a context of its own beyond its module's slice. */
     static final Pattern OWN_SLICE_SETTINGS = Pattern.compile(
-            "(?m)^\\s*@(TestPropertySource|DynamicPropertySource|MockitoBean|MockitoSpyBean|MockBean|SpyBean"
-                    + "|DirtiesContext|ContextConfiguration|ImportAutoConfiguration|AutoConfigure\\w*|SpringBootTest"
-                    + "|ApplicationTest)\\b");
+            "(?m)^\\s*@([\\w.]+\\.)?(TestPropertySource|DynamicPropertySource|MockitoBean|MockitoSpyBean|MockBean"
+                    + "|SpyBean|DirtiesContext|ContextConfiguration|ImportAutoConfiguration|AutoConfigure\\w*"
+                    + "|SpringBootTest|ApplicationTest)\\b");
 
     /** The one import a {@code @DatabaseTest} class may have: its module's slice configuration. */
-    static final Pattern SLICE_IMPORT = Pattern.compile("(?m)^@Import\\((?!\\w+Slice\\.class\\))");
+    static final Pattern SLICE_IMPORT = Pattern.compile("(?m)^@([\\w.]+\\.)?Import\\((?!\\w+Slice\\.class\\))");
 
     @Test
     void testClassesWithoutSettingsOfTheirOwnShareTheApplicationTestContext() throws IOException {
