@@ -31,8 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * context, e.g. {@code attachment.AttachmentSlice}).
  * <p>
  * Why one annotation, as for {@link ApplicationTest}: every class with this annotation unchanged shares one cached
- * context, started in a second or two against the {@link SharedTestDatabase} (which all slice contexts share),
- * instead of the whole application's start with Camunda. {@code TestContextsTest} refuses a bare {@code @JdbcTest}
+ * context on the {@link SharedTestDatabase} that all slice contexts share: the first slice context of a run starts
+ * and migrates it (seconds), a further one costs about half a second, where the whole application with Camunda
+ * costs ten times the first. {@code TestContextsTest} refuses a bare {@code @JdbcTest}
  * and settings of a test's own on this one.
  * <p>
  * Not rolled back: the code under test commits its own transactions as it does in the application (after-commit
