@@ -31,7 +31,9 @@ import org.springframework.core.annotation.AliasFor;
  * of its own, which costs the suite tens of seconds each. Every test class that needs the application without
  * special settings uses this annotation unchanged ({@code TestContextsTest} refuses the bare
  * {@code @SpringBootTest @AutoConfigureMockMvc} it replaces); tests that need a real servlet container use
- * {@code @ApplicationTest(webEnvironment = RANDOM_PORT)}, which all share a second context.
+ * {@code @ApplicationTest(webEnvironment = RANDOM_PORT)}, which all share a second context. A test of SQL or of a
+ * service on it that needs no process engine and no web layer uses {@link DatabaseTest} instead, a context of a
+ * second or two.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Locale;
 
-import org.gcmreview.ApplicationTest;
+import org.gcmreview.DatabaseTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.mock.web.MockMultipartFile;
 
 /** A refused file is explained in the reader's language, with sizes in that language's units and digits. */
-@ApplicationTest
+@DatabaseTest
+@Import(AttachmentSlice.class)
 class AttachmentLanguagesTest {
 
     @Autowired

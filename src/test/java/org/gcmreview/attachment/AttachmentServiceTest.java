@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.gcmreview.ApplicationTest;
+import org.gcmreview.DatabaseTest;
 import org.gcmreview.audit.AuditLog;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,7 +31,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Storing evidence in PostgreSQL: what is kept, what is refused, and that a refusal or rollback keeps nothing. */
-@ApplicationTest
+@DatabaseTest
+@Import(AttachmentSlice.class)
 class AttachmentServiceTest {
 
     @Autowired

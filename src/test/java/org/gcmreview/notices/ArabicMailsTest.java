@@ -14,8 +14,9 @@ import java.util.Properties;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.gcmreview.ApplicationTest;
+import org.gcmreview.DatabaseTest;
 import org.gcmreview.web.ArabicDigitsTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -28,15 +29,20 @@ import org.springframework.context.MessageSource;
  * {@link org.gcmreview.web.Formats#date(java.time.LocalDate, Locale)}), or, in a stored notice, as a
  * {@link NoticeText#DATE} argument that {@link NoticeWords} writes so.
  */
-@ApplicationTest
+@DatabaseTest
 class ArabicMailsTest {
 
     private static final Locale ARABIC = Locale.forLanguageTag("ar");
 
     @Autowired
     MessageSource messages;
-    @Autowired
+    /** The bean is exactly this: the application's messages, which the slice has. */
     NoticeWords words;
+
+    @BeforeEach
+    void words() {
+        words = new NoticeWords(messages);
+    }
 
     @Test
     void everyMailAndNoticeTextInArabicHasNoLatinDigits() throws IOException {

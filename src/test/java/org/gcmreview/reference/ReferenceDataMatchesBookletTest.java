@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.gcmreview.ApplicationTest;
+import org.gcmreview.DatabaseTest;
 import org.gcmreview.reference.GcmBooklet.Action;
 import org.gcmreview.reference.GcmBooklet.BookletObjective;
 import org.gcmreview.reference.GcmBooklet.QuotedTarget;
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The reference tables, as Flyway leaves them, against the UN Network on Migration booklet (the source of
  * truth), read afresh by {@link GcmBooklet}. Queries go straight to the tables, not through the service.
  */
-@ApplicationTest
+@DatabaseTest
 class ReferenceDataMatchesBookletTest {
 
     /**

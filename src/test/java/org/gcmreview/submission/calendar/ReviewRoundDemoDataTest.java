@@ -2,7 +2,7 @@ package org.gcmreview.submission.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.gcmreview.ApplicationTest;
+import org.gcmreview.DatabaseTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +13,7 @@ import org.gcmreview.submission.RoundKind;
 
 
 /** The demo rounds: one per regional commission and IMRF-2026, and running the seeder again changes nothing. */
-@ApplicationTest
+@DatabaseTest
 class ReviewRoundDemoDataTest {
 
     @Autowired
