@@ -33,6 +33,7 @@ import org.springframework.web.server.ResponseStatusException;
 class PublishedPage {
 
     private final PublishedReports published;
+    private final ConsultationCounts counts;
     private final Endorsements endorsements;
     private final Publications publications;
     private final ReportTranslations translations;
@@ -41,10 +42,11 @@ class PublishedPage {
     private final ReferenceData reference;
     private final ObjectMapper json;
 
-    PublishedPage(PublishedReports published, Endorsements endorsements, Publications publications,
-            ReportTranslations translations, ReportVersions versions, ReviewCycles cycles, ReferenceData reference,
-            ObjectMapper json) {
+    PublishedPage(PublishedReports published, ConsultationCounts counts, Endorsements endorsements,
+            Publications publications, ReportTranslations translations, ReportVersions versions, ReviewCycles cycles,
+            ReferenceData reference, ObjectMapper json) {
         this.published = published;
+        this.counts = counts;
         this.endorsements = endorsements;
         this.publications = publications;
         this.translations = translations;
@@ -57,7 +59,8 @@ class PublishedPage {
     /**
      * What the published page shows, cheaply: the version published last (its id and SHA-256, not its content: a
      * frozen version never changes), when it was published, its translations (the language switch) and the
-     * consultation's counts, which the coordinator's answers may still change.
+     * consultation's counts, which the coordinator's answers may still change (counted at most once per a few
+     * seconds on a node: {@link ConsultationCounts}).
      */
     record Shown(String businessKey, ReviewCycle cycle, PublicVersion endorsement,
             List<ReportTranslations.Language> translations, ConsultationSummary consultation) {
@@ -78,7 +81,7 @@ class PublishedPage {
         ReviewCycle cycle = endorsed(businessKey);
         PublicVersion endorsement = endorsement(cycle);
         Shown shown = new Shown(businessKey, cycle, endorsement, translations.languages(cycle.id()),
-                published.consultation(cycle.id()));
+                counts.of(cycle.id()));
         if (language != null && !shown.translatedInto(language)) {
             throw notFound();
         }
