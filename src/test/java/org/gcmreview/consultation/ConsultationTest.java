@@ -31,6 +31,8 @@ import org.gcmreview.cycle.CycleStatus;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
 import org.gcmreview.identity.CurrentUser;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -366,11 +368,16 @@ class ConsultationTest {
                         .param("reason", "  "))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("say why")));
-        mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", "next week")
-                        .param("reason", "r".repeat(1001)))
+        Document refused = Jsoup.parse(mvc.perform(post(path).with(as(coordinator)).with(csrf())
+                        .param("closesOn", "next week").param("reason", "r".repeat(1001)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Please give the new closing date")))
-                .andExpect(content().string(containsString("at most 1000 characters")));
+                .andExpect(content().string(containsString("at most 1000 characters")))
+                .andReturn().getResponse().getContentAsString());
+        // the summary at the top, focused, links to each field in error
+        assertThat(refused.selectFirst("#error-summary").hasAttr("autofocus")).isTrue();
+        assertThat(refused.select("#error-summary a").eachAttr("href")).containsExactlyInAnyOrder("#closesOn", "#reason");
+        assertThat(refused.select("#closesOn, #reason")).hasSize(2);
         assertThat(scenario.window().closesAt()).isEqualTo(scenario.closesAt);
 
         mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", closingDay.plusDays(7).toString())
