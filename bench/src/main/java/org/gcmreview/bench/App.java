@@ -38,6 +38,15 @@ final class App implements AutoCloseable {
         this.pool = dataSource.unwrap(HikariDataSource.class);
     }
 
+    /**
+     * Every application the bench starts trusts X-Forwarded-For from loopback: the bench plays the proxy to give
+     * each simulated client its own address. Without it (the application trusts no proxy by default) every
+     * stakeholder had the address 127.0.0.1, and every input waited for the one rate-limit lock of that address
+     * (node B of the nodes section did until session 7: "Lock:advisory" in its pg_stat_activity samples).
+     */
+    static final String TRUST_LOOPBACK_PROXY =
+            "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
+
     static App start(Options options) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -49,10 +58,7 @@ final class App implements AutoCloseable {
                 // the limit stays on, so its cost is measured, but high enough for the benchmark's hundreds of
                 // inputs per organisation (a real one sends a handful an hour)
                 "--gcm.consultation.rate-limit.max-submissions=1000000",
-                // the bench plays the proxy from loopback to give each simulated client its own address, as
-                // Startup does: without it (the application trusts no proxy by default) every stakeholder had the
-                // address 127.0.0.1, and every input waited for the one rate-limit lock of that address
-                "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
+                TRUST_LOOPBACK_PROXY));
         args.addAll(options.appArgs());
         Machine.delete(DATA);
         long start = System.nanoTime();

@@ -93,9 +93,7 @@ final class Startup {
                 "--gcm.embedded-postgres.data-directory=" + DATA,
                 // never "clean": the embedded server deletes a clean data directory when it stops, and the second
                 // start would then run on an empty one again; the first start's directory is deleted above
-                "--gcm.embedded-postgres.clean-data-directory=false",
-                // the bench plays the proxy from loopback to give each simulated client its own address
-                "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1|0:0:0:0:0:0:0:1"));
+                "--gcm.embedded-postgres.clean-data-directory=false", App.TRUST_LOOPBACK_PROXY));
         command.addAll(options.appArgs());
         Path log = Path.of("target", "bench", "startup-" + label.substring(0, label.indexOf(' ')) + ".log");
         Files.createDirectories(log.getParent());

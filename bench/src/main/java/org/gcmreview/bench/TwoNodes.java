@@ -148,7 +148,7 @@ final class TwoNodes {
                 "--spring.datasource.password=" + (app.pool.getPassword() == null ? "" : app.pool.getPassword()),
                 "--spring.main.banner-mode=off", "--logging.level.root=warn",
                 "--logging.level.org.springframework.boot.web.embedded.tomcat=info",
-                "--gcm.consultation.rate-limit.max-submissions=1000000"));
+                "--gcm.consultation.rate-limit.max-submissions=1000000", App.TRUST_LOOPBACK_PROXY));
         command.addAll(options.appArgs());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(nodeBLog.toFile()).start();
