@@ -2,6 +2,7 @@ package org.gcmreview.consultation;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,10 +43,6 @@ class ConsultationSteeringController {
 
     static final int LATEST = 10;
 
-    /** A target the coordinator can open, and whether it is open now. */
-    record TargetChoice(InputTarget target, String label, boolean open) {
-    }
-
     @GetMapping("/cycles/{id}/consultation")
     String show(@PathVariable long id, CurrentUser user, Model model) {
         ReviewCycle cycle = cycles.findSteerable(id, user);
@@ -76,8 +73,12 @@ class ConsultationSteeringController {
             model.addAttribute("allowIndividuals", false);
             open = new OpenTargets(windows.objectivesInScope(cycle.id()), null);
         }
-        model.addAttribute("choices", open.possible().stream()
-                .map(t -> new TargetChoice(t, label(t, open), open.isOpen(t))).toList());
+        // what the coordinator can open (value -> label, in order) and what is open now (fields :: checkBoxes)
+        Map<String, String> targets = new LinkedHashMap<>();
+        open.possible().forEach(t -> targets.put(t.value(), label(t, open)));
+        model.addAttribute("targets", targets);
+        model.addAttribute("openTargets", open.possible().stream().filter(open::isOpen).map(InputTarget::value)
+                .toList());
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
         }

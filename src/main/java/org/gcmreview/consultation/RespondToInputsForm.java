@@ -82,8 +82,24 @@ class RespondToInputsForm implements TaskForm {
     public void prepare(UserTask task, CurrentUser user, Model model) {
         ReviewCycle cycle = cycles.findSteerable(task.cycleId(), user);
         model.addAttribute("cycle", cycle);
-        model.addAttribute("groups", toAnswer(cycle));
-        model.addAttribute("outcomes", InputOutcome.values());
+        List<ToAnswer> groups = toAnswer(cycle);
+        model.addAttribute("groups", groups);
+        // the drop-down lists' options, value -> label (fields :: selectList): the outcomes, and per group the
+        // revisions of its sections
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (InputOutcome outcome : InputOutcome.values()) {
+            outcomes.put(outcome.name(), messages.get(outcome.labelKey()));
+        }
+        model.addAttribute("outcomes", outcomes);
+        Map<Long, Map<String, String>> revisions = new LinkedHashMap<>();
+        for (ToAnswer answer : groups) {
+            Map<String, String> options = new LinkedHashMap<>();
+            answer.revisions().forEach(r -> options.put(String.valueOf(r.id()), messages.get(
+                    "consultation.respond.revisionOption", r.sectionTitle(), r.revisionNo(), r.author(),
+                    messages.dateTime(r.createdAt()))));
+            revisions.put(answer.group().id(), options);
+        }
+        model.addAttribute("revisions", revisions);
         model.addAttribute("explanationMax", EXPLANATION_MAX);
     }
 

@@ -82,7 +82,12 @@ class ScopeReviewForm implements TaskForm {
         LocalDate today = Deadlines.today();
         model.addAttribute("cycle", cycle);
         model.addAttribute("objectives", reference.objectives());
-        model.addAttribute("ministries", ministries.findActiveByCountry(cycle.countryIso3()));
+        List<Ministry> active = ministries.findActiveByCountry(cycle.countryIso3());
+        model.addAttribute("ministries", active);
+        // id -> name, as the default lead's drop-down list takes them (fields :: selectList)
+        Map<String, String> leads = new LinkedHashMap<>();
+        active.forEach(m -> leads.put(String.valueOf(m.id()), m.name()));
+        model.addAttribute("leadOptions", leads);
         model.addAttribute("defaultReminderDays", DEFAULT_REMINDER_DAYS);
         model.addAttribute("today", today);
         model.addAttribute("minimumWindowDays", rules.minimumWindowDays());

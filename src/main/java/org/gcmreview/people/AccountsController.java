@@ -163,8 +163,16 @@ class AccountsController {
         model.addAttribute("more", found.size() > PAGE_ROWS);
         model.addAttribute("pageRows", PAGE_ROWS);
         model.addAttribute("roles", ROLES);
-        model.addAttribute("countries", reference.countries());
-        model.addAttribute("commissions", reference.commissions());
+        // the invitation's choices, value -> label (fields :: choice, selectList)
+        Map<String, String> roles = new LinkedHashMap<>();
+        ROLES.forEach(r -> roles.put(r.name(), text("people.role." + r.name())));
+        model.addAttribute("roleOptions", roles);
+        Map<String, String> countries = new LinkedHashMap<>();
+        reference.countries().forEach(c -> countries.put(c.iso3(), c.name() + " (" + c.iso3() + ")"));
+        model.addAttribute("countries", countries);
+        Map<String, String> commissions = new LinkedHashMap<>();
+        reference.commissions().forEach(c -> commissions.put(c.code(), c.code() + " · " + c.name()));
+        model.addAttribute("commissions", commissions);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "people/accounts";

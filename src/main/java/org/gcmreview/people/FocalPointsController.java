@@ -1,6 +1,7 @@
 package org.gcmreview.people;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -172,7 +173,13 @@ class FocalPointsController {
 
     private String page(CurrentUser user, Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("people", people.focalPoints(user.countryIso3()));
-        model.addAttribute("ministries", ministries.of(user.countryIso3()).stream().filter(m -> !m.retired()).toList());
+        List<CountryMinistry> current = ministries.of(user.countryIso3()).stream().filter(m -> !m.retired())
+                .toList();
+        model.addAttribute("ministries", current);
+        // id -> name, as the invitation's drop-down list takes them (fields :: selectList)
+        Map<String, String> options = new LinkedHashMap<>();
+        current.forEach(m -> options.put(String.valueOf(m.id()), m.name()));
+        model.addAttribute("ministryOptions", options);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "people/focal-points";

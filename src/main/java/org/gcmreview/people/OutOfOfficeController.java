@@ -104,7 +104,12 @@ class OutOfOfficeController {
 
     private String page(CurrentUser user, Model model, Map<String, String> values, Map<String, String> errors) {
         model.addAttribute("absences", deputies.of(user.id(), LocalDate.now(ZoneOffset.UTC)));
-        model.addAttribute("colleagues", colleagues(user));
+        List<CurrentUser> colleagues = colleagues(user);
+        model.addAttribute("colleagues", colleagues);
+        // id -> name, as the drop-down list takes them (fields :: selectList)
+        Map<String, String> deputies = new LinkedHashMap<>();
+        colleagues.forEach(c -> deputies.put(String.valueOf(c.id()), c.displayName()));
+        model.addAttribute("deputies", deputies);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         return "people/out-of-office";

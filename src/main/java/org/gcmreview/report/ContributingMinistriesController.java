@@ -1,6 +1,7 @@
 package org.gcmreview.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -186,13 +187,28 @@ class ContributingMinistriesController {
             Map<String, String> errors) {
         model.addAttribute("cycle", cycle);
         model.addAttribute("drafting", branches.drafting(cycle.processInstanceId()).isPresent());
-        model.addAttribute("taking", ministries.findInCycle(cycle.id()));
-        model.addAttribute("addable", addable(cycle));
-        model.addAttribute("objectives", assignments.objectivesInScope(cycle.id()));
+        List<Ministry> taking = ministries.findInCycle(cycle.id());
+        List<Ministry> addable = addable(cycle);
+        model.addAttribute("taking", taking);
+        model.addAttribute("addable", addable);
+        // the fields' choices, value -> label (fields :: selectList, checkBoxes)
+        model.addAttribute("takingOptions", options(taking));
+        model.addAttribute("addableOptions", options(addable));
+        Map<String, String> objectives = new LinkedHashMap<>();
+        assignments.objectivesInScope(cycle.id()).forEach(n -> objectives.put(String.valueOf(n),
+                messages.get("drafting.ministries.objective", String.valueOf(n))));
+        model.addAttribute("objectives", objectives);
+        model.addAttribute("chosenObjectives", values.getOrDefault("objectives", List.of()));
         model.addAttribute("changes", assignments.changes(cycle.id()));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("reasonMax", REASON_MAX);
         return "report/contributing-ministries";
+    }
+
+    private static Map<String, String> options(List<Ministry> ministries) {
+        Map<String, String> options = new LinkedHashMap<>();
+        ministries.forEach(m -> options.put(String.valueOf(m.id()), m.name()));
+        return options;
     }
 }

@@ -1,5 +1,6 @@
 package org.gcmreview.signoff;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,7 +150,13 @@ class ProceedWithoutController {
     private String page(ReviewCycle cycle, Model model, MultiValueMap<String, String> values,
             Map<String, String> errors) {
         model.addAttribute("cycle", cycle);
-        model.addAttribute("waiting", waiting(cycle));
+        List<WaitingMinistry> waiting = waiting(cycle);
+        model.addAttribute("waiting", waiting);
+        // task -> "ministry: stage", as the drop-down list takes them (fields :: selectList)
+        Map<String, String> tasks = new LinkedHashMap<>();
+        waiting.forEach(w -> tasks.put(w.taskId(), messages.get("signoff.proceedWithout.stage." + w.stage(),
+                w.ministry().name())));
+        model.addAttribute("tasks", tasks);
         model.addAttribute("absences", absences.forCycle(cycle.id()));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);

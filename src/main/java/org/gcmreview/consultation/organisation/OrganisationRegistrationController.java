@@ -1,10 +1,14 @@
 package org.gcmreview.consultation.organisation;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gcmreview.consultation.ConsultationMessages;
 import org.gcmreview.consultation.RetryAfter;
 import org.gcmreview.support.FormBinder;
 import org.springframework.http.HttpStatus;
@@ -24,13 +28,15 @@ class OrganisationRegistrationController {
     private final Organisations organisations;
     private final RetryAfter retryAfter;
     private final FormBinder forms;
+    private final ConsultationMessages messages;
 
     OrganisationRegistrationController(OrganisationRegistry registry, Organisations organisations,
-            RetryAfter retryAfter, FormBinder forms) {
+            RetryAfter retryAfter, FormBinder forms, ConsultationMessages messages) {
         this.registry = registry;
         this.organisations = organisations;
         this.retryAfter = retryAfter;
         this.forms = forms;
+        this.messages = messages;
     }
 
     @GetMapping("/organisations/register")
@@ -65,12 +71,21 @@ class OrganisationRegistrationController {
     }
 
     private String show(Model model, MultiValueMap<String, String> values, Map<String, String> errors) {
-        model.addAttribute("countries", organisations.countries());
-        model.addAttribute("types", organisations.stakeholderTypes());
+        // code -> name in the lists' order, as the form's drop-down lists take them (fields :: selectList)
+        model.addAttribute("countries", options(organisations.countries(), Organisations.Choice::name));
+        model.addAttribute("types", options(organisations.stakeholderTypes(),
+                t -> messages.typeName(t.code(), t.name())));
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
         model.addAttribute("nameMax", OrganisationRegistry.NAME_MAX);
         model.addAttribute("passwordMin", OrganisationRegistry.PASSWORD_MIN);
         return "consultation/organisation/register";
+    }
+
+    private static Map<String, String> options(List<Organisations.Choice> choices,
+            Function<Organisations.Choice, String> label) {
+        Map<String, String> options = new LinkedHashMap<>();
+        choices.forEach(c -> options.put(c.code(), label.apply(c)));
+        return options;
     }
 }

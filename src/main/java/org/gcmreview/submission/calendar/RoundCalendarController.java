@@ -190,8 +190,15 @@ class RoundCalendarController {
         model.addAttribute("round", round);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        model.addAttribute("commissions", reference.commissions());
-        model.addAttribute("kinds", RoundKind.values());
+        // the new round's choices, value -> label (fields :: choice, selectList)
+        Map<String, String> commissions = new LinkedHashMap<>();
+        reference.commissions().forEach(c -> commissions.put(c.code(), c.code() + " · " + c.name()));
+        model.addAttribute("commissions", commissions);
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (RoundKind kind : RoundKind.values()) {
+            kinds.put(kind.name(), text("submission.kind." + kind.name()));
+        }
+        model.addAttribute("kinds", kinds);
         model.addAttribute("minDeadline", LocalDate.now(clock).plusDays(1));
         return "submission/calendar/form";
     }

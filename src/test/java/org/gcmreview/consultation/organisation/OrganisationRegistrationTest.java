@@ -70,6 +70,34 @@ class OrganisationRegistrationTest {
                 .andExpect(content().string(containsString("name=\"_csrf\"")));
     }
 
+    /** The fields come from fields.html; the browser still checks them and fills in what it knows. */
+    @Test
+    void theFieldsAreRequiredAndSayWhatTheBrowserMayFillIn() throws Exception {
+        mvc.perform(get("/organisations/register"))
+                .andExpect(content().string(control("input", "name", "required", "autocomplete=\"organization\"")))
+                .andExpect(content().string(control("select", "stakeholderType", "required")))
+                .andExpect(content().string(control("select", "country", "required",
+                        "aria-describedby=\"country-hint\"")))
+                .andExpect(content().string(control("input", "contactName", "required", "autocomplete=\"name\"")))
+                .andExpect(content().string(control("input", "contactEmail", "type=\"email\"", "required",
+                        "maxlength=\"254\"", "autocomplete=\"email\"")))
+                .andExpect(content().string(control("input", "username", "required", "autocomplete=\"username\"")))
+                .andExpect(content().string(control("input", "password", "type=\"password\"", "required",
+                        "minlength=\"" + OrganisationRegistry.PASSWORD_MIN + "\"", "maxlength=\"200\"",
+                        "autocomplete=\"new-password\"")))
+                .andExpect(content().string(control("input", "passwordRepeated", "type=\"password\"", "required",
+                        "autocomplete=\"new-password\"")));
+    }
+
+    /** The page has an {@code element} with the id {@code id} that has each of {@code attributes}, in any order. */
+    private static org.hamcrest.Matcher<String> control(String element, String id, String... attributes) {
+        StringBuilder has = new StringBuilder("(?=[^>]*\\sid=\"" + id + "\")");
+        for (String attribute : attributes) {
+            has.append("(?=[^>]*\\s").append(java.util.regex.Pattern.quote(attribute)).append("[\\s=>/])");
+        }
+        return org.hamcrest.Matchers.matchesRegex("(?s).*<" + element + has + ".*");
+    }
+
     @Test
     void anOrganisationRegistersPendingAndItsContactCanSignIn() throws Exception {
         String name = "Nairobi Migrant Forum " + UUID.randomUUID();
