@@ -216,6 +216,25 @@ class ValidHtmlTest {
         // the government's validation: its group is the coordinators' here (no country has one in the fixtures)
         render("ValidateReport (task)", get("/tasks/" + nationalTask(coordinator, "ValidateReport",
                 Map.of("governmentGroup", CandidateGroups.coordinator("KEN")))).with(as(coordinator)));
+        // a report sent to its regional round: the secretariat's review, and the coordinator's answer to its question
+        ReviewRound round = fixtures.regionalRound("ECA");
+        ReviewCycle sent = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
+        ReportVersion version = versions.freeze(sent.id());
+        ProcessInstance national = fixtures.nationalReviewAt(sent, "SubmitToRegionalReview");
+        mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
+                .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(version.id()))
+                .param("coverNote", "Our report.").param("confirm", "yes").param("action", "submit"))
+                .andExpect(status().is3xxRedirection());
+        fixtures.runJob(national.getId(), "SendToRegionalReview");
+        CurrentUser eca = users.regionalSecretariat("ECA");
+        String review = fixtures.task(fixtures.roundInstance(round), "ReviewSubmission").getId();
+        render("review a submission (task)", get("/tasks/" + review).with(as(eca)));
+        mvc.perform(post("/tasks/" + review).with(as(eca)).with(csrf()).param("action", "clarify")
+                .param("message", "Figures for objective 2, please.")).andExpect(status().is3xxRedirection());
+        fixtures.runJob(fixtures.roundInstance(round), "RequestClarification");
+        render("answer a clarification (task)", get("/tasks/" + fixtures.task(national.getId(), "AnswerClarification")
+                .getId()).with(as(coordinator)));
+
         String imrfEdition = roundProcesses.ensureRunning(fixtures.imrfEdition().id());
         render("close an IMRF edition (task)", get("/tasks/" + fixtures.task(imrfEdition, "CloseImrfEdition").getId())
                 .with(as(users.imrfSecretariat())));
