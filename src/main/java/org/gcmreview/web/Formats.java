@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Locale;
 
@@ -61,6 +62,14 @@ public class Formats {
         Locale locale = locale();
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
                 .withDecimalStyle(DecimalStyle.of(locale)).format(instant.atZone(ZoneOffset.UTC)) + " UTC";
+    }
+
+    /**
+     * A moment as a time element's machine-readable datetime, e.g. 2026-03-01T14:05:09.123Z: HTML allows at most
+     * three digits of a second, and PostgreSQL keeps six. Null for none (Thymeleaf then leaves the attribute out).
+     */
+    public String datetime(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
     /** A count with the language's digit grouping, e.g. 1 234 in French. */
