@@ -3,7 +3,6 @@ package org.gcmreview.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -12,12 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.attoparser.ParseException;
-import org.attoparser.config.ParseConfiguration;
-import org.attoparser.simple.AbstractSimpleMarkupHandler;
-import org.attoparser.simple.SimpleMarkupParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FormFieldsTest {
 
-    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path TEMPLATES = TemplateWalk.TEMPLATES;
 
     /** Where the fields are written once, for every form. */
     private static final String FIELDS = "fields.html";
@@ -166,9 +160,7 @@ class FormFieldsTest {
     }
 
     private static List<Path> templates() throws IOException {
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            return files.filter(f -> f.toString().endsWith(".html") && !f.endsWith(FIELDS)).sorted().toList();
-        }
+        return TemplateWalk.templates().stream().filter(f -> !f.endsWith(FIELDS)).toList();
     }
 
     /** The hand-written fields of a template outside GET forms, as "template name line". */
@@ -176,16 +168,11 @@ class FormFieldsTest {
         String name = template.startsWith(TEMPLATES) ? TEMPLATES.relativize(template).toString().replace('\\', '/')
                 : template.getFileName().toString();
         Finder finder = new Finder(name);
-        try {
-            new SimpleMarkupParser(ParseConfiguration.htmlConfiguration())
-                    .parse(new StringReader(Files.readString(template)), finder);
-        } catch (ParseException e) {
-            throw new IOException(name, e);
-        }
+        TemplateWalk.parse(template, name, finder);
         return finder.found;
     }
 
-    private static final class Finder extends AbstractSimpleMarkupHandler {
+    private static final class Finder extends TemplateWalk.Elements {
 
         private final String template;
         /** The open forms, innermost first: whether each is sent with GET. */
@@ -197,8 +184,7 @@ class FormFieldsTest {
         }
 
         @Override
-        public void handleOpenElement(String elementName, Map<String, String> attributes, int line, int col) {
-            element(elementName, attributes, line);
+        void opened(String elementName, Map<String, String> attributes) {
             if (elementName.equalsIgnoreCase("form")) {
                 String method = attributes.getOrDefault("method", attributes.getOrDefault("th:method", "get"));
                 forms.push(method.strip().equalsIgnoreCase("get"));
@@ -206,28 +192,14 @@ class FormFieldsTest {
         }
 
         @Override
-        public void handleStandaloneElement(String elementName, Map<String, String> attributes, boolean minimized,
-                int line, int col) {
-            element(elementName, attributes, line);
-        }
-
-        @Override
-        public void handleCloseElement(String elementName, int line, int col) {
-            close(elementName);
-        }
-
-        @Override
-        public void handleAutoCloseElement(String elementName, int line, int col) {
-            close(elementName);
-        }
-
-        private void close(String elementName) {
+        void closed(String elementName) {
             if (elementName.equalsIgnoreCase("form") && !forms.isEmpty()) {
                 forms.pop();
             }
         }
 
-        private void element(String elementName, Map<String, String> attributes, int line) {
+        @Override
+        void element(String elementName, Map<String, String> attributes, int line) {
             String element = elementName.toLowerCase();
             if (!Set.of("input", "textarea", "select").contains(element)) {
                 return;

@@ -3,7 +3,6 @@ package org.gcmreview.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -14,12 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.attoparser.ParseException;
-import org.attoparser.config.ParseConfiguration;
-import org.attoparser.simple.AbstractSimpleMarkupHandler;
-import org.attoparser.simple.SimpleMarkupParser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateTextTest {
 
-    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    private static final Path TEMPLATES = TemplateWalk.TEMPLATES;
 
     /** Words that are the same in every language: the brand, codes and units. */
     private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("gcm-review", "GCM", "ECA", "ECE", "ECLAC",
@@ -66,7 +60,7 @@ class TemplateTextTest {
     @Test
     void noTemplateShowsTextThatIsNotInAMessageBundle() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Path template : templates()) {
+        for (Path template : TemplateWalk.templates()) {
             problems.addAll(check(template));
         }
         assertThat(problems).as("user-visible text outside #{...} (move it into a message bundle)").isEmpty();
@@ -75,7 +69,7 @@ class TemplateTextTest {
     @Test
     void noTemplateFormatsADateWithAFixedPattern() throws IOException {
         List<String> problems = new ArrayList<>();
-        for (Path template : templates()) {
+        for (Path template : TemplateWalk.templates()) {
             String[] lines = Files.readString(template).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 if (FIXED_DATE_PATTERN.matcher(lines[i]).find()) {
@@ -118,26 +112,15 @@ class TemplateTextTest {
                 .anySatisfy(p -> assertThat(p).contains("'Lead for '"));
     }
 
-    private static List<Path> templates() throws IOException {
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            return files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
-        }
-    }
-
     static List<String> check(Path template) throws IOException {
         String name = template.getFileName().toString().equals("page.html") ? "page.html"
                 : TEMPLATES.relativize(template).toString();
         Checker checker = new Checker(name);
-        try {
-            new SimpleMarkupParser(ParseConfiguration.htmlConfiguration())
-                    .parse(new StringReader(Files.readString(template)), checker);
-        } catch (ParseException e) {
-            throw new IOException(name, e);
-        }
+        TemplateWalk.parse(template, name, checker);
         return checker.problems;
     }
 
-    private static final class Checker extends AbstractSimpleMarkupHandler {
+    private static final class Checker extends TemplateWalk.Elements {
 
         private record Frame(String name, boolean hidesBody) {
         }
@@ -151,27 +134,10 @@ class TemplateTextTest {
         }
 
         @Override
-        public void handleOpenElement(String elementName, Map<String, String> attributes, int line, int col) {
-            element(elementName, attributes, line);
+        void opened(String elementName, Map<String, String> attributes) {
             if (!VOID.contains(elementName.toLowerCase())) {
                 open.push(new Frame(elementName, hidesBody(elementName, attributes)));
             }
-        }
-
-        @Override
-        public void handleStandaloneElement(String elementName, Map<String, String> attributes, boolean minimized,
-                int line, int col) {
-            element(elementName, attributes, line);
-        }
-
-        @Override
-        public void handleCloseElement(String elementName, int line, int col) {
-            close(elementName);
-        }
-
-        @Override
-        public void handleAutoCloseElement(String elementName, int line, int col) {
-            close(elementName);
         }
 
         @Override
@@ -186,7 +152,8 @@ class TemplateTextTest {
             }
         }
 
-        private void close(String elementName) {
+        @Override
+        void closed(String elementName) {
             while (!open.isEmpty()) {
                 if (open.pop().name().equalsIgnoreCase(elementName)) {
                     return;
@@ -206,7 +173,8 @@ class TemplateTextTest {
                     || "all".equals(remove) || "body".equals(remove) || "all-but-first".equals(remove);
         }
 
-        private void element(String elementName, Map<String, String> attributes, int line) {
+        @Override
+        void element(String elementName, Map<String, String> attributes, int line) {
             if (attributes == null || open.stream().anyMatch(Frame::hidesBody)) {
                 return; // a prototype element inside replaced content
             }
