@@ -3,6 +3,7 @@ package org.gcmreview.report;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,7 +109,8 @@ class WordController {
         model.addAttribute("task", drafting.task());
         model.addAttribute("cycle", drafting.cycle());
         model.addAttribute("ministry", drafting.ministry());
-        model.addAttribute("problems", problems);
+        // field -> message for the error summary: several messages, all about the one field, the file
+        model.addAttribute("problems", problems.stream().map(problem -> Map.entry("file", problem)).toList());
         model.addAttribute("maxSize", attachments.maxSizeLabel());
         return "report/word-upload";
     }
