@@ -5,9 +5,13 @@ import static org.gcmreview.identity.TestUsers.as;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.consultation.ConsultationScenario;
@@ -37,6 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -123,6 +131,16 @@ class ValidHtmlTest {
         render("organisation registration", get("/organisations/register"));
         render("forgotten password", get("/password/forgotten"));
 
+        // the published cycle's own pages: its translations, and a republication (none waits: the page says so)
+        render("translations", get("/cycles/" + published.id() + "/translations").with(as(coordinator)), 200,
+                "id=\"translation-form\"");
+        renderWithErrors("translations with errors", post("/cycles/" + published.id() + "/translations")
+                .param("language", "").with(as(coordinator)).with(csrf()));
+        render("republication", get("/cycles/" + published.id() + "/publication").with(as(coordinator)), 200,
+                "id=\"version\"");
+        renderWithErrors("republication with errors", post("/cycles/" + published.id() + "/publication")
+                .with(as(coordinator)).with(csrf()));
+
         render("consultation steering", get("/cycles/" + open.cycle.id() + "/consultation").with(as(open.coordinator)));
         render("consultation inputs", get("/cycles/" + open.cycle.id() + "/consultation/inputs")
                 .with(as(open.coordinator)));
@@ -147,6 +165,20 @@ class ValidHtmlTest {
         long section = jdbc.sql("select id from report_section where cycle_id = ? order by position limit 1")
                 .param(cycle.id()).query(Long.class).single();
 
+        users.pending("KEN");
+        // a thread with a reply, and one resolved
+        String comments = "/cycles/" + cycle.id() + "/sections/" + section + "/comments";
+        mvc.perform(post(comments).param("body", "Please add the 2025 figures.").with(as(coordinator)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(comments).param("body", "The second paragraph repeats the first.").with(as(coordinator))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+        List<Long> opened = jdbc.sql("select id from report_comment where section_id = ? and parent_id is null order by id")
+                .param(section).query(Long.class).list();
+        mvc.perform(post("/cycles/" + cycle.id() + "/comments/" + opened.get(0) + "/replies")
+                .param("body", "Added them.").with(as(coordinator)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/cycles/" + cycle.id() + "/comments/" + opened.get(1) + "/resolve").with(as(coordinator))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+
         render("task list (coordinator)", get("/tasks").with(as(coordinator)));
         render("task list (ministry)", get("/tasks").with(as(ministry)));
         render("cycles", get("/cycles").with(as(coordinator)));
@@ -161,13 +193,17 @@ class ValidHtmlTest {
         render("withdraw", get("/cycles/" + cycle.id() + "/withdraw").with(as(coordinator)));
         render("section history", get("/cycles/" + cycle.id() + "/sections/" + section + "/history")
                 .with(as(coordinator)));
+        render("comments", get(comments).with(as(coordinator)), 200, "Added them.");
+        renderWithErrors("comments, a reply with errors", post("/cycles/" + cycle.id() + "/comments/" + opened.get(0)
+                + "/replies").param("body", "").with(as(coordinator)).with(csrf()));
         render("notices", get("/notices").with(as(coordinator)));
         render("notice settings", get("/notices/settings").with(as(coordinator)));
         render("out of office", get("/account/out-of-office").with(as(coordinator)));
         render("ministries", get("/country/ministries").with(as(coordinator)));
         render("focal points", get("/country/focal-points").with(as(coordinator)));
         render("country two-factor", get("/country/two-factor").with(as(coordinator)));
-        render("country pending accounts", get("/country/pending-accounts").with(as(coordinator)));
+        render("country pending accounts", get("/country/pending-accounts").with(as(coordinator)), 200,
+                "class=\"card\"");
         render("organisations", get("/organisations").with(as(coordinator)));
         // a form sent back: the error summary and the fields' errors
         renderWithErrors("new cycle with errors", post("/cycles").param("code", "").param("title", "")
@@ -190,6 +226,18 @@ class ValidHtmlTest {
         String drafting = cycles.task(full, "DraftContribution", CandidateGroups.ministry("KEN", "INTERIOR")).getId();
         render("drafting, 23 objectives (task)", get("/tasks/" + drafting).with(as(interior)));
         render("drafting, check answers (task)", get("/tasks/" + drafting).param("check", "1").with(as(interior)));
+        render("Word upload", get("/tasks/" + drafting + "/word").with(as(interior)), 200, "id=\"word-download\"");
+        renderWithErrors("Word upload with errors", multipart("/tasks/" + drafting + "/word")
+                .file(new MockMultipartFile("file", "notes.docx", DOCX, "not a Word file".getBytes(StandardCharsets.UTF_8)))
+                .with(as(interior)).with(csrf()));
+        byte[] contribution = mvc.perform(get("/cycles/" + full + "/ministries/" + interior.ministryId()
+                + "/contribution.docx").with(as(interior))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        String preview = mvc.perform(multipart("/tasks/" + drafting + "/word")
+                        .file(new MockMultipartFile("file", "contribution.docx", DOCX, edited(contribution)))
+                        .with(as(interior)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        render("Word preview", get(preview).with(as(interior)), 200, "<ins>");
         cycles.submitContributions(full, interior, "Contribution of the interior ministry.");
         cycles.submitContributions(full, labour, "Contribution of the labour ministry.");
         String consolidation = cycles.task(full, "ConsolidateReport").getId();
@@ -216,28 +264,89 @@ class ValidHtmlTest {
         // the government's validation: its group is the coordinators' here (no country has one in the fixtures)
         render("ValidateReport (task)", get("/tasks/" + nationalTask(coordinator, "ValidateReport",
                 Map.of("governmentGroup", CandidateGroups.coordinator("KEN")))).with(as(coordinator)));
+        // the consultation's window passed before it opened: the coordinator re-plans it
+        ReviewCycle late = fixtures.cycle(coordinator);
+        ProcessInstance replanning = fixtures.nationalReviewAt(late, "ReplanConsultation");
+        jdbc.sql("""
+                insert into cycle_plan (cycle_id, drafting_due, reminder_days, consultation_opens,
+                                        consultation_closes, sign_off_due, endorsement_due, internal_submission)
+                values (?, current_date - 40, 7, current_date - 30, current_date - 10, current_date + 10,
+                        current_date + 20, current_date + 30)""").param(late.id()).update();
+        String replan = fixtures.task(replanning.getId(), "ReplanConsultation").getId();
+        render("re-plan the consultation (task)", get("/tasks/" + replan).with(as(coordinator)), 200,
+                "id=\"replan-why\"");
+        renderWithErrors("re-plan the consultation with errors (task)", post("/tasks/" + replan)
+                .param("action", "complete").param("consultationOpens", "").param("consultationCloses", "")
+                .with(as(coordinator)).with(csrf()));
+
         // a report sent to its regional round: the secretariat's review, and the coordinator's answer to its question
+        CurrentUser eca = users.regionalSecretariat("ECA");
+        SentReport sent = sentToRegionalReview(coordinator);
+        render("review a submission (task)", get("/tasks/" + sent.review()).with(as(eca)));
+        mvc.perform(post("/tasks/" + sent.review()).with(as(eca)).with(csrf()).param("action", "clarify")
+                .param("message", "Figures for objective 2, please.")).andExpect(status().is3xxRedirection());
+        fixtures.runJob(fixtures.roundInstance(sent.round()), "RequestClarification");
+        render("answer a clarification (task)", get("/tasks/" + fixtures.task(sent.national().getId(),
+                "AnswerClarification").getId()).with(as(coordinator)));
+        // another, acknowledged: the IMRF secretariat registers it for the forum
+        SentReport acknowledged = sentToRegionalReview(coordinator);
+        mvc.perform(post("/tasks/" + acknowledged.review()).with(as(eca)).with(csrf()).param("action", "acknowledge"))
+                .andExpect(status().is3xxRedirection());
+        fixtures.runJob(fixtures.roundInstance(acknowledged.round()), "AcknowledgeSubmission");
+        fixtures.runJob(acknowledged.national().getId(), "SendToImrf");
+        String forum = jdbc.sql("select process_instance_id from review_round where id = ?")
+                .param(acknowledged.cycle().imrfRoundId()).query(String.class).single();
+        render("register an IMRF submission (task)", get("/tasks/" + fixtures.task(forum, "RegisterImrfSubmission")
+                .getId()).with(as(users.imrfSecretariat())), 200, "id=\"version-sha256\"");
+
+        String imrfEdition = roundProcesses.ensureRunning(fixtures.imrfEdition().id());
+        render("close an IMRF edition (task)", get("/tasks/" + fixtures.task(imrfEdition, "CloseImrfEdition").getId())
+                .with(as(users.imrfSecretariat())));
+    }
+
+    /** A report the coordinator sent to a new regional round, waiting for the secretariat's review there. */
+    private record SentReport(ReviewRound round, ReviewCycle cycle, ProcessInstance national, String review) {
+    }
+
+    private SentReport sentToRegionalReview(CurrentUser coordinator) throws Exception {
         ReviewRound round = fixtures.regionalRound("ECA");
-        ReviewCycle sent = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
-        ReportVersion version = versions.freeze(sent.id());
-        ProcessInstance national = fixtures.nationalReviewAt(sent, "SubmitToRegionalReview");
+        ReviewCycle cycle = fixtures.attach(fixtures.cycle(coordinator), round, fixtures.imrfEdition());
+        ReportVersion version = versions.freeze(cycle.id());
+        ProcessInstance national = fixtures.nationalReviewAt(cycle, "SubmitToRegionalReview");
         mvc.perform(post("/tasks/" + fixtures.task(national.getId(), "SubmitToRegionalReview").getId())
                 .with(as(coordinator)).with(csrf()).param("versionId", String.valueOf(version.id()))
                 .param("coverNote", "Our report.").param("confirm", "yes").param("action", "submit"))
                 .andExpect(status().is3xxRedirection());
         fixtures.runJob(national.getId(), "SendToRegionalReview");
-        CurrentUser eca = users.regionalSecretariat("ECA");
-        String review = fixtures.task(fixtures.roundInstance(round), "ReviewSubmission").getId();
-        render("review a submission (task)", get("/tasks/" + review).with(as(eca)));
-        mvc.perform(post("/tasks/" + review).with(as(eca)).with(csrf()).param("action", "clarify")
-                .param("message", "Figures for objective 2, please.")).andExpect(status().is3xxRedirection());
-        fixtures.runJob(fixtures.roundInstance(round), "RequestClarification");
-        render("answer a clarification (task)", get("/tasks/" + fixtures.task(national.getId(), "AnswerClarification")
-                .getId()).with(as(coordinator)));
+        return new SentReport(round, cycle, national,
+                fixtures.task(fixtures.roundInstance(round), "ReviewSubmission").getId());
+    }
 
-        String imrfEdition = roundProcesses.ensureRunning(fixtures.imrfEdition().id());
-        render("close an IMRF edition (task)", get("/tasks/" + fixtures.task(imrfEdition, "CloseImrfEdition").getId())
-                .with(as(users.imrfSecretariat())));
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /**
+     * The contribution as downloaded, with the first objective's narrative (under its second field heading, after
+     * the status) retyped, as a ministry would.
+     */
+    private static byte[] edited(byte[] docx) throws IOException {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            List<XWPFParagraph> paragraphs = document.getParagraphs();
+            List<Integer> headings = new ArrayList<>();
+            for (int i = 0; headings.size() < 2; i++) {
+                if ("Heading2".equals(paragraphs.get(i).getStyle())) {
+                    headings.add(i);
+                }
+            }
+            XWPFParagraph narrative = paragraphs.get(headings.get(1) + 1);
+            while (narrative.getRuns().size() > 1) {
+                narrative.removeRun(1);
+            }
+            XWPFRun run = narrative.getRuns().isEmpty() ? narrative.createRun() : narrative.getRuns().get(0);
+            run.setText("A new office opened in 2026.", 0);
+            document.write(out);
+            return out.toByteArray();
+        }
     }
 
     /** A cycle of the coordinator's country, frozen and endorsed, its national review waiting at the activity. */
