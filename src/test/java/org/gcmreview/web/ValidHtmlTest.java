@@ -44,7 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -77,6 +79,8 @@ class ValidHtmlTest {
     ConsultationScenarios scenarios;
     @Autowired
     RoundProcesses roundProcesses;
+    @Autowired
+    PasswordEncoder encoder;
 
     private final List<Page> pages = new ArrayList<>();
 
@@ -87,6 +91,7 @@ class ValidHtmlTest {
         taskForms();
         secretariatPages();
         administrationPages();
+        accountPages();
         errorPages();
         NuHtmlChecker checker = new NuHtmlChecker();
         return pages.stream().map(page -> dynamicTest(page.name(), () -> {
@@ -402,6 +407,36 @@ class ValidHtmlTest {
         render("two-factor by country", get("/admin/two-factor").with(as(admin)));
         render("withdrawn cycles", get("/admin/withdrawn-cycles").with(as(admin)));
         render("government validation (admin)", get("/admin/government-validation").with(as(admin)));
+    }
+
+    /** Two-factor sign-in (setting it up, and the code step of signing in) and an account waiting for approval. */
+    private void accountPages() throws Exception {
+        CurrentUser newcomer = users.coordinator("KEN");
+        render("two-factor, off", get("/account/two-factor").with(as(newcomer)));
+        render("two-factor, set-up", post("/account/two-factor/enrolment").with(as(newcomer)).with(csrf()), 200,
+                "id=\"secret\"");
+        render("two-factor, set-up with a wrong code", post("/account/two-factor/confirmation").param("code", "12")
+                .with(as(newcomer)).with(csrf()), 400, "id=\"code-error\"");
+
+        String password = "Heron-Lantern-5820-valid";
+        CurrentUser enrolled = users.withPasswordHash(users.coordinator("KEN"), encoder.encode(password));
+        jdbc.sql("insert into totp_credential (user_id, secret, confirmed_at) values (?, 'JBSWY3DPEHPK3PXP', now())")
+                .param(enrolled.id()).update();
+        render("two-factor, on", get("/account/two-factor").with(as(enrolled)), 200, "id=\"renew-code\"");
+        render("two-factor, on, a wrong code", post("/account/two-factor/recovery-codes").param("code", "12")
+                .with(as(enrolled)).with(csrf()), 400, "id=\"two-factor-error\"");
+        MockHttpSession halfway = (MockHttpSession) mvc.perform(post("/login").param("username", enrolled.username())
+                        .param("password", password).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getRequest().getSession(false);
+        render("sign-in, the code", get("/login/code").session(halfway), 200, "autocomplete=\"one-time-code\"");
+        render("sign-in, a wrong code", post("/login/code").param("code", "12").session(halfway).with(csrf()), 400,
+                "id=\"code-error\"");
+
+        CurrentUser pending = users.pending("KEN");
+        render("an account waiting for approval", get("/account/pending").with(as(pending)), 200,
+                "waits for approval");
+        render("pending accounts, an approval with errors", post("/admin/pending-accounts/" + pending.id())
+                .with(as(users.admin())).with(csrf()), 400, "class=\"error\"");
     }
 
     private void errorPages() throws Exception {
