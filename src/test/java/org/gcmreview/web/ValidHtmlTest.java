@@ -53,10 +53,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Pages are valid HTML: the pages of each role, with data on them, as their users see them (the public pages,
  * the coordinator's cycle and its task forms up to a full-size report of 23 objectives, the ministries' forms,
- * the secretariats' workspace, the administration, error pages and forms sent back with errors), each checked
- * by the Nu HTML Checker ({@link NuHtmlChecker}). One test per page, named by it; a failure lists every error
- * with its line. The pages are rendered first, in one go (each step of a cycle ends the task before it), then
- * checked.
+ * the secretariats' workspace, the administration, two-factor sign-in, error pages and forms sent back with
+ * errors), each checked by the Nu HTML Checker ({@link NuHtmlChecker}). One test per page, named by it; a failure
+ * lists every error with its line. The pages are rendered first, in one go (each step of a cycle ends the task
+ * before it), then checked.
  */
 @ApplicationTest
 class ValidHtmlTest {
