@@ -9,14 +9,18 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.CycleFixture;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,9 +37,28 @@ class HistoryCleanupTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    RepositoryService repository;
+    @Autowired
     CycleFixture cycles;
     @Autowired
     TestUsers users;
+
+    @Test
+    void everyProcessOfTheProductKeepsItsHistoryTenYears() throws Exception {
+        // the removal time is end + the definition's time to live: a process without one would never be cleaned up
+        List<String> files = new java.util.ArrayList<>();
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:processes/*.bpmn")) {
+            files.add(file.getFilename());
+        }
+        List<ProcessDefinition> product = repository.createProcessDefinitionQuery().latestVersion().list().stream()
+                .filter(definition -> files.stream().anyMatch(definition.getResourceName()::endsWith)).toList();
+        assertThat(product).extracting(ProcessDefinition::getKey)
+                .contains("national-review", "stakeholder-consultation", "regional-review", "imrf-review");
+        assertThat(product.stream().map(ProcessDefinition::getResourceName).distinct().count())
+                .as("deployed product files").isEqualTo(files.size());
+        assertThat(product).allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive())
+                .as(definition.getKey()).isEqualTo((int) TIME_TO_LIVE.toDays()));
+    }
 
     @Test
     void theCleanupJobRunsInTheNightWindowOnly() {

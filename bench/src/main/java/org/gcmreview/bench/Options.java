@@ -28,10 +28,13 @@ import java.util.Map;
  * @param startupRequests page views after start-up before the resident memory is read again
  * @param profile record the input form's last level and the task forms with JDK Flight Recorder
  *        (target/bench/*.jfr; see {@link Profiling})
+ * @param history copy one real cycle's Camunda history to every generated cycle (bench/sql/workspace-history.sql);
+ *        false leaves the workspace data set without history, to compare the pages with and without
  */
 record Options(List<String> sections, List<Integer> levels, int seconds, int perSession, int sessionsPerClient,
         int tasks, int taskWarmup, int pageRequests, int pageWarmup, int inputs, List<String> appArgs, int poolSize,
-        double quietLoad, int quietWaitSeconds, int warmupSeconds, int startupRequests, boolean profile) {
+        double quietLoad, int quietWaitSeconds, int warmupSeconds, int startupRequests, boolean profile,
+        boolean history) {
 
     static Options parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -69,7 +72,8 @@ record Options(List<String> sections, List<Integer> levels, int seconds, int per
                 integer(values, "quietWait", quick ? 0 : 180),
                 integer(values, "warmup", quick ? 5 : 30),
                 integer(values, "startupRequests", quick ? 400 : 10_000),
-                Boolean.parseBoolean(values.getOrDefault("profile", "false")));
+                Boolean.parseBoolean(values.getOrDefault("profile", "false")),
+                Boolean.parseBoolean(values.getOrDefault("history", "true")));
     }
 
     boolean runs(String section) {

@@ -22,6 +22,7 @@ final class Workspace {
     private final Options options;
     private final Report report;
     private final Web web;
+    private double historySeconds;
 
     Workspace(App app, Options options, Report report) {
         this.app = app;
@@ -128,6 +129,12 @@ final class Workspace {
                 }
             }
             c.commit();
+            long historyStart = System.nanoTime();
+            if (options.history()) {
+                history(c);
+                c.commit();
+            }
+            historySeconds = (System.nanoTime() - historyStart) / 1e9;
             // a production database has long been vacuumed; left to autovacuum, the vacuum of a million new rows
             // ran during the first measurements after the load and depressed them (session 7: the static file
             // measured first at 1,355/s, at the end of the same quiet run at 3,093/s)
@@ -135,6 +142,31 @@ final class Workspace {
             try (Statement st = c.createStatement()) {
                 st.execute("vacuum (analyze)");
             }
+        }
+    }
+
+    /**
+     * Camunda's history of every generated cycle (issue 19.4): the rows one real cycle left (bench/sql/
+     * cycle-history.jsonl, one JSON object a line, the first naming the cycle) copied to each by
+     * bench/sql/workspace-history.sql, which runs as one script since it holds a DO block.
+     */
+    private static void history(Connection c) throws Exception {
+        try (Statement st = c.createStatement()) {
+            st.execute("create temporary table bench_history_template (tbl text, row jsonb) on commit drop");
+        }
+        // a line is {"table": ..., "row": {...}}, or the first one, which names the cycle (table null)
+        try (var insert = c.prepareStatement("insert into bench_history_template select l ->> 'table', "
+                + "coalesce(l -> 'row', l) from (select ?::jsonb as l) line")) {
+            for (String line : Files.readAllLines(Path.of("bench", "sql", "cycle-history.jsonl"))) {
+                if (!line.isBlank()) {
+                    insert.setString(1, line);
+                    insert.addBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute(Files.readString(Path.of("bench", "sql", "workspace-history.sql")));
         }
     }
 
@@ -160,6 +192,33 @@ final class Workspace {
     }
 
     private String counts() {
+        return dataCounts() + "; Camunda history written in %.1f s of it: ".formatted(historySeconds)
+                + historyCounts();
+    }
+
+    /** The engine's history rows per table (those tables with a root process instance), and their total. */
+    private String historyCounts() {
+        List<String> tables = app.jdbc.queryForList("""
+                select table_name from information_schema.columns
+                 where table_schema = current_schema() and column_name = 'root_proc_inst_id_'
+                   and (table_name like 'act\\_hi\\_%' or table_name = 'act_ge_bytearray') order by 1""",
+                String.class);
+        StringBuilder text = new StringBuilder();
+        long total = 0;
+        for (String table : tables) {
+            long rows = app.jdbc.queryForObject("select count(*) from " + table + " where root_proc_inst_id_ is not null",
+                    Long.class);
+            total += rows;
+            if (rows > 0) {
+                text.append(text.isEmpty() ? "" : ", ").append(table).append(' ').append("%,d".formatted(rows));
+            }
+        }
+        long stamped = app.jdbc.queryForObject("select count(*) from act_hi_actinst where removal_time_ is not null",
+                Long.class);
+        return "%,d rows (%s; activity instances with a removal time: %,d)".formatted(total, text, stamped);
+    }
+
+    private String dataCounts() {
         return app.jdbc.queryForObject("""
                 select format('%s countries, %s cycles, %s cycle objectives, %s report sections, %s frozen versions, '
                               || '%s submissions, %s consultation windows, %s consultation inputs',
