@@ -2,6 +2,7 @@ package org.gcmreview.signoff;
 
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Repository;
 public class Endorsements {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Endorsements(JdbcClient jdbc) {
+    Endorsements(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Endorsement> find(long cycleId) {
@@ -39,5 +42,6 @@ public class Endorsements {
     void insert(long cycleId, long reportVersionId, long userId, String note) {
         jdbc.sql("insert into endorsement (cycle_id, report_version_id, endorsed_by, note) values (?, ?, ?, ?)")
                 .params(cycleId, reportVersionId, userId, note).update();
+        events.publishEvent(new ReportEndorsed(cycleId, reportVersionId));
     }
 }

@@ -30,7 +30,9 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.gcmreview.identity.CockpitRuntime;
 import org.junit.jupiter.api.BeforeEach;
+import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
+import org.gcmreview.signoff.ReportEndorsed;
 import org.gcmreview.submission.ReviewFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -54,6 +57,8 @@ class SideDoorsOverHttpTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ApplicationEventPublisher events;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -143,8 +148,10 @@ class SideDoorsOverHttpTest {
         assertThat(anonymousGet(page, Map.of("Accept-Language", "fr", "If-None-Match", english)).statusCode())
                 .isEqualTo(200);
         // a new version, once endorsed, is a new page
-        versions.freeze(cycle.id());
+        ReportVersion next = versions.freeze(cycle.id());
         ReviewFixtures.endorseLatest(jdbc, cycle.id());
+        // written in SQL: announced as the endorsement form's Endorsements.insert does (PublishedCopiesTest)
+        events.publishEvent(new ReportEndorsed(cycle.id(), next.id()));
         assertThat(anonymousGet(page, Map.of("Accept-Language", "en", "If-None-Match", english)).statusCode())
                 .isEqualTo(200);
         // a changed answer to an input changes what we heard

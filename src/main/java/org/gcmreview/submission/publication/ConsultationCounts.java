@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
  * every input of the window, scattered over the table (about 1,000 heap pages for 1,000 inputs), and the page's tag
  * is made on every request, its 304 included: it was most of what a kept page cost.
  * <p>So the page, its PDF and their 304 may show counts up to that long behind a coordinator's answer or a
- * moderation; the page is served with {@code max-age=60} anyway. Nothing else the page shows is kept here: a
- * publication, a re-publication, a translation or an endorsement is seen by the next request. A time to live of
- * zero counts on every request.
+ * moderation; the page is served with {@code max-age=60} anyway. Nothing else the page shows is kept here: the
+ * rest of its tag is kept by {@link PublishedLookups}, which forgets it on a publication, a re-publication, a
+ * translation or an endorsement. A time to live of zero counts on every request.
  */
 @Component
 class ConsultationCounts {

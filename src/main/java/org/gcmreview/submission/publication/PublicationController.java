@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.submission.FrozenReport;
@@ -37,9 +36,9 @@ import org.springframework.web.servlet.ModelAndView;
  * The public face of the review: published reports as pages, as PDF and as the frozen JSON, and the JSON Schema
  * of that JSON. A report that is not published answers 404 to everyone, its own country's users included, so
  * drafts cannot be found here.
- * <p>What a published report shows is looked up once per request ({@link PublishedPage#find}); a reader who has
- * the page gets 304, and a first reader gets the copy kept under the page's tag ({@link KeptCopies}): only
- * the first reader of a version, in a language, waits for a render.
+ * <p>What names a published report is looked up at most once per a few seconds ({@link PublishedLookups}); a
+ * reader who has the page gets 304, and a first reader gets the copy kept under the page's tag
+ * ({@link KeptCopies}): only the first reader of a version, in a language, waits for a render.
  */
 @Controller
 class PublicationController {
@@ -113,7 +112,7 @@ class PublicationController {
 
     @GetMapping("/published/{businessKey}/versions/{versionNo}.json")
     ResponseEntity<byte[]> earlierVersionJson(@PathVariable String businessKey, @PathVariable int versionNo) {
-        ReportVersion version = page.publishedAs(page.endorsed(businessKey), versionNo);
+        ReportVersion version = page.publishedAs(page.lookup(businessKey).cycle(), versionNo);
         return json(version.sha256(), version::content);
     }
 
@@ -173,7 +172,7 @@ class PublicationController {
     /** The published version byte for byte as stored, so anyone can check it against its SHA-256. */
     @GetMapping("/published/{businessKey}.json")
     ResponseEntity<byte[]> reportJson(@PathVariable String businessKey) {
-        PublishedPage.PublicVersion endorsed = page.endorsement(page.endorsed(businessKey));
+        PublishedLookups.PublicVersion endorsed = page.lookup(businessKey).version();
         return json(endorsed.sha256(), () -> versions.find(endorsed.reportVersionId())
                 .orElseThrow(PublishedPage::notFound).content());
     }
@@ -181,11 +180,11 @@ class PublicationController {
     /** A translation byte for byte as stored; its JSON names the version and SHA-256 it translates. */
     @GetMapping("/published/{businessKey}/{language}.json")
     ResponseEntity<byte[]> translationJson(@PathVariable String businessKey, @PathVariable String language) {
-        ReviewCycle cycle = page.endorsed(businessKey);
-        page.endorsement(cycle);
-        ReportTranslations.Language translated = translations.languages(cycle.id()).stream()
+        PublishedLookups.Lookup lookup = page.lookup(businessKey);
+        long cycleId = lookup.cycle().id();
+        ReportTranslations.Language translated = lookup.translations().stream()
                 .filter(t -> t.language().equals(language)).findFirst().orElseThrow(PublishedPage::notFound);
-        return json(translated.sha256(), () -> translations.find(cycle.id(), language)
+        return json(translated.sha256(), () -> translations.find(cycleId, language)
                 .orElseThrow(PublishedPage::notFound).content());
     }
 

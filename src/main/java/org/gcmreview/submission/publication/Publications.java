@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,17 +21,23 @@ public class Publications {
     }
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Publications(JdbcClient jdbc) {
+    Publications(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Records the version as published; publishing it again (a retried job) keeps the first moment. */
     boolean record(long cycleId, long reportVersionId, String username) {
-        return jdbc.sql("""
+        boolean recorded = jdbc.sql("""
                 insert into report_publication (cycle_id, report_version_id, published_by) values (?, ?, ?)
                 on conflict (cycle_id, report_version_id) do nothing""")
                 .params(cycleId, reportVersionId, username).update() == 1;
+        if (recorded) {
+            events.publishEvent(new PublishedReportChanged(cycleId));
+        }
+        return recorded;
     }
 
     /** The cycle's publications, oldest first. */

@@ -18,23 +18,21 @@ import org.gcmreview.reference.Objective;
 import org.gcmreview.reference.ReferenceData;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
-import org.gcmreview.signoff.Endorsement;
-import org.gcmreview.signoff.Endorsements;
 import org.gcmreview.submission.FrozenReport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * A published report as its page (and PDF) shows it. {@link #find} looks up, once per request, what names the page
- * (its entity tag, the key of its kept copy); {@link #model} reads the rest only when the page is rendered.
+ * A published report as its page (and PDF) shows it. {@link #find} gives what names the page (its entity tag, the key
+ * of its kept copy), kept a few seconds; {@link #model} reads the rest only when the page is rendered.
  */
 @Component
 class PublishedPage {
 
     private final PublishedReports published;
+    private final PublishedLookups lookups;
     private final ConsultationCounts counts;
-    private final Endorsements endorsements;
     private final Publications publications;
     private final ReportTranslations translations;
     private final ReportVersions versions;
@@ -42,12 +40,12 @@ class PublishedPage {
     private final ReferenceData reference;
     private final ObjectMapper json;
 
-    PublishedPage(PublishedReports published, ConsultationCounts counts, Endorsements endorsements,
+    PublishedPage(PublishedReports published, PublishedLookups lookups, ConsultationCounts counts,
             Publications publications, ReportTranslations translations, ReportVersions versions, ReviewCycles cycles,
             ReferenceData reference, ObjectMapper json) {
         this.published = published;
+        this.lookups = lookups;
         this.counts = counts;
-        this.endorsements = endorsements;
         this.publications = publications;
         this.translations = translations;
         this.versions = versions;
@@ -58,11 +56,11 @@ class PublishedPage {
 
     /**
      * What the published page shows, cheaply: the version published last (its id and SHA-256, not its content: a
-     * frozen version never changes), when it was published, its translations (the language switch) and the
-     * consultation's counts, which the coordinator's answers may still change (counted at most once per a few
-     * seconds on a node: {@link ConsultationCounts}).
+     * frozen version never changes), when it was published, its translations (the language switch), all looked up
+     * at most once per a few seconds on a node ({@link PublishedLookups}), and the consultation's counts, which the
+     * coordinator's answers may still change (likewise: {@link ConsultationCounts}).
      */
-    record Shown(String businessKey, ReviewCycle cycle, PublicVersion endorsement,
+    record Shown(String businessKey, ReviewCycle cycle, PublishedLookups.PublicVersion endorsement,
             List<ReportTranslations.Language> translations, ConsultationSummary consultation) {
 
         /** Names every bit of the above: the page's entity tag is made of it. */
@@ -78,36 +76,18 @@ class PublishedPage {
 
     /** The published report, or 404 (not published, never endorsed, or no translation into the language). */
     Shown find(String businessKey, String language) {
-        ReviewCycle cycle = endorsed(businessKey);
-        PublicVersion endorsement = endorsement(cycle);
-        Shown shown = new Shown(businessKey, cycle, endorsement, translations.languages(cycle.id()),
-                counts.of(cycle.id()));
+        PublishedLookups.Lookup lookup = lookups.of(businessKey);
+        Shown shown = new Shown(businessKey, lookup.cycle(), lookup.version(), lookup.translations(),
+                counts.of(lookup.cycle().id()));
         if (language != null && !shown.translatedInto(language)) {
             throw notFound();
         }
         return shown;
     }
 
-    /** A published (and endorsed) report's cycle, or 404. */
-    ReviewCycle endorsed(String businessKey) {
-        return published.find(businessKey).orElseThrow(PublishedPage::notFound);
-    }
-
-    /** The public version's id, number and SHA-256: what names it, without its content. */
-    record PublicVersion(long reportVersionId, int versionNo, String sha256) {
-    }
-
-    /**
-     * The version published last (issue 14.4): a version endorsed after a clarification is public only once the
-     * coordinator publishes it again. A cycle published before publications were kept shows the version endorsed
-     * last. Never a version frozen after an endorsement.
-     */
-    PublicVersion endorsement(ReviewCycle cycle) {
-        Endorsement endorsed = endorsements.find(cycle.id()).orElseThrow(PublishedPage::notFound);
-        return publications.latest(cycle.id()).filter(id -> id != endorsed.reportVersionId())
-                // only when an endorsed version waits for its publication: then the text public is the earlier one
-                .flatMap(versions::find).map(v -> new PublicVersion(v.id(), v.versionNo(), v.sha256()))
-                .orElse(new PublicVersion(endorsed.reportVersionId(), endorsed.versionNo(), endorsed.sha256()));
+    /** The published report's cycle, public version and translations, without the counts; or 404. */
+    PublishedLookups.Lookup lookup(String businessKey) {
+        return lookups.of(businessKey);
     }
 
     /** One publication in the public history: the first, or an update after a clarification. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,19 +14,25 @@ import org.springframework.stereotype.Repository;
 class ReportTranslations {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    ReportTranslations(JdbcClient jdbc) {
+    ReportTranslations(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** False when the report already has a translation into this language (one per language). */
     boolean add(long cycleId, int versionNo, String originalSha256, String language, String content, String sha256,
             long userId) {
-        return jdbc.sql("""
+        boolean added = jdbc.sql("""
                 insert into report_translation (cycle_id, version_no, original_sha256, language, content, sha256,
                                                 created_by)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (cycle_id, language) do nothing""")
                 .params(cycleId, versionNo, originalSha256, language, content, sha256, userId).update() == 1;
+        if (added) {
+            events.publishEvent(new PublishedReportChanged(cycleId));
+        }
+        return added;
     }
 
     /** In the order of the six languages' codes, so the switch lists them the same way on every report. */

@@ -2,7 +2,9 @@ package org.gcmreview.submission.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gcmreview.identity.TestUsers.as;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jakarta.servlet.http.Cookie;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.cycle.ReviewCycles;
@@ -55,6 +59,12 @@ class PublishedCopiesTest {
     ReviewFixtures fixtures;
     @Autowired
     KeptCopies copies;
+    @Autowired
+    ReportTranslations translations;
+    @Autowired
+    Publications publications;
+    @Autowired
+    RuntimeService runtime;
 
     @Test
     void aSecondReaderGetsTheFirstReadersBytesWithoutARenderOrASession() throws Exception {
@@ -98,15 +108,16 @@ class PublishedCopiesTest {
         ReviewCycle cycle = published();
         String path = "/published/" + cycle.businessKey();
         byte[] page = body(get(path));
+        String pageTag = mvc.perform(get(path)).andReturn().getResponse().getHeader("ETag");
         byte[] json = body(get(path + ".json"));
         String pdfTag = mvc.perform(get(path + ".pdf")).andReturn().getResponse().getHeader("ETag");
 
         jdbc.sql("update report_section set body = 'Endorsed again: a second national action plan.' "
                 + "where cycle_id = ? and objective_number = 2").param(cycle.id()).update();
-        versions.freeze(cycle.id());
-        ReviewFixtures.endorseLatest(jdbc, cycle.id());
+        ReportVersion second = versions.freeze(cycle.id());
+        endorseThroughTheForm(cycle, second);
 
-        String newPage = new String(body(get(path)), StandardCharsets.UTF_8);
+        String newPage = new String(body(get(path).header("If-None-Match", pageTag)), StandardCharsets.UTF_8);
         assertThat(newPage.getBytes(StandardCharsets.UTF_8)).isNotEqualTo(page);
         assertThat(newPage).contains("Endorsed again: a second national action plan.");
         assertThat(new String(body(get(path + ".json")), StandardCharsets.UTF_8)).isNotEqualTo(
@@ -126,12 +137,8 @@ class PublishedCopiesTest {
 
         ReportVersion original = versions.latest(cycle.id()).orElseThrow();
         String french = original.content().replace(cycle.title(), "Examen national (traduction)");
-        jdbc.sql("""
-                insert into report_translation (cycle_id, version_no, original_sha256, language, content, sha256,
-                                                created_by)
-                select ?, ?, ?, 'fr', ?, ?, started_by from review_cycle where id = ?""")
-                .params(cycle.id(), original.versionNo(), original.sha256(), french, Sha256.hex(french), cycle.id())
-                .update();
+        translations.add(cycle.id(), original.versionNo(), original.sha256(), "fr", french, Sha256.hex(french),
+                users.coordinator("KEN").id());
 
         String after = new String(body(get(path)), StandardCharsets.UTF_8);
         assertThat(after.getBytes(StandardCharsets.UTF_8)).isNotEqualTo(before);
@@ -142,6 +149,57 @@ class PublishedCopiesTest {
         assertThat(body(get(path + "/fr"))).isEqualTo(translated.getBytes(StandardCharsets.UTF_8));
         assertThat(copies.renders()).isEqualTo(renders + 1);
         assertThat(new String(body(get(path + "/fr.json")), StandardCharsets.UTF_8)).isEqualTo(french);
+    }
+
+    /**
+     * The tags are made from what is looked up once per a few seconds ({@link PublishedLookups}): a translation, an
+     * endorsement and a publication on this node each give the documents they change new tags at the next request,
+     * and a reader with the old tag gets the new document, not 304.
+     */
+    @Test
+    void aTranslationAnEndorsementAndAPublicationEachChangeTheTagsAtOnce() throws Exception {
+        ReviewCycle cycle = published();
+        ReportVersion first = versions.latest(cycle.id()).orElseThrow();
+        publications.record(cycle.id(), first.id(), "coordinator");
+        String path = "/published/" + cycle.businessKey();
+        List<String> documents = List.of(path, path + ".pdf", path + ".json");
+        List<String> tags = tags(documents);
+
+        String french = first.content().replace(cycle.title(), "Examen national (traduction)");
+        translations.add(cycle.id(), first.versionNo(), first.sha256(), "fr", french, Sha256.hex(french),
+                users.coordinator("KEN").id());
+        List<String> translated = tags(documents);
+        assertThat(translated.get(0)).as("the page (its language switch)").isNotEqualTo(tags.get(0));
+        assertThat(translated.get(1)).as("the PDF").isNotEqualTo(tags.get(1));
+        assertThat(translated.get(2)).as("the JSON: the original's bytes").isEqualTo(tags.get(2));
+        mvc.perform(get(path).header("If-None-Match", tags.get(0))).andExpect(status().isOk());
+        mvc.perform(get(path + "/fr")).andExpect(status().isOk());
+
+        jdbc.sql("update report_section set body = 'Clarified and endorsed again.' "
+                + "where cycle_id = ? and objective_number = 2").param(cycle.id()).update();
+        ReportVersion second = versions.freeze(cycle.id());
+        endorseThroughTheForm(cycle, second);
+        // issue 14.4: endorsed after a publication, the version is public only once published again
+        assertThat(tags(documents)).isEqualTo(translated);
+
+        publications.record(cycle.id(), second.id(), "coordinator");
+        List<String> republished = tags(documents);
+        for (int i = 0; i < documents.size(); i++) {
+            assertThat(republished.get(i)).as(documents.get(i)).isNotEqualTo(translated.get(i));
+            mvc.perform(get(documents.get(i)).header("If-None-Match", translated.get(i)))
+                    .andExpect(status().isOk());
+        }
+        assertThat(mvc.perform(get(path + ".json")).andReturn().getResponse().getContentAsString(
+                StandardCharsets.UTF_8)).contains("Clarified and endorsed again.");
+    }
+
+    private List<String> tags(List<String> documents) throws Exception {
+        List<String> tags = new ArrayList<>();
+        for (String document : documents) {
+            tags.add(mvc.perform(get(document)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getHeader("ETag"));
+        }
+        return tags;
     }
 
     @Test
@@ -214,6 +272,15 @@ class PublishedCopiesTest {
 
     private byte[] body(RequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    /** The coordinator endorses the version on the national review's form, as in a real cycle. */
+    private void endorseThroughTheForm(ReviewCycle cycle, ReportVersion version) throws Exception {
+        ProcessInstance national = fixtures.nationalReviewAt(cycle, "EndorseFinalReport");
+        runtime.setVariable(national.getId(), "reportVersionId", version.id());
+        String task = fixtures.task(national.getId(), "EndorseFinalReport").getId();
+        mvc.perform(post("/tasks/" + task).with(as(users.coordinator("KEN"))).with(csrf()).param("action", "endorse"))
+                .andExpect(status().isFound());
     }
 
     private ReviewCycle published() {
