@@ -2,6 +2,7 @@ package org.gcmreview.identity;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.Group;
@@ -27,10 +28,10 @@ class AppIdentityProvider implements ReadOnlyIdentityProvider {
     private final IdentityDirectory directory;
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
-    private final String unknownUserHash;
+    private final Supplier<String> unknownUserHash;
 
     AppIdentityProvider(IdentityDirectory directory, UserAccountRepository accounts, PasswordEncoder passwordEncoder,
-            String unknownUserHash) {
+            Supplier<String> unknownUserHash) {
         this.directory = directory;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
@@ -78,7 +79,7 @@ class AppIdentityProvider implements ReadOnlyIdentityProvider {
                 .filter(a -> a.user().is(Role.ADMIN));
         if (account.isEmpty()) {
             // spend the same time as a real check, so the answer does not tell who exists
-            passwordEncoder.matches(password, unknownUserHash);
+            passwordEncoder.matches(password, unknownUserHash.get());
             return false;
         }
         return passwordEncoder.matches(password, account.get().passwordHash());

@@ -11,15 +11,25 @@ class AppIdentityProviderFactory implements SessionFactory {
     private final IdentityDirectory directory;
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
-    private final String unknownUserHash;
+    // a real hash of nothing anyone knows, checked when the user does not exist (see checkPassword); made at the
+    // first such check, not at start-up, where BCrypt's deliberate slowness would add to every start
+    private volatile String unknownUserHash;
 
     AppIdentityProviderFactory(IdentityDirectory directory, UserAccountRepository accounts,
             PasswordEncoder passwordEncoder) {
         this.directory = directory;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
-        // a real hash of nothing anyone knows, checked when the user does not exist (see checkPassword)
-        this.unknownUserHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+    }
+
+    private String unknownUserHash() {
+        String hash = unknownUserHash;
+        if (hash == null) {
+            // two first checks at once may each make one; either is as good
+            hash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+            unknownUserHash = hash;
+        }
+        return hash;
     }
 
     @Override
@@ -29,6 +39,6 @@ class AppIdentityProviderFactory implements SessionFactory {
 
     @Override
     public Session openSession() {
-        return new AppIdentityProvider(directory, accounts, passwordEncoder, unknownUserHash);
+        return new AppIdentityProvider(directory, accounts, passwordEncoder, this::unknownUserHash);
     }
 }
