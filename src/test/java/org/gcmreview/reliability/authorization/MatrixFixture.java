@@ -33,6 +33,7 @@ import org.gcmreview.people.PeopleTestData;
 import org.gcmreview.report.ReportVersion;
 import org.gcmreview.report.ReportVersions;
 import org.gcmreview.report.history.ReportTestData;
+import org.gcmreview.submission.publication.TranslationTestData;
 import org.gcmreview.submission.ReviewFixtures;
 import org.gcmreview.submission.ReviewRound;
 import org.gcmreview.submission.RoundProcesses;
@@ -60,6 +61,7 @@ final class MatrixFixture {
     private final CycleFixture cycles;
     private final ReviewFixtures reviews;
     private final ReportTestData reports;
+    private final TranslationTestData translations;
     private final RuntimeService runtime;
     private final ManagementService management;
     private final ReportVersions versions;
@@ -81,6 +83,7 @@ final class MatrixFixture {
         this.reviews = new ReviewFixtures(jdbc, context.getBean(ReviewCycles.class), runtime,
                 context.getBean(ManagementService.class), tasks);
         this.reports = new ReportTestData(jdbc);
+        this.translations = new TranslationTestData(context);
         this.versions = context.getBean(ReportVersions.class);
         this.attachments = context.getBean(AttachmentService.class);
         this.roundProcesses = context.getBean(RoundProcesses.class);
@@ -443,12 +446,8 @@ final class MatrixFixture {
             long cycleId = jdbc.sql("select id from review_cycle where business_key = ?").param(businessKey)
                     .query(Long.class).single();
             String content = "{\"title\":\"Доклад\",\"language\":\"ru\",\"sections\":[]}";
-            jdbc.sql("""
-                    insert into report_translation (cycle_id, version_no, original_sha256, language, content, sha256,
-                                                    created_by)
-                    select ?, version_no, sha256, 'ru', ?, ?, ? from report_version
-                     where cycle_id = ? order by version_no desc limit 1""")
-                    .params(cycleId, content, sha256(content), coordinator().id(), cycleId).update();
+            // as the translation form stores it, so the published page's kept look-up is forgotten (issue 19.3)
+            translations.translate(cycleId, "ru", content, sha256(content), coordinator().id());
             return businessKey;
         });
     }
