@@ -144,9 +144,7 @@ class DraftContributionForm implements TaskForm {
                     .map(c -> messages.get("drafting.label.objectiveLower", c.objectiveNumber()))
                     .orElse(String.valueOf(id)))));
         }
-        for (ContentEdit change : check.changes()) {
-            contributions.write(change, user.id());
-        }
+        contributions.write(check.changes(), user.id());
         int attached = files.store(OwnerKind.CONTRIBUTION, cycle, user);
         if (!check.changes().isEmpty()) {
             cycles.touch(cycle.id());
