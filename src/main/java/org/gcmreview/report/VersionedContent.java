@@ -172,23 +172,26 @@ final class VersionedContent {
         return ", principles";
     }
 
-    /** Locks the rows with these ids (sorted) until the transaction ends: what each holds now, by id. */
+    /**
+     * Locks the rows with these ids (sorted) until the transaction ends: what each holds now, by id. Their
+     * indicators come in the same statement, as the JSON the revisions keep them in (FOR UPDATE locks only the
+     * rows of the FROM clause, not the indicators the subquery reads).
+     */
     private Map<Long, Stored> lock(List<Long> sortedIds) {
         Map<Long, Stored> locked = new LinkedHashMap<>();
         if (sortedIds.isEmpty()) {
             return locked;
         }
-        List<Stored> rows = jdbc.sql("select id, body, implementation_status, measures, practices, challenges, "
-                        + "lock_version" + principlesColumn() + " from " + t.table
-                        + " where id = any(?) order by id for update")
+        jdbc.sql("select r.id, r.body, r.implementation_status, r.measures, r.practices, r.challenges, "
+                        + "r.lock_version, r.principles, (select json_agg(json_build_object('name', i.name, 'value', "
+                        + "i.value, 'unit', i.unit, 'source', i.source, 'year', i.year) order by i.position) from "
+                        + t.indicatorTable + " i where i." + t.ownerKey + " = r.id) as indicators from " + t.table
+                        + " r where r.id = any(?) order by r.id for update")
                 .param(sortedIds.toArray(Long[]::new))
-                .query((rs, n) -> new Stored(rs.getLong("id"), content(rs, List.of()), rs.getInt("lock_version")))
-                .list();
-        Map<Long, List<Indicator>> indicators = indicators(sortedIds);
-        for (Stored row : rows) {
-            locked.put(row.id(), new Stored(row.id(),
-                    row.content().withIndicators(indicators.getOrDefault(row.id(), List.of())), row.lockVersion()));
-        }
+                .query((rs, n) -> new Stored(rs.getLong("id"),
+                        content(rs, IndicatorsJson.read(rs.getString("indicators"))), rs.getInt("lock_version")))
+                .list()
+                .forEach(row -> locked.put(row.id(), row));
         return locked;
     }
 
