@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,9 +32,9 @@ public class Contributions {
     private final JdbcClient jdbc;
     private final VersionedContent content;
 
-    public Contributions(JdbcClient jdbc) {
+    public Contributions(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
-        this.content = new VersionedContent(jdbc, ContentTable.CONTRIBUTION);
+        this.content = new VersionedContent(jdbc, batch, ContentTable.CONTRIBUTION);
     }
 
     /** One empty contribution per (ministry, objective) assignment of the cycle; called once, at scoping. */
@@ -69,8 +70,9 @@ public class Contributions {
         return content.check(edits);
     }
 
-    void write(ContentEdit edit, long authorId) {
-        content.write(edit, authorId);
+    /** Writes checked changes ({@link #check}) as new revisions. */
+    void write(List<ContentEdit> changes, long authorId) {
+        content.write(changes, authorId);
     }
 
     /**
@@ -78,7 +80,7 @@ public class Contributions {
      * first revision, and marks it "carried over" (issue 16.3); the mark goes with the first save that changes it.
      */
     void carryOver(long contributionId, SectionContent previous, long authorId) {
-        content.write(new ContentEdit(contributionId, previous, 0), authorId);
+        content.write(List.of(new ContentEdit(contributionId, previous, 0)), authorId);
         jdbc.sql("update contribution set carried_over = true where id = ?").param(contributionId).update();
     }
 

@@ -144,19 +144,22 @@ class DraftContributionForm implements TaskForm {
                     .map(c -> messages.get("drafting.label.objectiveLower", c.objectiveNumber()))
                     .orElse(String.valueOf(id)))));
         }
-        for (ContentEdit change : check.changes()) {
-            contributions.write(change, user.id());
-        }
+        contributions.write(check.changes(), user.id());
         int attached = files.store(OwnerKind.CONTRIBUTION, cycle, user);
+        // the save's entry, then the submission's: written together, in that order
+        List<AuditEntry> entries = new ArrayList<>();
         if (!check.changes().isEmpty()) {
             cycles.touch(cycle.id());
-            audit.record(AuditEntry.of(user.username(), "CONTRIBUTION_SAVED", cycle.countryIso3(), "review_cycle",
+            entries.add(AuditEntry.of(user.username(), "CONTRIBUTION_SAVED", cycle.countryIso3(), "review_cycle",
                     cycle.id(), ministry.code() + " changed " + describe(check.changes(), mine)));
         }
         if (submitting) {
             contributions.markSubmitted(cycle.id(), ministry.id());
-            audit.record(AuditEntry.of(user.username(), "CONTRIBUTION_SUBMITTED", cycle.countryIso3(),
+            entries.add(AuditEntry.of(user.username(), "CONTRIBUTION_SUBMITTED", cycle.countryIso3(),
                     "review_cycle", cycle.id(), ministry.code() + " submitted " + mine.size() + " objectives"));
+        }
+        audit.recordAll(entries);
+        if (submitting) {
             return TaskOutcome.complete(Map.of(), messages.get("drafting.flash.submitted"));
         }
         return TaskOutcome.saved(messages.get(check.changes().isEmpty() && attached == 0 ? "drafting.flash.unchanged"

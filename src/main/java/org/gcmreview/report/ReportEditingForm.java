@@ -181,9 +181,7 @@ public abstract class ReportEditingForm implements TaskForm {
                     .filter(s -> s.id() == id).findFirst().map(s -> "\"" + s.title() + "\"")
                     .orElse(String.valueOf(id)))));
         }
-        for (ContentEdit change : check.changes()) {
-            parts.sections.write(change, user.id());
-        }
+        parts.sections.write(check.changes(), user.id());
         int attached = files.store(OwnerKind.REPORT_SECTION, cycle, user);
         if (!check.changes().isEmpty()) {
             parts.cycles.touch(cycle.id());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.gcmreview.reference.Objective;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,9 @@ public class ReportSections {
     private final JdbcClient jdbc;
     private final VersionedContent content;
 
-    public ReportSections(JdbcClient jdbc) {
+    public ReportSections(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
-        this.content = new VersionedContent(jdbc, ContentTable.SECTION);
+        this.content = new VersionedContent(jdbc, batch, ContentTable.SECTION);
     }
 
     /**
@@ -60,8 +61,9 @@ public class ReportSections {
         return content.check(edits);
     }
 
-    void write(ContentEdit edit, long authorId) {
-        content.write(edit, authorId);
+    /** Writes checked changes ({@link #check}) as new revisions. */
+    void write(List<ContentEdit> changes, long authorId) {
+        content.write(changes, authorId);
     }
 
     /**
@@ -69,7 +71,7 @@ public class ReportSections {
      * "carried over" (issue 16.3); the mark goes with the first save that changes the section.
      */
     void carryOver(long sectionId, SectionContent previous, long authorId) {
-        content.write(new ContentEdit(sectionId, previous, 0), authorId);
+        content.write(List.of(new ContentEdit(sectionId, previous, 0)), authorId);
         jdbc.sql("update report_section set carried_over = true where id = ?").param(sectionId).update();
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -42,19 +44,31 @@ final class VersionedContent {
     }
 
     private final JdbcClient jdbc;
+    /** For the batches of {@link #write}, which JdbcClient does not offer. */
+    private final JdbcTemplate batch;
     private final ContentTable t;
 
-    VersionedContent(JdbcClient jdbc, ContentTable table) {
+    VersionedContent(JdbcClient jdbc, JdbcTemplate batch, ContentTable table) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.t = table;
     }
 
-    /** Locks the rows of the edits until the transaction ends and sorts the edits into changes and conflicts. */
+    /**
+     * Locks the rows of the edits until the transaction ends and sorts the edits into changes and conflicts. The
+     * rows are locked in one statement, in id order (PostgreSQL sorts before it locks), so two saves over the same
+     * rows still take their locks in one order and never deadlock; their indicators are read in one more.
+     */
     Check check(List<FormEdit> edits) {
+        List<FormEdit> sorted = edits.stream().sorted(Comparator.comparingLong(FormEdit::id)).toList();
+        Map<Long, Stored> locked = lock(sorted.stream().map(FormEdit::id).distinct().toList());
         List<ContentEdit> changes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
-        for (FormEdit edit : edits.stream().sorted(Comparator.comparingLong(FormEdit::id)).toList()) {
-            Stored current = lock(edit.id());
+        for (FormEdit edit : sorted) {
+            Stored current = locked.get(edit.id());
+            if (current == null) {
+                throw new EmptyResultDataAccessException(t.table + " " + edit.id() + " does not exist", 1);
+            }
             Optional<SectionContent> base = edit.baseVersion() == current.lockVersion()
                     ? Optional.of(current.content()) : atVersion(edit.id(), edit.baseVersion());
             ContentEdit full = edit.over(base.orElse(current.content()));
@@ -73,36 +87,51 @@ final class VersionedContent {
         return new Check(changes, conflicts);
     }
 
-    /** Writes one checked change: the row with the next lock_version, its indicators, and the revision. */
-    int write(ContentEdit edit, long authorId) {
-        int next = edit.baseVersion() + 1;
-        SectionContent c = edit.content();
+    /**
+     * Writes checked changes: each row with its next lock_version, its indicators, and its revision. One batch per
+     * kind of statement (one round trip each, however many rows the form changed), in the order of the edits.
+     */
+    void write(List<ContentEdit> edits, long authorId) {
+        if (edits.isEmpty()) {
+            return;
+        }
         // a save also clears the "carried over" mark (issue 16.3): only changes are ever written
-        int updated = jdbc.sql("update " + t.table + " " + """
+        int[] updated = batch.batchUpdate("update " + t.table + " " + """
                 set body = ?, implementation_status = ?, measures = ?, practices = ?, challenges = ?,
                     lock_version = ?, updated_by = ?, updated_at = now(), principles = ?, carried_over = false
-                 where id = ? and lock_version = ?""")
-                .params(c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(), next, authorId,
-                        c.principlesColumn(), edit.id(), edit.baseVersion())
-                .update();
-        if (updated != 1) {
-            // cannot happen while check() holds the row lock; fail loudly rather than lose an edit
-            throw new IllegalStateException(t.table + " " + edit.id() + " changed during a checked save");
+                 where id = ? and lock_version = ?""", edits.stream().map(edit -> {
+                    SectionContent c = edit.content();
+                    return new Object[] {c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(),
+                            edit.baseVersion() + 1, authorId, c.principlesColumn(), edit.id(), edit.baseVersion()};
+                }).toList());
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                // cannot happen while check() holds the row lock; fail loudly rather than lose an edit
+                throw new IllegalStateException(t.table + " " + edits.get(i).id() + " changed during a checked save");
+            }
         }
-        jdbc.sql("delete from " + t.indicatorTable + " where " + t.ownerKey + " = ?").param(edit.id()).update();
-        int position = 0;
-        for (Indicator i : c.indicators()) {
-            jdbc.sql("insert into " + t.indicatorTable + " (" + t.ownerKey
-                            + ", position, name, value, unit, source, year) values (?, ?, ?, ?, ?, ?, ?)")
-                    .params(edit.id(), position++, i.name(), i.value(), i.unit(), i.source(), i.year()).update();
+        jdbc.sql("delete from " + t.indicatorTable + " where " + t.ownerKey + " = any(?)")
+                .param(edits.stream().map(ContentEdit::id).toArray(Long[]::new)).update();
+        List<Object[]> indicatorRows = new ArrayList<>();
+        for (ContentEdit edit : edits) {
+            int position = 0;
+            for (Indicator i : edit.content().indicators()) {
+                indicatorRows.add(new Object[] {edit.id(), position++, i.name(), i.value(), i.unit(), i.source(),
+                        i.year()});
+            }
         }
-        jdbc.sql("insert into " + t.revisionTable + " (" + t.ownerKey + ", revision_no, body, implementation_status, "
-                        + "measures, practices, challenges, indicators, author_id, principles"
-                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(edit.id(), next, c.narrative(), c.status(), c.measures(), c.practices(), c.challenges(),
-                        IndicatorsJson.write(c.indicators()), authorId, c.principlesColumn())
-                .update();
-        return next;
+        if (!indicatorRows.isEmpty()) {
+            batch.batchUpdate("insert into " + t.indicatorTable + " (" + t.ownerKey
+                    + ", position, name, value, unit, source, year) values (?, ?, ?, ?, ?, ?, ?)", indicatorRows);
+        }
+        batch.batchUpdate("insert into " + t.revisionTable + " (" + t.ownerKey + ", revision_no, body, "
+                        + "implementation_status, measures, practices, challenges, indicators, author_id, principles"
+                        + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", edits.stream().map(edit -> {
+                    SectionContent c = edit.content();
+                    return new Object[] {edit.id(), edit.baseVersion() + 1, c.narrative(), c.status(), c.measures(),
+                            c.practices(), c.challenges(), IndicatorsJson.write(c.indicators()), authorId,
+                            c.principlesColumn()};
+                }).toList());
     }
 
     /** The indicators of these rows, by row id, in their order. */
@@ -143,13 +172,27 @@ final class VersionedContent {
         return ", principles";
     }
 
-    private Stored lock(long id) {
-        Stored row = jdbc.sql("select id, body, implementation_status, measures, practices, challenges, lock_version"
-                        + principlesColumn() + " from " + t.table + " where id = ? for update")
-                .param(id).query((rs, n) -> new Stored(rs.getLong("id"), content(rs, List.of()),
-                        rs.getInt("lock_version"))).single();
-        return new Stored(row.id(),
-                row.content().withIndicators(indicators(List.of(id)).getOrDefault(id, List.of())), row.lockVersion());
+    /**
+     * Locks the rows with these ids (sorted) until the transaction ends: what each holds now, by id. Their
+     * indicators come in the same statement, as the JSON the revisions keep them in (FOR UPDATE locks only the
+     * rows of the FROM clause, not the indicators the subquery reads).
+     */
+    private Map<Long, Stored> lock(List<Long> sortedIds) {
+        Map<Long, Stored> locked = new LinkedHashMap<>();
+        if (sortedIds.isEmpty()) {
+            return locked;
+        }
+        jdbc.sql("select r.id, r.body, r.implementation_status, r.measures, r.practices, r.challenges, "
+                        + "r.lock_version, r.principles, (select json_agg(json_build_object('name', i.name, 'value', "
+                        + "i.value, 'unit', i.unit, 'source', i.source, 'year', i.year) order by i.position) from "
+                        + t.indicatorTable + " i where i." + t.ownerKey + " = r.id) as indicators from " + t.table
+                        + " r where r.id = any(?) order by r.id for update")
+                .param(sortedIds.toArray(Long[]::new))
+                .query((rs, n) -> new Stored(rs.getLong("id"),
+                        content(rs, IndicatorsJson.read(rs.getString("indicators"))), rs.getInt("lock_version")))
+                .list()
+                .forEach(row -> locked.put(row.id(), row));
+        return locked;
     }
 
     /** The content as of a lock_version: version 0 is the empty content a row is created with. */

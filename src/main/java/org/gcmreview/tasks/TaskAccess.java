@@ -8,10 +8,15 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -38,9 +43,12 @@ public class TaskAccess {
     private final HistoryService historyService;
     private final JdbcClient jdbc;
     private final Deputies deputies;
+    private final CommandExecutor engineCommands;
 
     TaskAccess(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-            JdbcClient jdbc, Deputies deputies) {
+            JdbcClient jdbc, Deputies deputies, ProcessEngine engine) {
+        this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -56,7 +64,7 @@ public class TaskAccess {
     /** Open tasks the user may claim or has claimed, soonest due first (PostgreSQL puts no due date last). */
     public List<UserTask> inbox(CurrentUser user) {
         return query(user).orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream()
-                .map(task -> toUserTask(task, false))
+                .map(this::toUserTask)
                 .map(task -> task.withVariables(taskService.getVariables(task.id(), INBOX_VARIABLES)))
                 .toList();
     }
@@ -72,14 +80,33 @@ public class TaskAccess {
      * has ended meanwhile, 404 if there is no such task for them.
      */
     public UserTask find(String taskId, CurrentUser user) {
-        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) {
+        Found found = engineCommands.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return null;
+            }
+            task.initializeFormKey();
+            ExecutionEntity instance = task.getProcessInstanceId() == null ? null
+                    : context.getExecutionManager().findExecutionById(task.getProcessInstanceId());
+            return new Found(task, instance == null ? null : instance.getBusinessKey());
+        });
+        if (found == null) {
             throw gone(taskId, user);
         }
-        if (!mayWorkOn(task, user)) {
+        if (!mayWorkOn(found.task(), user)) {
             throw new AccessDeniedException("This task is not assigned to you or your group");
         }
-        return toUserTask(task, true);
+        return toUserTask(found.task(), found.businessKey(), taskService.getVariables(taskId));
+    }
+
+    /**
+     * A task read by its primary key, with its process instance's business key. By key rather than through a task
+     * and a process instance query: the engine builds those queries' SQL from its mappings' hundreds of optional
+     * conditions on every call, which took a third of a task form's CPU (more than the whole completion; issue
+     * 19.2, docs/benchmarks.md). Inside the command of a form's submission ({@link TaskWork}) the engine keeps
+     * both rows for the claim and the completion that follow, as it kept the queries' results.
+     */
+    private record Found(Task task, String businessKey) {
     }
 
     /**
@@ -124,13 +151,13 @@ public class TaskAccess {
      * engine reads the task: whatever it read before the lock could be stale.
      */
     private void lockOpenTask(String taskId, CurrentUser user) {
-        String processInstanceId = jdbc.sql("select proc_inst_id_ from act_ru_task where id_ = ?").param(taskId)
-                .query(String.class).optional().orElse(null);
-        if (processInstanceId != null) {
-            // always the process instance first, then the task: one order, so these locks never deadlock
-            jdbc.sql("select id_ from act_ru_execution where id_ = ? for update").param(processInstanceId)
-                    .query(String.class).optional();
-        }
+        // always the process instance first, then the task: one order, so these locks never deadlock. The task's
+        // process instance is found in the same statement (FOR UPDATE locks only the execution row); a task of no
+        // process instance, or none at all, locks nothing here
+        jdbc.sql("""
+                select id_ from act_ru_execution
+                 where id_ = (select proc_inst_id_ from act_ru_task where id_ = ?) for update""").param(taskId)
+                .query(String.class).optional();
         boolean open = jdbc.sql("select id_ from act_ru_task where id_ = ? for update").param(taskId)
                 .query(String.class).optional().isPresent();
         if (!open) {
@@ -236,21 +263,25 @@ public class TaskAccess {
         return groups;
     }
 
-    private UserTask toUserTask(Task task, boolean withVariables) {
+    private UserTask toUserTask(Task task) {
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult();
+        return toUserTask(task, instance == null ? null : instance.getBusinessKey(), Map.of());
+    }
+
+    private static UserTask toUserTask(Task task, String businessKey, Map<String, Object> variables) {
         return new UserTask(
                 task.getId(),
                 task.getName(),
                 task.getFormKey(),
                 processDefinitionKey(task.getProcessDefinitionId()),
                 task.getProcessInstanceId(),
-                instance == null ? null : instance.getBusinessKey(),
+                businessKey,
                 task.getTenantId(),
                 task.getAssignee(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(),
-                withVariables ? taskService.getVariables(task.getId()) : Map.of());
+                variables);
     }
 
     /** Process definition ids look like {@code key:version:id}. */

@@ -179,6 +179,74 @@ class StructuredDraftingTest {
     }
 
     @Test
+    void oneSaveOfSeveralObjectivesWritesEachWithItsIndicatorsAndRevisionOrNoneWhenOneIsStale() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+                        List.of(interior.ministryId()), Map.of(1, interior.ministryId(), 2, interior.ministryId(),
+                                3, interior.ministryId())))
+                .andExpect(redirectedUrl("/tasks"));
+        Task task = draftingTask(cycleId);
+        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
+                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        assertThat(ids).hasSize(3);
+        long a = ids.get(0);
+        long b = ids.get(1);
+        long c = ids.get(2);
+
+        // the three objectives in one save; two of them with indicators, one with two
+        mvc.perform(draft(task, interior, "save", a, 0).param("version-" + b, "0").param("version-" + c, "0")
+                        .param("body-" + a, "First.").param("body-" + b, "Second.").param("body-" + c, "Third.")
+                        .param("indrows-" + a, "2")
+                        .param("ind-" + a + "-0-name", "A one").param("ind-" + a + "-0-value", "1")
+                        .param("ind-" + a + "-0-source", "S").param("ind-" + a + "-0-year", "2024")
+                        .param("ind-" + a + "-1-name", "A two").param("ind-" + a + "-1-value", "2")
+                        .param("ind-" + a + "-1-source", "S").param("ind-" + a + "-1-year", "2023")
+                        .param("indrows-" + c, "1")
+                        .param("ind-" + c + "-0-name", "C one").param("ind-" + c + "-0-value", "3")
+                        .param("ind-" + c + "-0-source", "S").param("ind-" + c + "-0-year", "2022"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+        assertThat(jdbc.sql("select id || ':' || lock_version || ':' || body from contribution where id = any(?) "
+                + "order by id").param(new Long[] {a, b, c}).query(String.class).list())
+                .containsExactly(a + ":1:First.", b + ":1:Second.", c + ":1:Third.");
+        assertThat(jdbc.sql("select contribution_id || ':' || position || ':' || name from contribution_indicator "
+                + "where contribution_id = any(?) order by contribution_id, position").param(new Long[] {a, b, c})
+                .query(String.class).list()).containsExactly(a + ":0:A one", a + ":1:A two", c + ":0:C one");
+        assertThat(jdbc.sql("select contribution_id || ':' || revision_no || ':' || body || ':' || indicators "
+                + "from contribution_revision where contribution_id = any(?) order by contribution_id")
+                .param(new Long[] {a, b, c}).query(String.class).list())
+                .hasSize(3)
+                .satisfiesExactly(
+                        r -> assertThat(r).startsWith(a + ":1:First.:[{\"name\":\"A one\"").contains("A two"),
+                        r -> assertThat(r).isEqualTo(b + ":1:Second.:[]"),
+                        r -> assertThat(r).startsWith(c + ":1:Third.:[{\"name\":\"C one\""));
+
+        // a second save from version 1 for two of them and from the stale version 0 for the third stores nothing
+        mvc.perform(draft(task, interior, "save", a, 1).param("version-" + b, "1").param("version-" + c, "0")
+                        .param("body-" + a, "First again.").param("body-" + b, "Second again.")
+                        .param("body-" + c, "Third again.").param("indrows-" + a, "0"))
+                .andExpect(status().isBadRequest());
+        assertThat(jdbc.sql("select id || ':' || lock_version || ':' || body from contribution where id = any(?) "
+                + "order by id").param(new Long[] {a, b, c}).query(String.class).list())
+                .containsExactly(a + ":1:First.", b + ":1:Second.", c + ":1:Third.");
+        assertThat(cycles.count("select count(*) from contribution_indicator where contribution_id = ?", a))
+                .isEqualTo(2);
+        assertThat(cycles.count("select count(*) from contribution_revision where contribution_id = any(?)",
+                (Object) new Long[] {a, b, c})).isEqualTo(3);
+
+        // submitting with a change: the save's audit entry, then the submission's, in that order
+        mvc.perform(draft(task, interior, "submit", a, 1).param("version-" + b, "1").param("version-" + c, "1")
+                        .param("status-" + a, "IN_PROGRESS").param("status-" + b, "IN_PROGRESS")
+                        .param("status-" + c, "IN_PROGRESS").param("body-" + b, "Second, final."))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(jdbc.sql("select action from audit_event where subject_type = 'review_cycle' and subject_id = ? "
+                        + "and action like 'CONTRIBUTION_%' order by id")
+                .param(String.valueOf(cycleId)).query(String.class).list())
+                .containsExactly("CONTRIBUTION_SAVED", "CONTRIBUTION_SAVED", "CONTRIBUTION_SUBMITTED");
+        assertThat(cycles.count("select count(*) from contribution_revision where contribution_id = any(?)",
+                (Object) new Long[] {a, b, c})).isEqualTo(6);
+    }
+
+    @Test
     void twoPeopleChangingTheMeasuresOfOneObjectiveNeverLoseEitherVersion() throws Exception {
         long cycleId = scopedWithObjective1();
         Task task = draftingTask(cycleId);
