@@ -2,7 +2,12 @@ package org.gcmreview.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Log and audit text cannot carry a line break or another control character; addresses are validated. */
 class LogTextTest {
@@ -33,24 +38,30 @@ class LogTextTest {
         assertThat(LogText.ipAddress(null)).isEmpty();
     }
 
-    /** The audit log stores no line break, whatever an entry was given. */
+    /** The audit log stores no line break, whatever an entry was given, alone or several in one statement. */
     @Test
     void theAuditLogNeutralisesEveryField() {
-        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.mockito.Mockito.mock(
-                org.springframework.jdbc.core.simple.JdbcClient.class);
+        JdbcClient jdbc = Mockito.mock(JdbcClient.class);
         // a real database is not needed to see what is handed to it: capture the parameters
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        org.springframework.jdbc.core.simple.JdbcClient.StatementSpec spec = org.mockito.Mockito.mock(
-                org.springframework.jdbc.core.simple.JdbcClient.StatementSpec.class);
-        org.mockito.Mockito.when(jdbc.sql(org.mockito.ArgumentMatchers.anyString())).thenReturn(spec);
-        org.mockito.Mockito.when(spec.param(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any()))
-                .thenAnswer(call -> {
-                    params.put(call.getArgument(0), call.getArgument(1));
-                    return spec;
-                });
-        new AuditLog(jdbc).record(AuditEntry.of("bob\nadmin", "LOGIN_FAILED", null, "sign_in", "1.2.3.4",
+        List<Object> params = new ArrayList<>();
+        JdbcClient.StatementSpec spec = Mockito.mock(JdbcClient.StatementSpec.class);
+        Mockito.when(jdbc.sql(ArgumentMatchers.anyString())).thenReturn(spec);
+        Mockito.when(spec.params(ArgumentMatchers.anyList())).thenAnswer(call -> {
+            params.addAll(call.getArgument(0));
+            return spec;
+        });
+        AuditLog log = new AuditLog(jdbc);
+        log.record(AuditEntry.of("bob\nadmin", "LOGIN_FAILED", null, "sign_in", "1.2.3.4",
                 "wrong\r\nLOGIN_SUCCEEDED"));
-        assertThat(params.values()).allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain("\n", "\r"));
-        assertThat(params.get("actor")).isEqualTo("bob\\u000aadmin");
+        log.recordAll(List.of(AuditEntry.of("carol", "SUBMITTED\r\nforged", "KEN", "contribution", "7", null),
+                AuditEntry.of("dave\u2028", "SUBMITTED", "KEN", "contribution", "8", "a\nb")));
+
+        assertThat(params).hasSize(18)
+                .allSatisfy(value -> assertThat(String.valueOf(value)).doesNotContain("\n", "\r", "\u2028"));
+        // each entry's six values in the order of the insert's columns: actor first, then action
+        assertThat(params.get(0)).isEqualTo("bob\\u000aadmin");
+        assertThat(params.get(7)).isEqualTo("SUBMITTED\\u000d\\u000aforged");
+        assertThat(params.get(12)).isEqualTo("dave\\u2028");
+        Mockito.verify(spec, Mockito.times(2)).update();
     }
 }
