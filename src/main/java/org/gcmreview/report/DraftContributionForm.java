@@ -113,7 +113,9 @@ class DraftContributionForm implements TaskForm {
         }
         // on the "check your answers" page an error links to the objective's row of the summary
         boolean checking = CheckAnswers.checking();
-        List<Contribution> mine = contributions.forMinistry(cycle.id(), ministry.id());
+        // locked as they are read, in id order as every save of contributions locks them: the check of the edits
+        // below then uses these rows instead of reading them a second time
+        List<Contribution> mine = contributions.lockForMinistry(cycle.id(), ministry.id());
 
         Map<String, String> errors = new LinkedHashMap<>();
         List<FormEdit> changes = new ArrayList<>();
@@ -137,7 +139,7 @@ class DraftContributionForm implements TaskForm {
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(files.notAttached(errors));
         }
-        VersionedContent.Check check = contributions.check(changes);
+        VersionedContent.Check check = contributions.check(changes, mine);
         if (!check.clean()) {
             return TaskOutcome.invalid(files.notAttached(edits.conflictErrors(check, id -> mine.stream()
                     .filter(c -> c.id() == id).findFirst()

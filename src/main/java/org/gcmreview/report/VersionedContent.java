@@ -60,8 +60,15 @@ final class VersionedContent {
      * rows still take their locks in one order and never deadlock; their indicators are read in one more.
      */
     Check check(List<FormEdit> edits) {
+        return check(edits, lock(edits.stream().map(FormEdit::id).distinct().sorted().toList()));
+    }
+
+    /**
+     * As {@link #check(List)}, over rows the caller has already locked in this transaction and read as they are
+     * now (a form that locks its rows when it first reads them, so as not to read them twice).
+     */
+    Check check(List<FormEdit> edits, Map<Long, Stored> locked) {
         List<FormEdit> sorted = edits.stream().sorted(Comparator.comparingLong(FormEdit::id)).toList();
-        Map<Long, Stored> locked = lock(sorted.stream().map(FormEdit::id).distinct().toList());
         List<ContentEdit> changes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         for (FormEdit edit : sorted) {
@@ -183,9 +190,7 @@ final class VersionedContent {
             return locked;
         }
         jdbc.sql("select r.id, r.body, r.implementation_status, r.measures, r.practices, r.challenges, "
-                        + "r.lock_version, r.principles, (select json_agg(json_build_object('name', i.name, 'value', "
-                        + "i.value, 'unit', i.unit, 'source', i.source, 'year', i.year) order by i.position) from "
-                        + t.indicatorTable + " i where i." + t.ownerKey + " = r.id) as indicators from " + t.table
+                        + "r.lock_version, r.principles, " + indicatorsJson("r") + " as indicators from " + t.table
                         + " r where r.id = any(?) order by r.id for update")
                 .param(sortedIds.toArray(Long[]::new))
                 .query((rs, n) -> new Stored(rs.getLong("id"),
@@ -193,6 +198,16 @@ final class VersionedContent {
                 .list()
                 .forEach(row -> locked.put(row.id(), row));
         return locked;
+    }
+
+    /**
+     * A subquery giving the indicators of the row aliased {@code row}, in their order, as the JSON the revisions
+     * keep them in ({@link IndicatorsJson#read}); null when it has none. In a FOR UPDATE query it locks nothing.
+     */
+    String indicatorsJson(String row) {
+        return "(select json_agg(json_build_object('name', i.name, 'value', i.value, 'unit', i.unit, 'source', "
+                + "i.source, 'year', i.year) order by i.position) from " + t.indicatorTable + " i where i."
+                + t.ownerKey + " = " + row + ".id)";
     }
 
     /** The content as of a lock_version: version 0 is the empty content a row is created with. */

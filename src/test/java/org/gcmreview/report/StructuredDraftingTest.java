@@ -11,10 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The structure of objective sections and contributions (status, narrative, measures, practices, challenges,
@@ -50,6 +56,12 @@ class StructuredDraftingTest {
     CycleFixture cycles;
     @Autowired
     TaskService taskService;
+    @Autowired
+    Contributions contributions;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
 
     CurrentUser coordinator;
     CurrentUser interior;
@@ -244,6 +256,51 @@ class StructuredDraftingTest {
                 .containsExactly("CONTRIBUTION_SAVED", "CONTRIBUTION_SAVED", "CONTRIBUTION_SUBMITTED");
         assertThat(cycles.count("select count(*) from contribution_revision where contribution_id = any(?)",
                 (Object) new Long[] {a, b, c})).isEqualTo(6);
+    }
+
+    @Test
+    void theDraftFormReadsAMinistrysContributionsLockedAndWithTheirIndicatorsAsStored() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+                        List.of(interior.ministryId()), Map.of(2, interior.ministryId(), 1, interior.ministryId())))
+                .andExpect(redirectedUrl("/tasks"));
+        Task task = draftingTask(cycleId);
+        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
+                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        long a = ids.get(0);
+        mvc.perform(draft(task, interior, "save", a, 0).param("body-" + a, "First.").param("indrows-" + a, "2")
+                        .param("ind-" + a + "-0-name", "A one").param("ind-" + a + "-0-value", "1,5")
+                        .param("ind-" + a + "-0-source", "S").param("ind-" + a + "-0-year", "2024")
+                        .param("ind-" + a + "-1-name", "A two").param("ind-" + a + "-1-value", "2")
+                        .param("ind-" + a + "-1-unit", "cases").param("ind-" + a + "-1-source", "S")
+                        .param("ind-" + a + "-1-year", "2023"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+
+        transactions.executeWithoutResult(tx -> {
+            List<Contribution> locked = contributions.lockForMinistry(cycleId, interior.ministryId());
+            // what the unlocked read gives, in objective order, indicators in their order
+            assertThat(locked).isEqualTo(contributions.forMinistry(cycleId, interior.ministryId()));
+            assertThat(locked.get(0).content().indicators()).extracting(Indicator::name).containsExactly("A one",
+                    "A two");
+            // and no one else can lock them until this transaction ends
+            for (long id : ids) {
+                assertThat(lockableElsewhere(id)).as("contribution " + id).isFalse();
+            }
+        });
+        assertThat(lockableElsewhere(a)).isTrue();
+    }
+
+    /** Whether another connection could lock the contribution now, without waiting. */
+    private boolean lockableElsewhere(long contributionId) {
+        try (Connection other = dataSource.getConnection();
+                PreparedStatement lock = other.prepareStatement("select id from contribution where id = ? for update nowait")) {
+            lock.setLong(1, contributionId);
+            lock.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            assertThat(e.getSQLState()).as("lock_not_available").isEqualTo("55P03");
+            return false;
+        }
     }
 
     @Test
