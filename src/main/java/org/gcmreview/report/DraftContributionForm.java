@@ -151,7 +151,10 @@ class DraftContributionForm implements TaskForm {
         // the save's entry, then the submission's: written together, in that order
         List<AuditEntry> entries = new ArrayList<>();
         if (!check.changes().isEmpty()) {
-            cycles.touch(cycle.id());
+            if (!submitting) {
+                // a submission completes the task, and the completion touches the cycle (cycle.CycleStatusTracker)
+                cycles.touch(cycle.id());
+            }
             entries.add(AuditEntry.of(user.username(), "CONTRIBUTION_SAVED", cycle.countryIso3(), "review_cycle",
                     cycle.id(), ministry.code() + " changed " + describe(check.changes(), mine)));
         }

@@ -304,6 +304,38 @@ class StructuredDraftingTest {
     }
 
     @Test
+    void savingAChangeAndSubmittingEachMarkTheCycleAsActiveJustNow() throws Exception {
+        // two ministries, so that one's submission does not end the drafting (the next stage's status touches too)
+        CurrentUser labour = users.ministry("KEN", "LABOUR");
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+                        List.of(interior.ministryId(), labour.ministryId()),
+                        Map.of(1, interior.ministryId(), 2, labour.ministryId())))
+                .andExpect(redirectedUrl("/tasks"));
+        Task task = draftingTask(cycleId);
+        long c = contribution(cycleId);
+        String lastActivity = "select last_activity_at > now() - interval '1 minute' from review_cycle where id = ?";
+
+        jdbc.sql("update review_cycle set last_activity_at = now() - interval '2 hours' where id = ?").param(cycleId)
+                .update();
+        mvc.perform(draft(task, interior, "save", c, 0).param("body-" + c, "Saved."))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+        assertThat(jdbc.sql(lastActivity).param(cycleId).query(Boolean.class).single()).isTrue();
+
+        // the submission of a change touches the cycle through the task's completion
+        jdbc.sql("update review_cycle set last_activity_at = now() - interval '2 hours' where id = ?").param(cycleId)
+                .update();
+        mvc.perform(draft(task, interior, "submit", c, 1).param("status-" + c, "IN_PROGRESS")
+                        .param("body-" + c, "Submitted."))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(jdbc.sql(lastActivity).param(cycleId).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select body from contribution where id = ?").param(c).query(String.class).single())
+                .isEqualTo("Submitted.");
+        assertThat(jdbc.sql("select status from review_cycle where id = ?").param(cycleId).query(String.class)
+                .single()).isEqualTo("DRAFTING");
+    }
+
+    @Test
     void twoPeopleChangingTheMeasuresOfOneObjectiveNeverLoseEitherVersion() throws Exception {
         long cycleId = scopedWithObjective1();
         Task task = draftingTask(cycleId);
