@@ -146,7 +146,7 @@ class DraftContributionForm implements TaskForm {
                     .map(c -> messages.get("drafting.label.objectiveLower", c.objectiveNumber()))
                     .orElse(String.valueOf(id)))));
         }
-        contributions.write(check.changes(), user.id());
+        contributions.write(check, user.id());
         int attached = files.store(OwnerKind.CONTRIBUTION, cycle, user);
         // the save's entry, then the submission's: written together, in that order
         List<AuditEntry> entries = new ArrayList<>();

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +37,11 @@ final class VersionedContent {
     record Conflict(ContentEdit edit, Stored current) {
     }
 
-    /** The edits that change something, or the conflicts that stop the whole batch. */
-    record Check(List<ContentEdit> changes, List<Conflict> conflicts) {
+    /**
+     * The edits that change something, or the conflicts that stop the whole batch; and which of the changed rows
+     * had indicators when they were checked (locked since), whose old indicators a write has to delete.
+     */
+    record Check(List<ContentEdit> changes, List<Conflict> conflicts, Set<Long> withIndicators) {
 
         boolean clean() {
             return conflicts.isEmpty();
@@ -71,6 +76,7 @@ final class VersionedContent {
         List<FormEdit> sorted = edits.stream().sorted(Comparator.comparingLong(FormEdit::id)).toList();
         List<ContentEdit> changes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
+        Set<Long> withIndicators = new HashSet<>();
         for (FormEdit edit : sorted) {
             Stored current = locked.get(edit.id());
             if (current == null) {
@@ -84,6 +90,9 @@ final class VersionedContent {
             }
             if (edit.baseVersion() == current.lockVersion()) {
                 changes.add(full);
+                if (!current.content().indicators().isEmpty()) {
+                    withIndicators.add(edit.id());
+                }
                 continue;
             }
             if (base.isPresent() && full.content().equals(base.get())) {
@@ -91,7 +100,7 @@ final class VersionedContent {
             }
             conflicts.add(new Conflict(full, current));
         }
-        return new Check(changes, conflicts);
+        return new Check(changes, conflicts, withIndicators);
     }
 
     /**
@@ -99,6 +108,19 @@ final class VersionedContent {
      * kind of statement (one round trip each, however many rows the form changed), in the order of the edits.
      */
     void write(List<ContentEdit> edits, long authorId) {
+        write(edits, edits.stream().map(ContentEdit::id).toList(), authorId);
+    }
+
+    /**
+     * As {@link #write(List, long)}, for the changes of a check: only the rows that had indicators then (their
+     * rows have been locked since) have old indicators to delete, and with none of them the delete is not sent.
+     */
+    void write(Check checked, long authorId) {
+        write(checked.changes(), checked.changes().stream().map(ContentEdit::id)
+                .filter(checked.withIndicators()::contains).toList(), authorId);
+    }
+
+    private void write(List<ContentEdit> edits, List<Long> withIndicators, long authorId) {
         if (edits.isEmpty()) {
             return;
         }
@@ -117,8 +139,10 @@ final class VersionedContent {
                 throw new IllegalStateException(t.table + " " + edits.get(i).id() + " changed during a checked save");
             }
         }
-        jdbc.sql("delete from " + t.indicatorTable + " where " + t.ownerKey + " = any(?)")
-                .param(edits.stream().map(ContentEdit::id).toArray(Long[]::new)).update();
+        if (!withIndicators.isEmpty()) {
+            jdbc.sql("delete from " + t.indicatorTable + " where " + t.ownerKey + " = any(?)")
+                    .param(withIndicators.toArray(Long[]::new)).update();
+        }
         List<Object[]> indicatorRows = new ArrayList<>();
         for (ContentEdit edit : edits) {
             int position = 0;

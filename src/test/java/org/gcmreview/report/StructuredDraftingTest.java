@@ -290,6 +290,39 @@ class StructuredDraftingTest {
         assertThat(lockableElsewhere(a)).isTrue();
     }
 
+    @Test
+    void aSaveReplacesTheIndicatorsOfTheObjectivesThatHadSomeAndAddsThoseOfTheOthers() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+                        List.of(interior.ministryId()), Map.of(1, interior.ministryId(), 2, interior.ministryId())))
+                .andExpect(redirectedUrl("/tasks"));
+        Task task = draftingTask(cycleId);
+        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
+                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        long a = ids.get(0);
+        long b = ids.get(1);
+        mvc.perform(draft(task, interior, "save", a, 0).param("version-" + b, "0").param("body-" + a, "First.")
+                        .param("body-" + b, "Second.").param("indrows-" + a, "1")
+                        .param("ind-" + a + "-0-name", "A one").param("ind-" + a + "-0-value", "1")
+                        .param("ind-" + a + "-0-source", "S").param("ind-" + a + "-0-year", "2024"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+
+        // objective 1 drops its indicator, objective 2 (which had none) gets two
+        mvc.perform(draft(task, interior, "save", a, 1).param("version-" + b, "1").param("indrows-" + a, "1")
+                        .param("indrows-" + b, "2")
+                        .param("ind-" + b + "-0-name", "B one").param("ind-" + b + "-0-value", "2")
+                        .param("ind-" + b + "-0-source", "S").param("ind-" + b + "-0-year", "2023")
+                        .param("ind-" + b + "-1-name", "B two").param("ind-" + b + "-1-value", "3")
+                        .param("ind-" + b + "-1-source", "S").param("ind-" + b + "-1-year", "2022"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+        assertThat(jdbc.sql("select contribution_id || ':' || position || ':' || name from contribution_indicator "
+                + "where contribution_id = any(?) order by contribution_id, position").param(new Long[] {a, b})
+                .query(String.class).list()).containsExactly(b + ":0:B one", b + ":1:B two");
+        assertThat(jdbc.sql("select id || ':' || lock_version || ':' || body from contribution where id = any(?) "
+                + "order by id").param(new Long[] {a, b}).query(String.class).list())
+                .containsExactly(a + ":2:First.", b + ":2:Second.");
+    }
+
     /** Whether another connection could lock the contribution now, without waiting. */
     private boolean lockableElsewhere(long contributionId) {
         try (Connection other = dataSource.getConnection();
