@@ -62,7 +62,7 @@ final class VersionedContent {
     /**
      * Locks the rows of the edits until the transaction ends and sorts the edits into changes and conflicts. The
      * rows are locked in one statement, in id order (PostgreSQL sorts before it locks), so two saves over the same
-     * rows still take their locks in one order and never deadlock; their indicators are read in one more.
+     * rows still take their locks in one order and never deadlock; their indicators come in the same statement.
      */
     Check check(List<FormEdit> edits) {
         return check(edits, lock(edits.stream().map(FormEdit::id).distinct().sorted().toList()));
