@@ -170,7 +170,7 @@ class ContributionFiles {
                     d.contributions().stream().filter(c -> c.id() == conflict.edit().id()).findFirst()
                             .map(c -> String.valueOf(c.objectiveNumber())).orElse("?"))).toList());
         }
-        contributions.write(check.changes(), user.id());
+        contributions.write(check, user.id());
         pending.delete(p.id());
         if (!check.changes().isEmpty()) {
             cycles.touch(d.cycle().id());

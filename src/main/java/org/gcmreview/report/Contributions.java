@@ -4,6 +4,8 @@ import static org.gcmreview.support.Timestamps.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,19 +17,24 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Contributions {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select c.id, c.cycle_id, c.ministry_id,
                    -- the name the ministry had when the cycle was scoped (db/V130)
                    coalesce((select a2.ministry_name from ministry_assignment a2 where a2.cycle_id = c.cycle_id and a2.ministry_id = c.ministry_id and a2.ministry_name is not null limit 1), m.name) as ministry_name, c.objective_number,
                    o.title as objective_title, coalesce(a.lead, false) as lead, c.body, c.implementation_status,
                    c.measures, c.practices, c.challenges, c.principles, c.carried_over, c.lock_version, c.updated_at,
                    c.submitted_at
+            """;
+
+    private static final String FROM = """
               from contribution c
               join ministry m on m.id = c.ministry_id
               join objective o on o.number = c.objective_number
               left join ministry_assignment a on a.cycle_id = c.cycle_id and a.ministry_id = c.ministry_id
                                              and a.objective_number = c.objective_number
             """;
+
+    private static final String SELECT = COLUMNS + FROM;
 
     private final JdbcClient jdbc;
     private final VersionedContent content;
@@ -60,6 +67,21 @@ public class Contributions {
                 .params(cycleId, ministryId).query(this::map).list());
     }
 
+    /**
+     * As {@link #forMinistry}, with each row locked until the transaction ends: for a form that saves them, which
+     * then checks its edits against these rows ({@link #check(List, List)}) instead of reading them again. Locked in
+     * one statement in id order, as {@link #check(List)} locks, so the two never deadlock; the indicators come in
+     * the same statement.
+     */
+    List<Contribution> lockForMinistry(long cycleId, long ministryId) {
+        return jdbc.sql(COLUMNS + ", " + content.indicatorsJson("c") + " as indicators" + FROM
+                        + " where c.cycle_id = ? and c.ministry_id = ? order by c.id for update of c")
+                .params(cycleId, ministryId)
+                .query((rs, row) -> map(rs, IndicatorsJson.read(rs.getString("indicators")))).list().stream()
+                .sorted(Comparator.comparingInt(Contribution::objectiveNumber))
+                .toList();
+    }
+
     /** All contributions of a cycle, by objective, lead ministry first. */
     public List<Contribution> forCycle(long cycleId) {
         return withIndicators(jdbc.sql(SELECT + " where c.cycle_id = ? order by c.objective_number, lead desc, m.name")
@@ -70,9 +92,16 @@ public class Contributions {
         return content.check(edits);
     }
 
+    /** As {@link #check(List)}, over contributions read with {@link #lockForMinistry} in this transaction. */
+    VersionedContent.Check check(List<FormEdit> edits, List<Contribution> locked) {
+        Map<Long, VersionedContent.Stored> stored = new LinkedHashMap<>();
+        locked.forEach(c -> stored.put(c.id(), new VersionedContent.Stored(c.id(), c.content(), c.lockVersion())));
+        return content.check(edits, stored);
+    }
+
     /** Writes checked changes ({@link #check}) as new revisions. */
-    void write(List<ContentEdit> changes, long authorId) {
-        content.write(changes, authorId);
+    void write(VersionedContent.Check checked, long authorId) {
+        content.write(checked, authorId);
     }
 
     /**
@@ -99,9 +128,13 @@ public class Contributions {
     }
 
     private Contribution map(ResultSet rs, int row) throws SQLException {
+        return map(rs, List.of());
+    }
+
+    private static Contribution map(ResultSet rs, List<Indicator> indicators) throws SQLException {
         return new Contribution(rs.getLong("id"), rs.getLong("cycle_id"), rs.getLong("ministry_id"),
                 rs.getString("ministry_name"), rs.getInt("objective_number"), rs.getString("objective_title"),
-                rs.getBoolean("lead"), VersionedContent.content(rs, List.of()), rs.getInt("lock_version"),
+                rs.getBoolean("lead"), VersionedContent.content(rs, indicators), rs.getInt("lock_version"),
                 instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("submitted_at")),
                 rs.getBoolean("carried_over"));
     }

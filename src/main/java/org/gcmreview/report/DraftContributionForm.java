@@ -113,7 +113,9 @@ class DraftContributionForm implements TaskForm {
         }
         // on the "check your answers" page an error links to the objective's row of the summary
         boolean checking = CheckAnswers.checking();
-        List<Contribution> mine = contributions.forMinistry(cycle.id(), ministry.id());
+        // locked as they are read, in id order as every save of contributions locks them: the check of the edits
+        // below then uses these rows instead of reading them a second time
+        List<Contribution> mine = contributions.lockForMinistry(cycle.id(), ministry.id());
 
         Map<String, String> errors = new LinkedHashMap<>();
         List<FormEdit> changes = new ArrayList<>();
@@ -137,19 +139,22 @@ class DraftContributionForm implements TaskForm {
         if (!errors.isEmpty()) {
             return TaskOutcome.invalid(files.notAttached(errors));
         }
-        VersionedContent.Check check = contributions.check(changes);
+        VersionedContent.Check check = contributions.check(changes, mine);
         if (!check.clean()) {
             return TaskOutcome.invalid(files.notAttached(edits.conflictErrors(check, id -> mine.stream()
                     .filter(c -> c.id() == id).findFirst()
                     .map(c -> messages.get("drafting.label.objectiveLower", c.objectiveNumber()))
                     .orElse(String.valueOf(id)))));
         }
-        contributions.write(check.changes(), user.id());
+        contributions.write(check, user.id());
         int attached = files.store(OwnerKind.CONTRIBUTION, cycle, user);
         // the save's entry, then the submission's: written together, in that order
         List<AuditEntry> entries = new ArrayList<>();
         if (!check.changes().isEmpty()) {
-            cycles.touch(cycle.id());
+            if (!submitting) {
+                // a submission completes the task, and the completion touches the cycle (cycle.CycleStatusTracker)
+                cycles.touch(cycle.id());
+            }
             entries.add(AuditEntry.of(user.username(), "CONTRIBUTION_SAVED", cycle.countryIso3(), "review_cycle",
                     cycle.id(), ministry.code() + " changed " + describe(check.changes(), mine)));
         }

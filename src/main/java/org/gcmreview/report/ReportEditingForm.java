@@ -181,7 +181,7 @@ public abstract class ReportEditingForm implements TaskForm {
                     .filter(s -> s.id() == id).findFirst().map(s -> "\"" + s.title() + "\"")
                     .orElse(String.valueOf(id)))));
         }
-        parts.sections.write(check.changes(), user.id());
+        parts.sections.write(check, user.id());
         int attached = files.store(OwnerKind.REPORT_SECTION, cycle, user);
         if (!check.changes().isEmpty()) {
             parts.cycles.touch(cycle.id());

@@ -62,8 +62,8 @@ public class ReportSections {
     }
 
     /** Writes checked changes ({@link #check}) as new revisions. */
-    void write(List<ContentEdit> changes, long authorId) {
-        content.write(changes, authorId);
+    void write(VersionedContent.Check checked, long authorId) {
+        content.write(checked, authorId);
     }
 
     /**

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +37,11 @@ final class VersionedContent {
     record Conflict(ContentEdit edit, Stored current) {
     }
 
-    /** The edits that change something, or the conflicts that stop the whole batch. */
-    record Check(List<ContentEdit> changes, List<Conflict> conflicts) {
+    /**
+     * The edits that change something, or the conflicts that stop the whole batch; and which of the changed rows
+     * had indicators when they were checked (locked since), whose old indicators a write has to delete.
+     */
+    record Check(List<ContentEdit> changes, List<Conflict> conflicts, Set<Long> withIndicators) {
 
         boolean clean() {
             return conflicts.isEmpty();
@@ -57,13 +62,21 @@ final class VersionedContent {
     /**
      * Locks the rows of the edits until the transaction ends and sorts the edits into changes and conflicts. The
      * rows are locked in one statement, in id order (PostgreSQL sorts before it locks), so two saves over the same
-     * rows still take their locks in one order and never deadlock; their indicators are read in one more.
+     * rows still take their locks in one order and never deadlock; their indicators come in the same statement.
      */
     Check check(List<FormEdit> edits) {
+        return check(edits, lock(edits.stream().map(FormEdit::id).distinct().sorted().toList()));
+    }
+
+    /**
+     * As {@link #check(List)}, over rows the caller has already locked in this transaction and read as they are
+     * now (a form that locks its rows when it first reads them, so as not to read them twice).
+     */
+    Check check(List<FormEdit> edits, Map<Long, Stored> locked) {
         List<FormEdit> sorted = edits.stream().sorted(Comparator.comparingLong(FormEdit::id)).toList();
-        Map<Long, Stored> locked = lock(sorted.stream().map(FormEdit::id).distinct().toList());
         List<ContentEdit> changes = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
+        Set<Long> withIndicators = new HashSet<>();
         for (FormEdit edit : sorted) {
             Stored current = locked.get(edit.id());
             if (current == null) {
@@ -77,6 +90,9 @@ final class VersionedContent {
             }
             if (edit.baseVersion() == current.lockVersion()) {
                 changes.add(full);
+                if (!current.content().indicators().isEmpty()) {
+                    withIndicators.add(edit.id());
+                }
                 continue;
             }
             if (base.isPresent() && full.content().equals(base.get())) {
@@ -84,7 +100,7 @@ final class VersionedContent {
             }
             conflicts.add(new Conflict(full, current));
         }
-        return new Check(changes, conflicts);
+        return new Check(changes, conflicts, withIndicators);
     }
 
     /**
@@ -92,6 +108,19 @@ final class VersionedContent {
      * kind of statement (one round trip each, however many rows the form changed), in the order of the edits.
      */
     void write(List<ContentEdit> edits, long authorId) {
+        write(edits, edits.stream().map(ContentEdit::id).toList(), authorId);
+    }
+
+    /**
+     * As {@link #write(List, long)}, for the changes of a check: only the rows that had indicators then (their
+     * rows have been locked since) have old indicators to delete, and with none of them the delete is not sent.
+     */
+    void write(Check checked, long authorId) {
+        write(checked.changes(), checked.changes().stream().map(ContentEdit::id)
+                .filter(checked.withIndicators()::contains).toList(), authorId);
+    }
+
+    private void write(List<ContentEdit> edits, List<Long> withIndicators, long authorId) {
         if (edits.isEmpty()) {
             return;
         }
@@ -110,8 +139,10 @@ final class VersionedContent {
                 throw new IllegalStateException(t.table + " " + edits.get(i).id() + " changed during a checked save");
             }
         }
-        jdbc.sql("delete from " + t.indicatorTable + " where " + t.ownerKey + " = any(?)")
-                .param(edits.stream().map(ContentEdit::id).toArray(Long[]::new)).update();
+        if (!withIndicators.isEmpty()) {
+            jdbc.sql("delete from " + t.indicatorTable + " where " + t.ownerKey + " = any(?)")
+                    .param(withIndicators.toArray(Long[]::new)).update();
+        }
         List<Object[]> indicatorRows = new ArrayList<>();
         for (ContentEdit edit : edits) {
             int position = 0;
@@ -183,9 +214,7 @@ final class VersionedContent {
             return locked;
         }
         jdbc.sql("select r.id, r.body, r.implementation_status, r.measures, r.practices, r.challenges, "
-                        + "r.lock_version, r.principles, (select json_agg(json_build_object('name', i.name, 'value', "
-                        + "i.value, 'unit', i.unit, 'source', i.source, 'year', i.year) order by i.position) from "
-                        + t.indicatorTable + " i where i." + t.ownerKey + " = r.id) as indicators from " + t.table
+                        + "r.lock_version, r.principles, " + indicatorsJson("r") + " as indicators from " + t.table
                         + " r where r.id = any(?) order by r.id for update")
                 .param(sortedIds.toArray(Long[]::new))
                 .query((rs, n) -> new Stored(rs.getLong("id"),
@@ -193,6 +222,16 @@ final class VersionedContent {
                 .list()
                 .forEach(row -> locked.put(row.id(), row));
         return locked;
+    }
+
+    /**
+     * A subquery giving the indicators of the row aliased {@code row}, in their order, as the JSON the revisions
+     * keep them in ({@link IndicatorsJson#read}); null when it has none. In a FOR UPDATE query it locks nothing.
+     */
+    String indicatorsJson(String row) {
+        return "(select json_agg(json_build_object('name', i.name, 'value', i.value, 'unit', i.unit, 'source', "
+                + "i.source, 'year', i.year) order by i.position) from " + t.indicatorTable + " i where i."
+                + t.ownerKey + " = " + row + ".id)";
     }
 
     /** The content as of a lock_version: version 0 is the empty content a row is created with. */

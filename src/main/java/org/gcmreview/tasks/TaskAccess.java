@@ -247,10 +247,19 @@ public class TaskAccess {
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             // claimed by a colleague: still visible to the group, but they must release it first
-            return candidateGroups(task).stream().anyMatch(groups(user)::contains);
+            return inCandidateGroup(task, user);
         }
-        return user.username().equals(task.getAssignee())
-                || candidateGroups(task).stream().anyMatch(groups(user)::contains);
+        return user.username().equals(task.getAssignee()) || inCandidateGroup(task, user);
+    }
+
+    /**
+     * Whether one of the task's candidate groups is the user's or that of someone they stand in for today. The
+     * user's own groups are tried first: whom they stand in for is a query, needed only when those do not match.
+     */
+    private boolean inCandidateGroup(Task task, CurrentUser user) {
+        Set<String> candidates = candidateGroups(task);
+        return user.candidateGroups().stream().anyMatch(candidates::contains)
+                || groups(user).stream().anyMatch(candidates::contains);
     }
 
     private Set<String> candidateGroups(Task task) {

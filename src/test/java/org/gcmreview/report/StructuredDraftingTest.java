@@ -11,10 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The structure of objective sections and contributions (status, narrative, measures, practices, challenges,
@@ -50,6 +56,12 @@ class StructuredDraftingTest {
     CycleFixture cycles;
     @Autowired
     TaskService taskService;
+    @Autowired
+    Contributions contributions;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
 
     CurrentUser coordinator;
     CurrentUser interior;
@@ -244,6 +256,116 @@ class StructuredDraftingTest {
                 .containsExactly("CONTRIBUTION_SAVED", "CONTRIBUTION_SAVED", "CONTRIBUTION_SUBMITTED");
         assertThat(cycles.count("select count(*) from contribution_revision where contribution_id = any(?)",
                 (Object) new Long[] {a, b, c})).isEqualTo(6);
+    }
+
+    @Test
+    void theDraftFormReadsAMinistrysContributionsLockedAndWithTheirIndicatorsAsStored() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+                        List.of(interior.ministryId()), Map.of(2, interior.ministryId(), 1, interior.ministryId())))
+                .andExpect(redirectedUrl("/tasks"));
+        Task task = draftingTask(cycleId);
+        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
+                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        long a = ids.get(0);
+        mvc.perform(draft(task, interior, "save", a, 0).param("body-" + a, "First.").param("indrows-" + a, "2")
+                        .param("ind-" + a + "-0-name", "A one").param("ind-" + a + "-0-value", "1,5")
+                        .param("ind-" + a + "-0-source", "S").param("ind-" + a + "-0-year", "2024")
+                        .param("ind-" + a + "-1-name", "A two").param("ind-" + a + "-1-value", "2")
+                        .param("ind-" + a + "-1-unit", "cases").param("ind-" + a + "-1-source", "S")
+                        .param("ind-" + a + "-1-year", "2023"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+
+        transactions.executeWithoutResult(tx -> {
+            List<Contribution> locked = contributions.lockForMinistry(cycleId, interior.ministryId());
+            // what the unlocked read gives, in objective order, indicators in their order
+            assertThat(locked).isEqualTo(contributions.forMinistry(cycleId, interior.ministryId()));
+            assertThat(locked.get(0).content().indicators()).extracting(Indicator::name).containsExactly("A one",
+                    "A two");
+            // and no one else can lock them until this transaction ends
+            for (long id : ids) {
+                assertThat(lockableElsewhere(id)).as("contribution " + id).isFalse();
+            }
+        });
+        assertThat(lockableElsewhere(a)).isTrue();
+    }
+
+    @Test
+    void aSaveReplacesTheIndicatorsOfTheObjectivesThatHadSomeAndAddsThoseOfTheOthers() throws Exception {
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+                        List.of(interior.ministryId()), Map.of(1, interior.ministryId(), 2, interior.ministryId())))
+                .andExpect(redirectedUrl("/tasks"));
+        Task task = draftingTask(cycleId);
+        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
+                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        long a = ids.get(0);
+        long b = ids.get(1);
+        mvc.perform(draft(task, interior, "save", a, 0).param("version-" + b, "0").param("body-" + a, "First.")
+                        .param("body-" + b, "Second.").param("indrows-" + a, "1")
+                        .param("ind-" + a + "-0-name", "A one").param("ind-" + a + "-0-value", "1")
+                        .param("ind-" + a + "-0-source", "S").param("ind-" + a + "-0-year", "2024"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+
+        // objective 1 drops its indicator, objective 2 (which had none) gets two
+        mvc.perform(draft(task, interior, "save", a, 1).param("version-" + b, "1").param("indrows-" + a, "1")
+                        .param("indrows-" + b, "2")
+                        .param("ind-" + b + "-0-name", "B one").param("ind-" + b + "-0-value", "2")
+                        .param("ind-" + b + "-0-source", "S").param("ind-" + b + "-0-year", "2023")
+                        .param("ind-" + b + "-1-name", "B two").param("ind-" + b + "-1-value", "3")
+                        .param("ind-" + b + "-1-source", "S").param("ind-" + b + "-1-year", "2022"))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+        assertThat(jdbc.sql("select contribution_id || ':' || position || ':' || name from contribution_indicator "
+                + "where contribution_id = any(?) order by contribution_id, position").param(new Long[] {a, b})
+                .query(String.class).list()).containsExactly(b + ":0:B one", b + ":1:B two");
+        assertThat(jdbc.sql("select id || ':' || lock_version || ':' || body from contribution where id = any(?) "
+                + "order by id").param(new Long[] {a, b}).query(String.class).list())
+                .containsExactly(a + ":2:First.", b + ":2:Second.");
+    }
+
+    /** Whether another connection could lock the contribution now, without waiting. */
+    private boolean lockableElsewhere(long contributionId) {
+        try (Connection other = dataSource.getConnection();
+                PreparedStatement lock = other.prepareStatement("select id from contribution where id = ? for update nowait")) {
+            lock.setLong(1, contributionId);
+            lock.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            assertThat(e.getSQLState()).as("lock_not_available").isEqualTo("55P03");
+            return false;
+        }
+    }
+
+    @Test
+    void savingAChangeAndSubmittingEachMarkTheCycleAsActiveJustNow() throws Exception {
+        // two ministries, so that one's submission does not end the drafting (the next stage's status touches too)
+        CurrentUser labour = users.ministry("KEN", "LABOUR");
+        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
+                        List.of(interior.ministryId(), labour.ministryId()),
+                        Map.of(1, interior.ministryId(), 2, labour.ministryId())))
+                .andExpect(redirectedUrl("/tasks"));
+        Task task = draftingTask(cycleId);
+        long c = contribution(cycleId);
+        String lastActivity = "select last_activity_at > now() - interval '1 minute' from review_cycle where id = ?";
+
+        jdbc.sql("update review_cycle set last_activity_at = now() - interval '2 hours' where id = ?").param(cycleId)
+                .update();
+        mvc.perform(draft(task, interior, "save", c, 0).param("body-" + c, "Saved."))
+                .andExpect(redirectedUrl("/tasks/" + task.getId()));
+        assertThat(jdbc.sql(lastActivity).param(cycleId).query(Boolean.class).single()).isTrue();
+
+        // the submission of a change touches the cycle through the task's completion
+        jdbc.sql("update review_cycle set last_activity_at = now() - interval '2 hours' where id = ?").param(cycleId)
+                .update();
+        mvc.perform(draft(task, interior, "submit", c, 1).param("status-" + c, "IN_PROGRESS")
+                        .param("body-" + c, "Submitted."))
+                .andExpect(redirectedUrl("/tasks"));
+        assertThat(jdbc.sql(lastActivity).param(cycleId).query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select body from contribution where id = ?").param(c).query(String.class).single())
+                .isEqualTo("Submitted.");
+        assertThat(jdbc.sql("select status from review_cycle where id = ?").param(cycleId).query(String.class)
+                .single()).isEqualTo("DRAFTING");
     }
 
     @Test
