@@ -1,6 +1,9 @@
 package org.gcmreview.consultation;
 
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gcmreview.support.Messages;
 import org.gcmreview.web.Formats;
@@ -15,8 +18,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsultationMessages extends Messages {
 
+    /** Past this many labels (far more than 23 objectives in six languages) the cache starts again. */
+    private static final int MAX_LABELS = 2_000;
+
     private final ConsultationProperties properties;
     private final Formats formats;
+    /**
+     * Objective labels already formatted. The consultation page names every open objective twice and each of the
+     * author's earlier inputs once; each naming formatted the message with its one MessageFormat, which Spring
+     * shares and locks, so at 32 clients the page's threads queued on it (issue 19.1, JFR). The key holds
+     * everything the label is made of.
+     */
+    private final Map<Label, String> labels = new ConcurrentHashMap<>();
+
+    private record Label(Locale locale, String key, int number, String shortTitle) {
+    }
 
     ConsultationMessages(MessageSource source, ConsultationProperties properties, Formats formats) {
         super(source);
@@ -38,6 +54,31 @@ public class ConsultationMessages extends Messages {
     /** A date typed as ISO text (yyyy-MM-dd), as the pages show dates: in the user's language. */
     public String isoDate(String text) {
         return formats.isoDate(text);
+    }
+
+    /** "Objective 3: short title", in the user's language. */
+    String objectiveTitled(int number, String shortTitle) {
+        return label("consultation.target.objectiveTitled", number, shortTitle);
+    }
+
+    /** "Objective 3", in the user's language. */
+    String objective(int number) {
+        return label("consultation.target.objective", number, null);
+    }
+
+    private String label(String key, int number, String shortTitle) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Label label = new Label(locale, key, number, shortTitle);
+        String known = labels.get(label);
+        if (known != null) {
+            return known;
+        }
+        if (labels.size() >= MAX_LABELS) {
+            labels.clear();
+        }
+        String text = shortTitle == null ? in(locale, key, number) : in(locale, key, number, shortTitle);
+        labels.put(label, text);
+        return text;
     }
 
     int maxSubmissions() {

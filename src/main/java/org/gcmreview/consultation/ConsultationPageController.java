@@ -162,7 +162,9 @@ class ConsultationPageController {
         model.addAttribute("window", window);
         model.addAttribute("accepting", window.acceptsInputs(now));
         model.addAttribute("beforeOpening", window.beforeOpening(now));
-        model.addAttribute("objectives", open.openObjectives());
+        model.addAttribute("objectives", open.openObjectives().stream()
+                .map(o -> new ObjectiveChoice(o.number(), messages.objectiveTitled(o.number(), o.shortTitle())))
+                .toList());
         model.addAttribute("sections", open.openSections());
         model.addAttribute("extensions", windows.extensions(window.id()));
         model.addAttribute("languages", InputLanguages.ALL);
@@ -189,6 +191,10 @@ class ConsultationPageController {
         model.addAttribute("bodyMin", InputIntake.BODY_MIN);
         model.addAttribute("bodyMax", InputIntake.BODY_MAX);
         model.addAttribute("nameMax", InputIntake.NAME_MAX);
+    }
+
+    /** An objective open for input, as the page lists it and offers it in the form. */
+    record ObjectiveChoice(int number, String label) {
     }
 
     private static String keyFor(String thisForm, String form, MultiValueMap<String, String> values) {
