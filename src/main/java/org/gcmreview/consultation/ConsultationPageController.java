@@ -87,8 +87,8 @@ class ConsultationPageController {
 
     @GetMapping("/consultations/{businessKey}")
     String page(@PathVariable String businessKey, Model model) {
-        ReviewCycle cycle = cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
-        // show() reads the window, and answers "not found" without one, as cycleWithWindow does
+        ReviewCycle cycle = cycle(businessKey);
+        // show() reads the window, and answers "not found" without one
         show(cycle, model, null, new LinkedMultiValueMap<>(), Map.of());
         return "consultation/public";
     }
@@ -97,7 +97,8 @@ class ConsultationPageController {
     String submit(@PathVariable String businessKey, @RequestParam MultiValueMap<String, String> fields,
             @RequestParam(name = "attachment", required = false) MultipartFile attachment, CurrentUser user,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        ReviewCycle cycle = cycleWithWindow(businessKey);
+        // the intake reads (and share-locks) the window, and answers "not found" without one
+        ReviewCycle cycle = cycle(businessKey);
         InputIntake.InputResult result = intake.submit(cycle, user, inputRequest(fields, attachment, request));
         return answer(cycle, result, ORGANISATION_FORM, fields, model, response, redirect);
     }
@@ -105,7 +106,7 @@ class ConsultationPageController {
     @PostMapping("/consultations/{businessKey}/individual-inputs")
     String submitAsIndividual(@PathVariable String businessKey, @RequestParam MultiValueMap<String, String> fields,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        ReviewCycle cycle = cycleWithWindow(businessKey);
+        ReviewCycle cycle = cycle(businessKey);
         InputIntake.InputResult result = intake.submitAsIndividual(cycle, inputRequest(fields, null, request));
         return answer(cycle, result, INDIVIDUAL_FORM, fields, model, response, redirect);
     }
@@ -240,8 +241,9 @@ class ConsultationPageController {
     @GetMapping("/consultations/{businessKey}/what-we-heard")
     ModelAndView whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page,
             ServletWebRequest request) {
-        ReviewCycle cycle = cycleWithWindow(businessKey);
-        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow();
+        ReviewCycle cycle = cycle(businessKey);
+        // only a consultation that has been announced exists here
+        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
         return publicPages.page(request, "consultation/what-we-heard",
                 "/consultations/" + cycle.businessKey() + "/what-we-heard", () -> {
                     Map<String, Object> model = new HashMap<>();
@@ -257,11 +259,8 @@ class ConsultationPageController {
                 }, cycle.id(), cycle.title(), whatWeHeardStamps.stamp(window), page);
     }
 
-    /** Only a consultation that has been announced exists here. */
-    private ReviewCycle cycleWithWindow(String businessKey) {
-        ReviewCycle cycle = cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
-        windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
-        return cycle;
+    private ReviewCycle cycle(String businessKey) {
+        return cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
     }
 
     private static ResponseStatusException notFound() {
