@@ -157,15 +157,15 @@ class InputIntake {
         if (retryAt.isPresent()) {
             return new InputResult.Throttled(retryAt.get());
         }
-        boolean stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(), key.get(), sender.author(),
-                checked.target(), checked.language(), checked.body(), sender.confirmation());
-        ConsultationInput input = consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow();
-        if (!stored) {
+        Optional<ConsultationInput> stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(),
+                key.get(), sender.author(), checked.target(), checked.language(), checked.body(),
+                sender.confirmation());
+        if (stored.isEmpty()) {
             // the same form arrived twice at the same moment; the other request stored it
-            return sender.replay(input);
+            return sender.replay(consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow());
         }
         rateLimit.record(subjects);
-        return sender.stored(input, checked.body().length(), file);
+        return sender.stored(stored.get(), checked.body().length(), file);
     }
 
     /** The fields every input has, checked. */
