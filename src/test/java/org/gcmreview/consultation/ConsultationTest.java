@@ -85,6 +85,12 @@ class ConsultationTest {
     @Test
     void theWindowOpensOnItsTimerAndIsAnnouncedPublicly() throws Exception {
         mvc.perform(get("/consultations/" + cycle.businessKey())).andExpect(status().isNotFound());
+        // not found for anyone, before who may send is asked: a stakeholder of another country is not told more
+        mvc.perform(scenario.input(stakeholder, "objective:1", "An input before the announcement."))
+                .andExpect(status().isNotFound());
+        CurrentUser otherCountry = scenario.users.stakeholder("GHA", "Ghana forum " + UUID.randomUUID());
+        mvc.perform(scenario.input(otherCountry, "objective:1", "An input before the announcement."))
+                .andExpect(status().isNotFound());
 
         scenario.openWindow();
 
@@ -128,7 +134,10 @@ class ConsultationTest {
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
                 .andReturn();
         String reference = (String) first.getFlashMap().get("receipt");
-        assertThat(reference).startsWith("KEN-CI-");
+        // the reference is made of the row's id, six digits at least
+        long id = jdbc.sql("select id from consultation_input where idempotency_key = ?::uuid").param(key)
+                .query(Long.class).single();
+        assertThat(reference).isEqualTo("KEN-CI-%06d".formatted(id));
         mvc.perform(scenario.input(stakeholder, key, "objective:2", "Please add data on recruitment fees."))
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
                 .andExpect(flash().attribute("receipt", reference));
