@@ -159,6 +159,19 @@ class ConsultationTest {
     }
 
     @Test
+    void anInputMarksActivityOnItsCycleOnceAMinute() throws Exception {
+        scenario.openWindow();
+        jdbc.sql("update review_cycle set last_activity_at = now() - interval '2 minutes' where id = ?")
+                .param(cycle.id()).update();
+
+        mvc.perform(scenario.input(stakeholder, "objective:1", "An input that marks the cycle as active."))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(jdbc.sql("select last_activity_at > now() - interval '1 minute' from review_cycle where id = ?")
+                .param(cycle.id()).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void theSameFormFromAnotherUserIsRefusedAndStoresNothing() throws Exception {
         scenario.openWindow();
         String key = UUID.randomUUID().toString();
