@@ -1,5 +1,6 @@
 package org.gcmreview.consultation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +16,14 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.SignedInUser;
 import org.gcmreview.web.PublicPages;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +47,15 @@ class ConsultationPageController {
     /** Which of the page's two forms a set of errors belongs to. */
     static final String ORGANISATION_FORM = "organisation";
     static final String INDIVIDUAL_FORM = "individual";
+    /**
+     * The reference of the input an organisation's user just sent, for the page the POST redirects to. A cookie
+     * rather than a flash attribute: the flash map was a session attribute written on every input and deleted on
+     * the next page (two statements and a serialized map each time, issue 19.1). The page shows it only when it
+     * is among the signed-in user's own inputs, which it lists anyway, so a cookie set by hand shows nobody
+     * else's input; and it clears the cookie, so the receipt shows once, as the flash message did.
+     */
+    static final String RECEIPT_COOKIE = "gcm-receipt";
+    private static final Duration RECEIPT_COOKIE_AGE = Duration.ofMinutes(10);
 
     private final ReviewCycles cycles;
     private final ConsultationWindows windows;
@@ -86,10 +99,15 @@ class ConsultationPageController {
     }
 
     @GetMapping("/consultations/{businessKey}")
-    String page(@PathVariable String businessKey, Model model) {
+    String page(@PathVariable String businessKey,
+            @CookieValue(name = RECEIPT_COOKIE, required = false) String receipt, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         ReviewCycle cycle = cycle(businessKey);
         // show() reads the window, and answers "not found" without one
-        show(cycle, model, null, new LinkedMultiValueMap<>(), Map.of());
+        show(cycle, model, null, new LinkedMultiValueMap<>(), Map.of(), receipt);
+        if (receipt != null && !receipt.isEmpty()) {
+            response.addHeader(HttpHeaders.SET_COOKIE, receiptCookie(cycle, "", Duration.ZERO, request).toString());
+        }
         return "consultation/public";
     }
 
@@ -100,6 +118,11 @@ class ConsultationPageController {
         // the intake reads (and share-locks) the window, and answers "not found" without one
         ReviewCycle cycle = cycle(businessKey);
         InputIntake.InputResult result = intake.submit(cycle, user, inputRequest(fields, attachment, request));
+        if (result instanceof InputIntake.InputResult.Received received) {
+            response.addHeader(HttpHeaders.SET_COOKIE,
+                    receiptCookie(cycle, received.reference(), RECEIPT_COOKIE_AGE, request).toString());
+            return "redirect:/consultations/" + cycle.businessKey();
+        }
         return answer(cycle, result, ORGANISATION_FORM, fields, model, response, redirect);
     }
 
@@ -109,6 +132,13 @@ class ConsultationPageController {
         ReviewCycle cycle = cycle(businessKey);
         InputIntake.InputResult result = intake.submitAsIndividual(cycle, inputRequest(fields, null, request));
         return answer(cycle, result, INDIVIDUAL_FORM, fields, model, response, redirect);
+    }
+
+    /** Only for this consultation's page, never to scripts or other sites. */
+    private static ResponseCookie receiptCookie(ReviewCycle cycle, String reference, Duration maxAge,
+            HttpServletRequest request) {
+        return ResponseCookie.from(RECEIPT_COOKIE, reference).path("/consultations/" + cycle.businessKey())
+                .maxAge(maxAge).httpOnly(true).secure(request.isSecure()).sameSite("Lax").build();
     }
 
     private static InputIntake.InputRequest inputRequest(MultiValueMap<String, String> fields, MultipartFile attachment,
@@ -122,6 +152,7 @@ class ConsultationPageController {
             MultiValueMap<String, String> fields, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         if (result instanceof InputIntake.InputResult.Received received) {
+            // an individual's receipt (a confirmed input sent again): no list of their own to check a cookie against
             redirect.addFlashAttribute("receipt", received.reference());
             return "redirect:/consultations/" + cycle.businessKey();
         }
@@ -148,12 +179,13 @@ class ConsultationPageController {
             Map<String, String> errors) {
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>(fields);
         values.remove("_csrf");
-        show(cycle, model, form, values, errors);
+        show(cycle, model, form, values, errors, null);
         return "consultation/public";
     }
 
+    /** @param receipt the reference of an input just sent (the receipt cookie), shown if it is the user's own */
     private void show(ReviewCycle cycle, Model model, String form, MultiValueMap<String, String> values,
-            Map<String, String> errors) {
+            Map<String, String> errors, String receipt) {
         CurrentUser user = SignedInUser.current().orElse(null);
         ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
         InputIntake.Eligibility eligibility = intake.eligibility(cycle, user);
@@ -181,6 +213,9 @@ class ConsultationPageController {
                 ? consultationInputs.inputsBy(window.id(), user.id()) : List.of();
         model.addAttribute("myInputs", mine.isEmpty() ? List.of() : MyInputRow.of(mine,
                 attachments.of(mine.stream().map(ConsultationInput::id).toList(), user), messages));
+        if (receipt != null && mine.stream().anyMatch(i -> i.reference().equals(receipt))) {
+            model.addAttribute("receipt", receipt);
+        }
         model.addAttribute("attachmentHint", attachments.hint());
         model.addAttribute("attachmentAccept", attachments.accept());
         // a form shown again keeps its key, so sending it once more is still the same submission

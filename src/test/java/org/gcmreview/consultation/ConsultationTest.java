@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -133,14 +135,19 @@ class ConsultationTest {
                         "Please add data on recruitment fees."))
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
                 .andReturn();
-        String reference = (String) first.getFlashMap().get("receipt");
+        // the receipt travels to the page in a cookie of that page, kept from scripts
+        Cookie receipt = first.getResponse().getCookie(ConsultationPageController.RECEIPT_COOKIE);
+        assertThat(receipt.getPath()).isEqualTo("/consultations/" + cycle.businessKey());
+        assertThat(receipt.isHttpOnly()).isTrue();
+        assertThat(first.getFlashMap().isEmpty()).as("no flash attribute in the session").isTrue();
+        String reference = receipt.getValue();
         // the reference is made of the row's id, six digits at least
         long id = jdbc.sql("select id from consultation_input where idempotency_key = ?::uuid").param(key)
                 .query(Long.class).single();
         assertThat(reference).isEqualTo("KEN-CI-%06d".formatted(id));
         mvc.perform(scenario.input(stakeholder, key, "objective:2", "Please add data on recruitment fees."))
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
-                .andExpect(flash().attribute("receipt", reference));
+                .andExpect(cookie().value(ConsultationPageController.RECEIPT_COOKIE, reference));
 
         assertThat(jdbc.sql("select count(*) from consultation_input where idempotency_key = ?::uuid").param(key)
                 .query(Integer.class).single()).isEqualTo(1);
@@ -151,11 +158,25 @@ class ConsultationTest {
                         + "/" + rs.getBoolean(5))
                 .single()).isEqualTo("2/en/" + stakeholder.organisationId() + "/" + stakeholder.id() + "/true");
         assertThat(scenario.audit("CONSULTATION_INPUT_RECEIVED")).isEqualTo(1);
-        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)).flashAttrs(first.getFlashMap()))
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)).cookie(receipt))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Your reference number")))
                 .andExpect(content().string(containsString(reference)))
-                .andExpect(content().string(containsString("Please add data on recruitment fees.")));
+                .andExpect(content().string(containsString("Please add data on recruitment fees.")))
+                // shown once: the page clears the cookie
+                .andExpect(cookie().maxAge(ConsultationPageController.RECEIPT_COOKIE, 0));
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
+                .andExpect(content().string(not(containsString("Your reference number"))))
+                .andExpect(content().string(containsString(reference)));
+        // the cookie cannot be made to show another organisation's input: only the user's own receipts show
+        CurrentUser other = scenario.stakeholder();
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(other)).cookie(receipt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Your reference number"))))
+                .andExpect(content().string(not(containsString(reference))));
+        mvc.perform(get("/consultations/" + cycle.businessKey()).cookie(receipt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(reference))));
     }
 
     @Test
