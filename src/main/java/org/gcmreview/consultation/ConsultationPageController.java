@@ -187,7 +187,9 @@ class ConsultationPageController {
     private void show(ReviewCycle cycle, Model model, String form, MultiValueMap<String, String> values,
             Map<String, String> errors, String receipt) {
         CurrentUser user = SignedInUser.current().orElse(null);
-        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
+        ConsultationWindows.WindowWithExtensions shown = windows.windowWithExtensions(cycle.id())
+                .orElseThrow(ConsultationPageController::notFound);
+        ConsultationWindow window = shown.window();
         InputIntake.Eligibility eligibility = intake.eligibility(cycle, user);
         Instant now = Instant.now();
         OpenTargets open = windows.openTargets(window);
@@ -199,7 +201,7 @@ class ConsultationPageController {
                 .map(o -> new ObjectiveChoice(o.number(), messages.objectiveTitled(o.number(), o.shortTitle())))
                 .toList());
         model.addAttribute("sections", open.openSections());
-        model.addAttribute("extensions", windows.extensions(window.id()));
+        model.addAttribute("extensions", shown.extensions());
         model.addAttribute("languages", InputLanguages.ALL);
         model.addAttribute("eligibility", eligibility.name());
         model.addAttribute("individualForm", window.allowIndividuals() && eligibility != InputIntake.Eligibility.ELIGIBLE);

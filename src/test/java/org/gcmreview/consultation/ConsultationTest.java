@@ -443,6 +443,17 @@ class ConsultationTest {
         mvc.perform(get("/consultations/" + cycle.businessKey()))
                 .andExpect(content().string(containsString("The window was extended")))
                 .andExpect(content().string(containsString("More time for diaspora groups.")));
+
+        // a second extension: the page lists both, oldest first, beside the one window (read together with them)
+        mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", closingDay.plusDays(14).toString())
+                        .param("reason", "Regional hearings were postponed."))
+                .andExpect(redirectedUrl("/cycles/" + cycle.id() + "/consultation"));
+        Document page = Jsoup.parse(mvc.perform(get("/consultations/" + cycle.businessKey()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("li:has(bdi)").eachText()).hasSize(2);
+        assertThat(page.select("li bdi").eachText())
+                .containsExactly("More time for diaspora groups.", "Regional hearings were postponed.");
+        assertThat(page.select("#closes-at")).hasSize(1);
     }
 
     @Test
