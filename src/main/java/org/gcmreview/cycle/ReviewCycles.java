@@ -225,11 +225,11 @@ public class ReviewCycles {
                  where id = ? and last_activity_at < now() - interval '1 minute'""").param(cycleId).update();
     }
 
-    private static final Duration RECENT_MARK = Duration.ofSeconds(30);
+    private static final Duration RECENT_MARK = Duration.ofSeconds(50);
 
     /**
-     * {@link #touch(long)} for a cycle read in this request: when that read shows a mark within 30 seconds of
-     * now, the update would change nothing, and is not sent (half the minute spares clocks a little apart; a mark
+     * {@link #touch(long)} for a cycle read in this request: when that read shows a mark within 50 seconds of
+     * now, the update would change nothing, and is not sent (10 seconds spare for clocks a little apart; a mark
      * further ahead of this node's clock is not trusted).
      */
     public void touch(ReviewCycle cycle) {
