@@ -1,6 +1,7 @@
 package org.gcmreview.consultation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,20 +19,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsultationMessages extends Messages {
 
-    /** Past this many labels (far more than 23 objectives in six languages) the cache starts again. */
-    private static final int MAX_LABELS = 2_000;
+    /** Past this many texts (far more than 23 objectives in six languages) the cache starts again. */
+    private static final int MAX_TEXTS = 2_000;
 
     private final ConsultationProperties properties;
     private final Formats formats;
     /**
-     * Objective labels already formatted. The consultation page names every open objective twice and each of the
+     * Texts of the consultation page already formatted. The page names every open objective twice and each of the
      * author's earlier inputs once; each naming formatted the message with its one MessageFormat, which Spring
      * shares and locks, so at 32 clients the page's threads queued on it (issue 19.1, JFR). The key holds
-     * everything the label is made of.
+     * everything the text is made of.
      */
-    private final Map<Label, String> labels = new ConcurrentHashMap<>();
+    private final Map<Text, String> texts = new ConcurrentHashMap<>();
 
-    private record Label(Locale locale, String key, int number, String shortTitle) {
+    private record Text(Locale locale, String key, List<Object> args) {
     }
 
     ConsultationMessages(MessageSource source, ConsultationProperties properties, Formats formats) {
@@ -58,27 +59,31 @@ public class ConsultationMessages extends Messages {
 
     /** "Objective 3: short title", in the user's language. */
     String objectiveTitled(int number, String shortTitle) {
-        return label("consultation.target.objectiveTitled", number, shortTitle);
+        return kept("consultation.target.objectiveTitled", number, shortTitle);
     }
 
     /** "Objective 3", in the user's language. */
     String objective(int number) {
-        return label("consultation.target.objective", number, null);
+        return kept("consultation.target.objective", number);
     }
 
-    private String label(String key, int number, String shortTitle) {
+    /**
+     * A message in the user's language, formatted once and then kept: only for arguments from a small set (objective
+     * numbers and titles, a cycle's title and country, configured limits), never for what users type.
+     */
+    String kept(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
-        Label label = new Label(locale, key, number, shortTitle);
-        String known = labels.get(label);
+        Text text = new Text(locale, key, List.of(args));
+        String known = texts.get(text);
         if (known != null) {
             return known;
         }
-        if (labels.size() >= MAX_LABELS) {
-            labels.clear();
+        if (texts.size() >= MAX_TEXTS) {
+            texts.clear();
         }
-        String text = shortTitle == null ? in(locale, key, number) : in(locale, key, number, shortTitle);
-        labels.put(label, text);
-        return text;
+        String formatted = in(locale, key, args);
+        texts.put(text, formatted);
+        return formatted;
     }
 
     int maxSubmissions() {

@@ -226,6 +226,12 @@ class ConsultationPageController {
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        // the page's fixed texts with arguments, kept once formatted (ConsultationMessages.kept)
+        model.addAttribute("pageTitle", messages.kept("consultation.public.title", cycle.title()));
+        model.addAttribute("heading", messages.kept("consultation.public.heading", ""));
+        model.addAttribute("intro", messages.kept("consultation.public.intro", cycle.countryName()));
+        model.addAttribute("bodyHint", messages.kept("consultation.form.bodyHint", InputIntake.BODY_MIN,
+                InputIntake.BODY_MAX));
         model.addAttribute("bodyMin", InputIntake.BODY_MIN);
         model.addAttribute("bodyMax", InputIntake.BODY_MAX);
         model.addAttribute("nameMax", InputIntake.NAME_MAX);

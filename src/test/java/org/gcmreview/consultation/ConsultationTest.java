@@ -113,7 +113,17 @@ class ConsultationTest {
         mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"idempotencyKey\"")))
-                .andExpect(content().string(containsString("name=\"body\"")));
+                .andExpect(content().string(containsString("name=\"body\"")))
+                .andExpect(content().string(containsString("Objective 1: " + objectiveOne)))
+                .andExpect(content().string(containsString("10 to 5000 characters.")))
+                .andExpect(content().string(containsString("The file is seen by the national coordinator")));
+        // the page's kept texts are kept per language: French after English
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder))
+                        .header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Objectif 1 : " + objectiveOne)))
+                .andExpect(content().string(containsString("De 10 à 5000 caractères.")))
+                .andExpect(content().string(containsString("Le fichier est vu par le coordonnateur national")))
+                .andExpect(content().string(not(containsString("10 to 5000 characters."))));
         mvc.perform(get("/consultations"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/consultations/" + cycle.businessKey())));
