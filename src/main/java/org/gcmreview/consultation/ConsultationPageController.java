@@ -16,6 +16,7 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.SignedInUser;
 import org.gcmreview.web.PublicPages;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -70,13 +71,19 @@ class ConsultationPageController {
     private final ConsultationMessages messages;
     private final PublicPages publicPages;
     private final WhatWeHeardStamps whatWeHeardStamps;
+    /**
+     * Whether receipts go out by mail (the receipt then says so): read once here, not by the page from the
+     * Environment, whose look-up locks the system properties on every receipt shown (issue 19.1, JFR).
+     */
+    private final boolean mailEnabled;
 
     ConsultationPageController(ReviewCycles cycles, ConsultationWindows windows,
             ConsultationAnnouncements announcements, ConsultationInputs consultationInputs, Organisations organisations,
             InputIntake intake, InputReceipts receipts, WhatWeHeard whatWeHeard, RetryAfter retryAfter,
             InputAttachments attachments, ConsultationMessages messages, PublicPages publicPages,
-            WhatWeHeardStamps whatWeHeardStamps) {
+            WhatWeHeardStamps whatWeHeardStamps, @Value("${gcm.mail.enabled:false}") boolean mailEnabled) {
         this.cycles = cycles;
+        this.mailEnabled = mailEnabled;
         this.publicPages = publicPages;
         this.whatWeHeardStamps = whatWeHeardStamps;
         this.windows = windows;
@@ -232,6 +239,7 @@ class ConsultationPageController {
         model.addAttribute("intro", messages.kept("consultation.public.intro", cycle.countryName()));
         model.addAttribute("bodyHint", messages.kept("consultation.form.bodyHint", InputIntake.BODY_MIN,
                 InputIntake.BODY_MAX));
+        model.addAttribute("mailEnabled", mailEnabled);
         model.addAttribute("bodyMin", InputIntake.BODY_MIN);
         model.addAttribute("bodyMax", InputIntake.BODY_MAX);
         model.addAttribute("nameMax", InputIntake.NAME_MAX);
@@ -267,6 +275,7 @@ class ConsultationPageController {
         InputIntake.InputResult result = receipts.confirm(token);
         if (result instanceof InputIntake.InputResult.Received received) {
             model.addAttribute("receipt", received.reference());
+            model.addAttribute("mailEnabled", mailEnabled);
         } else if (result instanceof InputIntake.InputResult.Refused refused) {
             response.setStatus(refused.status().value());
             model.addAttribute("problem", refused.message());

@@ -173,6 +173,9 @@ class ConsultationTest {
                 .andExpect(content().string(containsString("Your reference number")))
                 .andExpect(content().string(containsString(reference)))
                 .andExpect(content().string(containsString("Please add data on recruitment fees.")))
+                // no mail is sent in this test application, and the receipt promises none
+                .andExpect(content().string(containsString("Keep it to follow up on your input.")))
+                .andExpect(content().string(not(containsString("We have also sent this receipt by e-mail."))))
                 // shown once: the page clears the cookie
                 .andExpect(cookie().maxAge(ConsultationPageController.RECEIPT_COOKIE, 0));
         mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
