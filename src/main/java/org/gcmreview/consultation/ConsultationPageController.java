@@ -202,7 +202,9 @@ class ConsultationPageController {
         OpenTargets open = windows.openTargets(window);
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
-        model.addAttribute("accepting", window.acceptsInputs(now));
+        boolean accepting = window.acceptsInputs(now);
+        boolean individualForm = window.allowIndividuals() && eligibility != InputIntake.Eligibility.ELIGIBLE;
+        model.addAttribute("accepting", accepting);
         model.addAttribute("beforeOpening", window.beforeOpening(now));
         model.addAttribute("objectives", open.openObjectives().stream()
                 .map(o -> new ObjectiveChoice(o.number(), messages.objectiveTitled(o.number(), o.shortTitle())))
@@ -211,7 +213,7 @@ class ConsultationPageController {
         model.addAttribute("extensions", shown.extensions());
         model.addAttribute("languages", InputLanguages.ALL);
         model.addAttribute("eligibility", eligibility.name());
-        model.addAttribute("individualForm", window.allowIndividuals() && eligibility != InputIntake.Eligibility.ELIGIBLE);
+        model.addAttribute("individualForm", individualForm);
         model.addAttribute("steering", user != null && user.is(Role.COORDINATOR)
                 && user.belongsToCountry(cycle.countryIso3()));
         if (eligibility == InputIntake.Eligibility.REJECTED) {
@@ -228,8 +230,11 @@ class ConsultationPageController {
         model.addAttribute("attachmentHint", attachments.hint());
         model.addAttribute("attachmentAccept", attachments.accept());
         // a form shown again keeps its key, so sending it once more is still the same submission
-        model.addAttribute("organisationKey", keyFor(ORGANISATION_FORM, form, values));
-        model.addAttribute("individualKey", keyFor(INDIVIDUAL_FORM, form, values));
+        // and only a form the page shows gets one: each new key draws on the JDK's one shared SecureRandom, which
+        // the page's threads queued on at 32 clients (issue 19.1, JFR)
+        model.addAttribute("organisationKey", eligibility == InputIntake.Eligibility.ELIGIBLE && accepting
+                ? keyFor(ORGANISATION_FORM, form, values) : null);
+        model.addAttribute("individualKey", individualForm && accepting ? keyFor(INDIVIDUAL_FORM, form, values) : null);
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
