@@ -22,19 +22,22 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConsultationInputs {
 
-    private static final String SELECT_INPUT = """
+    /** An input with what is shown beside it, from {@code inputs}: the table, or an insert's returned row. */
+    private static final String SELECT_INPUT_FROM = """
             select i.id, i.window_id, i.reference, i.organisation_id, o.name as organisation_name,
                    o.stakeholder_type, i.author_user_id, i.author_name, i.author_email, i.objective_number,
                    i.section_kind, i.language, i.body, i.status, i.moderation_reason, i.duplicate_of,
                    d.reference as duplicate_of_reference, i.submitted_at, i.confirmed_at, i.response_outcome,
                    i.response_text, i.responded_at, i.response_revision_id, r.revision_no,
                    s.title as revision_section_title
-              from consultation_input i
+              from %s i
               left join organisation o on o.id = i.organisation_id
               left join consultation_input d on d.id = i.duplicate_of
               left join section_revision r on r.id = i.response_revision_id
               left join report_section s on s.id = r.section_id
             """;
+
+    private static final String SELECT_INPUT = SELECT_INPUT_FROM.formatted("consultation_input");
 
     private final JdbcClient jdbc;
 
@@ -152,21 +155,28 @@ public class ConsultationInputs {
      * @param confirmation null for inputs that count at once
      * @return true if this call stored it
      */
-    boolean insertInput(long windowId, String countryIso3, UUID idempotencyKey, Author author, InputTarget target,
-            String language, String body, Confirmation confirmation) {
-        long id = jdbc.sql("select nextval('consultation_input_id_seq')").query(Long.class).single();
-        String reference = "%s-CI-%06d".formatted(countryIso3, id);
+    Optional<ConsultationInput> insertInput(long windowId, String countryIso3, UUID idempotencyKey, Author author,
+            InputTarget target, String language, String body, Confirmation confirmation) {
+        // one statement: the id from the sequence, the reference made of it (as "%s-CI-%06d" would: six digits
+        // at least), the insert, and the stored row as inputByIdempotencyKey reads it; none when the key was
+        // stored before
         return jdbc.sql("""
-                insert into consultation_input (id, window_id, reference, idempotency_key, organisation_id,
-                    author_user_id, author_name, author_email, objective_number, section_kind, language, body,
-                    confirmed_at, confirmation_token_sha256, confirmation_expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end, ?, ?)
-                on conflict (idempotency_key) do nothing""")
-                .params(id, windowId, reference, idempotencyKey, author.organisationId(), author.userId(),
+                with next_id as (select nextval('consultation_input_id_seq') as id),
+                     new_input as (
+                    insert into consultation_input (id, window_id, reference, idempotency_key, organisation_id,
+                        author_user_id, author_name, author_email, objective_number, section_kind, language, body,
+                        confirmed_at, confirmation_token_sha256, confirmation_expires_at)
+                    select n.id, ?, ? || '-CI-' || lpad(n.id::text, greatest(6, length(n.id::text)), '0'),
+                           ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end, ?, ?
+                      from next_id n
+                    on conflict (idempotency_key) do nothing
+                    returning *)
+                """ + SELECT_INPUT_FROM.formatted("new_input"))
+                .params(windowId, countryIso3, idempotencyKey, author.organisationId(), author.userId(),
                         author.name(), author.email(), target.objectiveNumber(), target.sectionKind(), language,
                         body, confirmation == null, confirmation == null ? null : confirmation.tokenSha256(),
                         confirmation == null ? null : Timestamp.from(confirmation.expiresAt()))
-                .update() == 1;
+                .query(this::mapInput).optional();
     }
 
     // ------------------------------------------------------------------------------------------- moderation

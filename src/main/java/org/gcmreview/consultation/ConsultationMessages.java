@@ -1,6 +1,10 @@
 package org.gcmreview.consultation;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.gcmreview.support.Messages;
 import org.gcmreview.web.Formats;
@@ -15,8 +19,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConsultationMessages extends Messages {
 
+    /** Past this many texts (far more than 23 objectives in six languages) the cache starts again. */
+    private static final int MAX_TEXTS = 2_000;
+
     private final ConsultationProperties properties;
     private final Formats formats;
+    /**
+     * Texts of the consultation page already formatted. The page names every open objective twice and each of the
+     * author's earlier inputs once; each naming formatted the message with its one MessageFormat, which Spring
+     * shares and locks, so at 32 clients the page's threads queued on it (issue 19.1, JFR). The key holds
+     * everything the text is made of.
+     */
+    private final Map<Text, String> texts = new ConcurrentHashMap<>();
+
+    private record Text(Locale locale, String key, List<Object> args) {
+    }
 
     ConsultationMessages(MessageSource source, ConsultationProperties properties, Formats formats) {
         super(source);
@@ -38,6 +55,35 @@ public class ConsultationMessages extends Messages {
     /** A date typed as ISO text (yyyy-MM-dd), as the pages show dates: in the user's language. */
     public String isoDate(String text) {
         return formats.isoDate(text);
+    }
+
+    /** "Objective 3: short title", in the user's language. */
+    String objectiveTitled(int number, String shortTitle) {
+        return kept("consultation.target.objectiveTitled", number, shortTitle);
+    }
+
+    /** "Objective 3", in the user's language. */
+    String objective(int number) {
+        return kept("consultation.target.objective", number);
+    }
+
+    /**
+     * A message in the user's language, formatted once and then kept: only for arguments from a small set (objective
+     * numbers and titles, a cycle's title and country, configured limits), never for what users type.
+     */
+    String kept(String key, Object... args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        Text text = new Text(locale, key, List.of(args));
+        String known = texts.get(text);
+        if (known != null) {
+            return known;
+        }
+        if (texts.size() >= MAX_TEXTS) {
+            texts.clear();
+        }
+        String formatted = in(locale, key, args);
+        texts.put(text, formatted);
+        return formatted;
     }
 
     int maxSubmissions() {

@@ -1,5 +1,6 @@
 package org.gcmreview.consultation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +16,15 @@ import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
 import org.gcmreview.identity.SignedInUser;
 import org.gcmreview.web.PublicPages;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +48,15 @@ class ConsultationPageController {
     /** Which of the page's two forms a set of errors belongs to. */
     static final String ORGANISATION_FORM = "organisation";
     static final String INDIVIDUAL_FORM = "individual";
+    /**
+     * The reference of the input an organisation's user just sent, for the page the POST redirects to. A cookie
+     * rather than a flash attribute: the flash map was a session attribute written on every input and deleted on
+     * the next page (two statements and a serialized map each time, issue 19.1). The page shows it only when it
+     * is among the signed-in user's own inputs, which it lists anyway, so a cookie set by hand shows nobody
+     * else's input; and it clears the cookie, so the receipt shows once, as the flash message did.
+     */
+    static final String RECEIPT_COOKIE = "gcm-receipt";
+    private static final Duration RECEIPT_COOKIE_AGE = Duration.ofMinutes(10);
 
     private final ReviewCycles cycles;
     private final ConsultationWindows windows;
@@ -57,13 +71,19 @@ class ConsultationPageController {
     private final ConsultationMessages messages;
     private final PublicPages publicPages;
     private final WhatWeHeardStamps whatWeHeardStamps;
+    /**
+     * Whether receipts go out by mail (the receipt then says so): read once here, not by the page from the
+     * Environment, whose look-up locks the system properties on every receipt shown (issue 19.1, JFR).
+     */
+    private final boolean mailEnabled;
 
     ConsultationPageController(ReviewCycles cycles, ConsultationWindows windows,
             ConsultationAnnouncements announcements, ConsultationInputs consultationInputs, Organisations organisations,
             InputIntake intake, InputReceipts receipts, WhatWeHeard whatWeHeard, RetryAfter retryAfter,
             InputAttachments attachments, ConsultationMessages messages, PublicPages publicPages,
-            WhatWeHeardStamps whatWeHeardStamps) {
+            WhatWeHeardStamps whatWeHeardStamps, @Value("${gcm.mail.enabled:false}") boolean mailEnabled) {
         this.cycles = cycles;
+        this.mailEnabled = mailEnabled;
         this.publicPages = publicPages;
         this.whatWeHeardStamps = whatWeHeardStamps;
         this.windows = windows;
@@ -86,10 +106,15 @@ class ConsultationPageController {
     }
 
     @GetMapping("/consultations/{businessKey}")
-    String page(@PathVariable String businessKey, Model model) {
-        ReviewCycle cycle = cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
-        // show() reads the window, and answers "not found" without one, as cycleWithWindow does
-        show(cycle, model, null, new LinkedMultiValueMap<>(), Map.of());
+    String page(@PathVariable String businessKey,
+            @CookieValue(name = RECEIPT_COOKIE, required = false) String receipt, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        ReviewCycle cycle = cycle(businessKey);
+        // show() reads the window, and answers "not found" without one
+        show(cycle, model, null, new LinkedMultiValueMap<>(), Map.of(), receipt);
+        if (receipt != null && !receipt.isEmpty()) {
+            response.addHeader(HttpHeaders.SET_COOKIE, receiptCookie(cycle, "", Duration.ZERO, request).toString());
+        }
         return "consultation/public";
     }
 
@@ -97,17 +122,30 @@ class ConsultationPageController {
     String submit(@PathVariable String businessKey, @RequestParam MultiValueMap<String, String> fields,
             @RequestParam(name = "attachment", required = false) MultipartFile attachment, CurrentUser user,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        ReviewCycle cycle = cycleWithWindow(businessKey);
+        // the intake reads (and share-locks) the window, and answers "not found" without one
+        ReviewCycle cycle = cycle(businessKey);
         InputIntake.InputResult result = intake.submit(cycle, user, inputRequest(fields, attachment, request));
+        if (result instanceof InputIntake.InputResult.Received received) {
+            response.addHeader(HttpHeaders.SET_COOKIE,
+                    receiptCookie(cycle, received.reference(), RECEIPT_COOKIE_AGE, request).toString());
+            return "redirect:/consultations/" + cycle.businessKey();
+        }
         return answer(cycle, result, ORGANISATION_FORM, fields, model, response, redirect);
     }
 
     @PostMapping("/consultations/{businessKey}/individual-inputs")
     String submitAsIndividual(@PathVariable String businessKey, @RequestParam MultiValueMap<String, String> fields,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        ReviewCycle cycle = cycleWithWindow(businessKey);
+        ReviewCycle cycle = cycle(businessKey);
         InputIntake.InputResult result = intake.submitAsIndividual(cycle, inputRequest(fields, null, request));
         return answer(cycle, result, INDIVIDUAL_FORM, fields, model, response, redirect);
+    }
+
+    /** Only for this consultation's page, never to scripts or other sites. */
+    private static ResponseCookie receiptCookie(ReviewCycle cycle, String reference, Duration maxAge,
+            HttpServletRequest request) {
+        return ResponseCookie.from(RECEIPT_COOKIE, reference).path("/consultations/" + cycle.businessKey())
+                .maxAge(maxAge).httpOnly(true).secure(request.isSecure()).sameSite("Lax").build();
     }
 
     private static InputIntake.InputRequest inputRequest(MultiValueMap<String, String> fields, MultipartFile attachment,
@@ -121,6 +159,7 @@ class ConsultationPageController {
             MultiValueMap<String, String> fields, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         if (result instanceof InputIntake.InputResult.Received received) {
+            // an individual's receipt (a confirmed input sent again): no list of their own to check a cookie against
             redirect.addFlashAttribute("receipt", received.reference());
             return "redirect:/consultations/" + cycle.businessKey();
         }
@@ -147,27 +186,34 @@ class ConsultationPageController {
             Map<String, String> errors) {
         MultiValueMap<String, String> values = new LinkedMultiValueMap<>(fields);
         values.remove("_csrf");
-        show(cycle, model, form, values, errors);
+        show(cycle, model, form, values, errors, null);
         return "consultation/public";
     }
 
+    /** @param receipt the reference of an input just sent (the receipt cookie), shown if it is the user's own */
     private void show(ReviewCycle cycle, Model model, String form, MultiValueMap<String, String> values,
-            Map<String, String> errors) {
+            Map<String, String> errors, String receipt) {
         CurrentUser user = SignedInUser.current().orElse(null);
-        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
+        ConsultationWindows.WindowWithExtensions shown = windows.windowWithExtensions(cycle.id())
+                .orElseThrow(ConsultationPageController::notFound);
+        ConsultationWindow window = shown.window();
         InputIntake.Eligibility eligibility = intake.eligibility(cycle, user);
         Instant now = Instant.now();
         OpenTargets open = windows.openTargets(window);
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
-        model.addAttribute("accepting", window.acceptsInputs(now));
+        boolean accepting = window.acceptsInputs(now);
+        boolean individualForm = window.allowIndividuals() && eligibility != InputIntake.Eligibility.ELIGIBLE;
+        model.addAttribute("accepting", accepting);
         model.addAttribute("beforeOpening", window.beforeOpening(now));
-        model.addAttribute("objectives", open.openObjectives());
+        model.addAttribute("objectives", open.openObjectives().stream()
+                .map(o -> new ObjectiveChoice(o.number(), messages.objectiveTitled(o.number(), o.shortTitle())))
+                .toList());
         model.addAttribute("sections", open.openSections());
-        model.addAttribute("extensions", windows.extensions(window.id()));
+        model.addAttribute("extensions", shown.extensions());
         model.addAttribute("languages", InputLanguages.ALL);
         model.addAttribute("eligibility", eligibility.name());
-        model.addAttribute("individualForm", window.allowIndividuals() && eligibility != InputIntake.Eligibility.ELIGIBLE);
+        model.addAttribute("individualForm", individualForm);
         model.addAttribute("steering", user != null && user.is(Role.COORDINATOR)
                 && user.belongsToCountry(cycle.countryIso3()));
         if (eligibility == InputIntake.Eligibility.REJECTED) {
@@ -178,17 +224,34 @@ class ConsultationPageController {
                 ? consultationInputs.inputsBy(window.id(), user.id()) : List.of();
         model.addAttribute("myInputs", mine.isEmpty() ? List.of() : MyInputRow.of(mine,
                 attachments.of(mine.stream().map(ConsultationInput::id).toList(), user), messages));
+        if (receipt != null && mine.stream().anyMatch(i -> i.reference().equals(receipt))) {
+            model.addAttribute("receipt", receipt);
+        }
         model.addAttribute("attachmentHint", attachments.hint());
         model.addAttribute("attachmentAccept", attachments.accept());
         // a form shown again keeps its key, so sending it once more is still the same submission
-        model.addAttribute("organisationKey", keyFor(ORGANISATION_FORM, form, values));
-        model.addAttribute("individualKey", keyFor(INDIVIDUAL_FORM, form, values));
+        // and only a form the page shows gets one: each new key draws on the JDK's one shared SecureRandom, which
+        // the page's threads queued on at 32 clients (issue 19.1, JFR)
+        model.addAttribute("organisationKey", eligibility == InputIntake.Eligibility.ELIGIBLE && accepting
+                ? keyFor(ORGANISATION_FORM, form, values) : null);
+        model.addAttribute("individualKey", individualForm && accepting ? keyFor(INDIVIDUAL_FORM, form, values) : null);
         model.addAttribute("form", form);
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
+        // the page's fixed texts with arguments, kept once formatted (ConsultationMessages.kept)
+        model.addAttribute("pageTitle", messages.kept("consultation.public.title", cycle.title()));
+        model.addAttribute("heading", messages.kept("consultation.public.heading", ""));
+        model.addAttribute("intro", messages.kept("consultation.public.intro", cycle.countryName()));
+        model.addAttribute("bodyHint", messages.kept("consultation.form.bodyHint", InputIntake.BODY_MIN,
+                InputIntake.BODY_MAX));
+        model.addAttribute("mailEnabled", mailEnabled);
         model.addAttribute("bodyMin", InputIntake.BODY_MIN);
         model.addAttribute("bodyMax", InputIntake.BODY_MAX);
         model.addAttribute("nameMax", InputIntake.NAME_MAX);
+    }
+
+    /** An objective open for input, as the page lists it and offers it in the form. */
+    record ObjectiveChoice(int number, String label) {
     }
 
     private static String keyFor(String thisForm, String form, MultiValueMap<String, String> values) {
@@ -217,6 +280,7 @@ class ConsultationPageController {
         InputIntake.InputResult result = receipts.confirm(token);
         if (result instanceof InputIntake.InputResult.Received received) {
             model.addAttribute("receipt", received.reference());
+            model.addAttribute("mailEnabled", mailEnabled);
         } else if (result instanceof InputIntake.InputResult.Refused refused) {
             response.setStatus(refused.status().value());
             model.addAttribute("problem", refused.message());
@@ -234,8 +298,9 @@ class ConsultationPageController {
     @GetMapping("/consultations/{businessKey}/what-we-heard")
     ModelAndView whatWeHeard(@PathVariable String businessKey, @RequestParam(required = false) Integer page,
             ServletWebRequest request) {
-        ReviewCycle cycle = cycleWithWindow(businessKey);
-        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow();
+        ReviewCycle cycle = cycle(businessKey);
+        // only a consultation that has been announced exists here
+        ConsultationWindow window = windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
         return publicPages.page(request, "consultation/what-we-heard",
                 "/consultations/" + cycle.businessKey() + "/what-we-heard", () -> {
                     Map<String, Object> model = new HashMap<>();
@@ -251,11 +316,8 @@ class ConsultationPageController {
                 }, cycle.id(), cycle.title(), whatWeHeardStamps.stamp(window), page);
     }
 
-    /** Only a consultation that has been announced exists here. */
-    private ReviewCycle cycleWithWindow(String businessKey) {
-        ReviewCycle cycle = cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
-        windows.windowOf(cycle.id()).orElseThrow(ConsultationPageController::notFound);
-        return cycle;
+    private ReviewCycle cycle(String businessKey) {
+        return cycles.findByBusinessKey(businessKey).orElseThrow(ConsultationPageController::notFound);
     }
 
     private static ResponseStatusException notFound() {

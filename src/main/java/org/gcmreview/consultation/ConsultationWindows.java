@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -129,6 +130,35 @@ public class ConsultationWindows {
                 .query((rs, n) -> new Extension(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
                         rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
                 .list();
+    }
+
+    /** A window with its extensions, oldest first. */
+    record WindowWithExtensions(ConsultationWindow window, List<Extension> extensions) {
+    }
+
+    /** The cycle's window and its extensions in one statement, as the consultation page shows them. */
+    Optional<WindowWithExtensions> windowWithExtensions(long cycleId) {
+        List<ConsultationWindow> window = new ArrayList<>(1);
+        List<Extension> extensions = new ArrayList<>();
+        jdbc.sql("""
+                select w.id, w.cycle_id, w.opens_at, w.closes_at, w.status, w.closed_at, w.allow_individuals,
+                       w.targets_chosen, w.responses_completed_at, e.previous_closes_at, e.new_closes_at, e.reason,
+                       u.display_name, e.extended_at
+                  from consultation_window w
+                  left join (consultation_extension e join app_user u on u.id = e.extended_by) on e.window_id = w.id
+                 where w.cycle_id = ? order by e.extended_at, e.id""")
+                .param(cycleId)
+                .query((ResultSet rs) -> {
+                    if (window.isEmpty()) {
+                        window.add(mapWindow(rs, 0));
+                    }
+                    if (rs.getTimestamp("new_closes_at") != null) {
+                        extensions.add(new Extension(rs.getTimestamp("previous_closes_at").toInstant(),
+                                rs.getTimestamp("new_closes_at").toInstant(), rs.getString("reason"),
+                                rs.getString("display_name"), rs.getTimestamp("extended_at").toInstant()));
+                    }
+                });
+        return window.stream().findFirst().map(w -> new WindowWithExtensions(w, List.copyOf(extensions)));
     }
 
     record ObjectiveInScope(int number, String shortTitle) {

@@ -102,22 +102,32 @@ class InputIntake {
     /** An input from a user of a verified organisation of the cycle's country. */
     @Transactional
     public InputResult submit(ReviewCycle cycle, CurrentUser user, InputRequest request) {
+        // the window first: a consultation never announced is not found, whoever asks
+        ConsultationWindow window = announcedWindow(cycle);
         if (eligibility(cycle, user) != Eligibility.ELIGIBLE) {
             throw new AccessDeniedException("Only verified stakeholder organisations of " + cycle.countryName()
                     + " can send inputs to this consultation");
         }
-        return receive(cycle, request, organisationInputs.sender(cycle, user, request));
+        return receive(cycle, window, request, organisationInputs.sender(cycle, user, request));
     }
 
     /** An input from an individual, where the coordinator allows them; held until the address is confirmed. */
     @Transactional
     public InputResult submitAsIndividual(ReviewCycle cycle, InputRequest request) {
-        return receive(cycle, request, individualInputs.sender(cycle, request));
+        return receive(cycle, announcedWindow(cycle), request, individualInputs.sender(cycle, request));
+    }
+
+    /**
+     * The window, share-locked for the rest of the transaction (see windowOfForShare); the one read of it a
+     * submission makes, so the controller does not look it up before.
+     */
+    private ConsultationWindow announcedWindow(ReviewCycle cycle) {
+        return windows.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
     }
 
     /** The one way every input comes in; what depends on who sends it is the sender's. */
-    private InputResult receive(ReviewCycle cycle, InputRequest request, InputSender sender) {
-        ConsultationWindow window = windows.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
+    private InputResult receive(ReviewCycle cycle, ConsultationWindow window, InputRequest request,
+            InputSender sender) {
         Optional<InputResult> notForSender = sender.refusal(window);
         if (notForSender.isPresent()) {
             return notForSender.get();
@@ -147,15 +157,15 @@ class InputIntake {
         if (retryAt.isPresent()) {
             return new InputResult.Throttled(retryAt.get());
         }
-        boolean stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(), key.get(), sender.author(),
-                checked.target(), checked.language(), checked.body(), sender.confirmation());
-        ConsultationInput input = consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow();
-        if (!stored) {
+        Optional<ConsultationInput> stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(),
+                key.get(), sender.author(), checked.target(), checked.language(), checked.body(),
+                sender.confirmation());
+        if (stored.isEmpty()) {
             // the same form arrived twice at the same moment; the other request stored it
-            return sender.replay(input);
+            return sender.replay(consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow());
         }
         rateLimit.record(subjects);
-        return sender.stored(input, checked.body().length(), file);
+        return sender.stored(stored.get(), checked.body().length(), file);
     }
 
     /** The fields every input has, checked. */

@@ -22,7 +22,7 @@ record MyInputRow(String reference, String about, String sent, String language, 
     /** What an input is about, in words (as the fragment consultation/fragments :: about says it). */
     private static String about(ConsultationInput input, ConsultationMessages messages) {
         return input.objectiveNumber() != null
-                ? messages.get("consultation.target.objective", input.objectiveNumber())
+                ? messages.objective(input.objectiveNumber())
                 : messages.get("consultation.section." + input.sectionKind());
     }
 }

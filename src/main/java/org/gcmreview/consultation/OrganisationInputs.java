@@ -94,7 +94,7 @@ class OrganisationInputs {
         @Override
         public InputResult stored(ConsultationInput input, int bodyLength, InspectedFile file) {
             attachments.store(file, input, cycle, user);
-            cycles.touch(cycle.id());
+            cycles.touch(cycle);
             audit.record(AuditEntry.of(user.username(), "CONSULTATION_INPUT_RECEIVED", cycle.countryIso3(),
                     "consultation_input", input.reference(), input.subject() + ", " + bodyLength
                             + " characters" + (file == null ? "" : ", file " + file.fileName())));

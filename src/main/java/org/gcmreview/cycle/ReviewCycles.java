@@ -4,6 +4,8 @@ import static org.gcmreview.support.Timestamps.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -221,6 +223,21 @@ public class ReviewCycles {
         jdbc.sql("""
                 update review_cycle set last_activity_at = now()
                  where id = ? and last_activity_at < now() - interval '1 minute'""").param(cycleId).update();
+    }
+
+    private static final Duration RECENT_MARK = Duration.ofSeconds(50);
+
+    /**
+     * {@link #touch(long)} for a cycle read in this request: when that read shows a mark within 50 seconds of
+     * now, the update would change nothing, and is not sent (10 seconds spare for clocks a little apart; a mark
+     * further ahead of this node's clock is not trusted).
+     */
+    public void touch(ReviewCycle cycle) {
+        Instant marked = cycle.lastActivityAt();
+        Instant now = Instant.now();
+        if (marked == null || marked.isBefore(now.minus(RECENT_MARK)) || marked.isAfter(now.plus(RECENT_MARK))) {
+            touch(cycle.id());
+        }
     }
 
     private ReviewCycle map(ResultSet rs, int row) throws SQLException {

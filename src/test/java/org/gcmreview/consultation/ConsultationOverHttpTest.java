@@ -332,6 +332,8 @@ class ConsultationOverHttpTest {
         Matcher reference = Pattern.compile("id=\"receipt\".*?<strong>(KEN-CI-\\d+)</strong>", Pattern.DOTALL)
                 .matcher(html);
         assertThat(reference.find()).as("a receipt on the page").isTrue();
+        // mail is on here (gcm.mail.enabled), so the receipt says it was mailed too
+        assertThat(html).contains("We have also sent this receipt by e-mail.");
         return reference.group(1);
     }
 

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -20,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,6 +87,12 @@ class ConsultationTest {
     @Test
     void theWindowOpensOnItsTimerAndIsAnnouncedPublicly() throws Exception {
         mvc.perform(get("/consultations/" + cycle.businessKey())).andExpect(status().isNotFound());
+        // not found for anyone, before who may send is asked: a stakeholder of another country is not told more
+        mvc.perform(scenario.input(stakeholder, "objective:1", "An input before the announcement."))
+                .andExpect(status().isNotFound());
+        CurrentUser otherCountry = scenario.users.stakeholder("GHA", "Ghana forum " + UUID.randomUUID());
+        mvc.perform(scenario.input(otherCountry, "objective:1", "An input before the announcement."))
+                .andExpect(status().isNotFound());
 
         scenario.openWindow();
 
@@ -105,7 +113,17 @@ class ConsultationTest {
         mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"idempotencyKey\"")))
-                .andExpect(content().string(containsString("name=\"body\"")));
+                .andExpect(content().string(containsString("name=\"body\"")))
+                .andExpect(content().string(containsString("Objective 1: " + objectiveOne)))
+                .andExpect(content().string(containsString("10 to 5000 characters.")))
+                .andExpect(content().string(containsString("The file is seen by the national coordinator")));
+        // the page's kept texts are kept per language: French after English
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder))
+                        .header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Objectif 1 : " + objectiveOne)))
+                .andExpect(content().string(containsString("De 10 à 5000 caractères.")))
+                .andExpect(content().string(containsString("Le fichier est vu par le coordonnateur national")))
+                .andExpect(content().string(not(containsString("10 to 5000 characters."))));
         mvc.perform(get("/consultations"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/consultations/" + cycle.businessKey())));
@@ -127,11 +145,19 @@ class ConsultationTest {
                         "Please add data on recruitment fees."))
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
                 .andReturn();
-        String reference = (String) first.getFlashMap().get("receipt");
-        assertThat(reference).startsWith("KEN-CI-");
+        // the receipt travels to the page in a cookie of that page, kept from scripts
+        Cookie receipt = first.getResponse().getCookie(ConsultationPageController.RECEIPT_COOKIE);
+        assertThat(receipt.getPath()).isEqualTo("/consultations/" + cycle.businessKey());
+        assertThat(receipt.isHttpOnly()).isTrue();
+        assertThat(first.getFlashMap().isEmpty()).as("no flash attribute in the session").isTrue();
+        String reference = receipt.getValue();
+        // the reference is made of the row's id, six digits at least
+        long id = jdbc.sql("select id from consultation_input where idempotency_key = ?::uuid").param(key)
+                .query(Long.class).single();
+        assertThat(reference).isEqualTo("KEN-CI-%06d".formatted(id));
         mvc.perform(scenario.input(stakeholder, key, "objective:2", "Please add data on recruitment fees."))
                 .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
-                .andExpect(flash().attribute("receipt", reference));
+                .andExpect(cookie().value(ConsultationPageController.RECEIPT_COOKIE, reference));
 
         assertThat(jdbc.sql("select count(*) from consultation_input where idempotency_key = ?::uuid").param(key)
                 .query(Integer.class).single()).isEqualTo(1);
@@ -142,11 +168,41 @@ class ConsultationTest {
                         + "/" + rs.getBoolean(5))
                 .single()).isEqualTo("2/en/" + stakeholder.organisationId() + "/" + stakeholder.id() + "/true");
         assertThat(scenario.audit("CONSULTATION_INPUT_RECEIVED")).isEqualTo(1);
-        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)).flashAttrs(first.getFlashMap()))
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)).cookie(receipt))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Your reference number")))
                 .andExpect(content().string(containsString(reference)))
-                .andExpect(content().string(containsString("Please add data on recruitment fees.")));
+                .andExpect(content().string(containsString("Please add data on recruitment fees.")))
+                // no mail is sent in this test application, and the receipt promises none
+                .andExpect(content().string(containsString("Keep it to follow up on your input.")))
+                .andExpect(content().string(not(containsString("We have also sent this receipt by e-mail."))))
+                // shown once: the page clears the cookie
+                .andExpect(cookie().maxAge(ConsultationPageController.RECEIPT_COOKIE, 0));
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(stakeholder)))
+                .andExpect(content().string(not(containsString("Your reference number"))))
+                .andExpect(content().string(containsString(reference)));
+        // the cookie cannot be made to show another organisation's input: only the user's own receipts show
+        CurrentUser other = scenario.stakeholder();
+        mvc.perform(get("/consultations/" + cycle.businessKey()).with(as(other)).cookie(receipt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Your reference number"))))
+                .andExpect(content().string(not(containsString(reference))));
+        mvc.perform(get("/consultations/" + cycle.businessKey()).cookie(receipt))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(reference))));
+    }
+
+    @Test
+    void anInputMarksActivityOnItsCycleOnceAMinute() throws Exception {
+        scenario.openWindow();
+        jdbc.sql("update review_cycle set last_activity_at = now() - interval '2 minutes' where id = ?")
+                .param(cycle.id()).update();
+
+        mvc.perform(scenario.input(stakeholder, "objective:1", "An input that marks the cycle as active."))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(jdbc.sql("select last_activity_at > now() - interval '1 minute' from review_cycle where id = ?")
+                .param(cycle.id()).query(Boolean.class).single()).isTrue();
     }
 
     @Test
@@ -400,6 +456,17 @@ class ConsultationTest {
         mvc.perform(get("/consultations/" + cycle.businessKey()))
                 .andExpect(content().string(containsString("The window was extended")))
                 .andExpect(content().string(containsString("More time for diaspora groups.")));
+
+        // a second extension: the page lists both, oldest first, beside the one window (read together with them)
+        mvc.perform(post(path).with(as(coordinator)).with(csrf()).param("closesOn", closingDay.plusDays(14).toString())
+                        .param("reason", "Regional hearings were postponed."))
+                .andExpect(redirectedUrl("/cycles/" + cycle.id() + "/consultation"));
+        Document page = Jsoup.parse(mvc.perform(get("/consultations/" + cycle.businessKey()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("li:has(bdi)").eachText()).hasSize(2);
+        assertThat(page.select("li bdi").eachText())
+                .containsExactly("More time for diaspora groups.", "Regional hearings were postponed.");
+        assertThat(page.select("#closes-at")).hasSize(1);
     }
 
     @Test
