@@ -127,9 +127,15 @@ public class ConsultationWindows {
                   from consultation_extension e join app_user u on u.id = e.extended_by
                  where e.window_id = ? order by e.extended_at, e.id""")
                 .param(windowId)
-                .query((rs, n) -> new Extension(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
-                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant()))
+                .query((rs, n) -> mapExtension(rs))
                 .list();
+    }
+
+    /** An extension from a row of {@link #extensions} or {@link #windowWithExtensions}, by column name. */
+    private static Extension mapExtension(ResultSet rs) throws SQLException {
+        return new Extension(rs.getTimestamp("previous_closes_at").toInstant(),
+                rs.getTimestamp("new_closes_at").toInstant(), rs.getString("reason"), rs.getString("display_name"),
+                rs.getTimestamp("extended_at").toInstant());
     }
 
     /** A window with its extensions, oldest first. */
@@ -153,9 +159,7 @@ public class ConsultationWindows {
                         window.add(mapWindow(rs, 0));
                     }
                     if (rs.getTimestamp("new_closes_at") != null) {
-                        extensions.add(new Extension(rs.getTimestamp("previous_closes_at").toInstant(),
-                                rs.getTimestamp("new_closes_at").toInstant(), rs.getString("reason"),
-                                rs.getString("display_name"), rs.getTimestamp("extended_at").toInstant()));
+                        extensions.add(mapExtension(rs));
                     }
                 });
         return window.stream().findFirst().map(w -> new WindowWithExtensions(w, List.copyOf(extensions)));
