@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.gcmreview.support.Messages;
 import org.gcmreview.web.Formats;
@@ -73,7 +74,19 @@ public class ConsultationMessages extends Messages {
      */
     String kept(String key, Object... args) {
         Locale locale = LocaleContextHolder.getLocale();
-        Text text = new Text(locale, key, List.of(args));
+        return kept(new Text(locale, key, List.of(args)), () -> in(locale, key, args));
+    }
+
+    /**
+     * A message whose arguments never change but are themselves formatted in the user's language (a size, say):
+     * made, arguments and all, once per language and then kept.
+     */
+    String keptWithFixedArguments(String key, Supplier<Object[]> args) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return kept(new Text(locale, key, List.of()), () -> in(locale, key, args.get()));
+    }
+
+    private String kept(Text text, Supplier<String> format) {
         String known = texts.get(text);
         if (known != null) {
             return known;
@@ -81,7 +94,7 @@ public class ConsultationMessages extends Messages {
         if (texts.size() >= MAX_TEXTS) {
             texts.clear();
         }
-        String formatted = in(locale, key, args);
+        String formatted = format.get();
         texts.put(text, formatted);
         return formatted;
     }

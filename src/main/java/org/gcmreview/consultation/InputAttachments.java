@@ -2,9 +2,7 @@ package org.gcmreview.consultation;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.gcmreview.attachment.Attachment;
 import org.gcmreview.attachment.AttachmentRejectedException;
@@ -14,7 +12,6 @@ import org.gcmreview.attachment.InspectedFile;
 import org.gcmreview.attachment.OwnerKind;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -27,12 +24,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Component
 class InputAttachments {
 
-    /** More than the product's languages; a locale beyond them is formatted each time. */
-    private static final int MAX_HINTS = 50;
-
     private final AttachmentService attachments;
     private final ConsultationMessages messages;
-    private final Map<Locale, String> hints = new ConcurrentHashMap<>();
 
     InputAttachments(AttachmentService attachments, ConsultationMessages messages) {
         this.attachments = attachments;
@@ -87,16 +80,8 @@ class InputAttachments {
      * formatting (the size, then the hint) queued on Spring's shared MessageFormat at 32 clients (issue 19.1).
      */
     String hint() {
-        Locale locale = LocaleContextHolder.getLocale();
-        String hint = hints.get(locale);
-        if (hint == null) {
-            hint = messages.get("consultation.form.attachmentHint", AttachmentType.ALLOWED_TYPES,
-                    attachments.maxSizeLabel());
-            if (hints.size() < MAX_HINTS) {
-                hints.put(locale, hint);
-            }
-        }
-        return hint;
+        return messages.keptWithFixedArguments("consultation.form.attachmentHint",
+                () -> new Object[] {AttachmentType.ALLOWED_TYPES, attachments.maxSizeLabel()});
     }
 
     String accept() {
