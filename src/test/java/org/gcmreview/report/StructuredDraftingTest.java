@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -192,14 +193,9 @@ class StructuredDraftingTest {
 
     @Test
     void oneSaveOfSeveralObjectivesWritesEachWithItsIndicatorsAndRevisionOrNoneWhenOneIsStale() throws Exception {
-        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
-        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
-                        List.of(interior.ministryId()), Map.of(1, interior.ministryId(), 2, interior.ministryId(),
-                                3, interior.ministryId())))
-                .andExpect(redirectedUrl("/tasks"));
+        long cycleId = scopedForInterior(1, 2, 3);
         Task task = draftingTask(cycleId);
-        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
-                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        List<Long> ids = interiorContributions(cycleId);
         assertThat(ids).hasSize(3);
         long a = ids.get(0);
         long b = ids.get(1);
@@ -260,13 +256,9 @@ class StructuredDraftingTest {
 
     @Test
     void theDraftFormReadsAMinistrysContributionsLockedAndWithTheirIndicatorsAsStored() throws Exception {
-        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
-        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
-                        List.of(interior.ministryId()), Map.of(2, interior.ministryId(), 1, interior.ministryId())))
-                .andExpect(redirectedUrl("/tasks"));
+        long cycleId = scopedForInterior(1, 2);
         Task task = draftingTask(cycleId);
-        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
-                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        List<Long> ids = interiorContributions(cycleId);
         long a = ids.get(0);
         mvc.perform(draft(task, interior, "save", a, 0).param("body-" + a, "First.").param("indrows-" + a, "2")
                         .param("ind-" + a + "-0-name", "A one").param("ind-" + a + "-0-value", "1,5")
@@ -292,13 +284,9 @@ class StructuredDraftingTest {
 
     @Test
     void aSaveReplacesTheIndicatorsOfTheObjectivesThatHadSomeAndAddsThoseOfTheOthers() throws Exception {
-        long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
-        mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
-                        List.of(interior.ministryId()), Map.of(1, interior.ministryId(), 2, interior.ministryId())))
-                .andExpect(redirectedUrl("/tasks"));
+        long cycleId = scopedForInterior(1, 2);
         Task task = draftingTask(cycleId);
-        List<Long> ids = jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
-                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
+        List<Long> ids = interiorContributions(cycleId);
         long a = ids.get(0);
         long b = ids.get(1);
         mvc.perform(draft(task, interior, "save", a, 0).param("version-" + b, "0").param("body-" + a, "First.")
@@ -536,11 +524,26 @@ class StructuredDraftingTest {
     }
 
     private long scopedWithObjective1() throws Exception {
+        return scopedForInterior(1);
+    }
+
+    /** A cycle started and scoped with these objectives, all of them the Ministry of Interior's. */
+    private long scopedForInterior(int... objectives) throws Exception {
         long cycleId = cycles.start(coordinator, CycleFixture.uniqueCode());
+        Map<Integer, Long> owners = new LinkedHashMap<>();
+        for (int objective : objectives) {
+            owners.put(objective, interior.ministryId());
+        }
         mvc.perform(cycles.scopeForm(cycles.task(cycleId, "ScopeReview").getId(), coordinator,
-                        List.of(interior.ministryId()), Map.of(1, interior.ministryId())))
+                        List.of(interior.ministryId()), owners))
                 .andExpect(redirectedUrl("/tasks"));
         return cycleId;
+    }
+
+    /** The Ministry of Interior's contributions to the cycle, by objective. */
+    private List<Long> interiorContributions(long cycleId) {
+        return jdbc.sql("select id from contribution where cycle_id = ? and ministry_id = ? order by "
+                + "objective_number").params(cycleId, interior.ministryId()).query(Long.class).list();
     }
 
     private Task draftingTask(long cycleId) {
