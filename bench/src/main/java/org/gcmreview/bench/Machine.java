@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -116,7 +119,7 @@ final class Machine {
             return (ownTicks - before.ownTicks) / (double) CLOCK_TICKS;
         }
 
-        private static long ticksOf(ProcessHandle process) {
+        static long ticksOf(ProcessHandle process) {
             try {
                 String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
                 // fields after the command name (which may contain spaces) start after the last ')'
@@ -126,6 +129,100 @@ final class Machine {
             } catch (IOException | RuntimeException e) {
                 return 0; // the process ended meanwhile
             }
+        }
+    }
+
+    /**
+     * This JVM's CPU per thread and the embedded PostgreSQL's, so a figure of CPU per operation can say where it
+     * went: the application's request threads, the benchmark's own clients (in this JVM, on the same two cores),
+     * the garbage collector, the JIT compiler, the rest of the JVM, or the database.
+     */
+    record CpuSplit(Map<Long, Long> threadTicks, Map<Long, String> threadNames, long jvmTicks, long databaseTicks,
+            long wallNanos) {
+
+        static CpuSplit take(long postmasterPid) {
+            Map<Long, Long> ticks = new HashMap<>();
+            Map<Long, String> names = new HashMap<>();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+                        long tid = Long.parseLong(task.getFileName().toString());
+                        ticks.put(tid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                        names.put(tid, name);
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            long database = 0;
+            ProcessHandle postmaster = postmasterPid > 0 ? ProcessHandle.of(postmasterPid).orElse(null) : null;
+            if (postmaster != null) {
+                database += CpuSample.ticksOf(postmaster);
+                for (ProcessHandle backend : postmaster.descendants().toList()) {
+                    database += CpuSample.ticksOf(backend);
+                }
+            }
+            return new CpuSplit(ticks, names, CpuSample.ticksOf(ProcessHandle.current()), database,
+                    System.nanoTime());
+        }
+
+        /** Cores' worth of CPU the JIT compiler's threads used since the earlier sample. */
+        double jitCoresSince(CpuSplit before) {
+            long jit = 0;
+            for (Map.Entry<Long, Long> thread : threadTicks.entrySet()) {
+                if (part(threadNames.get(thread.getKey())).equals("JIT")) {
+                    jit += thread.getValue() - before.threadTicks.getOrDefault(thread.getKey(), 0L);
+                }
+            }
+            return jit / (double) CLOCK_TICKS / Math.max(1e-9, (wallNanos - before.wallNanos) / 1e9);
+        }
+
+        /**
+         * Milliseconds of CPU per operation since the earlier sample, by part. Threads that ended meanwhile (the
+         * closed loop's clients end with their level) are counted with the clients: their CPU is in the JVM's
+         * total but no longer in any thread's.
+         */
+        String perOperationSince(CpuSplit before, long operations) {
+            Map<String, Long> parts = new LinkedHashMap<>();
+            for (String part : List.of("request threads", "clients", "GC", "JIT", "rest of the JVM", "PostgreSQL")) {
+                parts.put(part, 0L);
+            }
+            long threads = 0;
+            for (Map.Entry<Long, Long> thread : threadTicks.entrySet()) {
+                long delta = thread.getValue() - before.threadTicks.getOrDefault(thread.getKey(), 0L);
+                threads += delta;
+                parts.merge(part(threadNames.get(thread.getKey())), delta, Long::sum);
+            }
+            parts.merge("clients", Math.max(0, jvmTicks - before.jvmTicks - threads), Long::sum);
+            parts.put("PostgreSQL", databaseTicks - before.databaseTicks);
+            double n = Math.max(1, operations);
+            StringBuilder text = new StringBuilder();
+            for (Map.Entry<String, Long> part : parts.entrySet()) {
+                text.append(text.isEmpty() ? "" : ", ").append("%s %.2f".formatted(part.getKey(),
+                        part.getValue() * 1000.0 / CLOCK_TICKS / n));
+            }
+            return text.append(" ms").toString();
+        }
+
+        private static String part(String thread) {
+            if (thread.startsWith("http-nio")) {
+                return "request threads";
+            }
+            if (thread.startsWith("bench-")) {
+                return "clients";
+            }
+            if (thread.startsWith("GC ") || thread.startsWith("G1 ")) {
+                return "GC";
+            }
+            if (thread.startsWith("C1 ") || thread.startsWith("C2 ")) {
+                return "JIT";
+            }
+            return "rest of the JVM";
         }
     }
 
