@@ -54,16 +54,14 @@ final class InputSubmission {
 
     void run() throws Exception {
         setUp();
-        // warm-up: JIT, Thymeleaf's template cache, the pool's connections; not measured. Up to 240 inputs (4
-        // clients, 3 stakeholders each): on a machine others keep busy, 5 s were a handful of inputs, and the level
-        // then measured code the JIT had not compiled yet
-        level(signIn(4, 3), options.warmupSeconds(), false);
+        warmUp();
         for (int clients : options.levels()) {
             report.detail("\n### Input submission, " + clients + " concurrent clients (" + Machine.loadText()
                     + " load before)");
             // sign-ins (BCrypt) before the CPU sample: they are not part of sending inputs
             List<Deque<Web.Session>> sessions = signIn(clients, options.sessionsPerClient(clients));
             Machine.CpuSample before = Machine.CpuSample.take(app.postmasterPid());
+            Machine.CpuSplit splitBefore = Machine.CpuSplit.take(app.postmasterPid());
             Recorder.reset("input-form", "input-post");
             boolean last = clients == options.levels().get(options.levels().size() - 1);
             ClosedLoop.Result form;
@@ -71,13 +69,16 @@ final class InputSubmission {
                 form = level(sessions, options.seconds(), true);
             }
             Machine.CpuSample afterForm = Machine.CpuSample.take(app.postmasterPid());
+            Machine.CpuSplit splitAfterForm = Machine.CpuSplit.take(app.postmasterPid());
             ClosedLoop.Result baseline = baseline(clients);
             Machine.CpuSample afterBaseline = Machine.CpuSample.take(app.postmasterPid());
             List<FloorClient> floorClients = floorClients(clients);
             Recorder.reset("floor-get", "floor-post");
             Machine.CpuSample beforeFloor = Machine.CpuSample.take(app.postmasterPid());
+            Machine.CpuSplit splitBeforeFloor = Machine.CpuSplit.take(app.postmasterPid());
             ClosedLoop.Result floor = floor(floorClients);
             Machine.CpuSample afterFloor = Machine.CpuSample.take(app.postmasterPid());
+            Machine.CpuSplit splitAfterFloor = Machine.CpuSplit.take(app.postmasterPid());
             // the baseline's rows go again, so the next level and the workspace data set start from the same table
             app.jdbc.update("delete from consultation_input where window_id = ?", baselineWindowId);
 
@@ -138,6 +139,8 @@ final class InputSubmission {
                     - GET + POST (one input as a browser sends it): %s
                     - floor pair (GET `/` + POST `/language`): %s; CPU during it: %s
                     - CPU during the form run: %s; during the baseline: %s
+                    - CPU per input, by part: %s
+                    - CPU per floor pair, by part: %s
                     - baseline: %d inserts in %.1f s, %s, %d errors""".formatted(
                     post.count(), form.wallNanos() / 1e9, form.errors(),
                     form.firstError() == null ? "" : " (first: " + form.firstError() + ")", storedInputs(),
@@ -146,6 +149,8 @@ final class InputSubmission {
                     get.summary(), Report.latencies(getOp.serverTimes()), getOp.statementsPerRequest(),
                     whole.summary(), floorPair.summary(), afterFloor.othersSince(beforeFloor),
                     afterForm.othersSince(before), afterBaseline.othersSince(afterForm),
+                    splitAfterForm.perOperationSince(splitBefore, post.count()),
+                    splitAfterFloor.perOperationSince(splitBeforeFloor, floorPair.count()),
                     insert.count(), baseline.wallNanos() / 1e9, insert.summary(), baseline.errors()));
             if (clients == options.levels().get(options.levels().size() - 1)) {
                 report.detail("Statements of one POST /inputs (" + clients + " clients):\n" + Sections.sqlTable(postOp));
@@ -171,7 +176,7 @@ final class InputSubmission {
         long cycle = cycle("BENCH-INPUTS", coordinator);
         windowId = window(cycle);
         baselineWindowId = window(cycle("BENCH-BASELINE", coordinator));
-        int users = 12 + options.levels().stream().mapToInt(l -> l * (options.sessionsPerClient(l) + 1)).sum();
+        int users = warmupRounds() * WARMUP_CLIENTS * 3 + options.levels().stream().mapToInt(l -> l * (options.sessionsPerClient(l) + 1)).sum();
         String hash = new BCryptPasswordEncoder().encode(PASSWORD);
         app.jdbc.update("""
                 insert into organisation (country_iso3, name, stakeholder_type, verified, verified_at)
@@ -277,6 +282,54 @@ final class InputSubmission {
         });
     }
 
+    /** Clients of one warm-up round; each signs in two stakeholders for the form and one for the floor pair. */
+    private static final int WARMUP_CLIENTS = 8;
+    private static final int WARMUP_FORM_SECONDS = 5;
+    private static final int WARMUP_FLOOR_SECONDS = 3;
+    /**
+     * A round whose compiler threads used less than this share of one core, or less than 90% of the round before,
+     * ends the warm-up: the compiler does not fall silent under this load (the first run of these rounds: 0.48,
+     * 0.38, 0.32, 0.31, 0.31, 0.29 ... 0.29 cores in twelve rounds) but settles at a level it keeps.
+     */
+    private static final double JIT_SETTLED_CORES = 0.05;
+    private static final double JIT_SETTLED_FALL = 0.9;
+
+    private int warmupRounds() {
+        return Math.max(1, options.warmupSeconds() / (WARMUP_FORM_SECONDS + WARMUP_FLOOR_SECONDS));
+    }
+
+    /**
+     * Warm-up (JIT, Thymeleaf's template cache, the pool's connections; not measured) until the JIT has settled:
+     * rounds of the input form and the floor pair until a round's compiler threads used less than 5% of a core or
+     * hardly less than the round before, or {@code warmup} seconds have gone. Until session 10 it was a fixed 240 inputs, and the CPU split showed the
+     * levels measured while the JIT still compiled: at 32 clients 1.07 ms of compiler CPU per input against 0.38
+     * per floor pair, so the input, whose code paths are longer and were measured first, paid more of it.
+     */
+    private void warmUp() throws Exception {
+        int rounds = warmupRounds();
+        List<String> seen = new ArrayList<>();
+        double previous = Double.MAX_VALUE;
+        for (int round = 1; round <= rounds; round++) {
+            List<Deque<Web.Session>> sessions = signIn(WARMUP_CLIENTS, 2);
+            List<FloorClient> floorClients = floorClients(WARMUP_CLIENTS);
+            // the sign-ins (BCrypt) before the sample: the compiler's share is of the form and the floor pair
+            Machine.CpuSplit before = Machine.CpuSplit.take(app.postmasterPid());
+            level(sessions, WARMUP_FORM_SECONDS, false);
+            warmUpFloor(floorClients);
+            double jit = Machine.CpuSplit.take(app.postmasterPid()).jitCoresSince(before);
+            seen.add("%.2f".formatted(jit));
+            if (jit < JIT_SETTLED_CORES || jit > JIT_SETTLED_FALL * previous) {
+                break;
+            }
+            previous = jit;
+        }
+        report.detail("\nWarm-up of the input form and the floor pair: %d round%s of %d s + %d s at %d clients; "
+                .formatted(seen.size(), seen.size() == 1 ? "" : "s", WARMUP_FORM_SECONDS, WARMUP_FLOOR_SECONDS,
+                        WARMUP_CLIENTS)
+                + "compiler threads per round (cores; settled below %.2f or above %.0f%% of the round before): %s"
+                        .formatted(JIT_SETTLED_CORES, 100 * JIT_SETTLED_FALL, String.join(", ", seen)));
+    }
+
     /** A signed-in client of the floor figure and the CSRF token of its session. */
     private record FloorClient(Web.Session session, String csrf) {
     }
@@ -299,15 +352,23 @@ final class InputSubmission {
      * No form that validates, audits and renders can be faster than this pair.
      */
     private ClosedLoop.Result floor(List<FloorClient> clients) throws Exception {
-        return ClosedLoop.run(clients.size(), 3, options.seconds(), (client, iteration) -> {
+        return floor(clients, options.seconds(), true);
+    }
+
+    private void warmUpFloor(List<FloorClient> clients) throws Exception {
+        floor(clients, WARMUP_FLOOR_SECONDS, false);
+    }
+
+    private ClosedLoop.Result floor(List<FloorClient> clients, int seconds, boolean measured) throws Exception {
+        return ClosedLoop.run(clients.size(), 3, seconds, (client, iteration) -> {
             FloorClient c = clients.get(client);
             long t0 = System.nanoTime();
-            Web.Page page = c.session().get("/", "floor-get");
+            Web.Page page = c.session().get("/", measured ? "floor-get" : "warm-up");
             if (page.status() != 200) {
                 throw new IllegalStateException("GET / answered " + page.status());
             }
             long t1 = System.nanoTime();
-            Web.Page answer = c.session().post("/language", "floor-post", List.of(Map.entry("_csrf", c.csrf()),
+            Web.Page answer = c.session().post("/language", measured ? "floor-post" : "warm-up", List.of(Map.entry("_csrf", c.csrf()),
                     Map.entry("lang", "en"), Map.entry("return", "/")));
             long t2 = System.nanoTime();
             if (answer.status() != 302) {

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param poolSize maximum size of the application's Hikari pool (0: leave it as the application sets it)
  * @param quietLoad wait before measuring until the 1-minute load average is below this ...
  * @param quietWaitSeconds ... but no longer than this
- * @param warmupSeconds longest warm-up of the input form before its levels (at most 240 inputs)
+ * @param warmupSeconds longest warm-up of the input form and the floor pair before their levels (rounds of 8 s,
+ *        until the JIT has settled)
  * @param startupRequests page views after start-up before the resident memory is read again
  * @param profile record the input form's last level and the task forms with JDK Flight Recorder
  *        (target/bench/*.jfr; see {@link Profiling})
@@ -70,7 +71,7 @@ record Options(List<String> sections, List<Integer> levels, int seconds, int per
                 integer(values, "pool", 0),
                 Double.parseDouble(values.getOrDefault("quietLoad", "1.5")),
                 integer(values, "quietWait", quick ? 0 : 180),
-                integer(values, "warmup", quick ? 5 : 30),
+                integer(values, "warmup", quick ? 8 : 96),
                 integer(values, "startupRequests", quick ? 400 : 10_000),
                 Boolean.parseBoolean(values.getOrDefault("profile", "false")),
                 Boolean.parseBoolean(values.getOrDefault("history", "true")));
