@@ -156,10 +156,10 @@ public class ConsultationInputs {
      * @return true if this call stored it
      */
     Optional<ConsultationInput> insertInput(long windowId, String countryIso3, UUID idempotencyKey, Author author,
-            InputTarget target, String language, String body, Confirmation confirmation) {
+            InputTarget target, String language, String body, Confirmation confirmation, String[] rateSubjects) {
         // one statement: the id from the sequence, the reference made of it (as "%s-CI-%06d" would: six digits
-        // at least), the insert, and the stored row as inputByIdempotencyKey reads it; none when the key was
-        // stored before
+        // at least), the insert, its rate-limit events, and the stored row as inputByIdempotencyKey reads it;
+        // none when the key was stored before
         return jdbc.sql("""
                 with next_id as (select nextval('consultation_input_id_seq') as id),
                      new_input as (
@@ -170,12 +170,12 @@ public class ConsultationInputs {
                            ?, ?, ?, ?, ?, ?, ?, ?, ?, case when ? then now() end, ?, ?
                       from next_id n
                     on conflict (idempotency_key) do nothing
-                    returning *)
-                """ + SELECT_INPUT_FROM.formatted("new_input"))
+                    returning *),
+                """ + SubmissionRateLimit.RECORD_STORED_INPUT + "\n" + SELECT_INPUT_FROM.formatted("new_input"))
                 .params(windowId, countryIso3, idempotencyKey, author.organisationId(), author.userId(),
                         author.name(), author.email(), target.objectiveNumber(), target.sectionKind(), language,
                         body, confirmation == null, confirmation == null ? null : confirmation.tokenSha256(),
-                        confirmation == null ? null : Timestamp.from(confirmation.expiresAt()))
+                        confirmation == null ? null : Timestamp.from(confirmation.expiresAt()), rateSubjects)
                 .query(this::mapInput).optional();
     }
 

@@ -199,7 +199,7 @@ class ConsultationPageController {
         ConsultationWindow window = shown.window();
         InputIntake.Eligibility eligibility = intake.eligibility(cycle, user);
         Instant now = Instant.now();
-        OpenTargets open = windows.openTargets(window);
+        OpenTargets open = shown.open();
         model.addAttribute("cycle", cycle);
         model.addAttribute("window", window);
         boolean accepting = window.acceptsInputs(now);

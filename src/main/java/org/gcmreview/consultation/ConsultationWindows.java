@@ -40,12 +40,38 @@ public class ConsultationWindows {
     }
 
     /**
-     * The window, share-locked until the transaction ends: an input stored under this lock cannot slip in
-     * after a concurrent close, which has to wait for it.
+     * What a window is open for, as columns of the statement that reads the window {@code w} (issue 19.1: the
+     * input form's page and its POST each read the window and, in a second statement, the objectives in scope):
+     * the objectives in scope with their short titles, in order, and the coordinator's choice of targets, null
+     * until one was made. {@link #openTargets(ResultSet)} maps them.
      */
-    Optional<ConsultationWindow> windowOfForShare(long cycleId) {
-        return jdbc.sql(SELECT_WINDOW + " where cycle_id = ? for share").param(cycleId)
-                .query(ConsultationWindows::mapWindow).optional();
+    private static final String OPEN_TARGETS_COLUMNS = """
+            s.scope_numbers, s.scope_titles,
+            case when w.targets_chosen then array(
+                select case when t.objective_number is not null then 'objective:' || t.objective_number
+                            else 'section:' || t.section_kind end
+                  from consultation_open_target t where t.window_id = w.id) end as chosen_targets
+            """;
+    private static final String OPEN_TARGETS_JOIN = """
+            cross join lateral (
+                select array_agg(co.objective_number::int order by co.objective_number) as scope_numbers,
+                       array_agg(o.short_title order by co.objective_number) as scope_titles
+                  from cycle_objective co join objective o on o.number = co.objective_number
+                 where co.cycle_id = w.cycle_id) s
+            """;
+
+    /** A window with what it is open for. */
+    record WindowAndTargets(ConsultationWindow window, OpenTargets open) {
+    }
+
+    /**
+     * The window with what it is open for, the window share-locked until the transaction ends: an input stored
+     * under this lock cannot slip in after a concurrent close, which has to wait for it.
+     */
+    Optional<WindowAndTargets> windowOfForShare(long cycleId) {
+        return jdbc.sql("select w.*, " + OPEN_TARGETS_COLUMNS + " from consultation_window w " + OPEN_TARGETS_JOIN
+                        + " where w.cycle_id = ? for share of w").param(cycleId)
+                .query((rs, n) -> new WindowAndTargets(mapWindow(rs, n), openTargets(rs))).optional();
     }
 
     Optional<ConsultationWindow> windowOfForUpdate(long cycleId) {
@@ -101,6 +127,31 @@ public class ConsultationWindows {
         }
     }
 
+    /** The columns of {@link #OPEN_TARGETS_COLUMNS}. */
+    private static OpenTargets openTargets(ResultSet rs) throws SQLException {
+        Integer[] numbers = array(rs, "scope_numbers", Integer[].class);
+        String[] titles = array(rs, "scope_titles", String[].class);
+        List<ObjectiveInScope> scope = new ArrayList<>(numbers.length);
+        for (int i = 0; i < numbers.length; i++) {
+            scope.add(new ObjectiveInScope(numbers[i], titles[i]));
+        }
+        Set<InputTarget> chosen = null;
+        if (rs.getArray("chosen_targets") != null) {
+            chosen = new LinkedHashSet<>();
+            for (String value : array(rs, "chosen_targets", String[].class)) {
+                InputTarget.parse(value).ifPresent(chosen::add);
+            }
+        }
+        return new OpenTargets(List.copyOf(scope), chosen);
+    }
+
+    /** An array column; empty when null (array_agg of no rows). */
+    private static <T> T[] array(ResultSet rs, String column, Class<T[]> type) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return type.cast(array == null ? java.lang.reflect.Array.newInstance(type.getComponentType(), 0)
+                : array.getArray());
+    }
+
     OpenTargets openTargets(ConsultationWindow window) {
         Set<InputTarget> chosen = null;
         if (window.targetsChosen()) {
@@ -138,31 +189,36 @@ public class ConsultationWindows {
                 rs.getTimestamp("extended_at").toInstant());
     }
 
-    /** A window with its extensions, oldest first. */
-    record WindowWithExtensions(ConsultationWindow window, List<Extension> extensions) {
+    /** A window with what it is open for and its extensions, oldest first. */
+    record WindowWithExtensions(ConsultationWindow window, OpenTargets open, List<Extension> extensions) {
     }
 
-    /** The cycle's window and its extensions in one statement, as the consultation page shows them. */
+    /**
+     * The cycle's window, what it is open for and its extensions in one statement, as the consultation page
+     * shows them.
+     */
     Optional<WindowWithExtensions> windowWithExtensions(long cycleId) {
-        List<ConsultationWindow> window = new ArrayList<>(1);
+        List<WindowAndTargets> window = new ArrayList<>(1);
         List<Extension> extensions = new ArrayList<>();
         jdbc.sql("""
                 select w.id, w.cycle_id, w.opens_at, w.closes_at, w.status, w.closed_at, w.allow_individuals,
                        w.targets_chosen, w.responses_completed_at, e.previous_closes_at, e.new_closes_at, e.reason,
-                       u.display_name, e.extended_at
+                       u.display_name, e.extended_at, """ + OPEN_TARGETS_COLUMNS + """
                   from consultation_window w
                   left join (consultation_extension e join app_user u on u.id = e.extended_by) on e.window_id = w.id
+                """ + OPEN_TARGETS_JOIN + """
                  where w.cycle_id = ? order by e.extended_at, e.id""")
                 .param(cycleId)
                 .query((ResultSet rs) -> {
                     if (window.isEmpty()) {
-                        window.add(mapWindow(rs, 0));
+                        window.add(new WindowAndTargets(mapWindow(rs, 0), openTargets(rs)));
                     }
                     if (rs.getTimestamp("new_closes_at") != null) {
                         extensions.add(mapExtension(rs));
                     }
                 });
-        return window.stream().findFirst().map(w -> new WindowWithExtensions(w, List.copyOf(extensions)));
+        return window.stream().findFirst()
+                .map(w -> new WindowWithExtensions(w.window(), w.open(), List.copyOf(extensions)));
     }
 
     record ObjectiveInScope(int number, String shortTitle) {

@@ -103,7 +103,7 @@ class InputIntake {
     @Transactional
     public InputResult submit(ReviewCycle cycle, CurrentUser user, InputRequest request) {
         // the window first: a consultation never announced is not found, whoever asks
-        ConsultationWindow window = announcedWindow(cycle);
+        ConsultationWindows.WindowAndTargets window = announcedWindow(cycle);
         if (eligibility(cycle, user) != Eligibility.ELIGIBLE) {
             throw new AccessDeniedException("Only verified stakeholder organisations of " + cycle.countryName()
                     + " can send inputs to this consultation");
@@ -118,17 +118,17 @@ class InputIntake {
     }
 
     /**
-     * The window, share-locked for the rest of the transaction (see windowOfForShare); the one read of it a
-     * submission makes, so the controller does not look it up before.
+     * The window, share-locked for the rest of the transaction (see windowOfForShare), with what it is open for;
+     * the one read of it a submission makes, so the controller does not look it up before.
      */
-    private ConsultationWindow announcedWindow(ReviewCycle cycle) {
+    private ConsultationWindows.WindowAndTargets announcedWindow(ReviewCycle cycle) {
         return windows.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
     }
 
     /** The one way every input comes in; what depends on who sends it is the sender's. */
-    private InputResult receive(ReviewCycle cycle, ConsultationWindow window, InputRequest request,
-            InputSender sender) {
-        Optional<InputResult> notForSender = sender.refusal(window);
+    private InputResult receive(ReviewCycle cycle, ConsultationWindows.WindowAndTargets window,
+            InputRequest request, InputSender sender) {
+        Optional<InputResult> notForSender = sender.refusal(window.window());
         if (notForSender.isPresent()) {
             return notForSender.get();
         }
@@ -136,18 +136,26 @@ class InputIntake {
         if (key.isEmpty()) {
             return incompleteForm();
         }
-        // A repeated submit of the same form gets the first one's receipt, even if the window closed since.
-        Optional<ConsultationInput> earlier = consultationInputs.inputByIdempotencyKey(key.get());
-        if (earlier.isPresent()) {
-            return sender.replay(earlier.get());
+        InputResult result = store(cycle, window, request, sender, key.get());
+        if (result instanceof InputResult.Received || result instanceof InputResult.Held) {
+            return result;
         }
-        Optional<InputResult> refused = windowRefusal(window);
+        // A repeated submit of the same form gets the first one's receipt, even if the window closed, the target
+        // left the scope or the sender reached the limit since. Looked up only for a form not stored now: the
+        // insert itself tells a repeat from a first submit, so a first one (nearly all) spends no read on it.
+        return consultationInputs.inputByIdempotencyKey(key.get()).map(sender::replay).orElse(result);
+    }
+
+    /** Stores the input if the window, the form and the rate limit allow it; a repeat gets the first's receipt. */
+    private InputResult store(ReviewCycle cycle, ConsultationWindows.WindowAndTargets window, InputRequest request,
+            InputSender sender, UUID key) {
+        Optional<InputResult> refused = windowRefusal(window.window());
         if (refused.isPresent()) {
             return refused.get();
         }
         Map<String, String> errors = new LinkedHashMap<>();
         sender.checkAuthor(errors);
-        Checked checked = check(window, request, errors);
+        Checked checked = check(window.open(), request, errors);
         InspectedFile file = sender.checkAttachment(errors);
         if (!errors.isEmpty()) {
             return new InputResult.Invalid(errors);
@@ -157,14 +165,14 @@ class InputIntake {
         if (retryAt.isPresent()) {
             return new InputResult.Throttled(retryAt.get());
         }
-        Optional<ConsultationInput> stored = consultationInputs.insertInput(window.id(), cycle.countryIso3(),
-                key.get(), sender.author(), checked.target(), checked.language(), checked.body(),
-                sender.confirmation());
+        // the statement that stores the input also counts it against the rate limit, if it stored it
+        Optional<ConsultationInput> stored = consultationInputs.insertInput(window.window().id(),
+                cycle.countryIso3(), key, sender.author(), checked.target(), checked.language(), checked.body(),
+                sender.confirmation(), rateLimit.recorded(subjects));
         if (stored.isEmpty()) {
-            // the same form arrived twice at the same moment; the other request stored it
-            return sender.replay(consultationInputs.inputByIdempotencyKey(key.get()).orElseThrow());
+            // the same form was stored before, or arrived twice at the same moment and the other request stored it
+            return sender.replay(consultationInputs.inputByIdempotencyKey(key).orElseThrow());
         }
-        rateLimit.record(subjects);
         return sender.stored(stored.get(), checked.body().length(), file);
     }
 
@@ -172,8 +180,7 @@ class InputIntake {
     private record Checked(InputTarget target, String body, String language) {
     }
 
-    private Checked check(ConsultationWindow window, InputRequest request, Map<String, String> errors) {
-        OpenTargets open = windows.openTargets(window);
+    private Checked check(OpenTargets open, InputRequest request, Map<String, String> errors) {
         Optional<InputTarget> target = InputTarget.parse(request.target()).filter(open::isOpen);
         if (target.isEmpty()) {
             errors.put("target", messages.get("consultation.error.target"));

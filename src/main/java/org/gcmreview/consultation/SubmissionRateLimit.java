@@ -103,6 +103,21 @@ public class SubmissionRateLimit {
         return Optional.ofNullable(retryAt);
     }
 
+    /**
+     * A common table expression that counts one submission for each subject if the statement's {@code new_input}
+     * stored a row: the statement that stores an input records it too, one statement less per input (issue
+     * 19.1), and a repeat that stores nothing counts nothing. Its parameter is {@link #recorded}; call after
+     * {@link #check} in the same transaction.
+     */
+    static final String RECORD_STORED_INPUT = """
+            recorded as (insert into submission_rate_event (subject)
+                         select subject from unnest(?::text[]) subject where exists (select 1 from new_input))""";
+
+    /** The parameter of {@link #RECORD_STORED_INPUT}: the subjects, none when the limit is off. */
+    String[] recorded(List<String> subjects) {
+        return limit.enabled() ? subjects.stream().distinct().toArray(String[]::new) : new String[0];
+    }
+
     /** Counts one submission for each subject; call after {@link #check} in the same transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(List<String> subjects) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gcmreview.identity.TestUsers.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -161,6 +162,10 @@ class ConsultationTest {
 
         assertThat(jdbc.sql("select count(*) from consultation_input where idempotency_key = ?::uuid").param(key)
                 .query(Integer.class).single()).isEqualTo(1);
+        // the statement that stores an input counts it against the rate limit; the repeat stored nothing and
+        // counts nothing
+        assertThat(jdbc.sql("select count(*) from submission_rate_event where subject = ?")
+                .param("organisation:" + stakeholder.organisationId()).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("""
                 select objective_number, language, organisation_id, author_user_id, confirmed_at is not null
                   from consultation_input where reference = ?""").param(reference)
@@ -389,6 +394,9 @@ class ConsultationTest {
         mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(stakeholder)).with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(scenario.window().status()).isEqualTo(WindowStatus.OPEN);
+        String sentBeforeTheClose = UUID.randomUUID().toString();
+        mvc.perform(scenario.input(stakeholder, sentBeforeTheClose, "objective:1", "An input before the close."))
+                .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()));
 
         mvc.perform(post("/cycles/" + cycle.id() + "/consultation/close").with(as(coordinator)).with(csrf()))
                 .andExpect(redirectedUrl("/cycles/" + cycle.id() + "/consultation"));
@@ -402,7 +410,12 @@ class ConsultationTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("This consultation is closed")))
                 .andExpect(content().string(containsString("Your text was not stored")));
-        assertThat(scenario.storedInputs()).isZero();
+        assertThat(scenario.storedInputs()).isOne();
+        // a form stored before the close and sent again after it still gets its receipt, not the refusal
+        mvc.perform(scenario.input(stakeholder, sentBeforeTheClose, "objective:1", "An input before the close."))
+                .andExpect(redirectedUrl("/consultations/" + cycle.businessKey()))
+                .andExpect(cookie().value(ConsultationPageController.RECEIPT_COOKIE, startsWith("KEN-CI-")));
+        assertThat(scenario.storedInputs()).isOne();
         mvc.perform(get("/consultations/" + cycle.businessKey()))
                 .andExpect(content().string(containsString("Closed")))
                 .andExpect(content().string(containsString("/consultations/" + cycle.businessKey() + "/what-we-heard")));
