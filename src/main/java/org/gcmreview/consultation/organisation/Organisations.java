@@ -36,9 +36,19 @@ public class Organisations {
         return jdbc.sql(SELECT + " where o.id = ?").param(id).query(this::map).optional();
     }
 
-    /** Where the organisation stands; empty when there is no such organisation. */
+    /**
+     * Where the organisation stands; empty when there is no such organisation. Its own small read, not
+     * {@link #find}'s: the consultation page and every input ask it, and find's list of the organisation's users
+     * scans app_user (issue 19.1).
+     */
     public Optional<OrganisationStatus> status(long id) {
-        return find(id).map(Organisation::status);
+        return jdbc.sql("select verified, rejected_at is not null from organisation where id = ?").param(id)
+                .query((rs, n) -> status(rs.getBoolean(1), rs.getBoolean(2))).optional();
+    }
+
+    private static OrganisationStatus status(boolean verified, boolean rejected) {
+        return verified ? OrganisationStatus.VERIFIED
+                : rejected ? OrganisationStatus.REJECTED : OrganisationStatus.PENDING;
     }
 
     List<Organisation> ofCountry(String iso3) {
@@ -125,8 +135,7 @@ public class Organisations {
     private Organisation map(ResultSet rs, int row) throws SQLException {
         boolean verified = rs.getBoolean("verified");
         Instant rejectedAt = instant(rs.getTimestamp("rejected_at"));
-        OrganisationStatus status = verified ? OrganisationStatus.VERIFIED
-                : rejectedAt != null ? OrganisationStatus.REJECTED : OrganisationStatus.PENDING;
+        OrganisationStatus status = status(verified, rejectedAt != null);
         return new Organisation(
                 rs.getLong("id"),
                 rs.getString("country_iso3").trim(),
