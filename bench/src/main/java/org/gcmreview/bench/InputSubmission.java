@@ -293,6 +293,8 @@ final class InputSubmission {
      */
     private static final double JIT_SETTLED_CORES = 0.05;
     private static final double JIT_SETTLED_FALL = 0.9;
+    /** Rounds before the compiler's share may count as settled: two rounds alike were not (0.42, 0.41). */
+    private static final int WARMUP_MIN_ROUNDS = 6;
 
     private int warmupRounds() {
         return Math.max(1, options.warmupSeconds() / (WARMUP_FORM_SECONDS + WARMUP_FLOOR_SECONDS));
@@ -300,8 +302,8 @@ final class InputSubmission {
 
     /**
      * Warm-up (JIT, Thymeleaf's template cache, the pool's connections; not measured) until the JIT has settled:
-     * rounds of the input form and the floor pair until a round's compiler threads used less than 5% of a core or
-     * hardly less than the round before, or {@code warmup} seconds have gone. Until session 10 it was a fixed 240 inputs, and the CPU split showed the
+     * rounds of the input form and the floor pair, at least six, until a round's compiler threads used less than 5%
+     * of a core or hardly less than the round before, or {@code warmup} seconds have gone. Until session 10 it was a fixed 240 inputs, and the CPU split showed the
      * levels measured while the JIT still compiled: at 32 clients 1.07 ms of compiler CPU per input against 0.38
      * per floor pair, so the input, whose code paths are longer and were measured first, paid more of it.
      */
@@ -318,7 +320,7 @@ final class InputSubmission {
             warmUpFloor(floorClients);
             double jit = Machine.CpuSplit.take(app.postmasterPid()).jitCoresSince(before);
             seen.add("%.2f".formatted(jit));
-            if (jit < JIT_SETTLED_CORES || jit > JIT_SETTLED_FALL * previous) {
+            if (round >= WARMUP_MIN_ROUNDS && (jit < JIT_SETTLED_CORES || jit > JIT_SETTLED_FALL * previous)) {
                 break;
             }
             previous = jit;
