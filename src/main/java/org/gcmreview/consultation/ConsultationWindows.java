@@ -65,10 +65,16 @@ public class ConsultationWindows {
     }
 
     /**
-     * The window with what it is open for, the window share-locked until the transaction ends: an input stored
-     * under this lock cannot slip in after a concurrent close, which has to wait for it.
+     * The window, share-locked until the transaction ends: an input stored under this lock cannot slip in
+     * after a concurrent close, which has to wait for it.
      */
-    Optional<WindowAndTargets> windowOfForShare(long cycleId) {
+    Optional<ConsultationWindow> windowOfForShare(long cycleId) {
+        return jdbc.sql(SELECT_WINDOW + " where cycle_id = ? for share").param(cycleId)
+                .query(ConsultationWindows::mapWindow).optional();
+    }
+
+    /** {@link #windowOfForShare} with what the window is open for, for a form to check an input against. */
+    Optional<WindowAndTargets> windowAndTargetsForShare(long cycleId) {
         return jdbc.sql("select w.*, " + OPEN_TARGETS_COLUMNS + " from consultation_window w " + OPEN_TARGETS_JOIN
                         + " where w.cycle_id = ? for share of w").param(cycleId)
                 .query((rs, n) -> new WindowAndTargets(mapWindow(rs, n), openTargets(rs))).optional();
@@ -136,9 +142,10 @@ public class ConsultationWindows {
             scope.add(new ObjectiveInScope(numbers[i], titles[i]));
         }
         Set<InputTarget> chosen = null;
-        if (rs.getArray("chosen_targets") != null) {
+        java.sql.Array chosenTargets = rs.getArray("chosen_targets");
+        if (chosenTargets != null) {
             chosen = new LinkedHashSet<>();
-            for (String value : array(rs, "chosen_targets", String[].class)) {
+            for (String value : (String[]) chosenTargets.getArray()) {
                 InputTarget.parse(value).ifPresent(chosen::add);
             }
         }
@@ -152,15 +159,11 @@ public class ConsultationWindows {
                 : array.getArray());
     }
 
+    /** What the window is open for, read as the form's own reads read it ({@link #OPEN_TARGETS_COLUMNS}). */
     OpenTargets openTargets(ConsultationWindow window) {
-        Set<InputTarget> chosen = null;
-        if (window.targetsChosen()) {
-            chosen = new LinkedHashSet<>(jdbc.sql("""
-                    select objective_number, section_kind from consultation_open_target where window_id = ?""")
-                    .param(window.id())
-                    .query((rs, n) -> new InputTarget(rs.getObject(1, Integer.class), rs.getString(2))).list());
-        }
-        return new OpenTargets(objectivesInScope(window.cycleId()), chosen);
+        return jdbc.sql("select " + OPEN_TARGETS_COLUMNS + " from consultation_window w " + OPEN_TARGETS_JOIN
+                        + " where w.id = ?").param(window.id())
+                .query((rs, n) -> openTargets(rs)).single();
     }
 
     void completeResponses(long windowId) {

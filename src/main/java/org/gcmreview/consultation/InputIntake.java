@@ -122,7 +122,7 @@ class InputIntake {
      * the one read of it a submission makes, so the controller does not look it up before.
      */
     private ConsultationWindows.WindowAndTargets announcedWindow(ReviewCycle cycle) {
-        return windows.windowOfForShare(cycle.id()).orElseThrow(InputIntake::notFound);
+        return windows.windowAndTargetsForShare(cycle.id()).orElseThrow(InputIntake::notFound);
     }
 
     /** The one way every input comes in; what depends on who sends it is the sender's. */

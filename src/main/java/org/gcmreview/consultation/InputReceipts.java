@@ -71,7 +71,7 @@ class InputReceipts {
                     messages.dateTime(pending.get().expiresAt())));
         }
         ReviewCycle cycle = cycles.findById(pending.get().cycleId()).orElseThrow();
-        ConsultationWindow window = windows.windowOfForShare(cycle.id()).orElseThrow().window();
+        ConsultationWindow window = windows.windowOfForShare(cycle.id()).orElseThrow();
         if (!window.acceptsInputs(Instant.now())) {
             return new InputResult.Refused(HttpStatus.CONFLICT, messages.get("consultation.confirm.error.closed"));
         }

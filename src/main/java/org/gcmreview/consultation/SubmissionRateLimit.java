@@ -121,10 +121,9 @@ public class SubmissionRateLimit {
     /** Counts one submission for each subject; call after {@link #check} in the same transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(List<String> subjects) {
-        if (!limit.enabled()) {
-            return;
+        String[] recorded = recorded(subjects);
+        if (recorded.length > 0) {
+            jdbc.sql("insert into submission_rate_event (subject) select unnest(?)").param(recorded).update();
         }
-        jdbc.sql("insert into submission_rate_event (subject) select unnest(?)")
-                .param(subjects.stream().distinct().toArray(String[]::new)).update();
     }
 }
