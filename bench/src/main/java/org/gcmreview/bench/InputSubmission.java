@@ -176,7 +176,8 @@ final class InputSubmission {
         long cycle = cycle("BENCH-INPUTS", coordinator);
         windowId = window(cycle);
         baselineWindowId = window(cycle("BENCH-BASELINE", coordinator));
-        int users = warmupRounds() * WARMUP_CLIENTS * 3 + options.levels().stream().mapToInt(l -> l * (options.sessionsPerClient(l) + 1)).sum();
+        int users = warmupRounds() * WARMUP_CLIENTS * 3
+                + options.levels().stream().mapToInt(l -> l * (options.sessionsPerClient(l) + 1)).sum();
         String hash = new BCryptPasswordEncoder().encode(PASSWORD);
         app.jdbc.update("""
                 insert into organisation (country_iso3, name, stakeholder_type, verified, verified_at)
@@ -303,9 +304,10 @@ final class InputSubmission {
     /**
      * Warm-up (JIT, Thymeleaf's template cache, the pool's connections; not measured) until the JIT has settled:
      * rounds of the input form and the floor pair, at least six, until a round's compiler threads used less than 5%
-     * of a core or hardly less than the round before, or {@code warmup} seconds have gone. Until session 10 it was a fixed 240 inputs, and the CPU split showed the
-     * levels measured while the JIT still compiled: at 32 clients 1.07 ms of compiler CPU per input against 0.38
-     * per floor pair, so the input, whose code paths are longer and were measured first, paid more of it.
+     * of a core or hardly less than the round before, or {@code warmup} seconds have gone. Until session 10 it was
+     * a fixed 240 inputs, and the CPU split showed the levels measured while the JIT still compiled: at 32 clients
+     * 1.07 ms of compiler CPU per input against 0.38 per floor pair, so the input, whose code paths are longer and
+     * were measured first, paid more of it.
      */
     private void warmUp() throws Exception {
         int rounds = warmupRounds();
@@ -370,8 +372,8 @@ final class InputSubmission {
                 throw new IllegalStateException("GET / answered " + page.status());
             }
             long t1 = System.nanoTime();
-            Web.Page answer = c.session().post("/language", measured ? "floor-post" : "warm-up", List.of(Map.entry("_csrf", c.csrf()),
-                    Map.entry("lang", "en"), Map.entry("return", "/")));
+            Web.Page answer = c.session().post("/language", measured ? "floor-post" : "warm-up",
+                    List.of(Map.entry("_csrf", c.csrf()), Map.entry("lang", "en"), Map.entry("return", "/")));
             long t2 = System.nanoTime();
             if (answer.status() != 302) {
                 throw new IllegalStateException("POST /language answered " + answer.status());

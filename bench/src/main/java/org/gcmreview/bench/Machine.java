@@ -84,18 +84,12 @@ final class Machine {
                     idle += v;
                 }
             }
-            long own = ticksOf(ProcessHandle.current());
-            for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
-                own += ticksOf(child);
-            }
+            long own = ticksWithDescendants(ProcessHandle.current());
             if (postmasterPid > 0) {
                 ProcessHandle postmaster = ProcessHandle.of(postmasterPid).orElse(null);
                 if (postmaster != null && postmaster.parent().map(p -> p.pid() != ProcessHandle.current().pid())
                         .orElse(true)) {
-                    own += ticksOf(postmaster);
-                    for (ProcessHandle backend : postmaster.descendants().toList()) {
-                        own += ticksOf(backend);
-                    }
+                    own += ticksWithDescendants(postmaster);
                 }
             }
             return new CpuSample(total - idle, total, own, System.nanoTime());
@@ -121,15 +115,28 @@ final class Machine {
 
         static long ticksOf(ProcessHandle process) {
             try {
-                String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-                // fields after the command name (which may contain spaces) start after the last ')'
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+                String[] f = fieldsAfterName(Files.readString(Path.of("/proc", String.valueOf(process.pid()),
+                        "stat")));
                 // utime, stime, cutime, cstime are fields 14-17 of the full line: 11-14 here
                 return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
             } catch (IOException | RuntimeException e) {
                 return 0; // the process ended meanwhile
             }
         }
+
+        /** A process with every process it started, as those that have not ended stand now. */
+        static long ticksWithDescendants(ProcessHandle process) {
+            long ticks = ticksOf(process);
+            for (ProcessHandle descendant : process.descendants().toList()) {
+                ticks += ticksOf(descendant);
+            }
+            return ticks;
+        }
+    }
+
+    /** The fields of a /proc stat line after the command name, which may contain spaces and ends at the last ')'. */
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
     }
 
     /**
@@ -148,7 +155,7 @@ final class Machine {
                     try {
                         String stat = Files.readString(task.resolve("stat"));
                         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split("\\s+");
+                        String[] f = fieldsAfterName(stat);
                         long tid = Long.parseLong(task.getFileName().toString());
                         ticks.put(tid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
                         names.put(tid, name);
@@ -159,14 +166,8 @@ final class Machine {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            long database = 0;
-            ProcessHandle postmaster = postmasterPid > 0 ? ProcessHandle.of(postmasterPid).orElse(null) : null;
-            if (postmaster != null) {
-                database += CpuSample.ticksOf(postmaster);
-                for (ProcessHandle backend : postmaster.descendants().toList()) {
-                    database += CpuSample.ticksOf(backend);
-                }
-            }
+            long database = postmasterPid > 0 ? ProcessHandle.of(postmasterPid)
+                    .map(CpuSample::ticksWithDescendants).orElse(0L) : 0;
             return new CpuSplit(ticks, names, CpuSample.ticksOf(ProcessHandle.current()), database,
                     System.nanoTime());
         }
