@@ -194,10 +194,10 @@ class ConsultationPageController {
     private void show(ReviewCycle cycle, Model model, String form, MultiValueMap<String, String> values,
             Map<String, String> errors, String receipt) {
         CurrentUser user = SignedInUser.current().orElse(null);
-        ConsultationWindows.WindowWithExtensions shown = windows.windowWithExtensions(cycle.id())
-                .orElseThrow(ConsultationPageController::notFound);
+        ConsultationWindows.WindowWithExtensions shown = windows.windowWithExtensions(cycle.id(),
+                user == null ? null : user.organisationId()).orElseThrow(ConsultationPageController::notFound);
         ConsultationWindow window = shown.window();
-        InputIntake.Eligibility eligibility = intake.eligibility(cycle, user);
+        InputIntake.Eligibility eligibility = InputIntake.eligibility(cycle, user, shown.organisation());
         Instant now = Instant.now();
         OpenTargets open = shown.open();
         model.addAttribute("cycle", cycle);

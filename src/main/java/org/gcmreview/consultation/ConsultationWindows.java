@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.gcmreview.consultation.organisation.OrganisationStatus;
+import org.gcmreview.consultation.organisation.Organisations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -60,8 +62,11 @@ public class ConsultationWindows {
                  where co.cycle_id = w.cycle_id) s
             """;
 
-    /** A window with what it is open for. */
-    record WindowAndTargets(ConsultationWindow window, OpenTargets open) {
+    /**
+     * A window with what it is open for, and where the sending user's organisation stands with the coordinator
+     * (read in the same statement, {@link Organisations#STATUS_JOIN}; pending when no organisation was asked for).
+     */
+    record WindowAndTargets(ConsultationWindow window, OpenTargets open, OrganisationStatus organisation) {
     }
 
     /**
@@ -73,11 +78,22 @@ public class ConsultationWindows {
                 .query(ConsultationWindows::mapWindow).optional();
     }
 
-    /** {@link #windowOfForShare} with what the window is open for, for a form to check an input against. */
-    Optional<WindowAndTargets> windowAndTargetsForShare(long cycleId) {
-        return jdbc.sql("select w.*, " + OPEN_TARGETS_COLUMNS + " from consultation_window w " + OPEN_TARGETS_JOIN
-                        + " where w.cycle_id = ? for share of w").param(cycleId)
-                .query((rs, n) -> new WindowAndTargets(mapWindow(rs, n), openTargets(rs))).optional();
+    /**
+     * {@link #windowOfForShare} with what the window is open for, for a form to check an input against, and the
+     * status of the sender's organisation.
+     *
+     * @param organisationId the sender's organisation, null for an individual
+     */
+    Optional<WindowAndTargets> windowAndTargetsForShare(long cycleId, Long organisationId) {
+        return jdbc.sql("select w.*, sender.*, " + OPEN_TARGETS_COLUMNS + " from consultation_window w "
+                        + OPEN_TARGETS_JOIN + Organisations.STATUS_JOIN + " where w.cycle_id = ? for share of w")
+                .params(organisationId, cycleId)
+                .query((rs, n) -> new WindowAndTargets(mapWindow(rs, n), openTargets(rs), organisation(rs)))
+                .optional();
+    }
+
+    private static OrganisationStatus organisation(ResultSet rs) throws SQLException {
+        return Organisations.status(rs).orElse(OrganisationStatus.PENDING);
     }
 
     Optional<ConsultationWindow> windowOfForUpdate(long cycleId) {
@@ -192,36 +208,42 @@ public class ConsultationWindows {
                 rs.getTimestamp("extended_at").toInstant());
     }
 
-    /** A window with what it is open for and its extensions, oldest first. */
-    record WindowWithExtensions(ConsultationWindow window, OpenTargets open, List<Extension> extensions) {
+    /**
+     * A window with what it is open for, its extensions, oldest first, and where the user's organisation stands
+     * (pending when no organisation was asked for).
+     */
+    record WindowWithExtensions(ConsultationWindow window, OpenTargets open, List<Extension> extensions,
+            OrganisationStatus organisation) {
     }
 
     /**
-     * The cycle's window, what it is open for and its extensions in one statement, as the consultation page
-     * shows them.
+     * The cycle's window, what it is open for, its extensions and the status of the user's organisation in one
+     * statement, as the consultation page shows them.
+     *
+     * @param organisationId the signed-in user's organisation, null for none
      */
-    Optional<WindowWithExtensions> windowWithExtensions(long cycleId) {
+    Optional<WindowWithExtensions> windowWithExtensions(long cycleId, Long organisationId) {
         List<WindowAndTargets> window = new ArrayList<>(1);
         List<Extension> extensions = new ArrayList<>();
         jdbc.sql("""
                 select w.id, w.cycle_id, w.opens_at, w.closes_at, w.status, w.closed_at, w.allow_individuals,
                        w.targets_chosen, w.responses_completed_at, e.previous_closes_at, e.new_closes_at, e.reason,
-                       u.display_name, e.extended_at, """ + OPEN_TARGETS_COLUMNS + """
+                       u.display_name, e.extended_at, sender.*, """ + OPEN_TARGETS_COLUMNS + """
                   from consultation_window w
                   left join (consultation_extension e join app_user u on u.id = e.extended_by) on e.window_id = w.id
-                """ + OPEN_TARGETS_JOIN + """
+                """ + OPEN_TARGETS_JOIN + Organisations.STATUS_JOIN + """
                  where w.cycle_id = ? order by e.extended_at, e.id""")
-                .param(cycleId)
+                .params(organisationId, cycleId)
                 .query((ResultSet rs) -> {
                     if (window.isEmpty()) {
-                        window.add(new WindowAndTargets(mapWindow(rs, 0), openTargets(rs)));
+                        window.add(new WindowAndTargets(mapWindow(rs, 0), openTargets(rs), organisation(rs)));
                     }
                     if (rs.getTimestamp("new_closes_at") != null) {
                         extensions.add(mapExtension(rs));
                     }
                 });
         return window.stream().findFirst()
-                .map(w -> new WindowWithExtensions(w.window(), w.open(), List.copyOf(extensions)));
+                .map(w -> new WindowWithExtensions(w.window(), w.open(), List.copyOf(extensions), w.organisation()));
     }
 
     record ObjectiveInScope(int number, String shortTitle) {

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import org.gcmreview.attachment.InspectedFile;
 import org.gcmreview.consultation.organisation.OrganisationStatus;
-import org.gcmreview.consultation.organisation.Organisations;
 import org.gcmreview.cycle.ReviewCycle;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.Role;
@@ -34,18 +33,16 @@ class InputIntake {
 
     private final ConsultationWindows windows;
     private final ConsultationInputs consultationInputs;
-    private final Organisations organisations;
     private final OrganisationInputs organisationInputs;
     private final IndividualInputs individualInputs;
     private final SubmissionRateLimit rateLimit;
     private final ConsultationMessages messages;
 
-    InputIntake(ConsultationWindows windows, ConsultationInputs consultationInputs, Organisations organisations,
+    InputIntake(ConsultationWindows windows, ConsultationInputs consultationInputs,
             OrganisationInputs organisationInputs, IndividualInputs individualInputs, SubmissionRateLimit rateLimit,
             ConsultationMessages messages) {
         this.windows = windows;
         this.consultationInputs = consultationInputs;
-        this.organisations = organisations;
         this.organisationInputs = organisationInputs;
         this.individualInputs = individualInputs;
         this.rateLimit = rateLimit;
@@ -82,7 +79,8 @@ class InputIntake {
         ELIGIBLE, SIGN_IN, OTHER_ROLE, OTHER_COUNTRY, NOT_VERIFIED, REJECTED
     }
 
-    Eligibility eligibility(ReviewCycle cycle, CurrentUser user) {
+    /** @param organisation where the user's organisation stands, read with the window */
+    static Eligibility eligibility(ReviewCycle cycle, CurrentUser user, OrganisationStatus organisation) {
         if (user == null) {
             return Eligibility.SIGN_IN;
         }
@@ -92,7 +90,7 @@ class InputIntake {
         if (!user.belongsToCountry(cycle.countryIso3())) {
             return Eligibility.OTHER_COUNTRY;
         }
-        return switch (organisations.status(user.organisationId()).orElse(OrganisationStatus.PENDING)) {
+        return switch (organisation) {
             case VERIFIED -> Eligibility.ELIGIBLE;
             case REJECTED -> Eligibility.REJECTED;
             case PENDING -> Eligibility.NOT_VERIFIED;
@@ -103,8 +101,9 @@ class InputIntake {
     @Transactional
     public InputResult submit(ReviewCycle cycle, CurrentUser user, InputRequest request) {
         // the window first: a consultation never announced is not found, whoever asks
-        ConsultationWindows.WindowAndTargets window = announcedWindow(cycle);
-        if (eligibility(cycle, user) != Eligibility.ELIGIBLE) {
+        ConsultationWindows.WindowAndTargets window = announcedWindow(cycle, user == null ? null
+                : user.organisationId());
+        if (eligibility(cycle, user, window.organisation()) != Eligibility.ELIGIBLE) {
             throw new AccessDeniedException("Only verified stakeholder organisations of " + cycle.countryName()
                     + " can send inputs to this consultation");
         }
@@ -114,15 +113,16 @@ class InputIntake {
     /** An input from an individual, where the coordinator allows them; held until the address is confirmed. */
     @Transactional
     public InputResult submitAsIndividual(ReviewCycle cycle, InputRequest request) {
-        return receive(cycle, announcedWindow(cycle), request, individualInputs.sender(cycle, request));
+        return receive(cycle, announcedWindow(cycle, null), request, individualInputs.sender(cycle, request));
     }
 
     /**
-     * The window, share-locked for the rest of the transaction (see windowOfForShare), with what it is open for;
-     * the one read of it a submission makes, so the controller does not look it up before.
+     * The window, share-locked for the rest of the transaction (see windowOfForShare), with what it is open for
+     * and where the sender's organisation stands; the one read of it a submission makes, so the controller does
+     * not look it up before.
      */
-    private ConsultationWindows.WindowAndTargets announcedWindow(ReviewCycle cycle) {
-        return windows.windowAndTargetsForShare(cycle.id()).orElseThrow(InputIntake::notFound);
+    private ConsultationWindows.WindowAndTargets announcedWindow(ReviewCycle cycle, Long organisationId) {
+        return windows.windowAndTargetsForShare(cycle.id(), organisationId).orElseThrow(InputIntake::notFound);
     }
 
     /** The one way every input comes in; what depends on who sends it is the sender's. */
@@ -161,16 +161,18 @@ class InputIntake {
             return new InputResult.Invalid(errors);
         }
         List<String> subjects = sender.rateLimitSubjects();
-        Optional<Instant> retryAt = rateLimit.check(subjects);
-        if (retryAt.isPresent()) {
-            return new InputResult.Throttled(retryAt.get());
-        }
-        // the statement that stores the input also counts it against the rate limit, if it stored it
+        rateLimit.lock(subjects);
+        // the statement that stores the input checks the rate limit and counts the input against it, if it stored it
         Optional<ConsultationInput> stored = consultationInputs.insertInput(window.window().id(),
                 cycle.countryIso3(), key, sender.author(), checked.target(), checked.language(), checked.body(),
-                sender.confirmation(), rateLimit.recorded(subjects));
+                sender.confirmation(), rateLimit.counting(subjects));
         if (stored.isEmpty()) {
-            // the same form was stored before, or arrived twice at the same moment and the other request stored it
+            // over the limit (receive() still looks for an earlier submit of the same form), or the same form was
+            // stored before, or arrived twice at the same moment and the other request stored it
+            Optional<Instant> retryAt = rateLimit.retryAt(subjects);
+            if (retryAt.isPresent()) {
+                return new InputResult.Throttled(retryAt.get());
+            }
             return sender.replay(consultationInputs.inputByIdempotencyKey(key).orElseThrow());
         }
         return sender.stored(stored.get(), checked.body().length(), file);

@@ -22,7 +22,12 @@ record OpenTargets(List<ConsultationWindows.ObjectiveInScope> objectivesInScope,
     }
 
     boolean isOpen(InputTarget target) {
-        return possible().contains(target) && (chosen == null || chosen.contains(target));
+        // without building possible(): the page asks this for every objective in scope (a list search of a new
+        // list each time was a measurable part of the page at 23 objectives, issue 19.1, JFR)
+        boolean possible = target.isObjective()
+                ? objectivesInScope.stream().anyMatch(o -> o.number() == target.objectiveNumber())
+                : InputTarget.SECTION_KINDS.contains(target.sectionKind());
+        return possible && (chosen == null || chosen.contains(target));
     }
 
     List<ConsultationWindows.ObjectiveInScope> openObjectives() {

@@ -37,13 +37,20 @@ public class Organisations {
     }
 
     /**
-     * Where the organisation stands; empty when there is no such organisation. Its own small read, not
-     * {@link #find}'s: the consultation page and every input ask it, and find's list of the organisation's users
-     * scans app_user (issue 19.1).
+     * Where an organisation stands, as columns of another statement of the consultation module: the page and the
+     * POST of the input form read the window anyway, and learn in the same statement whether the user's
+     * organisation may send inputs (issue 19.1: it was a statement of its own on each). A lateral join with one
+     * parameter, the organisation's id (null for none); {@link #status(ResultSet)} reads its columns.
      */
-    public Optional<OrganisationStatus> status(long id) {
-        return jdbc.sql("select verified, rejected_at is not null from organisation where id = ?").param(id)
-                .query((rs, n) -> status(rs.getBoolean(1), rs.getBoolean(2))).optional();
+    public static final String STATUS_JOIN = """
+            left join lateral (select so.verified as sender_verified, so.rejected_at is not null as sender_rejected
+                                 from organisation so where so.id = ?) sender on true
+            """;
+
+    /** The columns of {@link #STATUS_JOIN}; empty when there is no such organisation. */
+    public static Optional<OrganisationStatus> status(ResultSet rs) throws SQLException {
+        boolean verified = rs.getBoolean("sender_verified");
+        return rs.wasNull() ? Optional.empty() : Optional.of(status(verified, rs.getBoolean("sender_rejected")));
     }
 
     private static OrganisationStatus status(boolean verified, boolean rejected) {
