@@ -79,6 +79,7 @@ final class InputSubmission {
             ClosedLoop.Result floor = floor(floorClients);
             Machine.CpuSample afterFloor = Machine.CpuSample.take(app.postmasterPid());
             Machine.CpuSplit splitAfterFloor = Machine.CpuSplit.take(app.postmasterPid());
+            Interleaved interleaved = interleaved(clients, floorClients);
             // the baseline's rows go again, so the next level and the workspace data set start from the same table
             app.jdbc.update("delete from consultation_input where window_id = ?", baselineWindowId);
 
@@ -103,6 +104,12 @@ final class InputSubmission {
                             floorPair.perSecond(), floorCpuMs),
                     "%.1f%% of the floor pair".formatted(100 * ofFloor), clients == 32 ? ">= 40% at 32 clients" : "",
                     clients == 32 ? ofFloor >= 0.4 : null);
+            report.row("1. input via form, taking turns with the floor pair, " + clients + " client" + plural,
+                    "%.0f inputs/s".formatted(interleaved.inputsPerSecond()),
+                    "floor pair %.0f pairs/s".formatted(interleaved.pairsPerSecond()),
+                    "%.1f%% of the floor pair".formatted(100 * interleaved.ratio()),
+                    "%d rounds of %d s + %d s".formatted(INTERLEAVED_ROUNDS, INTERLEAVED_SECONDS, INTERLEAVED_SECONDS),
+                    null);
             report.row("1. input via form, " + clients + " client" + plural + ": against plain inserts",
                     "%.0f inputs/s".formatted(post.perSecond()),
                     "%.0f inserts/s (%.2f ms CPU each)".formatted(insert.perSecond(), insertCpuMs),
@@ -177,7 +184,8 @@ final class InputSubmission {
         windowId = window(cycle);
         baselineWindowId = window(cycle("BENCH-BASELINE", coordinator));
         int users = warmupRounds() * WARMUP_CLIENTS * 3
-                + options.levels().stream().mapToInt(l -> l * (options.sessionsPerClient(l) + 1)).sum();
+                // per level: the form's stakeholders, as many again for the interleaved rounds, one for the floor
+                + options.levels().stream().mapToInt(l -> l * (2 * options.sessionsPerClient(l) + 1)).sum();
         String hash = new BCryptPasswordEncoder().encode(PASSWORD);
         app.jdbc.update("""
                 insert into organisation (country_iso3, name, stakeholder_type, verified, verified_at)
@@ -247,13 +255,33 @@ final class InputSubmission {
         return queues;
     }
 
+    /**
+     * The form's clients: each sends {@code perSession} inputs as one signed-in stakeholder, then moves to the
+     * next of its queue; kept across runs, so the interleaved rounds go on where the last round stopped.
+     */
+    private static final class FormClients {
+        final List<Deque<Web.Session>> queues;
+        final Web.Session[] current;
+        final int[] used;
+
+        FormClients(List<Deque<Web.Session>> queues) {
+            this.queues = queues;
+            this.current = new Web.Session[queues.size()];
+            this.used = new int[queues.size()];
+        }
+    }
+
     private ClosedLoop.Result level(List<Deque<Web.Session>> queues, int seconds, boolean measured)
             throws Exception {
-        int clients = queues.size();
-        Web.Session[] current = new Web.Session[clients];
-        int[] used = new int[clients];
+        return level(new FormClients(queues), seconds, measured);
+    }
+
+    private ClosedLoop.Result level(FormClients formClients, int seconds, boolean measured) throws Exception {
+        List<Deque<Web.Session>> queues = formClients.queues;
+        Web.Session[] current = formClients.current;
+        int[] used = formClients.used;
         AtomicLong objective = new AtomicLong();
-        return ClosedLoop.run(clients, 3, seconds, (client, iteration) -> {
+        return ClosedLoop.run(queues.size(), 3, seconds, (client, iteration) -> {
             if (current[client] == null || used[client] >= options.perSession()) {
                 current[client] = queues.get(client).poll();
                 used[client] = 0;
@@ -332,6 +360,52 @@ final class InputSubmission {
                         WARMUP_CLIENTS)
                 + "compiler threads per round (cores; settled below %.2f or above %.0f%% of the round before): %s"
                         .formatted(JIT_SETTLED_CORES, 100 * JIT_SETTLED_FALL, String.join(", ", seen)));
+    }
+
+    /**
+     * The input form and the floor pair taking turns in short rounds. The level above measures each for
+     * {@code seconds} one after the other, and the shared machine's speed changes by up to a fifth between runs
+     * and within one (session 10): the ratio then also measures when each half ran. In rounds of three seconds both
+     * see the same machine, and their sums give the ratio. Throughput only; the CPU split stays the level's.
+     */
+    private static final int INTERLEAVED_ROUNDS = 5;
+    private static final int INTERLEAVED_SECONDS = 3;
+
+    /** Inputs and floor pairs of the interleaved rounds, and the wall time of each side. */
+    private record Interleaved(long inputs, long formNanos, long pairs, long floorNanos) {
+
+        double inputsPerSecond() {
+            return inputs / (formNanos / 1e9);
+        }
+
+        double pairsPerSecond() {
+            return pairs / (floorNanos / 1e9);
+        }
+
+        double ratio() {
+            return inputsPerSecond() / pairsPerSecond();
+        }
+    }
+
+    private Interleaved interleaved(int clients, List<FloorClient> floorClients) throws Exception {
+        // stakeholders of their own, signed in before the rounds: the level used up its own
+        FormClients form = new FormClients(signIn(clients, options.sessionsPerClient(clients)));
+        long inputs = 0;
+        long formNanos = 0;
+        long pairs = 0;
+        long floorNanos = 0;
+        for (int round = 0; round < INTERLEAVED_ROUNDS; round++) {
+            ClosedLoop.Result sent = level(form, INTERLEAVED_SECONDS, false);
+            if (sent.errors() > 0) {
+                throw new IllegalStateException("interleaved input form: " + sent.firstError());
+            }
+            inputs += sent.parts().get(0).count();
+            formNanos += sent.wallNanos();
+            ClosedLoop.Result pair = floor(floorClients, INTERLEAVED_SECONDS, false);
+            pairs += pair.parts().get(1).count();
+            floorNanos += pair.wallNanos();
+        }
+        return new Interleaved(inputs, formNanos, pairs, floorNanos);
     }
 
     /** A signed-in client of the floor figure and the CSRF token of its session. */

@@ -183,8 +183,15 @@ final class Recorder {
                 });
     }
 
+    /**
+     * The texts seen so far, normalised once: a regular expression over each statement's text on every execution
+     * was itself a measurable part of the request threads' CPU, and more of the input form's, whose statements are
+     * longer and more than the floor pair's (issue 19.1, JFR).
+     */
+    private static final Map<String, String> NORMALISED = new ConcurrentHashMap<>();
+
     private static String normalise(String sql) {
-        return sql.strip().replaceAll("\\s+", " ");
+        return NORMALISED.computeIfAbsent(sql, s -> s.strip().replaceAll("\\s+", " "));
     }
 
     private interface After {
