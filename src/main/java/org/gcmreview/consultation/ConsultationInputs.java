@@ -23,22 +23,27 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ConsultationInputs {
 
-    /** An input with what is shown beside it, from {@code inputs}: the table, or an insert's returned row. */
-    private static final String SELECT_INPUT_FROM = """
-            select i.id, i.window_id, i.reference, i.organisation_id, o.name as organisation_name,
-                   o.stakeholder_type, i.author_user_id, i.author_name, i.author_email, i.objective_number,
-                   i.section_kind, i.language, i.body, i.status, i.moderation_reason, i.duplicate_of,
-                   d.reference as duplicate_of_reference, i.submitted_at, i.confirmed_at, i.response_outcome,
-                   i.response_text, i.responded_at, i.response_revision_id, r.revision_no,
-                   s.title as revision_section_title
-              from %s i
+    /**
+     * The columns every read of an input has, from {@code consultation_input i} and {@code organisation o}; each
+     * read adds the three links it reads its own way ({@code duplicate_of_reference}, {@code revision_no},
+     * {@code revision_section_title}).
+     */
+    private static final String INPUT_COLUMNS = """
+            i.id, i.window_id, i.reference, i.organisation_id, o.name as organisation_name, o.stakeholder_type,
+            i.author_user_id, i.author_name, i.author_email, i.objective_number, i.section_kind, i.language, i.body,
+            i.status, i.moderation_reason, i.duplicate_of, i.submitted_at, i.confirmed_at, i.response_outcome,
+            i.response_text, i.responded_at, i.response_revision_id""";
+
+    /** An input with what is shown beside it. */
+    private static final String SELECT_INPUT = "select " + INPUT_COLUMNS + """
+            ,
+                   d.reference as duplicate_of_reference, r.revision_no, s.title as revision_section_title
+              from consultation_input i
               left join organisation o on o.id = i.organisation_id
               left join consultation_input d on d.id = i.duplicate_of
               left join section_revision r on r.id = i.response_revision_id
               left join report_section s on s.id = r.section_id
             """;
-
-    private static final String SELECT_INPUT = SELECT_INPUT_FROM.formatted("consultation_input");
 
     private final JdbcClient jdbc;
 
@@ -86,19 +91,15 @@ public class ConsultationInputs {
     /**
      * A stakeholder's own inputs, as the consultation page lists them on every view. The rarely set links (a
      * duplicate's primary, the revision a response points to) are subqueries here, not the joins of
-     * SELECT_INPUT_FROM: PostgreSQL plans this statement anew on each view (its kept plan is estimated for the
+     * SELECT_INPUT: PostgreSQL plans this statement anew on each view (its kept plan is estimated for the
      * average author, dearer than one for the author at hand), and a two-table join plans faster than a five-table
      * one (issue 19.1, pg_stat_statements).
      */
     List<ConsultationInput> inputsBy(long windowId, long userId) {
-        return jdbc.sql("""
-                select i.id, i.window_id, i.reference, i.organisation_id, o.name as organisation_name,
-                       o.stakeholder_type, i.author_user_id, i.author_name, i.author_email, i.objective_number,
-                       i.section_kind, i.language, i.body, i.status, i.moderation_reason, i.duplicate_of,
+        return jdbc.sql("select " + INPUT_COLUMNS + """
+                ,
                        (select d.reference from consultation_input d where d.id = i.duplicate_of)
                            as duplicate_of_reference,
-                       i.submitted_at, i.confirmed_at, i.response_outcome, i.response_text, i.responded_at,
-                       i.response_revision_id,
                        (select r.revision_no from section_revision r where r.id = i.response_revision_id)
                            as revision_no,
                        (select s.title from section_revision r join report_section s on s.id = r.section_id
@@ -184,7 +185,7 @@ public class ConsultationInputs {
         // sequence, the reference made of it (as "%s-CI-%06d" would: six digits at least), the insert, its
         // rate-limit events, and the stored row with the columns inputByIdempotencyKey reads; none when the key
         // was stored before or the limit was reached. A new input is no one's duplicate and has no response yet,
-        // so those columns are null without the joins SELECT_INPUT_FROM makes (fewer tables to plan)
+        // so those columns are null without the joins SELECT_INPUT makes (fewer tables to plan)
         List<Object> params = new ArrayList<>(counting.withinLimitParameters());
         params.addAll(Arrays.asList(windowId, countryIso3, idempotencyKey, author.organisationId(), author.userId(),
                 author.name(), author.email(), target.objectiveNumber(), target.sectionKind(), language, body,
@@ -203,10 +204,9 @@ public class ConsultationInputs {
                      where (select allowed from within_limit)
                     on conflict (idempotency_key) do nothing
                     returning *),
-                """ + SubmissionRateLimit.RECORD_STORED_INPUT + """
-
-                select i.*, o.name as organisation_name, o.stakeholder_type, null as duplicate_of_reference,
-                       null::int as revision_no, null as revision_section_title
+                """ + SubmissionRateLimit.RECORD_STORED_INPUT + "\nselect " + INPUT_COLUMNS + """
+                ,
+                       null as duplicate_of_reference, null::int as revision_no, null as revision_section_title
                   from new_input i left join organisation o on o.id = i.organisation_id""")
                 .params(params)
                 .query(this::mapInput).optional();

@@ -79,10 +79,15 @@ public class SubmissionRateLimit {
         }
         // always in the same order, so two submissions sharing two subjects cannot deadlock; one statement for all
         // the locks (its select list is evaluated left to right)
-        List<String> sorted = subjects.stream().distinct().sorted().toList();
+        List<String> sorted = ordered(subjects);
         jdbc.sql("select " + String.join(", ", Collections.nCopies(sorted.size(),
                 "pg_advisory_xact_lock(hashtextextended(?, 0))"))).params(List.copyOf(sorted))
                 .query((rs, n) -> 1).list();
+    }
+
+    /** Each subject once, always in the same order. */
+    private static List<String> ordered(List<String> subjects) {
+        return subjects.stream().distinct().sorted().toList();
     }
 
     /**
@@ -94,7 +99,7 @@ public class SubmissionRateLimit {
         if (!limit.enabled()) {
             return Optional.empty();
         }
-        List<String> sorted = subjects.stream().distinct().sorted().toList();
+        List<String> sorted = ordered(subjects);
         long seconds = limit.period().toSeconds();
         // expired events go (the CTE) while the same statement counts the others: its snapshot does not see the
         // CTE's delete, so the count keeps to the events of the period, exactly the rows the delete spares
