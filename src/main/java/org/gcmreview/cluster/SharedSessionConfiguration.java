@@ -1,8 +1,13 @@
 package org.gcmreview.cluster;
 
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * HTTP sessions live in PostgreSQL (Spring Session JDBC, auto-configured by Spring Boot; tables from
@@ -21,5 +26,27 @@ class SharedSessionConfiguration {
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionAttributeUpsert() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /** Spring Session's filter reads each request's session once, not twice (SessionReadOnce). */
+    @Bean
+    static BeanPostProcessor sessionReadOnce() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository stored ? new SessionReadOnce(stored) : bean;
+            }
+        };
+    }
+
+    /** Just outside Spring Session's filter, on the same dispatches as it (Spring Boot's defaults). */
+    @Bean
+    FilterRegistrationBean<SessionReadOnce.RequestScope> sessionReadOnceScope() {
+        FilterRegistrationBean<SessionReadOnce.RequestScope> registration =
+                new FilterRegistrationBean<>(new SessionReadOnce.RequestScope());
+        registration.addUrlPatterns("/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 }

@@ -9,21 +9,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import jakarta.servlet.http.Cookie;
 import org.gcmreview.ApplicationTest;
 import org.gcmreview.identity.CurrentUser;
 import org.gcmreview.identity.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -45,7 +50,7 @@ class SharedSessionTest {
     @Autowired
     PasswordEncoder passwordEncoder;
     @Autowired
-    JdbcIndexedSessionRepository sessions;
+    SessionRepository<?> sessions;
     @Autowired
     TestUsers users;
 
@@ -118,7 +123,7 @@ class SharedSessionTest {
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"}) // the repository's session class is not public
     void twoRequestsOfOneSessionMayAddTheSameAttribute() {
-        SessionRepository repository = sessions;
+        SessionRepository repository = (SessionRepository) sessions;
         Session created = repository.createSession();
         repository.save(created);
         Session firstTab = repository.findById(created.getId());
@@ -129,6 +134,38 @@ class SharedSessionTest {
         repository.save(secondTab);
         assertThat((String) repository.findById(created.getId()).getAttribute("flash")).isEqualTo("second");
         repository.deleteById(created.getId());
+    }
+
+    /**
+     * Spring Session commits a session twice when the response is committed early (a redirect, a flushed page)
+     * and read it again for the second commit; SessionReadOnce answers that read from the session just saved.
+     */
+    @Test
+    void aPageAndARedirectEachReadTheirSessionOnce() throws Exception {
+        Cookie session = signIn();
+        MvcResult[] page = new MvcResult[1];
+        List<String> statements = sessionStatements(() -> page[0] = mvc.perform(get("/tasks").cookie(session))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(statements).filteredOn(sql -> sql.startsWith("SELECT")).hasSize(1);
+
+        // a redirect that changes the session: read once, and the change is stored all the same
+        statements = sessionStatements(() -> mvc.perform(post("/language").cookie(session)
+                        .param("lang", "fr").param("return", "/tasks").param("_csrf", csrfToken(page[0])))
+                .andExpect(redirectedUrl("/tasks")));
+        assertThat(statements).filteredOn(sql -> sql.startsWith("SELECT")).hasSize(1);
+        assertThat(statements).anyMatch(sql -> sql.contains("SPRING_SESSION_ATTRIBUTES"));
+        String french = mvc.perform(get("/tasks").cookie(session)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(french).contains("<html lang=\"fr\"");
+    }
+
+    /** What a request remembers of its session ends with it: the next request on the thread reads it anew. */
+    @Test
+    void aSessionDeletedBetweenTwoRequestsIsGoneForTheSecond() throws Exception {
+        Cookie session = signIn();
+        mvc.perform(get("/tasks").cookie(session)).andExpect(status().isOk());
+        jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(session)).update();
+        mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrlPattern("**/login"));
     }
 
     private Cookie signIn() throws Exception {
@@ -149,6 +186,31 @@ class SharedSessionTest {
     /** Spring Session's cookie carries the session id in Base64. */
     private static String sessionId(Cookie cookie) {
         return new String(Base64.getDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8);
+    }
+
+    interface Request {
+        void perform() throws Exception;
+    }
+
+    /** The statements Spring Session sent to the session tables while the request ran (JdbcTemplate's log). */
+    private static List<String> sessionStatements(Request request) throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger("org.springframework.jdbc.core.JdbcTemplate");
+        Level level = log.getLevel();
+        ListAppender<ILoggingEvent> seen = new ListAppender<>();
+        seen.start();
+        log.addAppender(seen);
+        log.setLevel(Level.DEBUG);
+        try {
+            request.perform();
+        } finally {
+            log.setLevel(level);
+            log.detachAppender(seen);
+        }
+        return seen.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(message -> message.startsWith("Executing prepared SQL statement [")
+                        && message.contains("SPRING_SESSION"))
+                .map(message -> message.substring("Executing prepared SQL statement [".length()))
+                .toList();
     }
 
     private long count(String sql, Object param) {
