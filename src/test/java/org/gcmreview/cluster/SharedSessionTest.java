@@ -138,7 +138,7 @@ class SharedSessionTest {
 
     /**
      * Spring Session commits a session twice when the response is committed early (a redirect, a flushed page)
-     * and read it again for the second commit; SessionReadOnce answers that read from the session just saved.
+     * and read it again for the second commit; SessionStore answers that read from the session just saved.
      */
     @Test
     void aPageAndARedirectEachReadTheirSessionOnce() throws Exception {
@@ -166,6 +166,39 @@ class SharedSessionTest {
         mvc.perform(get("/tasks").cookie(session)).andExpect(status().isOk());
         jdbc.sql("delete from spring_session where session_id = ?").param(sessionId(session)).update();
         mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrlPattern("**/login"));
+    }
+
+    /** A request within a minute of the stored last access leaves the session's row alone; a later one moves it. */
+    @Test
+    void aSessionsLastAccessIsWrittenAtMostOnceAMinute() throws Exception {
+        Cookie session = signIn();
+        List<String> statements = sessionStatements(() -> mvc.perform(get("/tasks").cookie(session))
+                .andExpect(status().isOk()));
+        assertThat(statements).noneMatch(sql -> sql.startsWith("UPDATE SPRING_SESSION SET"));
+
+        setLastAccess(session, 61);
+        statements = sessionStatements(() -> mvc.perform(get("/tasks").cookie(session))
+                .andExpect(status().isOk()));
+        assertThat(statements).filteredOn(sql -> sql.startsWith("UPDATE SPRING_SESSION SET")).hasSize(1);
+        assertThat(count("select (extract(epoch from now()) * 1000)::bigint - last_access_time from spring_session"
+                + " where session_id = ?", sessionId(session))).isBetween(0L, 10_000L);
+    }
+
+    /** The last access written once a minute still ends a session after 30 minutes without a request. */
+    @Test
+    void aSessionUnusedForThirtyMinutesHasEnded() throws Exception {
+        Cookie session = signIn();
+        setLastAccess(session, 29 * 60);
+        mvc.perform(get("/tasks").cookie(session)).andExpect(status().isOk());
+        setLastAccess(session, 30 * 60 + 1);
+        mvc.perform(get("/tasks").cookie(session)).andExpect(redirectedUrlPattern("**/login"));
+    }
+
+    private void setLastAccess(Cookie session, long secondsAgo) {
+        jdbc.sql("""
+                update spring_session set last_access_time = (extract(epoch from now()) - ?) * 1000,
+                       expiry_time = (extract(epoch from now()) - ?) * 1000 + max_inactive_interval * 1000
+                 where session_id = ?""").params(secondsAgo, secondsAgo, sessionId(session)).update();
     }
 
     private Cookie signIn() throws Exception {
@@ -209,7 +242,8 @@ class SharedSessionTest {
         return seen.list.stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(message -> message.startsWith("Executing prepared SQL statement [")
                         && message.contains("SPRING_SESSION"))
-                .map(message -> message.substring("Executing prepared SQL statement [".length()))
+                .map(message -> message.substring("Executing prepared SQL statement [".length())
+                        .replaceAll("\\s+", " "))
                 .toList();
     }
 
