@@ -62,7 +62,7 @@ record Options(List<String> sections, List<Integer> levels, int seconds, int per
                 integer(values, "seconds", quick ? 3 : 10),
                 integer(values, "perSession", 20),
                 integer(values, "sessionsPerClient", quick ? 1 : 0),
-                integer(values, "tasks", quick ? 10 : 60),
+                integer(values, "tasks", quick ? 10 : 200),
                 integer(values, "taskWarmup", quick ? 3 : 15),
                 integer(values, "pageRequests", quick ? 20 : 150),
                 integer(values, "pageWarmup", quick ? 5 : 30),
