@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The stored sessions as Spring Session's filter sees them, with two statements of every request left out (issue
- * 19: one request in three is a page view, and these were two of its four or five statements).
+ * 19: they were two of the five or six statements of the lightest page or form).
  * <ul>
  * <li>A request reads its session once. When a response is committed before the request ends (every redirect,
  * every page Thymeleaf flushes), SessionRepositoryFilter commits the session twice, and for the second commit it
