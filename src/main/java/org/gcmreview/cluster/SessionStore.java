@@ -61,7 +61,7 @@ final class SessionStore implements FindByIndexNameSessionRepository<Session> {
     @Override
     public Session findById(String id) {
         Saved saved = SAVED.get();
-        if (saved != null && saved.session != null && saved.session.getId().equals(id)) {
+        if (saved != null && saved.holds(id)) {
             return saved.session;
         }
         Session found = stored.findById(id);
@@ -71,7 +71,7 @@ final class SessionStore implements FindByIndexNameSessionRepository<Session> {
     @Override
     public void deleteById(String id) {
         Saved saved = SAVED.get();
-        if (saved != null && saved.session != null && saved.session.getId().equals(id)) {
+        if (saved != null && saved.holds(id)) {
             saved.session = null;
         }
         stored.deleteById(id);
@@ -84,6 +84,10 @@ final class SessionStore implements FindByIndexNameSessionRepository<Session> {
 
     private static final class Saved {
         private Session session;
+
+        boolean holds(String id) {
+            return session != null && session.getId().equals(id);
+        }
     }
 
     /**
