@@ -18,7 +18,9 @@ import jakarta.validation.ConstraintViolation;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
+import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -97,12 +99,9 @@ public class FormBinder {
 
     private <T extends Record> Bound<T> bind(Class<T> type, MultiValueMap<String, String> fields, boolean partial,
             Validator... rules) {
-        DataBinder binder = new DataBinder(null, "form");
+        DataBinder binder = new RecordBinder();
         binder.setTargetType(ResolvableType.forClass(type));
-        Set<String> verbatim = Arrays.stream(type.getRecordComponents())
-                .filter(c -> c.isAnnotationPresent(Verbatim.class)).map(RecordComponent::getName)
-                .collect(Collectors.toSet());
-        binder.construct(new Fields(fields, verbatim, partial));
+        binder.construct(new Fields(fields, VERBATIM.get(type), partial));
         @SuppressWarnings("unchecked")
         T value = (T) binder.getTarget();
         if (value != null) {
@@ -192,9 +191,55 @@ public class FormBinder {
         }
     }
 
+    /** The names of a record's {@link Verbatim} components, read once per record type. */
+    private static final ClassValue<Set<String>> VERBATIM = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).filter(c -> c.isAnnotationPresent(Verbatim.class))
+                    .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+        }
+    };
+
+    /**
+     * What {@link Fields} gives for a component that binds to {@code null} (absent in partial mode, or an empty
+     * field of a type other than text), so that {@link RecordBinder} converts it to {@code null}. A plain
+     * {@code null} would make Spring's binder ask the constructor parameter whether it may be null, which
+     * parses all the constructor's parameter annotations (see RecordBinder).
+     */
+    private static final Object NO_VALUE = new Object() {
+        @Override
+        public String toString() {
+            return "";
+        }
+    };
+
+    /**
+     * Spring's constructor binding, converting each value by its parameter's type alone. Spring's own
+     * conversion describes the parameter with its annotations, and the JDK parses a constructor's parameter
+     * annotations (all of them, as annotation proxies) anew on every such call: for the draft contribution
+     * form, whose three objectives bind a record of nine components each, that was over a quarter of the form's
+     * own work in a submission (issue 19.2, JFR). No conversion here reads annotations: this binder has no
+     * conversion service, only the property editors Spring registers by default, which go by type.
+     */
+    private static final class RecordBinder extends DataBinder {
+
+        RecordBinder() {
+            super(null, "form");
+        }
+
+        @Override
+        public <T> T convertIfNecessary(Object value, Class<T> requiredType, MethodParameter parameter) {
+            if (parameter == null) {
+                return super.convertIfNecessary(value == NO_VALUE ? null : value, requiredType, parameter);
+            }
+            TypeDescriptor type = new TypeDescriptor(ResolvableType.forMethodParameter(parameter), null, null);
+            return super.convertIfNecessary(value == NO_VALUE ? null : value, requiredType, type);
+        }
+    }
+
     /**
      * The submitted fields as the binder asks for them: trimmed text, "" or an empty list when absent (null when
-     * absent in partial mode).
+     * absent in partial mode; {@link #NO_VALUE} stands for null).
      */
     private record Fields(MultiValueMap<String, String> fields, Set<String> verbatim, boolean partial)
             implements DataBinder.ValueResolver {
@@ -203,14 +248,22 @@ public class FormBinder {
         public Object resolveValue(String name, Class<?> type) {
             List<String> values = fields.get(name);
             if (partial && values == null) {
-                return null;
+                return nested(name) ? null : NO_VALUE;
             }
             if (List.class.isAssignableFrom(type)) {
                 return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v.trim()).toList();
             }
             String first = values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
             first = verbatim.contains(name) ? first : first.trim();
-            return type == String.class || !first.isEmpty() ? first : null;
+            if (type == String.class || !first.isEmpty()) {
+                return first;
+            }
+            return nested(name) ? null : NO_VALUE;
+        }
+
+        /** Whether fields such as {@code name[0]} or {@code name.x} were sent: Spring's binder builds those itself. */
+        private boolean nested(String name) {
+            return fields.keySet().stream().anyMatch(f -> f.startsWith(name + "[") || f.startsWith(name + "."));
         }
 
         @Override

@@ -146,6 +146,46 @@ class FormBinderTest {
                 java.util.Map.entry("tags", "Objective 17: 2 tags, some twice."));
     }
 
+    /** A form with a number, a choice and a box that must be ticked or not: fields other than text. */
+    record Meeting(Integer participants, java.time.DayOfWeek day, boolean online, String place) {
+    }
+
+    @Test
+    void numbersAndChoicesAreConvertedAndAnEmptyOneIsNull() {
+        var bound = binder.bind(Meeting.class, fields("participants", " 12 ", "day", "MONDAY", "online", "true",
+                "place", " Nairobi "));
+        assertThat(bound.valid()).isTrue();
+        assertThat(bound.value()).isEqualTo(new Meeting(12, java.time.DayOfWeek.MONDAY, true, "Nairobi"));
+
+        var empty = binder.bind(Meeting.class, fields("participants", "", "day", "", "online", "false"));
+        assertThat(empty.valid()).isTrue();
+        assertThat(empty.value()).isEqualTo(new Meeting(null, null, false, ""));
+    }
+
+    @Test
+    void whatCannotBeConvertedIsAnErrorOnItsField() {
+        var bound = binder.bind(Meeting.class, fields("participants", "twelve", "day", "MONDAY", "online", "true"));
+        assertThat(bound.valid()).isFalse();
+        // Spring's binder still builds the record, with nothing for the field it could not convert
+        assertThat(bound.value()).isEqualTo(new Meeting(null, java.time.DayOfWeek.MONDAY, true, ""));
+        assertThat(bound.result().getFieldErrors()).extracting(org.springframework.validation.FieldError::getField,
+                org.springframework.validation.FieldError::getCode).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("participants", "typeMismatch"));
+
+        // a yes-or-no that did not come at all cannot be a boolean
+        var unticked = binder.bind(Meeting.class, fields("participants", "3"));
+        assertThat(unticked.valid()).isFalse();
+        assertThat(unticked.result().getFieldErrors()).extracting(org.springframework.validation.FieldError::getField)
+                .containsExactly("online");
+    }
+
+    @Test
+    void partialBindingLeavesAbsentNumbersNullToo() {
+        var bound = binder.bindPartial(Meeting.class, fields("place", "Dakar", "online", "false"));
+        assertThat(bound.valid()).isTrue();
+        assertThat(bound.value()).isEqualTo(new Meeting(null, null, false, "Dakar"));
+    }
+
     private static MultiValueMap<String, String> fields(String... namesAndValues) {
         MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
