@@ -229,11 +229,12 @@ public class FormBinder {
 
         @Override
         public <T> T convertIfNecessary(Object value, Class<T> requiredType, MethodParameter parameter) {
+            Object given = value == NO_VALUE ? null : value;
             if (parameter == null) {
-                return super.convertIfNecessary(value == NO_VALUE ? null : value, requiredType, parameter);
+                return super.convertIfNecessary(given, requiredType, parameter);
             }
-            TypeDescriptor type = new TypeDescriptor(ResolvableType.forMethodParameter(parameter), null, null);
-            return super.convertIfNecessary(value == NO_VALUE ? null : value, requiredType, type);
+            return super.convertIfNecessary(given, requiredType,
+                    new TypeDescriptor(ResolvableType.forMethodParameter(parameter), null, null));
         }
     }
 
@@ -263,7 +264,9 @@ public class FormBinder {
 
         /** Whether fields such as {@code name[0]} or {@code name.x} were sent: Spring's binder builds those itself. */
         private boolean nested(String name) {
-            return fields.keySet().stream().anyMatch(f -> f.startsWith(name + "[") || f.startsWith(name + "."));
+            String indexed = name + "[";
+            String property = name + ".";
+            return fields.keySet().stream().anyMatch(f -> f.startsWith(indexed) || f.startsWith(property));
         }
 
         @Override
