@@ -10,14 +10,12 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -39,21 +37,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskAccess {
 
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final JdbcClient jdbc;
     private final Deputies deputies;
     private final CommandExecutor engineCommands;
+    private final InboxRows inboxRows;
 
-    TaskAccess(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
-            JdbcClient jdbc, Deputies deputies, ProcessEngine engine) {
+    TaskAccess(TaskService taskService, HistoryService historyService,
+            JdbcClient jdbc, Deputies deputies, ProcessEngine engine, InboxRows inboxRows) {
         this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getCommandExecutorTxRequired();
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.jdbc = jdbc;
         this.deputies = deputies;
+        this.inboxRows = inboxRows;
     }
 
     /** The user's candidate groups and, while they stand in for someone out of office, that person's. */
@@ -63,10 +61,7 @@ public class TaskAccess {
 
     /** Open tasks the user may claim or has claimed, soonest due first (PostgreSQL puts no due date last). */
     public List<UserTask> inbox(CurrentUser user) {
-        return query(user).orderByDueDate().asc().orderByTaskCreateTime().asc().list().stream()
-                .map(this::toUserTask)
-                .map(task -> task.withVariables(taskService.getVariables(task.id(), INBOX_VARIABLES)))
-                .toList();
+        return inboxRows.of(query(user).orderByDueDate().asc().orderByTaskCreateTime().asc().list(), INBOX_VARIABLES);
     }
 
     /**
@@ -272,13 +267,7 @@ public class TaskAccess {
         return groups;
     }
 
-    private UserTask toUserTask(Task task) {
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult();
-        return toUserTask(task, instance == null ? null : instance.getBusinessKey(), Map.of());
-    }
-
-    private static UserTask toUserTask(Task task, String businessKey, Map<String, Object> variables) {
+    static UserTask toUserTask(Task task, String businessKey, Map<String, Object> variables) {
         return new UserTask(
                 task.getId(),
                 task.getName(),

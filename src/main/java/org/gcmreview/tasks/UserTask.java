@@ -32,12 +32,6 @@ public record UserTask(
         return type.isInstance(value) ? type.cast(value) : null;
     }
 
-    /** The same task with these variables (the inbox reads only the few its rows show). */
-    UserTask withVariables(Map<String, Object> more) {
-        return new UserTask(id, name, formKey, processDefinitionKey, processInstanceId, businessKey, countryIso3,
-                assignee, created, due, more);
-    }
-
     /** The country whose report the task is about: the secretariats' tasks carry it as a variable. */
     public String reportCountry() {
         return variables.get("countryIso3") instanceof String iso3 ? iso3 : countryIso3;
