@@ -31,11 +31,14 @@ import java.util.Map;
  *        (target/bench/*.jfr; see {@link Profiling})
  * @param history copy one real cycle's Camunda history to every generated cycle (bench/sql/workspace-history.sql);
  *        false leaves the workspace data set without history, to compare the pages with and without
+ * @param taskList after each task form's POST, read the task list it redirects to, as the browser does (untimed in
+ *        the ratio); false: leave the redirect unfollowed, as the benchmark did until the fourteenth session, which
+ *        keeps every unread confirmation in the ministry's session
  */
 record Options(List<String> sections, List<Integer> levels, int seconds, int perSession, int sessionsPerClient,
         int tasks, int taskWarmup, int pageRequests, int pageWarmup, int inputs, List<String> appArgs, int poolSize,
         double quietLoad, int quietWaitSeconds, int warmupSeconds, int startupRequests, boolean profile,
-        boolean history) {
+        boolean history, boolean taskList) {
 
     static Options parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -74,7 +77,8 @@ record Options(List<String> sections, List<Integer> levels, int seconds, int per
                 integer(values, "warmup", quick ? 8 : 96),
                 integer(values, "startupRequests", quick ? 400 : 10_000),
                 Boolean.parseBoolean(values.getOrDefault("profile", "false")),
-                Boolean.parseBoolean(values.getOrDefault("history", "true")));
+                Boolean.parseBoolean(values.getOrDefault("history", "true")),
+                Boolean.parseBoolean(values.getOrDefault("taskList", "true")));
     }
 
     boolean runs(String section) {
